@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PlanKit",
+    products: [
+        .library(name: "PlanKit", targets: ["PlanKit"]),
+        .library(name: "PlanQuery", targets: ["PlanQuery"]),
+        .executable(name: "plankit", targets: ["plankit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Core library: the plan model, readers, writers, reference data.
+        .target(name: "PlanKit"),
+
+        // The query language.
+        .target(name: "PlanQuery", dependencies: ["PlanKit"]),
+
+        // Command line: commands in a testable target, `plankit` wires them.
+        .target(
+            name: "PlanKitCommands",
+            dependencies: [
+                "PlanKit", "PlanQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "plankit", dependencies: ["PlanKitCommands"]),
+
+        // Tests
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanQueryTests", dependencies: ["PlanQuery", "PlanKit"]),
+        .testTarget(name: "PlanKitCommandsTests", dependencies: ["PlanKitCommands"]),
+    ]
+)

@@ -1,0 +1,81 @@
+/// A budget article such as `84022/332-01`: function, economic code and sub-code.
+///
+/// The function's first three digits are its main function (`840`); the economic code and
+/// sub-code (`332-01`) are looked up in the official chart, ``EconomicCode/table``.
+public struct BudgetArticle: Sendable, Hashable, Codable {
+    /// The function code, e.g. `84022`.
+    public var function: String
+    /// The economic code, e.g. `332`.
+    public var economic: String
+    /// The sub-code, e.g. `01`.
+    public var subCode: String
+    /// A budget year suffix as eComptes writes it (`.2019`), if any.
+    public var year: Int?
+
+    /// Creates an article from its parts.
+    public init(function: String, economic: String, subCode: String, year: Int? = nil) {
+        self.function = function
+        self.economic = economic
+        self.subCode = subCode
+        self.year = year
+    }
+
+    /// Parses `FUNCTION/ECONOMIC-SUB` with an optional `.YEAR`, spaces around `/` allowed.
+    ///
+    /// Returns `nil` when `text` is not exactly an article code.
+    public init?(parsing text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> String? {
+            let start = index
+            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+            return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+        }
+        func skipSpaces() { while index < bytes.count, bytes[index] == 32 { index += 1 } }
+        skipSpaces()
+        guard let function = digits() else { return nil }
+        skipSpaces()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "/") else { return nil }
+        index += 1
+        skipSpaces()
+        guard let economic = digits(), economic.utf8.count == 3,
+              index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return nil }
+        index += 1
+        guard let sub = digits(), sub.utf8.count == 2 else { return nil }
+        var year: Int?
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard let y = digits(), y.utf8.count == 4 else { return nil }
+            year = Int(y)
+        }
+        skipSpaces()
+        guard index == bytes.count else { return nil }
+        self.init(function: function, economic: economic, subCode: sub, year: year)
+    }
+
+    /// The main function: the function's first three digits.
+    public var mainFunction: String { String(function.prefix(3)) }
+
+    /// The economic code with its sub-code, e.g. `332-01`.
+    public var economicCode: String { "\(economic)-\(subCode)" }
+
+    /// The official entry for the economic code, if the chart lists it.
+    public var official: EconomicCode? { EconomicCode.lookup(economicCode) }
+
+    /// The service the article belongs to: the official chart's, else by sub-code
+    /// (01-50 ordinary, 51-60 and above extraordinary).
+    public var service: BudgetKind {
+        if let official { return official.service }
+        return (Int(subCode) ?? 0) > 50 ? .extraordinary : .ordinary
+    }
+
+    /// The code as written in a plan: `84022/332-01`, with `.2019` when a year is attached.
+    public var code: String {
+        "\(function)/\(economic)-\(subCode)" + (year.map { ".\($0)" } ?? "")
+    }
+}
+
+extension BudgetArticle: CustomStringConvertible {
+    /// The article's code.
+    public var description: String { code }
+}

@@ -1,0 +1,64 @@
+/// Reads deadline cells: `2020`, `2e sem. 2020`, `1er semestre 2021`, `T3 2021`, `Mai 2022`,
+/// `fin 2022`, `2019-2024`, `En continu`.
+enum DeadlineParser {
+    private static let months: [(String, Int)] = [
+        ("janvier", 1), ("janv", 1), ("fevrier", 2), ("fevr", 2), ("fev", 2), ("mars", 3), ("avril", 4), ("avr", 4),
+        ("mai", 5), ("juin", 6), ("juillet", 7), ("juil", 7), ("aout", 8), ("septembre", 9), ("sept", 9),
+        ("sep", 9), ("octobre", 10), ("oct", 10), ("novembre", 11), ("nov", 11), ("decembre", 12), ("dec", 12),
+    ]
+
+    /// Parses a deadline's text (not `??`, `/` or blank, which the caller handles).
+    ///
+    /// - Returns: `nil` when the text is no deadline form PlanKit knows.
+    static func parse(_ text: String) -> Deadline? {
+        let folded = TextFolding.fold(text).collapsingSpaces
+        let words = folded.split(whereSeparator: { $0 == " " || $0 == "." }).map(String.init)
+        func year(_ word: String) -> Int? {
+            guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= 1900, y <= 2200 else { return nil }
+            return y
+        }
+        if ["en continu", "continu", "permanent", "en permanence", "recurrent", "continue"].contains(folded) { return .ongoing }
+        if words.count == 1, let y = year(words[0]) { return .year(y) }
+        // Periods: 2019-2024, 2019 - 2024, 2019/2024.
+        let dashParts = folded.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "–" })
+            .map { $0.trimmed }
+        if dashParts.count == 2, let from = year(dashParts[0]), let to = year(dashParts[1]), from <= to {
+            return .period(from: from, to: to)
+        }
+        guard words.count >= 2, let y = year(words[words.count - 1]) else { return nil }
+        let head = words.dropLast()
+        let first = head.first ?? ""
+        if head.count == 1, first == "fin" { return .endOfYear(y) }
+        // Quarters: T3 2021, Q3 2021, 3e trimestre 2021.
+        if head.count == 1, first.count == 2, first.first == "t" || first.first == "q",
+           let q = Int(first.dropFirst()), (1...4).contains(q) {
+            return .quarter(q, year: y)
+        }
+        if let ordinal = ordinal(first) {
+            let unit = head.dropFirst().joined(separator: " ")
+            if ["sem", "semestre", "s"].contains(unit), (1...2).contains(ordinal) { return .semester(ordinal, year: y) }
+            if ["trim", "trimestre", "t"].contains(unit), (1...4).contains(ordinal) { return .quarter(ordinal, year: y) }
+        }
+        // S1 2021.
+        if head.count == 1, first.count == 2, first.first == "s", let s = Int(first.dropFirst()), (1...2).contains(s) {
+            return .semester(s, year: y)
+        }
+        // Months: Mai 2022, mai. 2022, fin mai 2022.
+        let monthWord = head.count == 2 && first == "fin" ? head[head.startIndex + 1] : (head.count == 1 ? first : "")
+        if let month = months.first(where: { $0.0 == monthWord })?.1 { return .month(month, year: y) }
+        return nil
+    }
+
+    /// `1er`, `1`, `premier`, `2e`, `2eme`, `2nd`, `second`, `3e`… as a number.
+    private static func ordinal(_ word: String) -> Int? {
+        switch word {
+        case "premier", "1er", "1ere": return 1
+        case "second", "seconde", "2nd", "2nde": return 2
+        default: break
+        }
+        let digits = word.prefix(while: \.isASCIIDigit)
+        guard let n = Int(digits), !digits.isEmpty else { return nil }
+        let suffix = word.dropFirst(digits.count)
+        return ["", "e", "eme", "er", "d"].contains(String(suffix)) ? n : nil
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+
+/// Reads a plan from a spreadsheet export: tab, semicolon or comma separated text.
+///
+/// Header rows are found by their labels, rows are classified by their content, and each cell
+/// is parsed by the cell grammar. What cannot be parsed is kept verbatim and reported in
+/// ``Plan/warnings``; nothing is dropped.
+public struct SpreadsheetReader: Sendable {
+    /// Creates a reader.
+    public init() {}
+
+    /// Columns a header row can name.
+    enum Column: CaseIterable {
+        case political, services, agents, deadline, code, ordinary, extraordinary, humanResources
+    }
+
+    /// Reads a plan from a file's bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's content, in any encoding ``TextEncoding`` detects.
+    ///   - file: The file's name, used in locations.
+    /// - Throws: ``PlanReadError`` when the bytes are empty, binary, or hold no plan table.
+    public func read(_ bytes: [UInt8], file: String) throws(PlanReadError) -> Plan {
+        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            throw PlanReadError(file: file, message: "The file is empty; export the plan's sheet as tab-separated text or CSV.")
+        }
+        guard let (_, utf8) = TextEncoding.decode(bytes) else {
+            throw PlanReadError(file: file, message: "The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.")
+        }
+        let table = try DelimitedTable.parse(utf8, separator: DelimitedTable.detectSeparator(utf8), file: file)
+        var builder = PlanBuilder(file: file)
+        try builder.consume(table)
+        return try builder.finish()
+    }
+}
+
+/// Builds a plan row by row.
+struct PlanBuilder {
+    let file: String
+    var plan: Plan
+    var columns: [SpreadsheetReader.Column: Int] = [:]
+    var headerFound = false
+    var inLegend = false
+    var objectives: [StrategicObjective] = []
+    var firstTableRow: Int?
+
+    init(file: String) {
+        self.file = file
+        let stem = file.split(separator: "/").last.map { name -> String in
+            let n = String(name)
+            if let dot = n.lastIndex(of: "."), dot != n.startIndex { return String(n[..<dot]) }
+            return n
+        } ?? file
+        plan = Plan(kind: .pst, name: stem, source: file)
+    }
+
+    func location(_ row: DelimitedTable.Row, _ column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: row.line, column: column + 1)
+    }
+
+    /// Strips `<i>`, `</i>`, `<b>`, `</b>` and surrounding white space.
+    static func stripTags(_ text: String) -> String {
+        var s = text
+        for tag in ["<i>", "</i>", "<b>", "</b>", "<I>", "</I>", "<B>", "</B>"] where s.contains(tag) {
+            s = s.replacingOccurrences(of: tag, with: "")
+        }
+        return s.trimmed
+    }
+
+    /// The header column a label names, if any.
+    static func column(forLabel label: String) -> SpreadsheetReader.Column? {
+        let f = TextFolding.fold(label).collapsingSpaces
+        if f.isEmpty { return nil }
+        if f.contains("budget") || f.contains("ordinaire") {
+            return f.contains("extra") ? .extraordinary : .ordinary
+        }
+        if f.contains("politique") || f.contains("mandataire") || f.contains("echevin") { return .political }
+        if f.contains("service") { return .services }
+        if f.contains("agent") || f.contains("responsable") { return .agents }
+        if f.contains("echeance") || f.contains("delai") || f.contains("calendrier") { return .deadline }
+        if f == "oo" || f == "code" || f == "n°" || f == "ref" || f == "ref." { return .code }
+        if f == "rh" || f.contains("ressources humaines") { return .humanResources }
+        return nil
+    }
+
+    static func isHeaderWord(_ label: String) -> Bool {
+        let f = TextFolding.fold(label)
+        return f.hasPrefix("pilote") || f.contains("ressources a mobiliser") || f.hasPrefix("criteres")
+    }
+
+    mutating func consume(_ table: DelimitedTable) throws(PlanReadError) {
+        for row in table.rows {
+            guard let first = row.cells.firstIndex(where: { !$0.trimmed.isEmpty }) else { continue }
+            let text = Self.stripTags(row.cells[first])
+            let folded = TextFolding.fold(text)
+            if inLegend {
+                plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
+                continue
+            }
+            if folded.hasPrefix("legende") {
+                inLegend = true
+                let rest = text.drop(while: { $0 != ":" }).dropFirst().trimmed
+                if !rest.isEmpty { plan.legend.append(rest) }
+                continue
+            }
+            // Header rows: at least two recognised labels.
+            let labelled = row.cells.enumerated().compactMap { index, cell in Self.column(forLabel: cell).map { (index, $0) } }
+            let headerWords = row.cells.filter(Self.isHeaderWord).count
+            if objectives.isEmpty, labelled.count + headerWords >= 2, labelled.count >= 1 {
+                for (index, column) in labelled where columns[column] == nil { columns[column] = index }
+                headerFound = true
+                continue
+            }
+            if folded.hasPrefix("objectif strategique") || (plan.kind == .pcs && folded.hasPrefix("axe ")) {
+                try requireHeader(row)
+                startStrategic(text, folded: folded, row: row, column: first)
+                continue
+            }
+            if folded.hasPrefix("objectif operationnel") || folded.hasPrefix("sous-axe ") {
+                try requireHeader(row)
+                startOperational(text, folded: folded, row: row, column: first)
+                continue
+            }
+            if folded.hasPrefix("action"), let parsed = TitleParser.parse(row.cells[first], location: location(row, first)) {
+                try requireHeader(row)
+                addAction(parsed, row: row, titleColumn: first)
+                continue
+            }
+            if !headerFound && objectives.isEmpty {
+                readPreamble(text, row: row)
+                continue
+            }
+            plan.warnings.append(Diagnostic(
+                location: location(row, first),
+                message: "This row is neither an objective nor an action; it is kept verbatim. Start it with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\" if it belongs to the plan.",
+                text: row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")))
+        }
+    }
+
+    func requireHeader(_ row: DelimitedTable.Row) throws(PlanReadError) {
+        guard headerFound else {
+            throw PlanReadError(
+                location: SourceLocation(file: file, line: row.line, column: 1),
+                message: "The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\").")
+        }
+    }
+
+    mutating func readPreamble(_ text: String, row: DelimitedTable.Row) {
+        let line = row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " ")
+        plan.preamble.append(line)
+        let folded = TextFolding.fold(line)
+        let value = line.firstIndex(of: ":").map { line[line.index(after: $0)...].trimmed }
+        if folded.hasPrefix("volet") {
+            let head = line.split(separator: ":").first.map(String.init) ?? line
+            let words = head.split(separator: " ").dropFirst()
+            plan.volet = words.first.map { TextFolding.fold($0) }
+        } else if folded.hasPrefix("domaine"), let value {
+            plan.domain = value
+        } else if folded.hasPrefix("commune"), let value {
+            plan.commune = value
+        } else if folded.hasPrefix("plan"), let value, !value.isEmpty {
+            plan.name = PlanName.normalise(value)
+            let f = TextFolding.fold(value)
+            plan.kind = f.hasPrefix("pcs") || f.contains("cohesion sociale") ? .pcs : (f.hasPrefix("pst") ? .pst : .other)
+            if plan.kind == .pcs, f.contains("cohesion sociale") { plan.name = "PCS III" }
+        } else if folded.hasPrefix("periode") || folded.hasPrefix("legislature"), let value {
+            let years = value.split(whereSeparator: { !$0.isASCIIDigit }).compactMap { Int($0) }.filter { $0 >= 1900 && $0 <= 2200 }
+            if years.count == 2, years[0] <= years[1] { plan.period = years[0]...years[1] }
+        }
+    }
+
+    mutating func startStrategic(_ text: String, folded: String, row: DelimitedTable.Row, column: Int) {
+        var title = text
+        var number = String(objectives.count + 1)
+        if let colon = text.firstIndex(of: ":") {
+            let head = text[..<colon]
+            let digits = head.split(whereSeparator: { !$0.isASCIIDigit && $0 != "." }).last.map { String($0).trimmingTrailingPunctuation }
+            if let digits, !digits.isEmpty, digits.first?.isASCIIDigit == true { number = digits }
+            title = text[text.index(after: colon)...].trimmed
+        } else if let (n, rest) = TitleParser.numbered(text, word: folded.hasPrefix("axe") ? "axe" : "objectif strategique") {
+            number = n
+            title = rest
+        }
+        for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] where title.hasPrefix(open) && title.hasSuffix(close) && title.count >= 2 {
+            title = String(title.dropFirst().dropLast()).trimmed
+        }
+        objectives.append(StrategicObjective(number: number, title: title, location: location(row, column)))
+    }
+
+    mutating func startOperational(_ text: String, folded: String, row: DelimitedTable.Row, column: Int) {
+        let word = folded.hasPrefix("sous-axe") ? "sous-axe" : "objectif operationnel"
+        let (number, title) = TitleParser.numbered(text, word: word) ?? ("", String(text.dropFirst(word.count)).trimmed)
+        if objectives.isEmpty {
+            objectives.append(StrategicObjective(number: "", title: "", location: location(row, column)))
+            plan.warnings.append(Diagnostic(
+                location: location(row, column),
+                message: "This operational objective comes before any strategic objective; it is kept under an untitled one.",
+                text: text))
+        }
+        objectives[objectives.count - 1].operationalObjectives.append(
+            OperationalObjective(number: number, title: title, location: location(row, column)))
+    }
+
+    mutating func addAction(_ parsed: TitleParser.Parsed, row: DelimitedTable.Row, titleColumn: Int) {
+        func cell(_ column: SpreadsheetReader.Column) -> (String, SourceLocation) {
+            guard let index = columns[column] else { return ("", location(row, titleColumn)) }
+            return (row[index], location(row, index))
+        }
+        let (codeText, codeLocation) = cell(.code)
+        let (deadlineText, deadlineLocation) = cell(.deadline)
+        let (ordinaryText, ordinaryLocation) = cell(.ordinary)
+        let (extraText, extraLocation) = cell(.extraordinary)
+        let (hrText, hrLocation) = cell(.humanResources)
+        let pilots = Pilots(
+            political: names(cell(.political)), services: names(cell(.services)), agents: names(cell(.agents)))
+        let action = Action(
+            id: parsed.id,
+            code: CellReader.text(codeText, location: codeLocation),
+            title: parsed.title,
+            titleCell: Cell(.known(row[titleColumn]), text: row[titleColumn], location: location(row, titleColumn)),
+            openQuestions: parsed.openQuestions,
+            pilots: pilots,
+            deadline: deadline(deadlineText, deadlineLocation),
+            ordinaryBudget: budget(ordinaryText, .ordinary, ordinaryLocation),
+            extraordinaryBudget: budget(extraText, .extraordinary, extraLocation),
+            humanResources: CellReader.text(hrText, location: hrLocation),
+            links: parsed.links,
+            pending: parsed.pending,
+            location: location(row, titleColumn))
+        if objectives.isEmpty {
+            objectives.append(StrategicObjective(number: "", title: "", location: action.location))
+        }
+        if objectives[objectives.count - 1].operationalObjectives.isEmpty {
+            objectives[objectives.count - 1].operationalObjectives.append(
+                OperationalObjective(number: "", title: "", location: action.location))
+            plan.warnings.append(Diagnostic(
+                location: action.location,
+                message: "Action \(action.id) comes before any operational objective; it is kept under an untitled one.",
+                text: row[titleColumn]))
+        }
+        let last = objectives.count - 1
+        objectives[last].operationalObjectives[objectives[last].operationalObjectives.count - 1].actions.append(action)
+    }
+
+    func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
+        CellReader.read(cell.0, location: cell.1) { text in
+            var parts = [text]
+            for separator in ["\n", " / "] { parts = parts.flatMap { $0.components(separatedBy: separator) } }
+            return parts.map(\.trimmed).filter { !$0.isEmpty }
+        }
+    }
+
+    mutating func deadline(_ text: String, _ location: SourceLocation) -> Cell<Deadline> {
+        var failed = false
+        let cell = CellReader.read(text, location: location) { text -> Deadline? in
+            if let deadline = DeadlineParser.parse(text) { return deadline }
+            failed = true
+            return nil
+        }
+        if failed {
+            plan.warnings.append(Diagnostic(
+                location: location,
+                message: "\"\(text.trimmed)\" is not a deadline PlanKit reads; it counts as unknown. Write a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
+                text: text))
+        }
+        return cell
+    }
+
+    mutating func budget(_ text: String, _ kind: BudgetKind, _ location: SourceLocation) -> Cell<[BudgetLine]> {
+        var diagnostics: [Diagnostic] = []
+        let cell = CellReader.read(text, location: location) { text in
+            BudgetCellParser(kind: kind, location: location).parse(text, diagnostics: &diagnostics)
+        }
+        plan.warnings += diagnostics
+        return cell
+    }
+
+    mutating func finish() throws(PlanReadError) -> Plan {
+        guard !objectives.isEmpty else {
+            throw PlanReadError(
+                file: file,
+                message: headerFound
+                    ? "The table has headers but no objective or action rows; rows must start with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\"."
+                    : "No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".")
+        }
+        plan.objectives = objectives
+        return plan
+    }
+}
+
+/// Reads the four states of a cell: `??` unknown, `/` none, blank missing, else known.
+enum CellReader {
+    /// Reads a cell, parsing known text with `parse`; a `nil` parse counts as unknown.
+    static func read<T>(_ text: String, location: SourceLocation, parse: (String) -> T?) -> Cell<T> {
+        let trimmed = text.trimmed
+        if trimmed.isEmpty { return Cell(.missing, text: text, location: location) }
+        if trimmed == "/" || trimmed == "-" { return Cell(.none, text: text, location: location) }
+        if trimmed.allSatisfy({ $0 == "?" }) { return Cell(.unknown, text: text, location: location) }
+        guard let value = parse(trimmed) else { return Cell(.unknown, text: text, location: location) }
+        return Cell(.known(value), text: text, location: location)
+    }
+
+    /// Reads a text cell.
+    static func text(_ text: String, location: SourceLocation) -> Cell<String> {
+        read(text, location: location) { $0 }
+    }
+}
