@@ -1,0 +1,85 @@
+import Testing
+@testable import PlanKit
+
+@Suite struct CellGrammarTests {
+    @Test(arguments: [
+        ("3.000 €", 3_000_00), ("1.500,50 €", 1_500_50), ("€ 2.000", 2_000_00), ("3000 EUR", 3_000_00),
+        ("12.500€", 12_500_00), ("45 000 €", 45_000_00), ("45\u{00A0}000 €", 45_000_00), ("45\u{202F}000 €", 45_000_00),
+        ("1.234.567,8 €", 1_234_567_80), ("0,05 €", 5), ("250 euros", 250_00), ("5000", 5_000_00),
+    ] as [(String, Int64)])
+    func amounts(_ text: String, _ cents: Int64) {
+        #expect(AmountParser.parseWhole(text) == Money(cents: cents))
+    }
+
+    @Test func amountOverflowIsReportedNotWrapped() {
+        #expect(AmountParser.parse(Array("99999999999999999999 €".utf8), at: 0) == .overflow(end: 24))
+        #expect(AmountParser.parseWhole("92233720368547759 €") == nil)
+    }
+
+    @Test(arguments: [
+        ("2020", Deadline.year(2020)), ("2e sem. 2020", .semester(2, year: 2020)),
+        ("1er semestre 2021", .semester(1, year: 2021)), ("T3 2021", .quarter(3, year: 2021)),
+        ("3e trimestre 2021", .quarter(3, year: 2021)), ("Mai 2022", .month(5, year: 2022)),
+        ("décembre 2023", .month(12, year: 2023)), ("fin 2022", .endOfYear(2022)),
+        ("2019-2024", .period(from: 2019, to: 2024)), ("2019 - 2024", .period(from: 2019, to: 2024)),
+        ("En continu", .ongoing), ("S1 2022", .semester(1, year: 2022)),
+    ])
+    func deadlines(_ text: String, _ expected: Deadline) {
+        #expect(DeadlineParser.parse(text) == expected)
+    }
+
+    @Test(arguments: ["Bientôt", "2e sem.", "T5 2021", "20200", "2024-2019"])
+    func notDeadlines(_ text: String) {
+        #expect(DeadlineParser.parse(text) == nil)
+    }
+
+    @Test func deadlineYearAndOrder() {
+        #expect(Deadline.period(from: 2019, to: 2024).year == 2024)
+        #expect(Deadline.ongoing.year == nil)
+        #expect(Deadline.semester(1, year: 2021).sortKey < Deadline.quarter(3, year: 2021).sortKey)
+    }
+
+    @Test(arguments: [
+        ("84022/332-01", "84022", "840", "332-01", BudgetKind.ordinary),
+        ("840/731-53", "840", "840", "731-53", .extraordinary),
+        ("104/742-51.2019", "104", "104", "742-51", .extraordinary),
+        ("8325 / 435-01", "8325", "832", "435-01", .ordinary),
+    ])
+    func articles(_ text: String, _ function: String, _ main: String, _ economic: String, _ service: BudgetKind) throws {
+        let article = try #require(BudgetArticle(parsing: text))
+        #expect(article.function == function)
+        #expect(article.mainFunction == main)
+        #expect(article.economicCode == economic)
+        #expect(article.service == service)
+    }
+
+    @Test(arguments: ["840", "840/73-53", "840/731-5", "abc/731-53", "840/731-53 x"])
+    func notArticles(_ text: String) {
+        #expect(BudgetArticle(parsing: text) == nil)
+    }
+
+    @Test func officialTable() {
+        #expect(EconomicCode.table.count == 672)
+        #expect(EconomicCode.lookup("124-02")?.label == "Fournitures techniques pour consommation directe")
+        #expect(EconomicCode.lookup("725-60")?.service == .extraordinary)
+        #expect(PCS3.axes.count == 7)
+        #expect(PCS3.isWellFormedActionCode("6.1.04"))
+        #expect(!PCS3.isWellFormedActionCode("9.9.99"))
+    }
+
+    @Test(arguments: [("PCS 3", "PCS III"), ("pcs III", "PCS III"), ("PCS3", "PCS III"), ("PST  Aînés", "PST Aînés"), ("pst culture", "PST culture")])
+    func planNames(_ text: String, _ expected: String) {
+        #expect(PlanName.normalise(text) == expected)
+    }
+
+    @Test func folding() {
+        #expect(TextFolding.fold("Aînés ÉCOLE Œuvre") == "aines ecole oeuvre")
+        #expect(TextFolding.fold("ABC") == "abc")
+    }
+
+    @Test func windows1252() {
+        let decoded = TextEncoding.decode([0x80, 0x20, 0xE9, 0x9C])
+        #expect(decoded?.encoding == .windows1252)
+        #expect(decoded.map { String(decoding: $0.utf8, as: UTF8.self) } == "€ éœ")
+    }
+}
