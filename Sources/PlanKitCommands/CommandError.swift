@@ -1,0 +1,18 @@
+/// Exit statuses of `plankit`, as scripts rely on them.
+public enum ExitStatus: Int32, Sendable {
+    /// Success.
+    case success = 0
+    /// A failed assertion, or a check that found findings at or above the threshold.
+    case failure = 1
+    /// Bad usage, a query error, or an unreadable or malformed input.
+    case usage = 2
+}
+
+/// An error already explained on standard error; `plankit` exits with its status.
+public struct CommandFailure: Error, Sendable {
+    /// The status to exit with.
+    public var status: ExitStatus
+
+    /// Creates a failure.
+    public init(_ status: ExitStatus) { self.status = status }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import PlanKit
+
+/// `plankit convert FILE --to json [-o OUT]`.
+public struct ConvertCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a plan file to another format.",
+        discussion: "Example: plankit convert Examples/pst-citoyennete.tsv --to json -o citoyennete.json")
+
+    /// The formats plans convert to.
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case json
+    }
+
+    @Argument(help: "The plan file to convert.")
+    var file: String
+
+    @Option(help: "The format to write: json.")
+    var to: Target
+
+    @Option(name: .shortAndLong, help: "Where to write; standard output when absent. Written atomically.")
+    var output: String?
+
+    @Flag(help: "Allow writing over one of the input files.")
+    var force = false
+
+    public init() {}
+
+    public func run() throws {
+        let plans: [PlanKit.Plan]
+        do {
+            plans = try PlanLoader.readAll([file])
+            for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
+        } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
+        }
+        let bytes: [UInt8]
+        switch to {
+        case .json:
+            do { bytes = try PlanKitJSON.encode(plans) } catch {
+                Console.error("\(file): error: the plan could not be encoded as JSON (\(error)).")
+                throw CommandFailure(.usage)
+            }
+        }
+        guard let output, output != "-" else {
+            Console.out(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        if !force, AtomicFile.sameFile(output, file) {
+            Console.error("\(output): error: this is the input file; writing over it would lose it. Choose another output, or pass --force.")
+            throw CommandFailure(.usage)
+        }
+        do { try AtomicFile.write(bytes, to: output) } catch {
+            Console.error(error.message)
+            throw CommandFailure(.usage)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PlanKit
+
+/// Loads plan files for the commands, in parallel, reporting warnings on standard error.
+public enum PlanLoader {
+    /// Reads every file; warnings go to standard error.
+    ///
+    /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
+    public static func load(_ paths: [String], warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
+        let plans = try readAll(paths)
+        if report {
+            for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
+        }
+        return PlanSet(plans)
+    }
+
+    /// Reads the files on all cores, keeping argument order.
+    public static func readAll(_ paths: [String]) throws(PlanReadError) -> [Plan] {
+        let results = ResultBox(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result: Result<[Plan], PlanReadError>
+            do throws(PlanReadError) { result = .success(try PlanReader().read(path: paths[index])) } catch { result = .failure(error) }
+            results.set(index, result)
+        }
+        var plans: [Plan] = []
+        for result in results.values {
+            switch result {
+            case .success(let p): plans += p
+            case .failure(let e): throw e
+            case nil: continue
+            }
+        }
+        return plans
+    }
+
+    /// Collects results from concurrent workers.
+    private final class ResultBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [Result<[Plan], PlanReadError>?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<[Plan], PlanReadError>) {
+            lock.lock()
+            values[index] = value
+            lock.unlock()
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import PlanKit
+import PlanQuery
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `plankit query QUERY FILES… [--format …]`.
+public struct QueryCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run one query over plan files and print the result.",
+        discussion: """
+            Examples:
+              plankit query 'actions where budget.article ~ "840"' Examples/pst-citoyennete.tsv
+              plankit query 'budget group by article.function select article.function, sum(amount)' *.tsv --format csv
+            """)
+
+    @Argument(help: "The query, e.g. 'actions where deadline is unknown'.")
+    var query: String
+
+    @Argument(help: "Plan files: .tsv, .csv, .txt exports or PlanKit .json.")
+    var files: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    public init() {}
+
+    public func run() throws {
+        let compiled: CompiledQuery
+        let planSet: PlanSet
+        do {
+            planSet = try PlanLoader.load(files)
+        } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
+        }
+        do {
+            compiled = try Compiler.compile(try Parser.parse(query), planCount: planSet.plans.count)
+            let table = try compiled.run(QueryContext(planSet))
+            Console.out(format.render(table, options: .init(width: Console.width(), box: Console.decorated)))
+        } catch {
+            Console.error(error.rendered(source: query))
+            throw CommandFailure(.usage)
+        }
+    }
+}

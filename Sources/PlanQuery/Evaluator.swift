@@ -1,0 +1,433 @@
+import PlanKit
+
+/// A query compiled against the schema: paths resolved, literals converted, patterns compiled.
+///
+/// Compile once, run on any number of contexts.
+public struct CompiledQuery: Sendable {
+    typealias Predicate = @Sendable (QueryContext, Int) -> Bool
+    typealias Collect = @Sendable (QueryContext, Int) -> QueryValue
+
+    enum Column: Sendable {
+        case path(Collect)
+        case aggregate(AggregateFunction, ValueAccessor?, ValueType?, QueryLocation)
+    }
+
+    enum SortTarget: Sendable {
+        case column(Int)
+        case path(Collect)
+    }
+
+    /// The query it was compiled from.
+    public let query: Query
+    let collection: Collection
+    let predicate: Predicate?
+    let columnNames: [String]
+    let columns: [Column]
+    let groupKeys: [Collect]
+    let grouped: Bool
+    let sort: [(SortTarget, Bool)]
+
+    /// Runs the query over `context`.
+    ///
+    /// - Throws: ``QueryError`` when a sum overflows.
+    public func run(_ context: QueryContext) throws(QueryError) -> ResultTable {
+        let count = collection.count(context)
+        var selected: [Int] = []
+        selected.reserveCapacity(count)
+        if let predicate {
+            for i in 0..<count where predicate(context, i) { selected.append(i) }
+        } else {
+            selected = Array(0..<count)
+        }
+        var rows: [[QueryValue]] = []
+        var keys: [[QueryValue]] = []
+        if grouped {
+            var groupIndex: [[QueryValue]: Int] = [:]
+            var groups: [[Int]] = []
+            var groupValues: [[QueryValue]] = []
+            for i in selected {
+                let key = groupKeys.map { $0(context, i) }
+                if let g = groupIndex[key] {
+                    groups[g].append(i)
+                } else {
+                    groupIndex[key] = groups.count
+                    groups.append([i])
+                    groupValues.append(key)
+                }
+            }
+            if groupKeys.isEmpty && groups.isEmpty { groups = [[]]; groupValues = [[]] }
+            for (members, _) in zip(groups, groupValues) {
+                var row: [QueryValue] = []
+                for column in columns {
+                    switch column {
+                    case .path(let collect): row.append(members.first.map { collect(context, $0) } ?? .missing)
+                    case .aggregate(let function, let accessor, let type, let location):
+                        row.append(try Self.aggregate(function, accessor, type, members, context, location))
+                    }
+                }
+                rows.append(row)
+            }
+            keys = rows
+        } else {
+            rows.reserveCapacity(selected.count)
+            for i in selected {
+                rows.append(columns.map { column in
+                    if case .path(let collect) = column { return collect(context, i) }
+                    return .missing
+                })
+                if !sort.isEmpty {
+                    keys.append(sort.map { target, _ in
+                        switch target {
+                        case .column(let c): .missing
+                        case .path(let collect): collect(context, i)
+                        }
+                    })
+                }
+            }
+        }
+        if !sort.isEmpty {
+            let order = rows.indices.sorted { a, b in
+                for (k, (target, descending)) in sort.enumerated() {
+                    let x: QueryValue, y: QueryValue
+                    switch target {
+                    case .column(let c): x = rows[a][c]; y = rows[b][c]
+                    case .path: x = keys[a][k]; y = keys[b][k]
+                    }
+                    var c = QueryValue.order(x, y)
+                    if descending && !(x.isState || y.isState) { c = -c }
+                    if c != 0 { return c < 0 }
+                }
+                return a < b
+            }
+            rows = order.map { rows[$0] }
+        }
+        if let limit = query.limit, rows.count > limit { rows.removeSubrange(limit...) }
+        return ResultTable(columns: columnNames, rows: rows)
+    }
+
+    static func aggregate(_ function: AggregateFunction, _ accessor: ValueAccessor?, _ type: ValueType?, _ members: [Int],
+                          _ context: QueryContext, _ location: QueryLocation) throws(QueryError) -> QueryValue {
+        guard let accessor else { return .integer(Int64(members.count)) }
+        var known: [QueryValue] = []
+        for i in members {
+            _ = accessor(context, i) { value in
+                if !value.isState { known.append(value) }
+                return false
+            }
+        }
+        switch function {
+        case .count:
+            return .integer(Int64(known.count))
+        case .sum, .avg:
+            if known.isEmpty { return .missing }
+            var cents: Int64 = 0
+            var overflow = false
+            for value in known {
+                let add: Int64
+                switch value {
+                case .money(let m): add = m.cents
+                case .integer(let n): add = n
+                default: continue
+                }
+                let (s, o) = cents.addingReportingOverflow(add)
+                if o { overflow = true; break }
+                cents = s
+            }
+            if overflow {
+                throw QueryError("\(function.rawValue)() overflows: the total is too large to hold; narrow the rows with where.", at: location)
+            }
+            if function == .sum { return type == .money ? .money(Money(cents: cents)) : .integer(cents) }
+            let n = Int64(known.count)
+            if type == .money {
+                let (q, r) = cents.quotientAndRemainder(dividingBy: n)
+                return .money(Money(cents: q + (r.magnitude * 2 >= n.magnitude ? (cents < 0 ? -1 : 1) : 0)))
+            }
+            return .decimal(Double(cents) / Double(n))
+        case .min, .max:
+            guard var best = known.first else { return .missing }
+            for value in known.dropFirst() {
+                let c = QueryValue.order(value, best)
+                if function == .min ? c < 0 : c > 0 { best = value }
+            }
+            return best
+        }
+    }
+}
+
+/// Compiles queries against ``Schema``.
+public enum Compiler {
+    /// Parses and compiles `text`.
+    public static func compile(_ text: String) throws(QueryError) -> CompiledQuery {
+        try compile(try Parser.parse(text))
+    }
+
+    /// Compiles a parsed query.
+    ///
+    /// - Throws: ``QueryError`` for an unknown collection or field, a wrong type, or a misused aggregate.
+    public static func compile(_ query: Query, planCount: Int = 1) throws(QueryError) -> CompiledQuery {
+        guard let collection = Schema.collection(query.collection) else {
+            let names = Schema.collections.map(\.name)
+            let hint = Suggestions.closest(to: query.collection, in: names).map { "did you mean '\($0)'?" } ?? "collections are \(names.joined(separator: ", "))."
+            throw QueryError("Unknown collection '\(query.collection)'; \(hint)", at: query.collectionLocation)
+        }
+        let root = collection.recordType
+        let predicate = try query.filter.map { (e) throws(QueryError) in try compile(e, root) }
+
+        var items = query.select ?? collection.defaultColumns.map { SelectItem.path(Path(components: [$0], locations: [query.collectionLocation]), alias: nil) }
+        if query.select == nil {
+            if !query.groupBy.isEmpty {
+                items = query.groupBy.map { SelectItem.path($0, alias: nil) } + [.aggregate(.count, nil, alias: nil, query.collectionLocation)]
+            } else if planCount > 1, Schema.recordTypes[root]?.field("plan") != nil {
+                items.insert(.path(Path(components: ["plan"], locations: [query.collectionLocation]), alias: nil), at: 0)
+            }
+        }
+        let hasAggregate = items.contains { if case .aggregate = $0 { return true } else { return false } }
+        let grouped = hasAggregate || !query.groupBy.isEmpty
+        let groupNames = Set(query.groupBy.map { $0.description.lowercased() })
+        var columns: [CompiledQuery.Column] = []
+        for item in items {
+            switch item {
+            case .path(let path, _):
+                if grouped && !groupNames.contains(path.description.lowercased()) {
+                    throw QueryError(query.groupBy.isEmpty
+                        ? "'\(path)' is neither grouped nor aggregated; add group by \(path), or wrap it in an aggregate such as count() or sum()."
+                        : "'\(path)' is not in group by; add it to group by, or wrap it in an aggregate such as count() or min().", at: path.location)
+                }
+                let resolved = try resolve(path, root)
+                columns.append(.path(collector(resolved.accessor)))
+            case .aggregate(let function, let path, _, let location):
+                if let path {
+                    let resolved = try resolve(path, root)
+                    if function == .sum || function == .avg, resolved.type != .money, resolved.type != .integer {
+                        throw QueryError("\(function.rawValue)() adds amounts or numbers, and '\(path)' is \(resolved.type.rawValue); use count(\(path)), or min() and max().", at: path.location)
+                    }
+                    columns.append(.aggregate(function, resolved.accessor, resolved.type, location))
+                } else {
+                    columns.append(.aggregate(function, nil, nil, location))
+                }
+            }
+        }
+        let groupKeys = try query.groupBy.map { (path) throws(QueryError) in collector(try resolve(path, root).accessor) }
+        let names = items.map(\.name)
+        var sort: [(CompiledQuery.SortTarget, Bool)] = []
+        for key in query.sort {
+            let name = key.path.description.lowercased()
+            if let index = names.firstIndex(where: { $0.lowercased() == name }) {
+                sort.append((.column(index), key.descending))
+            } else if grouped {
+                throw QueryError("Cannot sort grouped rows by '\(key.path)'; sort by one of the result's columns: \(names.joined(separator: ", ")).", at: key.path.location)
+            } else {
+                sort.append((.path(collector(try resolve(key.path, root).accessor)), key.descending))
+            }
+        }
+        return CompiledQuery(query: query, collection: collection, predicate: predicate, columnNames: names, columns: columns,
+                             groupKeys: groupKeys, grouped: grouped, sort: sort)
+    }
+
+    static func collector(_ accessor: @escaping ValueAccessor) -> CompiledQuery.Collect {
+        { context, index in
+            var first: QueryValue?
+            var more: [QueryValue]?
+            _ = accessor(context, index) { value in
+                if first == nil { first = value } else { more = (more ?? [first!]) + [value] }
+                return false
+            }
+            if let more { return .list(more) }
+            return first ?? .missing
+        }
+    }
+
+    struct Resolved {
+        var accessor: ValueAccessor
+        var type: ValueType
+    }
+
+    /// Resolves a dotted path from a record type to a value accessor.
+    static func resolve(_ path: Path, _ root: String) throws(QueryError) -> Resolved {
+        guard var record = Schema.recordTypes[root] else {
+            throw QueryError("Internal: no record type \(root).", at: path.location)
+        }
+        var hop: RecordAccessor?
+        for (index, name) in path.components.enumerated() {
+            let location = path.locations[index]
+            guard let field = record.field(name) else {
+                let names = record.fields.map(\.name)
+                let subject = index == 0 ? root : path.components[..<index].joined(separator: ".")
+                let hint = Suggestions.closest(to: name, in: names).map { "did you mean '\($0)'?" } ?? "fields are \(names.joined(separator: ", "))."
+                throw QueryError("Unknown field '\(name)' on \(subject); \(hint)", at: location)
+            }
+            let isLast = index == path.components.count - 1
+            switch field.kind {
+            case .value(let type, let accessor):
+                guard isLast else {
+                    throw QueryError("'\(field.name)' is a \(type.rawValue) and has no fields; end the path at \(path.components[...index].joined(separator: ".")).", at: path.locations[index + 1])
+                }
+                return Resolved(accessor: chain(hop, accessor), type: type)
+            case .record(let typeName, _, let accessor):
+                guard let next = Schema.recordTypes[typeName] else {
+                    throw QueryError("Internal: no record type \(typeName).", at: location)
+                }
+                hop = chain(hop, accessor)
+                record = next
+                if isLast {
+                    guard let (type, selfAccessor) = record.selfValue else {
+                        throw QueryError("'\(path)' is a record; name one of its fields: \(record.fields.map(\.name).joined(separator: ", ")).", at: location)
+                    }
+                    return Resolved(accessor: chain(hop, selfAccessor), type: type)
+                }
+            }
+        }
+        throw QueryError("Expected a field name.", at: path.location)
+    }
+
+    static func isInState(_ value: QueryValue, _ state: StateTest) -> Bool {
+        switch state {
+        case .unknown: value == .unknown
+        case .none: value == .none
+        case .missing: value == .missing
+        case .empty: value == .none || value == .missing
+        }
+    }
+
+    static func negate(_ test: @escaping CompiledQuery.Predicate, _ negated: Bool) -> CompiledQuery.Predicate {
+        guard negated else { return test }
+        return { c, i in !test(c, i) }
+    }
+
+    static func chain(_ hop: RecordAccessor?, _ accessor: @escaping ValueAccessor) -> ValueAccessor {
+        guard let hop else { return accessor }
+        return { context, index, emit in hop(context, index) { j in accessor(context, j, emit) } }
+    }
+
+    static func chain(_ hop: RecordAccessor?, _ accessor: @escaping RecordAccessor) -> RecordAccessor {
+        guard let hop else { return accessor }
+        return { context, index, visit in hop(context, index) { j in accessor(context, j, visit) } }
+    }
+
+    /// Converts a literal to a value comparable with a field of type `type`.
+    static func convert(_ literal: Literal, to type: ValueType, path: Path, at location: QueryLocation) throws(QueryError) -> QueryValue {
+        switch (type, literal) {
+        case (.money, .number(let text)):
+            guard let money = parseCents(text) else {
+                throw QueryError("\(text) is not an amount PlanKit can hold; write euros with at most two decimals, below 92 233 720 368 547 758.", at: location)
+            }
+            return .money(money)
+        case (.integer, .number(let text)), (.deadline, .number(let text)):
+            if let n = Int64(text) { return .integer(n) }
+            if type == .integer, !text.contains("."), text.count > 18 {
+                throw QueryError("\(text) is too large a number; numbers here fit in 64 bits.", at: location)
+            }
+            guard type == .integer, let d = Double(text) else {
+                throw QueryError("'\(path)' compares with a year, a whole number; write it without decimals.", at: location)
+            }
+            return .decimal(d)
+        case (.id, .number(let text)), (.id, .string(let text)): return .id(text)
+        case (.text, .string(let text)): return .text(text)
+        case (.text, .number(let text)): return .text(text)
+        case (.bool, .bool(let b)): return .bool(b)
+        case (.deadline, _):
+            throw QueryError("'\(path)' is a deadline; compare it with a year (\(path) < 2022), or use \(path).text ~ \"…\".", at: location)
+        default:
+            let what: String = switch type {
+            case .money: "an amount; compare it with a number of euros, as in \(path) > 1000"
+            case .integer: "a number; compare it with a number"
+            case .bool: "true or false; compare it with true or false"
+            default: "text; compare it with a string in double quotes"
+            }
+            throw QueryError("'\(path)' is \(what).", at: location)
+        }
+    }
+
+    /// Parses `1500`, `1500.5`, `-3.25` as cents, exactly; `nil` beyond two decimals or 64 bits.
+    static func parseCents(_ text: String) -> Money? {
+        var negative = false
+        var s = Substring(text)
+        if s.first == "-" { negative = true; s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0]) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            guard parts[1].count <= 2, let f = Int64(parts[1]) else { return nil }
+            fraction = parts[1].count == 1 ? f * 10 : f
+        }
+        let (c, o1) = whole.multipliedReportingOverflow(by: 100)
+        let (t, o2) = c.addingReportingOverflow(fraction)
+        guard !o1, !o2 else { return nil }
+        return Money(cents: negative ? -t : t)
+    }
+
+    /// Compiles a condition to a predicate over row indexes of `root`.
+    static func compile(_ expression: Expression, _ root: String) throws(QueryError) -> CompiledQuery.Predicate {
+        switch expression {
+        case .and(let terms):
+            let compiled = try terms.map { (t) throws(QueryError) in try compile(t, root) }
+            return { c, i in compiled.allSatisfy { $0(c, i) } }
+        case .or(let terms):
+            let compiled = try terms.map { (t) throws(QueryError) in try compile(t, root) }
+            return { c, i in compiled.contains { $0(c, i) } }
+        case .not(let inner):
+            let compiled = try compile(inner, root)
+            return { c, i in !compiled(c, i) }
+        case .comparison(let path, let op, let literal, let location):
+            let resolved = try resolve(path, root)
+            let value = try convert(literal, to: resolved.type, path: path, at: location)
+            let accessor = resolved.accessor
+            return { c, i in
+                accessor(c, i) { v in
+                    guard !v.isState, let r = QueryValue.compare(v, value) else { return false }
+                    switch op {
+                    case .equal: return r == 0
+                    case .notEqual: return r != 0
+                    case .less: return r < 0
+                    case .lessEqual: return r <= 0
+                    case .greater: return r > 0
+                    case .greaterEqual: return r >= 0
+                    }
+                }
+            }
+        case .match(let path, let pattern, let negated, let location):
+            let resolved = try resolve(path, root)
+            guard [.text, .id, .deadline].contains(resolved.type) else {
+                throw QueryError("~ matches text, and '\(path)' is \(resolved.type == .money ? "an amount" : resolved.type.rawValue); compare it with =, <, >.", at: path.location)
+            }
+            let matcher = try TextMatcher(pattern, at: location)
+            let accessor = resolved.accessor
+            let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+                accessor(c, i) { v in
+                    switch v {
+                    case .text(let s), .id(let s): matcher.matches(s)
+                    case .deadline(let d): matcher.matches(d.description)
+                    default: false
+                    }
+                }
+            }
+            return negate(test, negated)
+        case .membership(let path, let literals, let negated):
+            let resolved = try resolve(path, root)
+            let values = try literals.map { (l) throws(QueryError) in try convert(l, to: resolved.type, path: path, at: path.location) }
+            let accessor = resolved.accessor
+            let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+                accessor(c, i) { v in !v.isState && values.contains { QueryValue.compare(v, $0) == 0 } }
+            }
+            return negate(test, negated)
+        case .state(let path, let state, let negated):
+            let accessor = try resolve(path, root).accessor
+            let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+                var any = false
+                let hit = accessor(c, i) { v in
+                    any = true
+                    return Self.isInState(v, state)
+                }
+                return hit || (!any && (state == .missing || state == .empty))
+            }
+            return negate(test, negated)
+        case .truth(let path):
+            let resolved = try resolve(path, root)
+            guard resolved.type == .bool else {
+                throw QueryError("'\(path)' is \(resolved.type.rawValue), not true or false; compare it, as in \(path) = \"…\" or \(path) is unknown.", at: path.location)
+            }
+            let accessor = resolved.accessor
+            return { c, i in accessor(c, i) { $0 == .bool(true) } }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+/// Parses a query's tokens into a ``Query``.
+///
+/// Clauses may come in any order after the collection, each at most once. Conditions follow the
+/// usual precedence: `not` binds tighter than `and`, which binds tighter than `or`.
+public struct Parser {
+    private var tokens: [Token]
+    private var position = 0
+    private var depth = 0
+
+    /// How deeply parentheses and `not` may nest.
+    public static let maximumDepth = 200
+
+    /// Creates a parser over the tokens of `text`.
+    public init(_ text: String) throws(QueryError) {
+        tokens = try Lexer.tokenize(text)
+    }
+
+    /// Parses `text` as one query.
+    public static func parse(_ text: String) throws(QueryError) -> Query {
+        var parser = try Parser(text)
+        let query = try parser.parseQuery()
+        try parser.expectEnd()
+        return query
+    }
+
+    var current: Token { tokens[position] }
+
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    /// Fails unless every token has been consumed.
+    public mutating func expectEnd() throws(QueryError) {
+        guard current.kind == .eof else {
+            throw QueryError("Expected the end of the query, found \(current.display); clauses are where, select, group by, sort by and limit.", at: current.location)
+        }
+    }
+
+    mutating func expect(_ kind: Token.Kind, _ what: String? = nil) throws(QueryError) -> Token {
+        guard current.kind == kind else {
+            throw QueryError("Expected \(what ?? kind.rawValue), found \(current.display).", at: current.location)
+        }
+        return advance()
+    }
+
+    mutating func expectKeyword(_ word: String) throws(QueryError) {
+        guard current.isKeyword(word) else {
+            throw QueryError("Expected '\(word)', found \(current.display).", at: current.location)
+        }
+        _ = advance()
+    }
+
+    static let clauseKeywords: Set<String> = ["where", "select", "group", "sort", "order", "limit"]
+
+    /// Parses `COLLECTION` and its clauses, stopping at a token that starts no clause.
+    public mutating func parseQuery() throws(QueryError) -> Query {
+        let name = try expect(.identifier, "a collection (plans, objectives, actions, budget, links, articles, findings)")
+        var query = Query(collection: name.text.lowercased(), collectionLocation: name.location)
+        var seen: Set<String> = []
+        while current.kind == .identifier, Self.clauseKeywords.contains(current.text.lowercased()) {
+            let keyword = current
+            var clause = keyword.text.lowercased()
+            if clause == "order" { clause = "sort" }
+            guard seen.insert(clause).inserted else {
+                throw QueryError("The \(clause) clause appears twice; merge the two into one.", at: keyword.location)
+            }
+            _ = advance()
+            switch clause {
+            case "where":
+                query.filter = try parseOr()
+            case "select":
+                query.select = try parseSelect()
+            case "group":
+                try expectKeyword("by")
+                query.groupBy = [try parsePath()]
+                while current.kind == .comma { _ = advance(); query.groupBy.append(try parsePath()) }
+            case "sort":
+                try expectKeyword("by")
+                repeat {
+                    if current.kind == .comma { _ = advance() }
+                    let path = try parseSortTarget()
+                    var descending = false
+                    if current.isKeyword("desc") { descending = true; _ = advance() } else if current.isKeyword("asc") { _ = advance() }
+                    query.sort.append(SortKey(path: path, descending: descending))
+                } while current.kind == .comma
+            default: // limit
+                let number = try expect(.number, "a whole number after limit")
+                guard let limit = Int(number.text), limit >= 0 else {
+                    throw QueryError("limit takes a whole number from 0 to \(Int.max).", at: number.location)
+                }
+                query.limit = limit
+            }
+        }
+        return query
+    }
+
+    /// A sort key: a path, or an aggregate column such as `sum(amount)`.
+    mutating func parseSortTarget() throws(QueryError) -> Path {
+        if current.kind == .identifier, tokens[position + 1].kind == .leftParen,
+           AggregateFunction(rawValue: current.text.lowercased()) != nil {
+            let item = try parseSelectItem()
+            guard case .aggregate(_, _, _, let location) = item else { return try parsePath() }
+            return Path(components: [item.name], locations: [location])
+        }
+        return try parsePath()
+    }
+
+    /// Parses `name{.name}`.
+    public mutating func parsePath() throws(QueryError) -> Path {
+        let first = try expect(.identifier, "a field name")
+        var components = [first.text]
+        var locations = [first.location]
+        while current.kind == .dot {
+            _ = advance()
+            let next = try expect(.identifier, "a field name after '.'")
+            components.append(next.text)
+            locations.append(next.location)
+        }
+        return Path(components: components, locations: locations)
+    }
+
+    mutating func parseSelect() throws(QueryError) -> [SelectItem] {
+        var items = [try parseSelectItem()]
+        while current.kind == .comma {
+            _ = advance()
+            items.append(try parseSelectItem())
+        }
+        return items
+    }
+
+    mutating func parseSelectItem() throws(QueryError) -> SelectItem {
+        var item: SelectItem
+        if current.kind == .identifier, let function = AggregateFunction(rawValue: current.text.lowercased()),
+           tokens[position + 1].kind == .leftParen {
+            let start = advance().location
+            _ = advance()
+            var path: Path?
+            if current.kind == .star {
+                _ = advance()
+            } else if current.kind != .rightParen {
+                path = try parsePath()
+            }
+            let close = try expect(.rightParen, "')' to close \(function.rawValue)(")
+            if function != .count, path == nil {
+                throw QueryError("\(function.rawValue)() needs a field, as in \(function.rawValue)(amount).", at: start)
+            }
+            var location = start
+            location.length = close.location.offset + 1 - start.offset
+            item = .aggregate(function, path, alias: nil, location)
+        } else {
+            item = .path(try parsePath(), alias: nil)
+        }
+        if current.isKeyword("as") {
+            _ = advance()
+            let alias: Token
+            if current.kind == .string { alias = advance() } else { alias = try expect(.identifier, "a column name after 'as'") }
+            switch item {
+            case .path(let path, _): item = .path(path, alias: alias.text)
+            case .aggregate(let f, let p, _, let l): item = .aggregate(f, p, alias: alias.text, l)
+            }
+        }
+        return item
+    }
+
+    mutating func enter() throws(QueryError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw QueryError("The condition nests more than \(Self.maximumDepth) levels deep; simplify it.", at: current.location)
+        }
+    }
+
+    mutating func parseOr() throws(QueryError) -> Expression {
+        var terms = [try parseAnd()]
+        while current.isKeyword("or") {
+            _ = advance()
+            terms.append(try parseAnd())
+        }
+        return terms.count == 1 ? terms[0] : .or(terms)
+    }
+
+    mutating func parseAnd() throws(QueryError) -> Expression {
+        var terms = [try parseUnary()]
+        while current.isKeyword("and") {
+            _ = advance()
+            terms.append(try parseUnary())
+        }
+        return terms.count == 1 ? terms[0] : .and(terms)
+    }
+
+    mutating func parseUnary() throws(QueryError) -> Expression {
+        try enter()
+        defer { depth -= 1 }
+        if current.isKeyword("not") {
+            _ = advance()
+            return .not(try parseUnary())
+        }
+        if current.kind == .leftParen {
+            _ = advance()
+            let inner = try parseOr()
+            _ = try expect(.rightParen, "')' to close the parenthesis")
+            return inner
+        }
+        return try parsePredicate()
+    }
+
+    mutating func parseLiteral() throws(QueryError) -> Literal {
+        let token = current
+        switch token.kind {
+        case .string: _ = advance(); return .string(token.text)
+        case .number: _ = advance(); return .number(token.text)
+        case .identifier where token.isKeyword("true") || token.isKeyword("false"):
+            _ = advance()
+            return .bool(token.isKeyword("true"))
+        default:
+            throw QueryError("Expected a value (a string in double quotes, a number, true or false), found \(token.display).", at: token.location)
+        }
+    }
+
+    mutating func parsePredicate() throws(QueryError) -> Expression {
+        if current.kind != .identifier {
+            throw QueryError("Expected a condition such as deadline is unknown or budget.amount > 1000, found \(current.display).", at: current.location)
+        }
+        let path = try parsePath()
+        let op = current
+        switch op.kind {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            _ = advance()
+            let comparison: ComparisonOperator = switch op.kind {
+            case .equal: .equal
+            case .notEqual: .notEqual
+            case .less: .less
+            case .lessEqual: .lessEqual
+            case .greater: .greater
+            default: .greaterEqual
+            }
+            let literalLocation = current.location
+            return .comparison(path, comparison, try parseLiteral(), literalLocation)
+        case .match, .notMatch:
+            _ = advance()
+            let pattern = try expect(.string, "a regular expression in double quotes after \(op.text)")
+            return .match(path, pattern: pattern.text, negated: op.kind == .notMatch, pattern.location)
+        default:
+            break
+        }
+        if op.isKeyword("is") {
+            _ = advance()
+            var negated = false
+            if current.isKeyword("not") { negated = true; _ = advance() }
+            guard current.kind == .identifier, let state = StateTest(rawValue: current.text.lowercased()) else {
+                throw QueryError("Expected unknown, none, missing or empty after 'is\(negated ? " not" : "")', found \(current.display).", at: current.location)
+            }
+            _ = advance()
+            return .state(path, state, negated: negated)
+        }
+        if op.isKeyword("in") || (op.isKeyword("not") && tokens[position + 1].isKeyword("in")) {
+            let negated = op.isKeyword("not")
+            _ = advance()
+            if negated { _ = advance() }
+            _ = try expect(.leftParen, "'(' to open the list of values")
+            var values = [try parseLiteral()]
+            while current.kind == .comma {
+                _ = advance()
+                values.append(try parseLiteral())
+            }
+            _ = try expect(.rightParen, "')' to close the list of values")
+            return .membership(path, values, negated: negated)
+        }
+        return .truth(path)
+    }
+}

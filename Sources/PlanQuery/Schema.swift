@@ -1,0 +1,387 @@
+import PlanKit
+
+/// The data a query runs over: the loaded plans and what was derived from them.
+public final class QueryContext: Sendable {
+    /// The loaded plans and their indexes.
+    public let planSet: PlanSet
+    /// Findings of the consistency checks, for the `findings` collection.
+    public let findings: [Finding]
+
+    /// Creates a context over `planSet`; `findings` defaults to running every rule.
+    public init(_ planSet: PlanSet, findings: [Finding]? = nil) {
+        self.planSet = planSet
+        self.findings = findings ?? Checker().run(on: planSet)
+    }
+}
+
+/// The type of a field's values.
+public enum ValueType: String, Sendable, Hashable {
+    case text, id, integer, money, bool, deadline
+}
+
+/// Emits one value; returns `true` to stop the enumeration.
+typealias Emit = (QueryValue) -> Bool
+/// Enumerates a field's values for the row at an index.
+typealias ValueAccessor = @Sendable (QueryContext, Int, Emit) -> Bool
+/// Enumerates the indexes of the records a field leads to.
+typealias RecordAccessor = @Sendable (QueryContext, Int, (Int) -> Bool) -> Bool
+
+/// A field of a record type.
+public struct Field: Sendable {
+    enum Kind: Sendable {
+        case value(ValueType, ValueAccessor)
+        case record(String, many: Bool, RecordAccessor)
+    }
+
+    /// The field's name.
+    public let name: String
+    /// Other names the field answers to.
+    public let aliases: [String]
+    /// One line on what the field holds.
+    public let summary: String
+    let kind: Kind
+
+    /// The type name shown by `.schema`: `text`, `money`, `budget[]`…
+    public var typeName: String {
+        switch kind {
+        case .value(let type, _): type.rawValue
+        case .record(let name, let many, _): many ? "\(name)[]" : name
+        }
+    }
+
+    /// The record type the field leads to, if it is a record.
+    public var recordTypeName: String? {
+        if case .record(let name, _, _) = kind { return name }
+        return nil
+    }
+
+    /// The value type when the field is a plain value.
+    public var valueType: ValueType? {
+        if case .value(let type, _) = kind { return type }
+        return nil
+    }
+}
+
+/// A kind of record: the rows of a collection, or a nested record such as a deadline.
+public struct RecordType: Sendable {
+    /// The type's name.
+    public let name: String
+    /// The type's fields, in display order.
+    public let fields: [Field]
+    /// The value the record stands for when a path ends on it (an article's code, a deadline).
+    let selfValue: (ValueType, ValueAccessor)?
+
+    /// The field named `name` (or an alias), ignoring case.
+    public func field(_ name: String) -> Field? {
+        let lower = name.lowercased()
+        return fields.first { $0.name.lowercased() == lower || $0.aliases.contains(lower) }
+    }
+}
+
+/// A collection a query can name.
+public struct Collection: Sendable {
+    /// The collection's name.
+    public let name: String
+    /// The type of its rows.
+    public let recordType: String
+    /// The columns shown when a query has no `select`.
+    public let defaultColumns: [String]
+    /// One line on what a row is.
+    public let summary: String
+    let count: @Sendable (QueryContext) -> Int
+}
+
+/// The query language's schema: its collections and the fields of every record type.
+public enum Schema {
+    /// The collections, in the order `.schema` lists them.
+    public static let collections: [Collection] = [
+        Collection(name: "plans", recordType: "plan", defaultColumns: ["name", "kind", "commune", "domain", "objectives", "actions", "file"],
+                   summary: "a row per loaded plan") { $0.planSet.plans.count },
+        Collection(name: "objectives", recordType: "objective", defaultColumns: ["level", "number", "title", "actions"],
+                   summary: "a row per strategic or operational objective") { $0.planSet.objectives.count },
+        Collection(name: "actions", recordType: "action", defaultColumns: ["id", "title", "objective", "deadline"],
+                   summary: "a row per action") { $0.planSet.actions.count },
+        Collection(name: "budget", recordType: "budget", defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
+                   summary: "a row per budget line; its action is reachable as action.…") { $0.planSet.budgetLines.count },
+        Collection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref"],
+                   summary: "a row per cross-link to another plan") { $0.planSet.links.count },
+        Collection(name: "articles", recordType: "article", defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
+                   summary: "a row per distinct budget article across the loaded plans") { $0.planSet.articles.count },
+        Collection(name: "findings", recordType: "finding", defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
+                   summary: "a row per finding of the consistency checks") { $0.findings.count },
+    ]
+
+    /// The collection named `name`, ignoring case.
+    public static func collection(_ name: String) -> Collection? {
+        let lower = name.lowercased()
+        return collections.first { $0.name == lower }
+    }
+
+    /// Every record type by name.
+    public static let recordTypes: [String: RecordType] = {
+        var types: [String: RecordType] = [:]
+        for type in [plan, objective, action, pilots, deadline, budget, lineArticle, link, article, finding] { types[type.name] = type }
+        return types
+    }()
+
+    // MARK: - Helpers
+
+    static func one(_ f: @escaping @Sendable (QueryContext, Int) -> QueryValue) -> ValueAccessor {
+        { context, index, emit in emit(f(context, index)) }
+    }
+
+    static func value(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
+                      _ f: @escaping @Sendable (QueryContext, Int) -> QueryValue) -> Field {
+        Field(name: name, aliases: aliases, summary: summary, kind: .value(type, one(f)))
+    }
+
+    static func values(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
+                       _ f: @escaping ValueAccessor) -> Field {
+        Field(name: name, aliases: aliases, summary: summary, kind: .value(type, f))
+    }
+
+    static func record(_ name: String, _ type: String, _ summary: String, aliases: [String] = [],
+                       _ f: @escaping @Sendable (QueryContext, Int) -> Int) -> Field {
+        Field(name: name, aliases: aliases, summary: summary, kind: .record(type, many: false, { c, i, visit in visit(f(c, i)) }))
+    }
+
+    static func records(_ name: String, _ type: String, _ summary: String, aliases: [String] = [],
+                        _ f: @escaping @Sendable (QueryContext, Int) -> Range<Int>) -> Field {
+        Field(name: name, aliases: aliases, summary: summary, kind: .record(type, many: true, { c, i, visit in
+            for j in f(c, i) where visit(j) { return true }
+            return false
+        }))
+    }
+
+    static func text(_ s: String?) -> QueryValue { s.map { .text($0) } ?? .missing }
+
+    static func state<T>(_ cell: Cell<T>, _ known: (T) -> QueryValue) -> QueryValue {
+        switch cell.value {
+        case .known(let v): known(v)
+        case .unknown: .unknown
+        case .none: .none
+        case .missing: .missing
+        }
+    }
+
+    static func names(_ cell: @escaping @Sendable (Action) -> Cell<[String]>) -> ValueAccessor {
+        { context, index, emit in
+            let cell = cell(context.planSet.actions[index].action)
+            switch cell.value {
+            case .known(let names):
+                if names.isEmpty { return emit(.missing) }
+                for name in names where emit(.text(name)) { return true }
+                return false
+            case .unknown: return emit(.unknown)
+            case .none: return emit(.none)
+            case .missing: return emit(.missing)
+            }
+        }
+    }
+
+    static func sum(_ lines: some Sequence<BudgetLine>) -> QueryValue {
+        var total = Money.zero
+        var any = false
+        for line in lines {
+            guard let amount = line.amount.value else { continue }
+            any = true
+            guard let next = total.adding(amount) else { return .unknown }
+            total = next
+        }
+        return any ? .money(total) : .missing
+    }
+
+    // MARK: - Record types
+
+    static let plan = RecordType(name: "plan", fields: [
+        value("name", .text, "the plan's name") { c, i in .text(c.planSet.plans[i].name) },
+        value("kind", .text, "PST, PCS or other") { c, i in .text(c.planSet.plans[i].kind.rawValue) },
+        value("commune", .text, "the commune (COMMUNE : preamble line)") { c, i in text(c.planSet.plans[i].commune) },
+        value("volet", .text, "the volet, lower-cased") { c, i in text(c.planSet.plans[i].volet) },
+        value("domain", .text, "the domain (DOMAINE : preamble line)") { c, i in text(c.planSet.plans[i].domain) },
+        value("period", .text, "the legislature's years, e.g. 2019-2024") { c, i in
+            text(c.planSet.plans[i].period.map { "\($0.lowerBound)-\($0.upperBound)" })
+        },
+        value("file", .text, "the file the plan was read from") { c, i in .text(c.planSet.plans[i].source) },
+        value("objectives", .integer, "the number of strategic objectives") { c, i in .integer(Int64(c.planSet.plans[i].objectives.count)) },
+        value("actions", .integer, "the number of actions") { c, i in
+            .integer(Int64(c.planSet.plans[i].objectives.reduce(0) { $0 + $1.operationalObjectives.reduce(0) { $0 + $1.actions.count } }))
+        },
+        value("warnings", .integer, "the number of reader warnings") { c, i in .integer(Int64(c.planSet.plans[i].warnings.count)) },
+    ], selfValue: (.text, one { c, i in .text(c.planSet.plans[i].name) }))
+
+    static func objectiveNumber(_ c: QueryContext, _ i: Int) -> String {
+        let entry = c.planSet.objectives[i]
+        return c.planSet.operationalObjective(entry)?.number ?? c.planSet.strategicObjective(entry).number
+    }
+
+    static let objective = RecordType(name: "objective", fields: [
+        value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.objectives[i].plan].name) },
+        value("level", .text, "strategic or operational") { c, i in .text(c.planSet.objectives[i].operational == nil ? "strategic" : "operational") },
+        value("number", .id, "the objective's number") { c, i in .id(objectiveNumber(c, i)) },
+        value("title", .text, "the objective's text") { c, i in
+            let entry = c.planSet.objectives[i]
+            return .text(c.planSet.operationalObjective(entry)?.title ?? c.planSet.strategicObjective(entry).title)
+        },
+        value("strategic", .text, "the strategic objective's text") { c, i in .text(c.planSet.strategicObjective(c.planSet.objectives[i]).title) },
+        value("actions", .integer, "the number of actions under it") { c, i in
+            let entry = c.planSet.objectives[i]
+            if let oo = c.planSet.operationalObjective(entry) { return .integer(Int64(oo.actions.count)) }
+            return .integer(Int64(c.planSet.strategicObjective(entry).operationalObjectives.reduce(0) { $0 + $1.actions.count }))
+        },
+        value("file", .text, "the plan's file") { c, i in .text(c.planSet.plans[c.planSet.objectives[i].plan].source) },
+        value("line", .integer, "the objective's line in the file") { c, i in
+            let entry = c.planSet.objectives[i]
+            return .integer(Int64((c.planSet.operationalObjective(entry)?.location ?? c.planSet.strategicObjective(entry).location).line))
+        },
+    ], selfValue: (.id, one { c, i in .id(objectiveNumber(c, i)) }))
+
+    static let action = RecordType(name: "action", fields: [
+        value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[i].plan].name) },
+        value("id", .id, "the action's number, e.g. 1.2") { c, i in .id(c.planSet.actions[i].action.id) },
+        value("code", .text, "the code column, e.g. A 1.2") { c, i in state(c.planSet.actions[i].action.code) { .text($0) } },
+        value("title", .text, "the title without links and open questions") { c, i in .text(c.planSet.actions[i].action.title) },
+        value("text", .text, "the title cell as the file has it") { c, i in .text(c.planSet.actions[i].action.titleCell.text) },
+        record("objective", "objective", "its operational objective (number, title…)") { c, i in c.planSet.actions[i].objective },
+        record("strategic", "objective", "its strategic objective") { c, i in c.planSet.actions[i].strategic },
+        record("pilot", "pilots", "its pilots: political, service, agent", aliases: ["pilots"]) { _, i in i },
+        record("deadline", "deadline", "its deadline (year, month, form, text)") { _, i in i },
+        records("budget", "budget", "its budget lines") { c, i in c.planSet.actions[i].budgetLines },
+        value("ordinary", .money, "the sum of its known ordinary amounts") { c, i in
+            let action = c.planSet.actions[i].action
+            if case .known = action.ordinaryBudget.value { return sum(action.budget.lazy.filter { $0.kind == .ordinary }) }
+            return state(action.ordinaryBudget) { _ in .missing }
+        },
+        value("extraordinary", .money, "the sum of its known extraordinary amounts") { c, i in
+            let action = c.planSet.actions[i].action
+            if case .known = action.extraordinaryBudget.value { return sum(action.budget.lazy.filter { $0.kind == .extraordinary }) }
+            return state(action.extraordinaryBudget) { _ in .missing }
+        },
+        value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.actions[i].action.budget) },
+        records("links", "link", "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links },
+        values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in
+            for q in c.planSet.actions[i].action.openQuestions where emit(.text(q)) { return true }
+            return false
+        },
+        value("pending", .bool, "whether it awaits the Collège's confirmation") { c, i in .bool(c.planSet.actions[i].action.pending) },
+        value("hr", .text, "the human resources cell", aliases: ["rh"]) { c, i in state(c.planSet.actions[i].action.humanResources) { .text($0) } },
+        value("file", .text, "the plan's file") { c, i in .text(c.planSet.actions[i].action.location.file) },
+        value("line", .integer, "the action's line in the file") { c, i in .integer(Int64(c.planSet.actions[i].action.location.line)) },
+    ], selfValue: (.id, one { c, i in .id(c.planSet.actions[i].action.id) }))
+
+    static let pilots = RecordType(name: "pilots", fields: [
+        values("political", .text, "the members of the Collège in charge", aliases: ["politician", "politique"], names { $0.pilots.political }),
+        values("service", .text, "the services in charge", aliases: ["services"], names { $0.pilots.services }),
+        values("agent", .text, "the agents in charge", aliases: ["agents"], names { $0.pilots.agents }),
+    ], selfValue: (.text, { c, i, emit in
+        for accessor in [names { $0.pilots.political }, names { $0.pilots.services }, names { $0.pilots.agents }] where accessor(c, i, emit) {
+            return true
+        }
+        return false
+    }))
+
+    static let deadline = RecordType(name: "deadline", fields: [
+        value("year", .integer, "the year it is due (a period's end)") { c, i in
+            state(c.planSet.actions[i].action.deadline) { d in d.year.map { .integer(Int64($0)) } ?? .missing }
+        },
+        value("month", .integer, "the last month it is due by (1-12)") { c, i in
+            state(c.planSet.actions[i].action.deadline) { d in d.month.map { .integer(Int64($0)) } ?? .missing }
+        },
+        value("form", .text, "year, semester, quarter, month, end-of-year, period or ongoing") { c, i in
+            state(c.planSet.actions[i].action.deadline) { .text($0.form) }
+        },
+        value("text", .text, "the cell as the file has it") { c, i in .text(c.planSet.actions[i].action.deadline.text.trimmed) },
+    ], selfValue: (.deadline, one { c, i in state(c.planSet.actions[i].action.deadline) { .deadline($0) } }))
+
+    static let budget = RecordType(name: "budget", fields: [
+        record("action", "action", "the action the line belongs to") { c, i in c.planSet.budgetLines[i].action },
+        value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[c.planSet.budgetLines[i].action].plan].name) },
+        value("kind", .text, "ordinary or extraordinary") { c, i in .text(c.planSet.budgetLines[i].line.kind.rawValue) },
+        value("label", .text, "the label before the amount, e.g. CCE") { c, i in text(c.planSet.budgetLines[i].line.label) },
+        value("amount", .money, "the amount allocated to the action") { c, i in
+            switch c.planSet.budgetLines[i].line.amount {
+            case .known(let m): .money(m)
+            case .unknown: .unknown
+            case .none: .none
+            case .missing: .missing
+            }
+        },
+        record("article", "lineArticle", "the article charged") { _, i in i },
+        value("credit", .money, "the article's total credit as the line states it") { c, i in
+            c.planSet.budgetLines[i].line.statedCredit.map { .money($0) } ?? .missing
+        },
+        value("funding", .text, "the plan whose envelope funds the line") { c, i in text(c.planSet.budgetLines[i].line.fundingPlan) },
+        value("note", .text, "other text in parentheses") { c, i in text(c.planSet.budgetLines[i].line.note) },
+        value("text", .text, "the line's text in the cell") { c, i in .text(c.planSet.budgetLines[i].line.text) },
+        value("file", .text, "the plan's file") { c, i in .text(c.planSet.budgetLines[i].line.location.file) },
+        value("line", .integer, "the line in the file") { c, i in .integer(Int64(c.planSet.budgetLines[i].line.location.line)) },
+    ], selfValue: (.money, one { c, i in
+        switch c.planSet.budgetLines[i].line.amount {
+        case .known(let m): .money(m)
+        default: .unknown
+        }
+    }))
+
+    static func lineArticleValue(_ c: QueryContext, _ i: Int, _ f: (BudgetArticle) -> QueryValue) -> QueryValue {
+        c.planSet.budgetLines[i].line.article.map(f) ?? .missing
+    }
+
+    static let lineArticle = RecordType(name: "lineArticle", fields: [
+        value("code", .text, "the article as written, e.g. 84021/124-02") { c, i in lineArticleValue(c, i) { .text($0.code) } },
+        value("function", .text, "the function, e.g. 84021") { c, i in lineArticleValue(c, i) { .text($0.function) } },
+        value("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { c, i in lineArticleValue(c, i) { .text($0.mainFunction) } },
+        value("economic", .text, "the economic code with its sub-code, e.g. 124-02") { c, i in lineArticleValue(c, i) { .text($0.economicCode) } },
+        value("service", .text, "ordinary or extraordinary, from the official chart") { c, i in lineArticleValue(c, i) { .text($0.service.rawValue) } },
+        value("label", .text, "the article's label as the plan writes it") { c, i in text(c.planSet.budgetLines[i].line.articleLabel) },
+        value("official", .text, "the official label of the economic code") { c, i in lineArticleValue(c, i) { text($0.official?.label) } },
+        value("year", .integer, "the budget year suffix (.2019), if any") { c, i in lineArticleValue(c, i) { $0.year.map { .integer(Int64($0)) } ?? .missing } },
+    ], selfValue: (.text, one { c, i in lineArticleValue(c, i) { .text($0.code) } }))
+
+    static let link = RecordType(name: "link", fields: [
+        record("action", "action", "the action the link belongs to") { c, i in c.planSet.links[i].action },
+        value("plan", .text, "the target plan, normalised (PCS III, PST Aînés)") { c, i in .text(c.planSet.links[i].link.plan) },
+        value("kind", .text, "axis, sub-axis, action or plan", aliases: ["element"]) { c, i in .text(c.planSet.links[i].link.element.rawValue) },
+        value("ref", .text, "the axis number or action code, e.g. 5.5.02") { c, i in text(c.planSet.links[i].link.ref) },
+        value("relation", .text, "en lien avec or cfr") { c, i in .text(c.planSet.links[i].link.relation.rawValue) },
+        value("text", .text, "the parenthesis as written") { c, i in .text(c.planSet.links[i].link.text) },
+        value("file", .text, "the plan's file") { c, i in .text(c.planSet.links[i].link.location.file) },
+        value("line", .integer, "the line in the file") { c, i in .integer(Int64(c.planSet.links[i].link.location.line)) },
+    ], selfValue: (.text, one { c, i in
+        let link = c.planSet.links[i].link
+        return .text(link.ref.map { "\(link.plan) \(link.element.rawValue) \($0)" } ?? link.plan)
+    }))
+
+    static let article = RecordType(name: "article", fields: [
+        value("code", .text, "the article, e.g. 84021/124-02") { c, i in .text(c.planSet.articles[i].article.code) },
+        value("function", .text, "the function") { c, i in .text(c.planSet.articles[i].article.function) },
+        value("main", .text, "the main function", aliases: ["mainfunction"]) { c, i in .text(c.planSet.articles[i].article.mainFunction) },
+        value("economic", .text, "the economic code with its sub-code") { c, i in .text(c.planSet.articles[i].article.economicCode) },
+        value("service", .text, "ordinary or extraordinary, from the official chart") { c, i in .text(c.planSet.articles[i].article.service.rawValue) },
+        value("label", .text, "the official label of the economic code", aliases: ["official"]) { c, i in text(c.planSet.articles[i].article.official?.label) },
+        value("credit", .money, "the credit stated for it (the first, when several)") { c, i in
+            c.planSet.articles[i].statedCredits.first.map { .money($0.credit) } ?? .missing
+        },
+        value("allocated", .money, "the sum of known allocations across the loaded plans") { c, i in
+            c.planSet.articles[i].allocated.map { .money($0) } ?? .unknown
+        },
+        value("lines", .integer, "the number of budget lines charged to it") { c, i in .integer(Int64(c.planSet.articles[i].lines.count)) },
+    ], selfValue: (.text, one { c, i in .text(c.planSet.articles[i].article.code) }))
+
+    static let finding = RecordType(name: "finding", fields: [
+        value("rule", .text, "the rule's id, e.g. budget.overcommitted") { c, i in .text(c.findings[i].rule) },
+        value("severity", .text, "error, warning or info") { c, i in .text(c.findings[i].severity.rawValue) },
+        value("message", .text, "what is wrong") { c, i in .text(c.findings[i].message) },
+        value("subject", .text, "the action, article or plan concerned") { c, i in .text(c.findings[i].subject) },
+        value("file", .text, "the file") { c, i in text(c.findings[i].location?.file) },
+        value("line", .integer, "the line") { c, i in c.findings[i].location.map { .integer(Int64($0.line)) } ?? .missing },
+    ], selfValue: (.text, one { c, i in .text(c.findings[i].rule) }))
+}
+
+extension StringProtocol {
+    var trimmed: String {
+        var start = startIndex, end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import PlanKit
+
+/// A compiled `~` pattern: matches text ignoring case and accents.
+///
+/// A pattern without regular-expression syntax is a plain substring search on folded bytes; any
+/// other is compiled once into an `NSRegularExpression` over folded text.
+struct TextMatcher: @unchecked Sendable {
+    private let needle: [UInt8]?
+    private let regex: NSRegularExpression?
+
+    /// The characters that make a pattern a regular expression rather than a substring.
+    static let metacharacters = Set("\\^$.|?*+()[]{}")
+
+    /// Compiles `pattern`.
+    ///
+    /// - Throws: ``QueryError`` at `location` when the regular expression is invalid.
+    init(_ pattern: String, at location: QueryLocation) throws(QueryError) {
+        let folded = TextFolding.fold(pattern)
+        if !folded.contains(where: { Self.metacharacters.contains($0) }) {
+            needle = Array(folded.utf8)
+            regex = nil
+            return
+        }
+        needle = nil
+        do {
+            regex = try NSRegularExpression(pattern: folded, options: [.caseInsensitive])
+        } catch {
+            throw QueryError("This is not a valid regular expression; escape special characters with \\\\ (e.g. \"84021/124\\\\-02\").", at: location)
+        }
+    }
+
+    /// Whether `text` matches.
+    func matches(_ text: String) -> Bool {
+        if let needle {
+            if needle.isEmpty { return true }
+            var ascii = true
+            let matched: Bool? = text.utf8.withContiguousStorageIfAvailable { haystack -> Bool in
+                for b in haystack where b >= 0x80 { ascii = false; return false }
+                return Self.containsFolded(haystack, needle)
+            }
+            if ascii, let matched { return matched }
+            let folded = TextFolding.fold(text)
+            return folded.utf8.withContiguousStorageIfAvailable { Self.containsFolded($0, needle) }
+                ?? Array(folded.utf8).withUnsafeBufferPointer { Self.containsFolded($0, needle) }
+        }
+        guard let regex else { return false }
+        let folded = TextFolding.fold(text)
+        return regex.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil
+    }
+
+    /// Whether `haystack`, ASCII-lower-cased on the fly, contains `needle` (already folded).
+    static func containsFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = needle.count, h = haystack.count
+        guard n <= h else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= h - n {
+            var b = haystack[i]
+            if b >= 65 && b <= 90 { b += 32 }
+            if b == first {
+                var j = 1
+                while j < n {
+                    var c = haystack[i + j]
+                    if c >= 65 && c <= 90 { c += 32 }
+                    if c != needle[j] { break }
+                    j += 1
+                }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
