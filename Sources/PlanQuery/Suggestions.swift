@@ -6,7 +6,7 @@ enum Suggestions {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(lower, candidate.lowercased())
-            if distance <= max(1, min(2, lower.count / 3)) || (lower.count >= 3 && candidate.lowercased().hasPrefix(lower)) {
+            if distance <= (lower.count <= 3 ? 1 : 2) || (lower.count >= 3 && candidate.lowercased().hasPrefix(lower)) {
                 if best == nil || distance < best!.1 { best = (candidate, distance) }
             }
         }
@@ -28,10 +28,5 @@ enum Suggestions {
             swap(&previous, &current)
         }
         return previous[b.count]
-    }
-
-    /// `; did you mean 'x'?` or "".
-    static func hint(_ name: String, _ candidates: [String]) -> String {
-        closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import PlanKit
+@testable import PlanQuery
+
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func path(_ name: String) -> String { root.appendingPathComponent("Tests/Fixtures/\(name)").path }
+
+    static func context(_ names: String...) throws -> QueryContext {
+        QueryContext(PlanSet(try names.flatMap { try PlanReader().read(path: path($0)) }))
+    }
+
+    static let seed: QueryContext = {
+        do { return try context("pst-citoyennete.tsv") } catch { fatalError("seed fixture unreadable: \(error)") }
+    }()
+}
+
+/// Runs `text` over `context`.
+func run(_ text: String, _ context: QueryContext = Fixtures.seed) throws -> ResultTable {
+    try Compiler.compile(try Parser.parse(text), planCount: context.planSet.plans.count).run(context)
+}
+
+/// The texts of the first column.
+func firstColumn(_ text: String, _ context: QueryContext = Fixtures.seed) throws -> [String] {
+    try run(text, context).rows.map { $0[0].text }
+}
+
+/// The rendered error of a query that must fail.
+func errorMessage(_ text: String, _ context: QueryContext = Fixtures.seed) -> String? {
+    do {
+        _ = try run(text, context)
+        return nil
+    } catch let error as QueryError {
+        return error.rendered(source: text)
+    } catch {
+        return "\(error)"
+    }
+}
