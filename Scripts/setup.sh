@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what building and testing PlanKit need on a Debian machine, when missing:
+# libedit (the console's line editor), tmux (console tests), xmllint (eComptes schema tests).
+set -euo pipefail
+need=()
+pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+if [ ${#need[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite struct QueryCommandTests {
+    @Test func jsonRowsOfTheSeed() throws {
+        let result = try Executable.run(["query", "actions where budget.article ~ \"840\"", Executable.seed, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["1.2", "3.1", "3.2"])
+        #expect(rows[1]["title"] as? String == "Définir la procédure d'attribution du budget participatif destiné à soutenir des projets citoyens")
+        #expect(rows[1]["objective"] as? String == "3")
+        #expect(rows[1]["deadline"] as? String == "2e sem. 2020")
+        #expect(rows[0]["deadline"] is NSNull)
+    }
+
+    @Test func budgetRowsInJSON() throws {
+        let result = try Executable.run(["query", "budget", Executable.seed, "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 11)
+        let line32 = try #require(rows.first { $0["action"] as? String == "3.2" })
+        #expect(line32["kind"] as? String == "ordinary")
+        #expect(line32["amount"] as? Double == 5000)
+        #expect(line32["article"] as? String == "84021/124-02")
+        let line23 = try #require(rows.first { $0["action"] as? String == "2.3" })
+        #expect(line23["amount"] is NSNull)
+        let line11 = try #require(rows.first { $0["action"] as? String == "1.1" })
+        #expect(line11["article"] is NSNull)
+    }
+
+    /// The Excel CSV variant answers exactly as the original.
+    @Test(arguments: ["pst-citoyennete-excel.csv", "pst-citoyennete-utf16.txt"])
+    func variantsAnswerTheSame(_ name: String) throws {
+        for query in ["actions where budget.article ~ \"840\"", "budget select kind, amount, article, credit", "links", "actions where deadline is unknown"] {
+            let a = try Executable.run(["query", query, Executable.seed, "--format", "csv"])
+            let b = try Executable.run(["query", query, Executable.fixture(name), "--format", "csv"])
+            #expect(a.stdout == b.stdout)
+            #expect(b.status == 0)
+        }
+    }
+
+    @Test func queryErrorExitsTwoWithCaret() throws {
+        let result = try Executable.run(["query", "actions where budgte.amount > 3", Executable.seed])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "query:1:15: error: Unknown field 'budgte' on action; did you mean 'budget'?\nactions where budgte.amount > 3\n              ^^^^^^\n")
+    }
+
+    @Test func warningsGoToStandardErrorWithLocations() throws {
+        let path = Executable.fixture("pst-forms.csv")
+        let result = try Executable.run(["query", "actions where id = \"2.5\" select id", path, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "id\r\n2.5\r\n")
+        #expect(result.stderr.split(separator: "\n").map(String.init) == [
+            "\(path):23:8: warning: No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
+            "\(path):24:6: warning: \"Bientôt\" is not a deadline PlanKit reads; it counts as unknown. Write a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
+            "\(path):24:8: warning: The amount 99999999999999999999 € is too large to hold in cents; check the cell. It is kept as unknown.",
+        ])
+    }
+
+    @Test func badInputsExitTwo() throws {
+        let dir = try Executable.temporaryDirectory()
+        let empty = dir + "/empty.tsv"
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let binary = dir + "/plan.tsv"
+        FileManager.default.createFile(atPath: binary, contents: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 1]))
+        let cases: [(String, String)] = [
+            (dir + "/missing.tsv", "\(dir)/missing.tsv: error: No such file; check the path.\n"),
+            (dir, "\(dir): error: This is a directory; name the plan files inside it.\n"),
+            (empty, "\(empty): error: The file is empty; export the plan's sheet as tab-separated text or CSV.\n"),
+            (binary, "\(binary): error: The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.\n"),
+            (Executable.fixture("no-header.tsv"), "\(Executable.fixture("no-header.tsv")):2:1: error: The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\").\n"),
+        ]
+        for (path, message) in cases {
+            let result = try Executable.run(["query", "actions", path])
+            #expect(result.status == 2)
+            #expect(result.stderr == message)
+            #expect(result.stdout == "")
+        }
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        let result = try Executable.run(["query", "actions", Executable.seed, "--format", "yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--format"))
+        #expect(try Executable.run(["frobnicate"]).status == 2)
+        let help = try Executable.run(["query", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: plankit query <query> [<files> ...] [--format <format>]"))
+    }
+}
