@@ -395,8 +395,8 @@ public enum Compiler {
             let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
                 accessor(c, i) { v in
                     switch v {
-                    case .text(let s), .id(let s): matcher.matches(s)
-                    case .deadline(let d): matcher.matches(d.description)
+                    case .text(let s), .id(let s): matcher.matches(s, in: c)
+                    case .deadline(let d): matcher.matches(d.description, in: c)
                     default: false
                     }
                 }

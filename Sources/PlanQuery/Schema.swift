@@ -1,3 +1,4 @@
+import Foundation
 import PlanKit
 
 /// The data a query runs over: the loaded plans and what was derived from them.
@@ -7,10 +8,30 @@ public final class QueryContext: Sendable {
     /// Findings of the consistency checks, for the `findings` collection.
     public let findings: [Finding]
 
+    private let foldCache = FoldCache()
+
     /// Creates a context over `planSet`; `findings` defaults to running every rule.
     public init(_ planSet: PlanSet, findings: [Finding]? = nil) {
         self.planSet = planSet
         self.findings = findings ?? Checker().run(on: planSet)
+    }
+
+    /// `text` folded (lower case, no accents), computed once per distinct text of the context.
+    func folded(_ text: String) -> String { foldCache.folded(text) }
+}
+
+/// Remembers folded texts, so each value is folded once however many queries compare it.
+final class FoldCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cache: [String: String] = [:]
+
+    func folded(_ text: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = cache[text] { return hit }
+        let folded = TextFolding.fold(text)
+        cache[text] = folded
+        return folded
     }
 }
 

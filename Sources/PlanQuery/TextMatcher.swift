@@ -30,8 +30,8 @@ struct TextMatcher: @unchecked Sendable {
         }
     }
 
-    /// Whether `text` matches.
-    func matches(_ text: String) -> Bool {
+    /// Whether `text` matches; non-ASCII text is folded through `context`'s cache.
+    func matches(_ text: String, in context: QueryContext) -> Bool {
         if let needle {
             if needle.isEmpty { return true }
             var ascii = true
@@ -40,12 +40,12 @@ struct TextMatcher: @unchecked Sendable {
                 return Self.containsFolded(haystack, needle)
             }
             if ascii, let matched { return matched }
-            let folded = TextFolding.fold(text)
+            let folded = context.folded(text)
             return folded.utf8.withContiguousStorageIfAvailable { Self.containsFolded($0, needle) }
                 ?? Array(folded.utf8).withUnsafeBufferPointer { Self.containsFolded($0, needle) }
         }
         guard let regex else { return false }
-        let folded = TextFolding.fold(text)
+        let folded = context.folded(text)
         return regex.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil
     }
 
