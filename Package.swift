@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "PlanKit", targets: ["PlanKit"]),
         .library(name: "PlanQuery", targets: ["PlanQuery"]),
+        .library(name: "PlanShell", targets: ["PlanShell"]),
         .executable(name: "plankit", targets: ["plankit"]),
     ],
     dependencies: [
@@ -18,11 +19,19 @@ let package = Package(
         // The query language.
         .target(name: "PlanQuery", dependencies: ["PlanKit"]),
 
+        // The console: sessions, scripts, completion, and libedit behind a line-editor protocol.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "PlanShell", dependencies: ["PlanKit", "PlanQuery", "CLibEdit"]),
+
         // Command line: commands in a testable target, `plankit` wires them.
         .target(
             name: "PlanKitCommands",
             dependencies: [
-                "PlanKit", "PlanQuery",
+                "PlanKit", "PlanQuery", "PlanShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +40,7 @@ let package = Package(
         // Tests
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
         .testTarget(name: "PlanQueryTests", dependencies: ["PlanQuery", "PlanKit"]),
+        .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanQuery", "PlanKit"]),
         .testTarget(name: "PlanKitCommandsTests", dependencies: ["PlanKitCommands"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanShell
 
 /// `plankit convert FILE --to json [-o OUT]`.
 public struct ConvertCommand: ParsableCommand {

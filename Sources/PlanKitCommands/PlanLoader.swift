@@ -1,5 +1,6 @@
 import Foundation
 import PlanKit
+import PlanShell
 
 /// Loads plan files for the commands, in parallel, reporting warnings on standard error.
 public enum PlanLoader {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanKit
+import PlanShell
 import PlanQuery
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -339,7 +339,7 @@ public enum Compiler {
     }
 
     /// Parses `1500`, `1500.5`, `-3.25` as cents, exactly; `nil` beyond two decimals or 64 bits.
-    static func parseCents(_ text: String) -> Money? {
+    public static func parseCents(_ text: String) -> Money? {
         var negative = false
         var s = Substring(text)
         if s.first == "-" { negative = true; s = s.dropFirst() }

@@ -15,6 +15,20 @@ public struct Parser {
         tokens = try Lexer.tokenize(text)
     }
 
+    /// Creates a parser over tokens; an `eof` token is added when missing.
+    public init(tokens: [Token]) {
+        var tokens = tokens
+        if tokens.last?.kind != .eof {
+            let end = tokens.last.map { QueryLocation(offset: $0.location.offset + $0.location.length, line: $0.location.line, column: $0.location.column + $0.location.length) }
+                ?? QueryLocation(offset: 0, line: 1, column: 1)
+            tokens.append(Token(kind: .eof, text: "", location: end))
+        }
+        self.tokens = tokens
+    }
+
+    /// Whether every token has been consumed.
+    public var atEnd: Bool { current.kind == .eof }
+
     /// Parses `text` as one query.
     public static func parse(_ text: String) throws(QueryError) -> Query {
         var parser = try Parser(text)

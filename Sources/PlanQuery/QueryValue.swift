@@ -65,7 +65,7 @@ public enum QueryValue: Sendable, Hashable {
     }
 
     /// Compares two known values of compatible kinds; `nil` when they do not compare.
-    static func compare(_ a: QueryValue, _ b: QueryValue) -> Int? {
+    public static func compare(_ a: QueryValue, _ b: QueryValue) -> Int? {
         switch (a, b) {
         case (.text(let x), .text(let y)): return compareText(x, y)
         case (.id(let x), .id(let y)), (.id(let x), .text(let y)), (.text(let x), .id(let y)): return compareIDs(x, y)

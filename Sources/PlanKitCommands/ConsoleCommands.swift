@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PlanKit
+import PlanQuery
+import PlanShell
+
+/// Builds sessions for the console and the script runner.
+enum SessionFactory {
+    /// A session writing to standard output and error, tables fitted to the terminal.
+    static func make(files: [String]) throws(CommandFailure) -> Session {
+        let session = Session()
+        session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
+        do {
+            let plans = try PlanLoader.readAll(files)
+            for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
+            session.add(plans, files: files)
+        } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
+        }
+        return session
+    }
+
+    /// Runs a script; returns normally on 0, throws the status otherwise.
+    static func runScript(_ session: Session, source: String, text: String?, bail: Bool) throws(CommandFailure) {
+        let runner = ScriptRunner(session: session, bail: bail)
+        let status = text.map { runner.run(source: source, text: $0) } ?? runner.run(source: source) { Swift.readLine(strippingNewline: true).map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 } }
+        if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .usage) }
+    }
+
+    /// The REPL on a terminal, or the statements of standard input when it is not one.
+    static func interactive(_ session: Session, bail: Bool) throws(CommandFailure) {
+        guard Console.isTerminal(0) else {
+            try runScript(session, source: "stdin", text: nil, bail: bail)
+            return
+        }
+        let completer = Completer { session.queryContext }
+        let editor = LibEditLineEditor { line, cursor in completer.complete(line, cursor: cursor) }
+        let status = Repl(session: session, editor: editor, historyFile: HistoryFile.standard()).run()
+        if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .usage) }
+    }
+}
+
+/// `plankit repl [FILES…]`.
+public struct ReplCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Start the interactive console (the default when plankit is given only files).")
+
+    @Argument(help: "Plan files to load first.")
+    var files: [String] = []
+
+    public init() {}
+
+    public func run() throws {
+        try SessionFactory.interactive(try SessionFactory.make(files: files), bail: false)
+    }
+}
+
+/// `plankit run SCRIPT|- [FILES…] [--bail]`.
+public struct RunCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a script of statements and meta-commands, non-interactively.",
+        discussion: """
+            A failed assertion prints SCRIPT:LINE: assertion failed: … and the script goes on;
+            the run exits 1. Any other error prints SCRIPT:LINE:COLUMN: … and exits 2 there.
+            Example: plankit run Scripts/examples/links-to-pcs.pkq Examples/pst-citoyennete.tsv
+            """)
+
+    @Argument(help: "The script, or - for standard input.")
+    var script: String
+
+    @Argument(help: "Plan files to load first.")
+    var files: [String] = []
+
+    @Flag(help: "Stop at the first failed assertion.")
+    var bail = false
+
+    public init() {}
+
+    public func run() throws {
+        let session = try SessionFactory.make(files: files)
+        if script == "-" {
+            try SessionFactory.runScript(session, source: "stdin", text: nil, bail: bail)
+            return
+        }
+        let bytes: [UInt8]
+        do { bytes = try PlanReader.load(path: script) } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
+        }
+        try SessionFactory.runScript(session, source: script, text: String(decoding: bytes, as: UTF8.self), bail: bail)
+    }
+}

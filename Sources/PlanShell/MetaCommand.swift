@@ -1,0 +1,107 @@
+import PlanQuery
+
+/// A console meta-command: a line starting with `.`.
+public enum MetaCommand: Sendable, Equatable {
+    /// `.help [TOPIC]`.
+    case help(String?)
+    /// `.load FILE…`.
+    case load([String])
+    /// `.plans`.
+    case plans
+    /// `.schema [COLLECTION]`.
+    case schema(String?)
+    /// `.format table|csv|json|markdown`.
+    case format(OutputFormat)
+    /// `.output FILE|stdout`.
+    case output(String?)
+    /// `.timer on|off`.
+    case timer(Bool)
+    /// `.history`.
+    case history
+    /// `.quit` or `.exit`.
+    case quit
+
+    /// Every meta-command's name, for completion and help.
+    public static let names = [".help", ".load", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]
+
+    /// Splits a meta-command's arguments on spaces, honouring double and single quotes.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = [], word = "", quote: Character?, inWord = false
+        for c in text {
+            if let q = quote {
+                if c == q { quote = nil } else { word.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c; inWord = true
+            } else if c == " " || c == "\t" {
+                if inWord { words.append(word); word = ""; inWord = false }
+            } else {
+                word.append(c); inWord = true
+            }
+        }
+        if inWord { words.append(word) }
+        return words
+    }
+
+    /// Parses a meta-command line.
+    ///
+    /// - Throws: ``QueryError`` naming the unknown command or the bad argument.
+    public static func parse(_ text: String) throws(QueryError) -> MetaCommand {
+        let leading = text.prefix { $0 == " " || $0 == "\t" }.count
+        let words = Self.words(text)
+        guard let name = words.first?.lowercased() else { throw QueryError("Empty meta-command.", at: QueryLocation(offset: leading, line: 1, column: leading + 1)) }
+        let arguments = Array(words.dropFirst())
+        let nameLocation = QueryLocation(offset: leading, line: 1, column: leading + 1, length: name.count)
+        let argumentLocation: QueryLocation = {
+            guard let first = arguments.first, let range = text.range(of: first) else { return nameLocation }
+            let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+            return QueryLocation(offset: offset, line: 1, column: offset + 1, length: first.count)
+        }()
+        func noArguments() throws(QueryError) {
+            if !arguments.isEmpty { throw QueryError("\(name) takes no argument.", at: argumentLocation) }
+        }
+        switch name {
+        case ".help": return .help(arguments.first)
+        case ".load":
+            guard !arguments.isEmpty else { throw QueryError(".load needs at least one file: .load plan.tsv", at: nameLocation) }
+            return .load(arguments)
+        case ".plans": try noArguments(); return .plans
+        case ".schema": return .schema(arguments.first)
+        case ".format", ".mode":
+            guard arguments.count == 1, let format = OutputFormat(rawValue: arguments[0].lowercased()) else {
+                throw QueryError(".format takes one of table, csv, json, markdown.", at: argumentLocation)
+            }
+            return .format(format)
+        case ".output":
+            guard arguments.count <= 1 else { throw QueryError(".output takes one file name, or stdout.", at: argumentLocation) }
+            let target = arguments.first
+            return .output(target == nil || target == "stdout" || target == "-" ? nil : target)
+        case ".timer":
+            guard arguments.count == 1, ["on", "off"].contains(arguments[0].lowercased()) else {
+                throw QueryError(".timer takes on or off.", at: argumentLocation)
+            }
+            return .timer(arguments[0].lowercased() == "on")
+        case ".history": try noArguments(); return .history
+        case ".quit", ".exit", ".q": return .quit
+        default:
+            let close = names.min { editDistance($0, name) < editDistance($1, name) }
+            if let close, editDistance(close, name) <= 2 {
+                throw QueryError("Unknown meta-command \(name); did you mean \(close)?", at: nameLocation)
+            }
+            throw QueryError("Unknown meta-command \(name); .help lists them.", at: nameLocation)
+        }
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

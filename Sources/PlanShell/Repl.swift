@@ -1,0 +1,59 @@
+/// The interactive console: prompts, multi-line statements, history, Ctrl-C and Ctrl-D.
+public struct Repl {
+    /// The primary prompt.
+    public static let prompt = "plankit> "
+    /// The prompt while a statement goes on over several lines.
+    public static let continuationPrompt = "    ...> "
+
+    /// The session statements run in.
+    public let session: Session
+    /// Where lines come from.
+    public let editor: LineEditor
+    /// Where history is saved; `nil` not to save it.
+    public let historyFile: HistoryFile?
+
+    /// Creates a console.
+    public init(session: Session, editor: LineEditor, historyFile: HistoryFile?) {
+        self.session = session
+        self.editor = editor
+        self.historyFile = historyFile
+    }
+
+    /// Runs until `.quit` or Ctrl-D; errors never end it. Returns the exit status (0).
+    public func run() -> Int32 {
+        if let historyFile {
+            session.history = historyFile.load()
+            for entry in session.history { editor.addHistory(entry) }
+        }
+        var splitter = StatementSplitter()
+        var lines: [String] = []
+        defer { saveHistory() }
+        while true {
+            switch editor.readLine(prompt: splitter.isPending ? Self.continuationPrompt : Self.prompt) {
+            case .interrupted:
+                splitter.reset()
+                lines = []
+            case .endOfFile:
+                return 0
+            case .line(let line):
+                lines.append(line)
+                let statements = splitter.feed(line)
+                if splitter.isPending { continue }
+                let entry = lines.map { $0.trimmingTrailingWhitespace }.joined(separator: " ")
+                lines = []
+                if !entry.allSatisfy(\.isWhitespace) {
+                    editor.addHistory(entry)
+                    session.history.append(entry)
+                }
+                for statement in statements where session.run(statement, source: "repl") == .quit {
+                    return 0
+                }
+            }
+        }
+    }
+
+    private func saveHistory() {
+        guard let historyFile else { return }
+        do { try historyFile.save(session.history) } catch { Console.error(error.message) }
+    }
+}

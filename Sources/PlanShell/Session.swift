@@ -1,0 +1,260 @@
+import Foundation
+import PlanKit
+import PlanQuery
+
+/// A console session: loaded plans, output settings, and the statements run so far.
+///
+/// The REPL and the script runner both drive a session; it never reads the terminal itself, so
+/// it is tested without one.
+public final class Session {
+    /// What running a statement gave.
+    public enum Outcome: Sendable, Equatable {
+        /// It ran.
+        case success
+        /// An assertion failed, or `check` found errors; the rest may go on.
+        case assertionFailed
+        /// An error: a bad statement, an unreadable file, an unwritable output.
+        case failed
+        /// `.quit`.
+        case quit
+    }
+
+    /// Where the session writes: results, and messages.
+    public struct Sink {
+        /// Writes results.
+        public var out: (String) -> Void
+        /// Writes messages: errors, warnings, timings (a line break is added).
+        public var err: (String) -> Void
+
+        /// Creates a sink.
+        public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+            self.out = out
+            self.err = err
+        }
+
+        /// Standard output and standard error.
+        public static var standard: Sink { Sink(out: Console.out, err: Console.error) }
+    }
+
+    /// The loaded plans.
+    public private(set) var planSet = PlanSet()
+    /// The files loaded, in order.
+    public private(set) var files: [String] = []
+    /// The format results are rendered in.
+    public var format: OutputFormat = .table
+    /// Whether to print each statement's time.
+    public var timer = false
+    /// The statements entered, oldest first (the REPL fills it).
+    public var history: [String] = []
+    /// How tables are drawn: width and box lines.
+    public var tableOptions: @Sendable () -> TableRenderer.Options = { TableRenderer.Options() }
+
+    private var sink: Sink
+    private var context: QueryContext?
+    private var outputPath: String?
+    private var outputBuffer = ""
+
+    /// Creates a session writing to `sink`.
+    public init(sink: Sink = .standard) {
+        self.sink = sink
+    }
+
+    /// The query context over the loaded plans, rebuilt after a load.
+    public var queryContext: QueryContext {
+        if let context { return context }
+        let made = QueryContext(planSet)
+        context = made
+        return made
+    }
+
+    /// Loads plan files; warnings and errors are written to the error sink.
+    ///
+    /// - Returns: `false` when a file could not be read (the others are still loaded).
+    @discardableResult
+    public func load(_ paths: [String]) -> Bool {
+        var ok = true
+        for path in paths {
+            do {
+                let plans = try PlanReader().read(path: path)
+                for plan in plans {
+                    for warning in plan.warnings { sink.err(warning.description) }
+                    planSet.add(plan)
+                }
+                files.append(path)
+                context = nil
+            } catch {
+                sink.err(error.description)
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    /// Adds already-read plans, and the files they came from.
+    public func add(_ plans: [Plan], files paths: [String]) {
+        for plan in plans { planSet.add(plan) }
+        files += paths
+        context = nil
+    }
+
+    /// Runs one statement; `source` names the script (or `repl`) in messages.
+    public func run(_ statement: StatementText, source: String) -> Outcome {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let outcome: Outcome
+        do {
+            outcome = try execute(Statement.parse(statement.text), statement, source: source)
+        } catch {
+            sink.err(error.rendered(source: statement.aligned, name: source, lineOffset: statement.line - 1))
+            outcome = .failed
+        }
+        if timer {
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            sink.err(String(format: "time: %.3f ms", elapsed))
+        }
+        return outcome
+    }
+
+    private func execute(_ statement: Statement, _ text: StatementText, source: String) throws(QueryError) -> Outcome {
+        switch statement {
+        case .query(let query):
+            let table = try Compiler.compile(query, planCount: planSet.plans.count).run(queryContext)
+            return emit(format.render(table, options: tableOptions()))
+        case .assertion(let query, let expectation):
+            let table = try Compiler.compile(query, planCount: planSet.plans.count).run(queryContext)
+            guard let failure = try Self.failure(of: expectation, table, text: text) else { return .success }
+            var message = "\(source):\(text.line): assertion failed: \(failure)"
+            if !table.rows.isEmpty, expectation != .notEmpty {
+                message += "\n" + OutputFormat.table.render(table, options: tableOptions()).trimmingTrailingWhitespace
+            }
+            sink.err(message)
+            return .assertionFailed
+        case .check(let ids):
+            let rules = ids.isEmpty ? Checker.allRules : ids.compactMap(Checker.rule)
+            let findings = Checker(rules: rules).run(on: planSet)
+            let outcome = emit(format.render(FindingsTable.table(findings), options: tableOptions()))
+            if outcome != .success { return outcome }
+            let errors = findings.filter { $0.severity == .error }.count
+            if errors > 0 {
+                sink.err("\(source):\(text.line): check found \(errors) error\(errors == 1 ? "" : "s").")
+                return .assertionFailed
+            }
+            return .success
+        case .meta(let command):
+            return meta(command, text, source: source)
+        }
+    }
+
+    /// Why an assertion fails, or `nil` when it holds.
+    static func failure(of expectation: Expectation, _ table: ResultTable, text: StatementText) throws(QueryError) -> String? {
+        let statement = text.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        switch expectation {
+        case .empty:
+            return table.rows.isEmpty ? nil : "\(statement): expected no rows, found \(table.rows.count)."
+        case .notEmpty:
+            return table.rows.isEmpty ? "\(statement): expected rows, found none." : nil
+        case .compare(let op, let literal, let location):
+            guard table.rows.count == 1, table.columns.count == 1 else {
+                throw QueryError("A comparing assertion needs a query giving one value (one row, one column), and this one gives \(table.rows.count) row(s) of \(table.columns.count) column(s); select one aggregate, such as sum(amount).", at: location)
+            }
+            let value = table.rows[0][0]
+            let expected: QueryValue
+            switch (value, literal) {
+            case (.money, .number(let n)):
+                guard let cents = Compiler.parseCents(n) else { throw QueryError("\(n) is not an amount PlanKit can hold.", at: location) }
+                expected = .money(cents)
+            case (.integer, .number(let n)), (.missing, .number(let n)):
+                expected = Int64(n).map { .integer($0) } ?? .decimal(Double(n) ?? .nan)
+            case (.decimal, .number(let n)): expected = .decimal(Double(n) ?? .nan)
+            case (_, .string(let s)): expected = .text(s)
+            case (_, .bool(let b)): expected = .bool(b)
+            case (_, .number(let n)): expected = .text(n)
+            }
+            let holds: Bool
+            if let c = QueryValue.compare(value, expected) ?? (value.isState ? nil : Optional(value.text == expected.text ? 0 : (value.text < expected.text ? -1 : 1))) {
+                switch op {
+                case .equal: holds = c == 0
+                case .notEqual: holds = c != 0
+                case .less: holds = c < 0
+                case .lessEqual: holds = c <= 0
+                case .greater: holds = c > 0
+                case .greaterEqual: holds = c >= 0
+                }
+            } else {
+                holds = false
+            }
+            let shown = value.isState ? (value == .missing ? "no value" : value.text) : value.text
+            return holds ? nil : "\(statement): got \(shown)."
+        }
+    }
+
+    /// Writes a result to the output (standard output, or the `.output` file, rewritten atomically).
+    private func emit(_ text: String) -> Outcome {
+        guard let outputPath else {
+            sink.out(text)
+            return .success
+        }
+        outputBuffer += text
+        do {
+            try AtomicFile.write(Array(outputBuffer.utf8), to: outputPath)
+            return .success
+        } catch {
+            sink.err(error.message)
+            return .failed
+        }
+    }
+
+    private func meta(_ command: MetaCommand, _ text: StatementText, source: String) -> Outcome {
+        switch command {
+        case .help(let topic):
+            guard let help = Help.text(topic) else {
+                sink.err("\(source):\(text.line): error: no help on '\(topic ?? "")'; topics are \(Help.topics.joined(separator: ", ")).")
+                return .failed
+            }
+            sink.out(help)
+        case .load(let paths):
+            return load(paths) ? .success : .failed
+        case .plans:
+            var rows: [[QueryValue]] = []
+            for plan in planSet.plans {
+                let actions = plan.actions
+                rows.append([.text(plan.name), .text(plan.kind.rawValue), .text(plan.source), .integer(Int64(plan.objectives.count)),
+                             .integer(Int64(actions.count)), .integer(Int64(actions.reduce(0) { $0 + $1.budget.count })),
+                             .integer(Int64(plan.warnings.count))])
+            }
+            return emit(format.render(ResultTable(columns: ["plan", "kind", "file", "objectives", "actions", "budget lines", "warnings"], rows: rows), options: tableOptions()))
+        case .schema(let name):
+            guard let text = SchemaHelp.text(name) else {
+                sink.err("\(source):\(text.line): error: unknown collection '\(name ?? "")'; collections are \(Schema.collections.map(\.name).joined(separator: ", ")).")
+                return .failed
+            }
+            sink.out(text)
+        case .format(let format):
+            self.format = format
+        case .output(let path):
+            if let path, files.contains(where: { AtomicFile.sameFile($0, path) }) {
+                sink.err("\(path): error: this file is loaded as a plan; writing results over it would lose it. Choose another file.")
+                return .failed
+            }
+            outputPath = path
+            outputBuffer = ""
+        case .timer(let on):
+            timer = on
+        case .history:
+            for (index, entry) in history.enumerated() { sink.out("\(index + 1)  \(entry)\n") }
+        case .quit:
+            return .quit
+        }
+        return .success
+    }
+}
+
+/// Findings as a result table: severity, rule, subject, message, file, line.
+public enum FindingsTable {
+    /// The table of `findings`.
+    public static func table(_ findings: [Finding]) -> ResultTable {
+        ResultTable(columns: ["severity", "rule", "subject", "message", "file", "line"], rows: findings.map { finding in
+            [.text(finding.severity.rawValue), .text(finding.rule), .text(finding.subject), .text(finding.message),
+             finding.location.map { .text($0.file) } ?? .missing, finding.location.map { .integer(Int64($0.line)) } ?? .missing]
+        })
+    }
+}
