@@ -63,8 +63,8 @@ public struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a script of statements and meta-commands, non-interactively.",
         discussion: """
-            A failed assertion prints SCRIPT:LINE: assertion failed: … and the script goes on;
-            the run exits 1. Any other error prints SCRIPT:LINE:COLUMN: … and exits 2 there.
+            A failed assertion prints SCRIPT:LINE: assertion failed: … and the script goes on; the run exits 1. Any other error prints SCRIPT:LINE:COLUMN: … and exits 2 there.
+
             Example: plankit run Scripts/examples/links-to-pcs.pkq Examples/pst-citoyennete.tsv
             """)
 

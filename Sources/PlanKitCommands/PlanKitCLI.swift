@@ -7,13 +7,63 @@ public struct PlanKitCLI: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plankit",
         abstract: "Read, query and check the strategic plans (PST, PCS) of Walloon communes.",
+        usage: """
+            plankit [FILES…] [-c STATEMENT] [--bail]
+            plankit <subcommand>
+            """,
         discussion: """
-            With only files, plankit starts the console on them (or, when standard input is not a
-            terminal, runs the statements it reads there). Exit codes: 0 success; 1 a failed
-            assertion or check; 2 bad usage, a query error, or an unreadable input.
+            With only files, plankit starts the console on them (or, when standard input is not a terminal, runs the statements it reads there); -c runs STATEMENT and exits.
+
+            Exit codes: 0 success; 1 a failed assertion or check; 2 bad usage, a query error, or an unreadable input.
             """,
         version: "0.1.0",
         subcommands: [QueryCommand.self, RunCommand.self, ConvertCommand.self, ReplCommand.self])
+
+    public init() {}
+
+    /// Parses the arguments, runs the command, and returns the exit status.
+    ///
+    /// A first argument naming a subcommand (or asking for help) goes to the subcommands; anything
+    /// else is the console's `[FILES…] [-c STATEMENT]`. Usage errors exit 2 (not argument-parser's
+    /// 64), as the exit codes above say.
+    public static func execute(_ arguments: [String]) -> Int32 {
+        let subcommands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let first = arguments.first, subcommands.contains(first) || ["-h", "--help", "--version"].contains(first) {
+            return run { () throws -> Void in
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            } messages: { error in (exitCode(for: error), fullMessage(for: error)) }
+        }
+        return run { () throws -> Void in
+            var command = try ConsoleCommand.parse(arguments)
+            try command.run()
+        } messages: { error in (ConsoleCommand.exitCode(for: error), ConsoleCommand.fullMessage(for: error)) }
+    }
+
+    private static func run(_ body: () throws -> Void, messages: (any Error) -> (ExitCode, String)) -> Int32 {
+        do {
+            try body()
+            return 0
+        } catch let failure as CommandFailure {
+            return failure.status.rawValue
+        } catch {
+            let (code, message) = messages(error)
+            if code == .success {
+                if !message.isEmpty { Console.out(message + "\n") }
+                return 0
+            }
+            if !message.isEmpty { Console.error(message) }
+            return code == .failure ? 1 : 2
+        }
+    }
+}
+
+/// `plankit [FILES…] [-c STATEMENT] [--bail]`: the console, or statements from `-c` or a pipe.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plankit",
+        abstract: "The console on plan files; -c runs a statement and exits.",
+        discussion: "Subcommands: query, run, convert, repl (plankit --help lists them).")
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run STATEMENT (statements separated by ;) and exit.", valueName: "statement"))
     var command: String?
@@ -24,36 +74,12 @@ public struct PlanKitCLI: ParsableCommand {
     @Argument(help: "Plan files to load.")
     var files: [String] = []
 
-    public init() {}
-
-    public func run() throws {
+    func run() throws {
         let session = try SessionFactory.make(files: files)
         if let command {
             try SessionFactory.runScript(session, source: "-c", text: command, bail: bail)
             return
         }
         try SessionFactory.interactive(session, bail: bail)
-    }
-
-    /// Parses the arguments, runs the command, and returns the exit status.
-    ///
-    /// Usage errors exit 2 (not argument-parser's 64), as DESIGN's exit codes say.
-    public static func execute(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch let failure as CommandFailure {
-            return failure.status.rawValue
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { Console.out(message + "\n") }
-                return 0
-            }
-            if !message.isEmpty { Console.error(message) }
-            return code == .failure ? 1 : 2
-        }
     }
 }

@@ -327,7 +327,7 @@ public enum Schema {
             case .missing: .missing
             }
         },
-        record("article", "lineArticle", "the article charged") { _, i in i },
+        record("article", "budget-article", "the article charged") { _, i in i },
         value("credit", .money, "the article's total credit as the line states it") { c, i in
             c.planSet.budgetLines[i].line.statedCredit.map { .money($0) } ?? .missing
         },
@@ -347,7 +347,7 @@ public enum Schema {
         c.planSet.budgetLines[i].line.article.map(f) ?? .missing
     }
 
-    static let lineArticle = RecordType(name: "lineArticle", fields: [
+    static let lineArticle = RecordType(name: "budget-article", fields: [
         value("code", .text, "the article as written, e.g. 84021/124-02") { c, i in lineArticleValue(c, i) { .text($0.code) } },
         value("function", .text, "the function, e.g. 84021") { c, i in lineArticleValue(c, i) { .text($0.function) } },
         value("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { c, i in lineArticleValue(c, i) { .text($0.mainFunction) } },

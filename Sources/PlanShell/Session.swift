@@ -102,7 +102,7 @@ public final class Session {
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome: Outcome
         do {
-            outcome = try execute(Statement.parse(statement.text), statement, source: source)
+            outcome = try execute(Statement.parse(statement.aligned), statement, source: source)
         } catch {
             sink.err(error.rendered(source: statement.aligned, name: source, lineOffset: statement.line - 1))
             outcome = .failed

@@ -1,0 +1,171 @@
+import Foundation
+import PlanQuery
+import Testing
+@testable import PlanShell
+
+@Suite struct SessionTests {
+    @Test func queryPrintsInTheChosenFormat() {
+        let captured = CapturedSession()
+        #expect(captured.script(".format csv\nactions where budget.article ~ \"840\" select id") == 0)
+        #expect(captured.out == "id\r\n1.2\r\n3.1\r\n3.2\r\n")
+        #expect(captured.err == "")
+    }
+
+    @Test func passingAssertions() {
+        let captured = CapturedSession()
+        let script = """
+            assert budget where kind = "ordinary" select sum(amount) = 70000
+            assert budget where kind = "extraordinary" select sum(amount) >= 20000
+            assert actions where pilot.political is unknown is empty
+            assert links where plan = "PCS III" is not empty
+            assert actions select count() = 9
+            assert plans select domain = "CITOYENNETE"
+            """
+        #expect(captured.script(script) == 0)
+        #expect(captured.err == "")
+        #expect(captured.out == "")
+    }
+
+    @Test func failedAssertionsGoOnAndExitOne() {
+        let captured = CapturedSession()
+        let script = """
+            assert actions where pilot.agent is unknown select id is empty
+            assert budget select sum(amount) = 1
+            actions where id = "1.1" select id
+            """
+        #expect(captured.script(script) == 1)
+        #expect(captured.err == """
+            s.pkq:1: assertion failed: assert actions where pilot.agent is unknown select id is empty: expected no rows, found 4.
+            id
+            ---
+            2.3
+            3.1
+            3.2
+            3.3
+            (4 rows)
+            s.pkq:2: assertion failed: assert budget select sum(amount) = 1: got 90000.
+            sum(amount)
+            -----------
+                  90000
+            (1 row)
+
+            """)
+        #expect(captured.out == "id\n---\n1.1\n(1 row)\n")
+    }
+
+    @Test func bailStopsAtTheFirstFailure() {
+        let captured = CapturedSession()
+        #expect(captured.script("assert links is empty\nactions select id limit 1", bail: true) == 1)
+        #expect(captured.out == "")
+    }
+
+    @Test func errorsStopTheScriptWithLineAndColumn() {
+        let captured = CapturedSession()
+        let script = """
+            -- comment
+            actions select id limit 1
+            actions
+              where budgte.amount > 3
+            links
+            """
+        #expect(captured.script(script) == 2)
+        #expect(captured.out == "id\n---\n1.1\n(1 row)\n")
+        #expect(captured.err == "s.pkq:4:9: error: Unknown field 'budgte' on action; did you mean 'budget'?\n  where budgte.amount > 3\n        ^^^^^^\n")
+    }
+
+    @Test func errorAfterSemicolonKeepsItsColumn() {
+        let captured = CapturedSession()
+        #expect(captured.script("links; actions where x = 1") == 2)
+        #expect(captured.err.hasPrefix("s.pkq:1:22: error: Unknown field 'x' on action; fields are "))
+        #expect(captured.err.hasSuffix("\n       actions where x = 1\n                     ^\n"))
+    }
+
+    @Test func comparingAssertionNeedsOneValue() {
+        let captured = CapturedSession()
+        #expect(captured.script("assert actions select id = 3") == 2)
+        #expect(captured.err == "s.pkq:1:28: error: A comparing assertion needs a query giving one value (one row, one column), and this one gives 9 row(s) of 1 column(s); select one aggregate, such as sum(amount).\nassert actions select id = 3\n                           ^\n")
+    }
+
+    @Test func checkStatementCountsErrors() {
+        let captured = CapturedSession()
+        #expect(captured.script(".format csv\ncheck action.open-question") == 0)
+        #expect(captured.out.split(separator: "\r\n").count == 4)
+        #expect(captured.out.hasPrefix("severity,rule,subject,message,file,line\r\ninfo,action.open-question,2.2,Action 2.2 leaves a question open: à préciser! Comment?,"))
+    }
+
+    @Test func loadPlansSchemaHelp() {
+        let captured = CapturedSession(load: false)
+        #expect(captured.script(".load \(Fixtures.path("pst-citoyennete.tsv")) \(Fixtures.path("pst-forms.csv"))\n.format csv\n.plans") == 0)
+        #expect(captured.out.split(separator: "\r\n").map { $0.split(separator: ",").prefix(2).joined(separator: ",") } == [
+            "plan,kind", "pst-citoyennete,PST", "PST Testville,PST",
+        ])
+        #expect(captured.err.split(separator: "\n").count == 3) // the forms fixture's three warnings
+        let schema = CapturedSession(load: false)
+        #expect(schema.script(".schema budget") == 0)
+        #expect(schema.out.hasPrefix("budget: a row per budget line; its action is reachable as action.…\n  action            action          the action the line belongs to\n"))
+        #expect(schema.out.contains("  article.function  text            the function, e.g. 84021\n"))
+        let help = CapturedSession(load: false)
+        #expect(help.script(".help keys") == 0)
+        #expect(help.out.contains("Ctrl-C    cancel the line being typed"))
+        #expect(help.script(".help nothing") == 2)
+        #expect(help.err == "s.pkq:1: error: no help on 'nothing'; topics are queries, meta, assert, keys.\n")
+    }
+
+    @Test func loadErrorStopsAScript() {
+        let captured = CapturedSession(load: false)
+        #expect(captured.script(".load /nonexistent.tsv\nplans") == 2)
+        #expect(captured.err == "/nonexistent.tsv: error: No such file; check the path.\n")
+    }
+
+    @Test func outputToAFileAtomicallyAndBack() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-output-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let captured = CapturedSession()
+        let script = """
+            .format csv
+            .output \(directory)/out.csv
+            actions select id limit 1
+            links select ref limit 1
+            .output stdout
+            plans select domain
+            """
+        #expect(captured.script(script) == 0)
+        #expect(try String(contentsOfFile: directory + "/out.csv", encoding: .utf8) == "id\r\n1.1\r\nref\r\n6\r\n")
+        #expect(captured.out == "domain\r\nCITOYENNETE\r\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["out.csv"])
+    }
+
+    @Test func outputRefusesALoadedPlan() throws {
+        let captured = CapturedSession()
+        let before = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("pst-citoyennete.tsv")))
+        #expect(captured.script(".output \(Fixtures.path("pst-citoyennete.tsv"))\nactions") == 2)
+        #expect(captured.err == "\(Fixtures.path("pst-citoyennete.tsv")): error: this file is loaded as a plan; writing results over it would lose it. Choose another file.\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("pst-citoyennete.tsv"))) == before)
+    }
+
+    @Test func timerReportsEachStatement() {
+        let captured = CapturedSession()
+        #expect(captured.script(".timer on\nactions select count()") == 0)
+        let lines = captured.err.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("time: ") && $0.hasSuffix(" ms") })
+    }
+
+    @Test func quitEndsTheScript() {
+        let captured = CapturedSession()
+        #expect(captured.script(".quit\nactions") == 0)
+        #expect(captured.out == "")
+    }
+
+    @Test func historyFileIsBoundedPrivateAndAtomic() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-history-\(UUID().uuidString)").path
+        let file = HistoryFile(path: path)
+        try file.save((1...1500).map { "actions limit \($0)" } + ["multi\nline"])
+        let loaded = file.load()
+        #expect(loaded.count == 1000)
+        #expect(loaded.last == "multi line")
+        #expect(loaded.first == "actions limit 502")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+}
