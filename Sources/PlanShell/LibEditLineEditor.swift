@@ -25,6 +25,11 @@ public final class LibEditLineEditor: LineEditor {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked; the console needs it.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     }
 
     /// Reads a line with `prompt`; Ctrl-C returns ``LineInput/interrupted``, Ctrl-D on an empty line ``LineInput/endOfFile``.

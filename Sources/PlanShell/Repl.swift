@@ -41,6 +41,8 @@ public struct Repl {
                 if splitter.isPending { continue }
                 let entry = lines.map { $0.trimmingTrailingWhitespace }.joined(separator: " ")
                 lines = []
+                // Each statement's messages count its lines from 1.
+                splitter = StatementSplitter()
                 if !entry.allSatisfy(\.isWhitespace) {
                     editor.addHistory(entry)
                     session.history.append(entry)

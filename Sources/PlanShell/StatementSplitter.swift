@@ -80,16 +80,27 @@ public struct StatementSplitter {
         lineNumber += 1
         var statements: [StatementText] = []
         let characters = Array(line)
-        if buffer.isEmpty {
-            let leading = characters.prefix { $0 == " " || $0 == "\t" }.count
-            if leading < characters.count, characters[leading] == "." {
-                let text = String(characters[leading...]).trimmingTrailingWhitespace
-                return [StatementText(text: text, line: lineNumber, column: leading + 1)]
-            }
-        }
         var quote: Character?
         var index = 0
         var segmentStart = 0
+        if buffer.isEmpty {
+            // A meta-command runs to the end of the line, or to a `;` outside quotes.
+            let leading = characters.prefix { $0 == " " || $0 == "\t" }.count
+            if leading < characters.count, characters[leading] == "." {
+                var end = leading
+                var metaQuote: Character?
+                while end < characters.count {
+                    let c = characters[end]
+                    if let q = metaQuote { if c == q { metaQuote = nil } } else if c == "\"" || c == "'" { metaQuote = c } else if c == ";" { break }
+                    end += 1
+                }
+                let text = String(characters[leading..<end]).trimmingTrailingWhitespace
+                statements.append(StatementText(text: text, line: lineNumber, column: leading + 1))
+                guard end < characters.count else { return statements }
+                segmentStart = end + 1
+                index = end + 1
+            }
+        }
         func begin(at column: Int) {
             if buffer.isEmpty {
                 startLine = lineNumber

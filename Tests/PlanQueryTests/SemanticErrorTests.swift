@@ -36,3 +36,15 @@ import Testing
         #expect(errorMessage(query) == expected)
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test(arguments: [("budgte", "budget"), ("agnet", "agent"), ("deadlin", "deadline"), ("titel", "title")])
+    func closeNamesAreSuggested(_ typed: String, _ expected: String) {
+        #expect(Suggestions.closest(to: typed, in: ["budget", "agent", "deadline", "title", "code"]) == expected)
+    }
+
+    @Test(arguments: ["nope", "xyz", "q"])
+    func farNamesAreNot(_ typed: String) {
+        #expect(Suggestions.closest(to: typed, in: ["budget", "agent", "deadline", "title", "code"]) == nil)
+    }
+}

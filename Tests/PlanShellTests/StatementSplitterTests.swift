@@ -46,6 +46,14 @@ import Testing
         ])
     }
 
+    @Test func semicolonEndsAMetaCommand() {
+        #expect(split([".format csv; actions ; .plans"]) == [
+            StatementText(text: ".format csv", line: 1, column: 1),
+            StatementText(text: "actions", line: 1, column: 14),
+            StatementText(text: ".plans", line: 1, column: 24),
+        ])
+    }
+
     @Test func indentedLinesContinueInScripts() {
         let lines = ["actions", "  where pending", "  select id", "", "links", "budget"]
         #expect(split(lines, script: true) == [

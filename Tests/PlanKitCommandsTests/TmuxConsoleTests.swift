@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// Drives the console in a real terminal (tmux), as a person would.
+final class TmuxSession {
+    static let available: Bool = {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    let socket = "plankit-test-\(UUID().uuidString.prefix(8))"
+    let name = "console"
+
+    /// Runs a tmux command on this test's own server, with `posix_spawn` and `waitpid`: the
+    /// server tmux forks keeps what it inherits, which stalls Foundation's `Process`.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-u", "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts `command` in a detached 120×40 session.
+    init(_ command: String) throws {
+        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40", command])
+    }
+
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+    func screen() throws -> String { try tmux(["capture-pane", "-t", name, "-p"]) }
+
+    /// Waits (at most 5 s) until the screen satisfies `condition`.
+    func wait(_ what: String, _ condition: (String) -> Bool) throws -> String {
+        for _ in 0..<100 {
+            let text = try screen()
+            if condition(text) { return text }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); screen:\n\(try screen())")
+        return try screen()
+    }
+
+    func kill() { _ = try? tmux(["kill-server"]) }
+
+    /// The last non-empty line of the screen.
+    static func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+}
+
+@Suite(.serialized, .enabled(if: TmuxSession.available, "tmux is not installed: the console's terminal tests are skipped (Scripts/setup.sh installs it)"))
+struct TmuxConsoleTests {
+    func start(history: String) throws -> TmuxSession {
+        let command = "cd '\(Executable.root.path)' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm PLANKIT_HISTORY='\(history)' '\(Executable.path)' Examples/pst-citoyennete.tsv"
+        let session = try TmuxSession(command)
+        _ = try session.wait("the prompt") { $0.contains("plankit>") }
+        return session
+    }
+
+    @Test func completeRunRecallAndQuit() throws {
+        let history = try Executable.temporaryDirectory() + "/history"
+        let console = try start(history: history)
+        defer { console.kill() }
+        try console.type("act")
+        try console.send("Tab")
+        _ = try console.wait("completion of actions") { TmuxSession.lastLine($0) == "plankit> actions" }
+        try console.type("where budget.art")
+        try console.send("Tab")
+        _ = try console.wait("completion of article") { TmuxSession.lastLine($0) == "plankit> actions where budget.article" }
+        try console.type(" ~ \"840\" select id")
+        try console.send("Enter")
+        let result = try console.wait("the result") { $0.contains("(3 rows)") }
+        #expect(result.contains("1.2\n3.1\n3.2\n(3 rows)"))
+        // Up recalls the statement.
+        try console.send("Up")
+        _ = try console.wait("the recalled line") { TmuxSession.lastLine($0) == "plankit> actions where budget.article ~ \"840\" select id" }
+        // Ctrl-C cancels it.
+        try console.send("C-c")
+        _ = try console.wait("a fresh prompt") { TmuxSession.lastLine($0) == "plankit>" }
+        // An error does not end the session.
+        try console.type("actions where nope")
+        try console.send("Enter")
+        _ = try console.wait("the error") { $0.contains("repl:1:15: error: Unknown field 'nope' on action") }
+        // Accented values complete and match.
+        try console.type("links where plan = \"PST A")
+        try console.send("Tab")
+        _ = try console.wait("the accented value") { TmuxSession.lastLine($0) == "plankit> links where plan = \"PST Aînés\"" }
+        try console.send("Enter")
+        _ = try console.wait("one link") { $0.contains("(1 row)") }
+        // Ctrl-D leaves and saves the history, private to its owner.
+        try console.send("C-d")
+        for _ in 0..<100 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.05) }
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(saved == "actions where budget.article ~ \"840\" select id\nactions where nope\nlinks where plan = \"PST Aînés\"\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: history)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func multiLineStatementIsOneHistoryEntry() throws {
+        let history = try Executable.temporaryDirectory() + "/history"
+        let console = try start(history: history)
+        defer { console.kill() }
+        try console.type("actions where")
+        try console.send("Enter")
+        _ = try console.wait("the continuation prompt") { TmuxSession.lastLine($0) == "    ...>" }
+        try console.type("id = \"2.2\" select id")
+        try console.send("Enter")
+        _ = try console.wait("the result") { $0.contains("(1 row)") }
+        try console.type(".quit")
+        try console.send("Enter")
+        for _ in 0..<100 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(try String(contentsOfFile: history, encoding: .utf8) == "actions where id = \"2.2\" select id\n.quit\n")
+    }
+}
