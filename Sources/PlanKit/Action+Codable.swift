@@ -1,7 +1,7 @@
 extension Action: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, code, title, titleCell, openQuestions, pilots, deadline, ordinaryBudget
-        case extraordinaryBudget, humanResources, links, pending, location
+        case extraordinaryBudget, humanResources, links, pending, location, exchange
     }
 
     /// Decodes an action; its ``budget`` is derived from the two budget cells.
@@ -20,7 +20,8 @@ extension Action: Codable {
             humanResources: try c.decode(Cell<String>.self, forKey: .humanResources),
             links: try c.decode([CrossLink].self, forKey: .links),
             pending: try c.decode(Bool.self, forKey: .pending),
-            location: try c.decode(SourceLocation.self, forKey: .location))
+            location: try c.decode(SourceLocation.self, forKey: .location),
+            exchange: try c.decodeIfPresent(ExchangeFields.self, forKey: .exchange))
     }
 
     /// Encodes the action's cells; ``budget`` is not written, being derived.
@@ -39,5 +40,6 @@ extension Action: Codable {
         try c.encode(links, forKey: .links)
         try c.encode(pending, forKey: .pending)
         try c.encode(location, forKey: .location)
+        try c.encodeIfPresent(exchange, forKey: .exchange)
     }
 }

@@ -26,6 +26,8 @@ public struct Action: Sendable, Hashable {
     public var pending: Bool
     /// Where the action's row starts.
     public var location: SourceLocation
+    /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
+    public var exchange: ExchangeFields?
     /// Every budget line of both cells; an unknown cell (`??`) contributes one line of unknown amount.
     public private(set) var budget: [BudgetLine]
 
@@ -34,7 +36,7 @@ public struct Action: Sendable, Hashable {
         id: String, code: Cell<String>, title: String, titleCell: Cell<String>, openQuestions: [String],
         pilots: Pilots, deadline: Cell<Deadline>, ordinaryBudget: Cell<[BudgetLine]>,
         extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
-        pending: Bool, location: SourceLocation
+        pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil
     ) {
         self.id = id
         self.code = code
@@ -49,6 +51,7 @@ public struct Action: Sendable, Hashable {
         self.links = links
         self.pending = pending
         self.location = location
+        self.exchange = exchange
         self.budget = Self.lines(of: ordinaryBudget, .ordinary) + Self.lines(of: extraordinaryBudget, .extraordinary)
     }
 

@@ -53,6 +53,26 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         self.init(function: function, economic: economic, subCode: sub, year: year)
     }
 
+    /// Reads an article code leniently, as eComptes exports may write it (`xxx/wal-13.2019`):
+    /// `FUNCTION/ECONOMIC-SUB[.YEAR]` with any characters but `/` and `-` in each part.
+    ///
+    /// Returns `nil` when the code lacks the `/` or the `-`.
+    public init?(lenient text: some StringProtocol) {
+        if let strict = BudgetArticle(parsing: text) { self = strict; return }
+        let code = text.trimmed
+        guard let slash = code.firstIndex(of: "/"), let dash = code[slash...].firstIndex(of: "-") else { return nil }
+        let function = String(code[..<slash]).trimmed
+        let economic = String(code[code.index(after: slash)..<dash]).trimmed
+        var sub = String(code[code.index(after: dash)...]).trimmed
+        var year: Int?
+        if let dot = sub.lastIndex(of: "."), let y = Int(sub[sub.index(after: dot)...]), sub.distance(from: dot, to: sub.endIndex) == 5 {
+            year = y
+            sub = String(sub[..<dot])
+        }
+        guard !function.isEmpty, !economic.isEmpty, !sub.isEmpty else { return nil }
+        self.init(function: function, economic: economic, subCode: sub, year: year)
+    }
+
     /// The main function: the function's first three digits.
     public var mainFunction: String { String(function.prefix(3)) }
 

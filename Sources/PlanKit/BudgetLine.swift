@@ -19,6 +19,10 @@ public struct BudgetLine: Sendable, Hashable, Codable {
     public var fundingPlan: String?
     /// Free text in parentheses that is neither an article nor an envelope.
     public var note: String?
+    /// Revenue or expenditure; `nil` when the plan does not say (spreadsheets: expenditure).
+    public var flow: EconomicCode.Flow?
+    /// The budget year the line belongs to, when the source says (eComptes' `Exercice`).
+    public var fiscalYear: Int?
     /// The part of the cell this line was read from.
     public var text: String
     /// The cell the line comes from.
@@ -28,7 +32,8 @@ public struct BudgetLine: Sendable, Hashable, Codable {
     public init(
         kind: BudgetKind, label: String? = nil, amount: CellValue<Money>,
         article: BudgetArticle? = nil, articleLabel: String? = nil, statedCredit: Money? = nil,
-        fundingPlan: String? = nil, note: String? = nil, text: String, location: SourceLocation
+        fundingPlan: String? = nil, note: String? = nil, flow: EconomicCode.Flow? = nil, fiscalYear: Int? = nil,
+        text: String, location: SourceLocation
     ) {
         self.kind = kind
         self.label = label
@@ -38,6 +43,8 @@ public struct BudgetLine: Sendable, Hashable, Codable {
         self.statedCredit = statedCredit
         self.fundingPlan = fundingPlan
         self.note = note
+        self.flow = flow
+        self.fiscalYear = fiscalYear
         self.text = text
         self.location = location
     }

@@ -1,5 +1,5 @@
 extension Deadline: Codable {
-    private enum CodingKeys: String, CodingKey { case form, number, year, from, to }
+    private enum CodingKeys: String, CodingKey { case form, number, year, from, to, month }
 
     /// Decodes `{"form": "semester", "number": 2, "year": 2020}` and the other forms.
     public init(from decoder: any Decoder) throws {
@@ -11,6 +11,8 @@ extension Deadline: Codable {
         case "quarter": self = .quarter(try c.decode(Int.self, forKey: .number), year: try c.decode(Int.self, forKey: .year))
         case "month": self = .month(try c.decode(Int.self, forKey: .number), year: try c.decode(Int.self, forKey: .year))
         case "end-of-year": self = .endOfYear(try c.decode(Int.self, forKey: .year))
+        case "day":
+            self = .day(try c.decode(Int.self, forKey: .number), month: try c.decode(Int.self, forKey: .month), year: try c.decode(Int.self, forKey: .year))
         case "period": self = .period(from: try c.decode(Int.self, forKey: .from), to: try c.decode(Int.self, forKey: .to))
         case "ongoing": self = .ongoing
         default:
@@ -31,6 +33,10 @@ extension Deadline: Codable {
         case .period(let from, let to):
             try c.encode(from, forKey: .from)
             try c.encode(to, forKey: .to)
+        case .day(let d, let m, let y):
+            try c.encode(d, forKey: .number)
+            try c.encode(m, forKey: .month)
+            try c.encode(y, forKey: .year)
         case .ongoing: break
         }
     }

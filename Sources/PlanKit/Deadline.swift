@@ -10,6 +10,8 @@ public enum Deadline: Sendable, Hashable {
     case month(Int, year: Int)
     /// `fin 2022`: the end of a year.
     case endOfYear(Int)
+    /// `30/06/2020` or `2020-06-30` (eComptes' DateFin): a day.
+    case day(Int, month: Int, year: Int)
     /// `2019-2024`: a period; its deadline is its end.
     case period(from: Int, to: Int)
     /// `En continu`: ongoing, no deadline.
@@ -20,6 +22,7 @@ public enum Deadline: Sendable, Hashable {
         switch self {
         case .year(let y), .semester(_, let y), .quarter(_, let y), .month(_, let y), .endOfYear(let y):
             y
+        case .day(_, _, let y): y
         case .period(_, let to): to
         case .ongoing: nil
         }
@@ -31,7 +34,7 @@ public enum Deadline: Sendable, Hashable {
         case .year, .endOfYear, .period: 12
         case .semester(let s, _): s * 6
         case .quarter(let q, _): q * 3
-        case .month(let m, _): m
+        case .month(let m, _), .day(_, let m, _): m
         case .ongoing: nil
         }
     }
@@ -44,14 +47,16 @@ public enum Deadline: Sendable, Hashable {
         case .quarter: "quarter"
         case .month: "month"
         case .endOfYear: "end-of-year"
+        case .day: "day"
         case .period: "period"
         case .ongoing: "ongoing"
         }
     }
 
-    /// A sortable key: year × 100 + month; ongoing sorts last.
+    /// A sortable key: year × 10 000 + month × 100 + day (31 for a whole month); ongoing sorts last.
     public var sortKey: Int {
         guard let year, let month else { return Int.max }
-        return year * 100 + month
+        if case .day(let d, _, _) = self { return year * 10_000 + month * 100 + d }
+        return year * 10_000 + month * 100 + 31
     }
 }

@@ -8,13 +8,16 @@ public struct StrategicObjective: Sendable, Hashable, Codable {
     public var location: SourceLocation
     /// Its operational objectives.
     public var operationalObjectives: [OperationalObjective]
+    /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
+    public var exchange: ExchangeFields?
 
     /// Creates a strategic objective.
-    public init(number: String, title: String, location: SourceLocation, operationalObjectives: [OperationalObjective] = []) {
+    public init(number: String, title: String, location: SourceLocation, operationalObjectives: [OperationalObjective] = [], exchange: ExchangeFields? = nil) {
         self.number = number
         self.title = title
         self.location = location
         self.operationalObjectives = operationalObjectives
+        self.exchange = exchange
     }
 }
 
@@ -28,12 +31,15 @@ public struct OperationalObjective: Sendable, Hashable, Codable {
     public var location: SourceLocation
     /// Its actions.
     public var actions: [Action]
+    /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
+    public var exchange: ExchangeFields?
 
     /// Creates an operational objective.
-    public init(number: String, title: String, location: SourceLocation, actions: [Action] = []) {
+    public init(number: String, title: String, location: SourceLocation, actions: [Action] = [], exchange: ExchangeFields? = nil) {
         self.number = number
         self.title = title
         self.location = location
         self.actions = actions
+        self.exchange = exchange
     }
 }

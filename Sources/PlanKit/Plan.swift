@@ -32,12 +32,14 @@ public struct Plan: Sendable, Hashable, Codable {
     public var objectives: [StrategicObjective]
     /// What the reader could not fully understand, kept verbatim.
     public var warnings: [Diagnostic]
+    /// The eComptes identifiers and volets, for a plan read from eComptes.
+    public var exchange: PlanExchange?
 
     /// Creates a plan.
     public init(
         kind: Kind, name: String, commune: String? = nil, volet: String? = nil, domain: String? = nil,
         period: ClosedRange<Int>? = nil, source: String, preamble: [String] = [], legend: [String] = [],
-        objectives: [StrategicObjective] = [], warnings: [Diagnostic] = []
+        objectives: [StrategicObjective] = [], warnings: [Diagnostic] = [], exchange: PlanExchange? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -50,6 +52,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.legend = legend
         self.objectives = objectives
         self.warnings = warnings
+        self.exchange = exchange
     }
 
     /// Every action, in file order.

@@ -19,6 +19,7 @@ enum DeadlineParser {
         }
         if ["en continu", "continu", "permanent", "en permanence", "recurrent", "continue"].contains(folded) { return .ongoing }
         if words.count == 1, let y = year(words[0]) { return .year(y) }
+        if let day = Self.date(folded) { return day }
         // Periods: 2019-2024, 2019 - 2024, 2019/2024.
         let dashParts = folded.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "–" })
             .map { $0.trimmed }
@@ -47,6 +48,20 @@ enum DeadlineParser {
         let monthWord = head.count == 2 && first == "fin" ? head[head.startIndex + 1] : (head.count == 1 ? first : "")
         if let month = months.first(where: { $0.0 == monthWord })?.1 { return .month(month, year: y) }
         return nil
+    }
+
+    /// `30/06/2020`, `30-06-2020`, `30.06.2020` or ISO `2020-06-30`, a valid calendar day.
+    static func date(_ text: String) -> Deadline? {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        let (d, m, y) = parts[0].count == 4 ? (numbers[2], numbers[1], numbers[0]) : (numbers[0], numbers[1], numbers[2])
+        guard (1900...2200).contains(y), (1...12).contains(m) else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { return nil }
+        return .day(d, month: m, year: y)
     }
 
     /// `1er`, `1`, `premier`, `2e`, `2eme`, `2nd`, `second`, `3e`… as a number.

@@ -42,7 +42,7 @@ struct PlanBuilder {
     var headerFound = false
     var inLegend = false
     var objectives: [StrategicObjective] = []
-    var firstTableRow: Int?
+    var kindFromPreamble = false
 
     init(file: String) {
         self.file = file
@@ -83,6 +83,12 @@ struct PlanBuilder {
         return nil
     }
 
+    /// Whether folded text starts with `word` followed by a digit (`axe 6`, `sous-axe 6.1`).
+    static func startsWithNumbered(_ folded: String, _ word: String) -> Bool {
+        guard folded.hasPrefix(word) else { return false }
+        return folded.dropFirst(word.count).first?.isASCIIDigit == true
+    }
+
     static func isHeaderWord(_ label: String) -> Bool {
         let f = TextFolding.fold(label)
         return f.hasPrefix("pilote") || f.contains("ressources a mobiliser") || f.hasPrefix("criteres")
@@ -111,12 +117,17 @@ struct PlanBuilder {
                 headerFound = true
                 continue
             }
-            if folded.hasPrefix("objectif strategique") || (plan.kind == .pcs && folded.hasPrefix("axe ")) {
+            let isAxis = Self.startsWithNumbered(folded, "axe ")
+            if folded.hasPrefix("objectif strategique") || isAxis {
                 try requireHeader(row)
+                if isAxis && !kindFromPreamble && objectives.isEmpty {
+                    // A plan laid out by axes is a PCS.
+                    plan.kind = .pcs
+                }
                 startStrategic(text, folded: folded, row: row, column: first)
                 continue
             }
-            if folded.hasPrefix("objectif operationnel") || folded.hasPrefix("sous-axe ") {
+            if folded.hasPrefix("objectif operationnel") || Self.startsWithNumbered(folded, "sous-axe ") {
                 try requireHeader(row)
                 startOperational(text, folded: folded, row: row, column: first)
                 continue
@@ -162,6 +173,7 @@ struct PlanBuilder {
             plan.name = PlanName.normalise(value)
             let f = TextFolding.fold(value)
             plan.kind = f.hasPrefix("pcs") || f.contains("cohesion sociale") ? .pcs : (f.hasPrefix("pst") ? .pst : .other)
+            kindFromPreamble = true
             if plan.kind == .pcs, f.contains("cohesion sociale") { plan.name = "PCS III" }
         } else if folded.hasPrefix("periode") || folded.hasPrefix("legislature"), let value {
             let years = value.split(whereSeparator: { !$0.isASCIIDigit }).compactMap { Int($0) }.filter { $0 >= 1900 && $0 <= 2200 }
