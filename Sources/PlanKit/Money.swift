@@ -15,6 +15,36 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         self.cents = cents
     }
 
+    /// Parses a decimal number of euros (`1500`, `1500.5`, `-3.25`) exactly.
+    ///
+    /// Returns `nil` beyond two decimals, for anything but digits and one `.`, or beyond 64 bits.
+    public init?(decimal text: some StringProtocol) {
+        var s = Substring(text)
+        var negative = false
+        if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit), let whole = Int64(parts[0]) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            var digits = parts[1]
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+            while digits.count > 2, digits.last == "0" { digits = digits.dropLast() }
+            guard digits.count <= 2, let value = Int64(digits) else { return nil }
+            fraction = digits.count == 1 ? value * 10 : value
+        }
+        let (c, o1) = whole.multipliedReportingOverflow(by: 100)
+        let (t, o2) = c.addingReportingOverflow(fraction)
+        guard !o1, !o2 else { return nil }
+        self.cents = negative ? -t : t
+    }
+
+    /// The amount as a decimal number for exchange formats: `1500`, `1500.50`.
+    public var decimalString: String {
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return (cents < 0 ? "-" : "") + String(magnitude / 100) + (fraction == 0 ? "" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)"))
+    }
+
     /// Zero euros.
     public static let zero = Money(cents: 0)
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// Reads plan files of every format PlanKit knows, recognised by content and extension.
 ///
-/// `.tsv`, `.csv` and `.txt` spreadsheet exports; `.json` PlanKit JSON. A file whose
-/// content starts with `{` is read as JSON whatever its extension.
+/// `.tsv`, `.csv` and `.txt` spreadsheet exports; `.json` PlanKit JSON; `.xml` eComptes. A
+/// file whose content starts with `{` is read as JSON, one starting with `<` as eComptes XML,
+/// whatever its extension.
 public struct PlanReader: Sendable {
     /// The largest file PlanKit reads, in bytes (512 MiB).
     public static let maximumFileSize = 512 << 20
@@ -23,6 +24,9 @@ public struct PlanReader: Sendable {
         let first = bytes.drop(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).first
         if first == UInt8(ascii: "{") || file.lowercased().hasSuffix(".json") {
             return try PlanKitJSON.decode(bytes, file: file)
+        }
+        if first == UInt8(ascii: "<") || file.lowercased().hasSuffix(".xml") {
+            return [try EComptesReader().read(bytes, file: file)]
         }
         return [try SpreadsheetReader().read(bytes, file: file)]
     }

@@ -7,17 +7,22 @@ public struct ConvertCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a plan file to another format.",
-        discussion: "Example: plankit convert Examples/pst-citoyennete.tsv --to json -o citoyennete.json")
+        discussion: """
+            Examples:
+              plankit convert Examples/pst-citoyennete.tsv --to json -o citoyennete.json
+              plankit convert Examples/pst-citoyennete.tsv --to ecomptes -o citoyennete.xml
+            """)
 
     /// The formats plans convert to.
     enum Target: String, ExpressibleByArgument, CaseIterable {
         case json
+        case ecomptes
     }
 
     @Argument(help: "The plan file to convert.")
     var file: String
 
-    @Option(help: "The format to write: json.")
+    @Option(help: "The format to write: json (PlanKit JSON) or ecomptes (the regional XML, schema 201805V1).")
     var to: Target
 
     @Option(name: .shortAndLong, help: "Where to write; standard output when absent. Written atomically.")
@@ -44,6 +49,12 @@ public struct ConvertCommand: ParsableCommand {
                 Console.error("\(file): error: the plan could not be encoded as JSON (\(error)).")
                 throw CommandFailure(.usage)
             }
+        case .ecomptes:
+            guard plans.count == 1, let plan = plans.first else {
+                Console.error("\(file): error: an eComptes file holds one PST, and this file holds \(plans.count) plans; convert them one by one.")
+                throw CommandFailure(.usage)
+            }
+            bytes = Array(EComptesWriter().write(plan).utf8)
         }
         guard let output, output != "-" else {
             Console.out(String(decoding: bytes, as: UTF8.self))

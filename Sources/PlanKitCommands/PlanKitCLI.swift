@@ -17,7 +17,7 @@ public struct PlanKitCLI: ParsableCommand {
             Exit codes: 0 success; 1 a failed assertion or check; 2 bad usage, a query error, or an unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, RunCommand.self, ConvertCommand.self, ReplCommand.self])
+        subcommands: [QueryCommand.self, RunCommand.self, CheckCommand.self, ConvertCommand.self, ReplCommand.self])
 
     public init() {}
 
@@ -63,7 +63,7 @@ struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plankit",
         abstract: "The console on plan files; -c runs a statement and exits.",
-        discussion: "Subcommands: query, run, convert, repl (plankit --help lists them).")
+        discussion: "Subcommands: query, run, check, convert, repl (plankit --help lists them).")
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run STATEMENT (statements separated by ;) and exit.", valueName: "statement"))
     var command: String?

@@ -177,8 +177,9 @@ public enum Compiler {
         if query.select == nil {
             if !query.groupBy.isEmpty {
                 items = query.groupBy.map { SelectItem.path($0, alias: nil) } + [.aggregate(.count, nil, alias: nil, query.collectionLocation)]
-            } else if planCount > 1, Schema.recordTypes[root]?.field("plan") != nil {
-                items.insert(.path(Path(components: ["plan"], locations: [query.collectionLocation]), alias: nil), at: 0)
+            } else if planCount > 1, let source = collection.sourcePlan {
+                let components = source.split(separator: ".").map(String.init)
+                items.insert(.path(Path(components: components, locations: components.map { _ in query.collectionLocation }), alias: nil), at: 0)
             }
         }
         let hasAggregate = items.contains { if case .aggregate = $0 { return true } else { return false } }
@@ -340,20 +341,7 @@ public enum Compiler {
 
     /// Parses `1500`, `1500.5`, `-3.25` as cents, exactly; `nil` beyond two decimals or 64 bits.
     public static func parseCents(_ text: String) -> Money? {
-        var negative = false
-        var s = Substring(text)
-        if s.first == "-" { negative = true; s = s.dropFirst() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = Int64(parts[0]) else { return nil }
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            guard parts[1].count <= 2, let f = Int64(parts[1]) else { return nil }
-            fraction = parts[1].count == 1 ? f * 10 : f
-        }
-        let (c, o1) = whole.multipliedReportingOverflow(by: 100)
-        let (t, o2) = c.addingReportingOverflow(fraction)
-        guard !o1, !o2 else { return nil }
-        return Money(cents: negative ? -t : t)
+        Money(decimal: text)
     }
 
     /// Compiles a condition to a predicate over row indexes of `root`.

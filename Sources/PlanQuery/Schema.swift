@@ -5,15 +5,47 @@ import PlanKit
 public final class QueryContext: Sendable {
     /// The loaded plans and their indexes.
     public let planSet: PlanSet
-    /// Findings of the consistency checks, for the `findings` collection.
-    public let findings: [Finding]
-
     private let foldCache = FoldCache()
+    private let derived: Derived
 
-    /// Creates a context over `planSet`; `findings` defaults to running every rule.
+    /// Creates a context over `planSet`; `findings` defaults to running every rule when first asked for.
     public init(_ planSet: PlanSet, findings: [Finding]? = nil) {
         self.planSet = planSet
-        self.findings = findings ?? Checker().run(on: planSet)
+        derived = Derived(findings: findings)
+    }
+
+    /// Findings of the consistency checks, for the `findings` collection (computed once, on first use).
+    public var findings: [Finding] { derived.findings(planSet) }
+
+    /// How each link resolves, by index in ``PlanSet/links`` (computed once, on first use).
+    public var linkResolutions: [LinkResolver.Resolution] { derived.resolutions(planSet) }
+
+    /// Values derived from the plans on first use.
+    private final class Derived: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cachedFindings: [Finding]?
+        private var cachedResolutions: [LinkResolver.Resolution]?
+
+        init(findings: [Finding]?) { cachedFindings = findings }
+
+        func findings(_ plans: PlanSet) -> [Finding] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cachedFindings { return cachedFindings }
+            let made = Checker().run(on: plans)
+            cachedFindings = made
+            return made
+        }
+
+        func resolutions(_ plans: PlanSet) -> [LinkResolver.Resolution] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cachedResolutions { return cachedResolutions }
+            let resolver = LinkResolver(plans)
+            let made = plans.links.map { resolver.resolve($0.link) }
+            cachedResolutions = made
+            return made
+        }
     }
 
     /// `text` folded (lower case, no accents), computed once per distinct text of the context.
@@ -109,7 +141,19 @@ public struct Collection: Sendable {
     public let defaultColumns: [String]
     /// One line on what a row is.
     public let summary: String
+    /// The path of the plan a row comes from, shown first when several plans are loaded.
+    public let sourcePlan: String?
     let count: @Sendable (QueryContext) -> Int
+
+    init(name: String, recordType: String, defaultColumns: [String], summary: String, sourcePlan: String? = "plan",
+         count: @escaping @Sendable (QueryContext) -> Int) {
+        self.name = name
+        self.recordType = recordType
+        self.defaultColumns = defaultColumns
+        self.summary = summary
+        self.sourcePlan = sourcePlan
+        self.count = count
+    }
 }
 
 /// The query language's schema: its collections and the fields of every record type.
@@ -117,19 +161,19 @@ public enum Schema {
     /// The collections, in the order `.schema` lists them.
     public static let collections: [Collection] = [
         Collection(name: "plans", recordType: "plan", defaultColumns: ["name", "kind", "commune", "domain", "objectives", "actions", "file"],
-                   summary: "a row per loaded plan") { $0.planSet.plans.count },
+                   summary: "a row per loaded plan", sourcePlan: nil) { $0.planSet.plans.count },
         Collection(name: "objectives", recordType: "objective", defaultColumns: ["level", "number", "title", "actions"],
                    summary: "a row per strategic or operational objective") { $0.planSet.objectives.count },
         Collection(name: "actions", recordType: "action", defaultColumns: ["id", "title", "objective", "deadline"],
                    summary: "a row per action") { $0.planSet.actions.count },
         Collection(name: "budget", recordType: "budget", defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
                    summary: "a row per budget line; its action is reachable as action.…") { $0.planSet.budgetLines.count },
-        Collection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref"],
-                   summary: "a row per cross-link to another plan") { $0.planSet.links.count },
+        Collection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
+                   summary: "a row per cross-link to another plan", sourcePlan: "action.plan") { $0.planSet.links.count },
         Collection(name: "articles", recordType: "article", defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
-                   summary: "a row per distinct budget article across the loaded plans") { $0.planSet.articles.count },
+                   summary: "a row per distinct budget article across the loaded plans", sourcePlan: nil) { $0.planSet.articles.count },
         Collection(name: "findings", recordType: "finding", defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
-                   summary: "a row per finding of the consistency checks") { $0.findings.count },
+                   summary: "a row per finding of the consistency checks", sourcePlan: nil) { $0.findings.count },
     ]
 
     /// The collection named `name`, ignoring case.
@@ -365,6 +409,7 @@ public enum Schema {
         value("ref", .text, "the axis number or action code, e.g. 5.5.02") { c, i in text(c.planSet.links[i].link.ref) },
         value("relation", .text, "en lien avec or cfr") { c, i in .text(c.planSet.links[i].link.relation.rawValue) },
         value("text", .text, "the parenthesis as written") { c, i in .text(c.planSet.links[i].link.text) },
+        value("status", .text, "resolved, reference (a PCS III axis), unresolved-plan or unknown-target") { c, i in .text(c.linkResolutions[i].name) },
         value("file", .text, "the plan's file") { c, i in .text(c.planSet.links[i].link.location.file) },
         value("line", .integer, "the line in the file") { c, i in .integer(Int64(c.planSet.links[i].link.location.line)) },
     ], selfValue: (.text, one { c, i in

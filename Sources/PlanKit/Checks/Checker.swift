@@ -2,8 +2,10 @@
 public struct Checker: Sendable {
     /// Every rule PlanKit knows, in the order findings are reported.
     public static let allRules: [any Rule] = [
-        ActionDuplicateID(), ActionCodeMismatch(), ActionUnknownPilot(), ActionUnknownDeadline(),
-        ActionMissingDeadline(), ActionOpenQuestion(),
+        LinkUnknownTarget(), LinkUnresolvedPlan(),
+        BudgetOvercommitted(), BudgetCreditConflict(), BudgetKindMismatch(), BudgetUnknownEconomicCode(),
+        ActionDuplicateID(), ActionCodeMismatch(), ActionUnknownPilot(), ActionUnknownDeadline(), ActionMissingDeadline(),
+        ActionOpenQuestion(), DeadlineOutsidePlan(), PCSUncovered(),
     ]
 
     /// The rules this checker runs.

@@ -1,0 +1,17 @@
+/// `action.open-question`: the title carries a question left open.
+public struct ActionOpenQuestion: Rule {
+    public let id = "action.open-question"
+    public let severity = Severity.info
+    public let summary = "The action's title carries an open question, such as (à préciser! Comment?)."
+    /// Creates the rule.
+    public init() {}
+
+    /// Reports each open question.
+    public func check(_ plans: PlanSet) -> [Finding] {
+        plans.actions.flatMap { entry in
+            entry.action.openQuestions.map { question in
+                finding("Action \(entry.action.id) leaves a question open: \(question)", subject: entry.action.id, at: entry.action.titleCell.location)
+            }
+        }
+    }
+}

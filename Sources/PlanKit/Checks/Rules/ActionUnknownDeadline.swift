@@ -1,0 +1,16 @@
+/// `action.unknown-deadline`: the deadline cell says `??` or cannot be read.
+public struct ActionUnknownDeadline: Rule {
+    public let id = "action.unknown-deadline"
+    public let severity = Severity.warning
+    public let summary = "The action's deadline is ?? (to be decided) or unreadable."
+    /// Creates the rule.
+    public init() {}
+
+    /// Reports actions whose deadline is unknown.
+    public func check(_ plans: PlanSet) -> [Finding] {
+        plans.actions.compactMap { entry in
+            guard case .unknown = entry.action.deadline.value else { return nil }
+            return finding("Action \(entry.action.id) has no deadline yet (\(entry.action.deadline.text.trimmed)).", subject: entry.action.id, at: entry.action.deadline.location)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// `budget.overcommitted`: known allocations on one article exceed the credit stated for it.
+public struct BudgetOvercommitted: Rule {
+    public let id = "budget.overcommitted"
+    public let severity = Severity.error
+    public let summary = "Known allocations on one article, summed across all loaded plans, exceed the credit stated for it."
+    /// Creates the rule.
+    public init() {}
+
+    /// Reports articles whose allocations exceed their largest stated credit.
+    public func check(_ plans: PlanSet) -> [Finding] {
+        plans.articles.compactMap { article in
+            guard let credit = article.statedCredits.map(\.credit).max() else { return nil }
+            let allocated = article.allocated.map { $0.description } ?? "more than can be counted"
+            if let total = article.allocated, total <= credit { return nil }
+            let actions = article.lines.map { plans.actions[plans.budgetLines[$0].action].action.id }
+            let location = article.lines.last.map { plans.budgetLines[$0].line.location }
+            return finding("Article \(article.article.code) has \(allocated) € allocated (actions \(actions.joined(separator: ", "))), more than its stated credit of \(credit) €.",
+                           subject: article.article.code, at: location)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// `budget.unknown-economic-code`: an economic code missing from the official chart.
+public struct BudgetUnknownEconomicCode: Rule {
+    public let id = "budget.unknown-economic-code"
+    public let severity = Severity.warning
+    public let summary = "An article's economic code is missing from the official chart of Walloon municipal accounts."
+    /// Creates the rule.
+    public init() {}
+
+    /// Reports lines whose economic code the official chart lacks.
+    public func check(_ plans: PlanSet) -> [Finding] {
+        plans.budgetLines.compactMap { entry in
+            guard let article = entry.line.article, article.official == nil else { return nil }
+            return finding("Article \(article.code): the economic code \(article.economicCode) is not in the official chart; check it.",
+                           subject: article.code, at: entry.line.location)
+        }
+    }
+}

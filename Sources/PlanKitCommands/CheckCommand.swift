@@ -1,0 +1,64 @@
+import ArgumentParser
+import PlanKit
+import PlanQuery
+import PlanShell
+
+extension Severity: ExpressibleByArgument {}
+
+/// `plankit check FILES… [--format …] [--rules ID,…] [--fail-on error|warning|never]`.
+public struct CheckCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check plans for consistency (PST ↔ PCS ↔ budget) and print the findings.",
+        discussion: """
+            Exits 1 when a finding at or above --fail-on exists (error by default), else 0.
+
+            Rules: \(Checker.allRules.map(\.id).joined(separator: ", ")).
+            """)
+
+    /// The threshold for a failing exit status.
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, info, never
+    }
+
+    @Argument(help: "Plan files: spreadsheet exports, PlanKit JSON, eComptes XML.")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Run only these rules, separated by commas.", valueName: "ids"))
+    var rules: String?
+
+    @Option(help: "Exit 1 when a finding at or above this severity exists: error, warning, info or never.")
+    var failOn: FailOn = .error
+
+    public init() {}
+
+    public func validate() throws {
+        guard let rules else { return }
+        for id in rules.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where Checker.rule(id) == nil {
+            throw ValidationError("Unknown rule '\(id)'; rules are \(Checker.allRules.map(\.id).joined(separator: ", ")).")
+        }
+    }
+
+    public func run() throws {
+        let planSet: PlanSet
+        do { planSet = try PlanLoader.load(files) } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
+        }
+        let selected = rules.map { $0.split(separator: ",").compactMap { Checker.rule($0.trimmingCharacters(in: .whitespaces)) } } ?? Checker.allRules
+        let findings = Checker(rules: selected).run(on: planSet)
+        Console.out(format.render(FindingsTable.table(findings), options: .init(width: Console.width(), box: Console.decorated)))
+        let threshold: Severity? = switch failOn {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .never: nil
+        }
+        if let threshold, findings.contains(where: { $0.severity >= threshold }) {
+            throw CommandFailure(.failure)
+        }
+    }
+}
