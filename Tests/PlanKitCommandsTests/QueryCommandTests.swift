@@ -89,3 +89,54 @@ import Testing
         #expect(help.stdout.contains("USAGE: plankit query <query> [<files> ...] [--format <format>]"))
     }
 }
+
+@Suite struct CheckCommandTests {
+    let seed = Executable.seed
+    let cohesion = Executable.fixture("pst-cohesion.tsv")
+
+    @Test func exitCodesFollowFailOn() throws {
+        // The seed alone has warnings and infos, no errors.
+        #expect(try Executable.run(["check", seed]).status == 0)
+        #expect(try Executable.run(["check", seed, "--fail-on", "warning"]).status == 1)
+        #expect(try Executable.run(["check", seed, Executable.fixture("pst-cohesion.tsv")]).status == 1)
+        #expect(try Executable.run(["check", seed, cohesion, "--fail-on", "never"]).status == 0)
+    }
+
+    @Test func jsonFindings() throws {
+        let result = try Executable.run(["check", seed, cohesion, "--rules", "budget.overcommitted", "--format", "json"])
+        #expect(result.status == 1)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows[0]["rule"] as? String == "budget.overcommitted")
+        #expect(rows[0]["severity"] as? String == "error")
+        #expect(rows[0]["subject"] as? String == "84021/124-02")
+        #expect(rows[0]["file"] as? String == cohesion)
+        #expect(rows[0]["line"] as? Int == 8)
+        #expect((rows[0]["message"] as? String)?.hasPrefix("Article 84021/124-02 has 27000 € allocated") == true)
+    }
+
+    @Test func unknownRuleIsBadUsage() throws {
+        let result = try Executable.run(["check", seed, "--rules", "budget.overcomitted"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: Unknown rule 'budget.overcomitted'; rules are link.unknown-target,"))
+    }
+
+    @Test func findingsCollectionAndCheckStatement() throws {
+        let query = try Executable.run(["query", "findings where severity = \"error\" select rule, subject", seed, cohesion, "--format", "csv"])
+        #expect(query.stdout == "rule,subject\r\nbudget.overcommitted,84021/124-02\r\n")
+        let script = try Executable.run(["-c", "check budget.overcommitted", seed, cohesion])
+        #expect(script.status == 1)
+        #expect(script.stderr == "-c:1: check found 1 error.\n")
+        #expect(try Executable.run(["-c", "check budget.overcommitted", seed]).status == 0)
+    }
+
+    @Test func convertToEComptes() throws {
+        let dir = try Executable.temporaryDirectory()
+        let result = try Executable.run(["convert", seed, "--to", "ecomptes", "-o", dir + "/pst.xml"])
+        #expect(result.status == 0)
+        let back = try Executable.run(["query", "budget select action, amount, article", dir + "/pst.xml", "--format", "csv"])
+        #expect(back.status == 0)
+        #expect(back.stdout.contains("3.2,5000,84021/124-02\r\n"))
+        #expect(back.stdout.contains("1.2,20000,840/731-53\r\n"))
+    }
+}
