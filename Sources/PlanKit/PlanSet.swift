@@ -75,6 +75,24 @@ public struct PlanSet: Sendable {
 
     /// Creates a set of plans.
     public init(_ plans: [Plan] = []) {
+        var actionCount = 0, lineCount = 0, linkCount = 0, objectiveCount = 0
+        for plan in plans {
+            for strategic in plan.objectives {
+                objectiveCount += 1 + strategic.operationalObjectives.count
+                for operational in strategic.operationalObjectives {
+                    actionCount += operational.actions.count
+                    for action in operational.actions {
+                        lineCount += action.budget.count
+                        linkCount += action.links.count
+                    }
+                }
+            }
+        }
+        self.plans.reserveCapacity(plans.count)
+        objectives.reserveCapacity(objectiveCount)
+        actions.reserveCapacity(actionCount)
+        budgetLines.reserveCapacity(lineCount)
+        links.reserveCapacity(linkCount)
         for plan in plans { add(plan) }
     }
 

@@ -4,15 +4,45 @@ import Foundation
 public enum TextFolding {
     /// Lower-cases `text` and strips its accents: `Aînés` → `aines`, `Œuvre` → `oeuvre`.
     ///
-    /// ASCII text takes a fast path with no Foundation call.
+    /// ASCII and Latin-1/Latin Extended-A text (all of French) is folded byte by byte from a
+    /// table; only other scripts go through Foundation's decomposition.
     public static func fold(_ text: some StringProtocol) -> String {
-        var ascii = true
-        for byte in text.utf8 where byte >= 0x80 { ascii = false; break }
-        if ascii {
-            var bytes = Array(text.utf8)
-            for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
-            return String(decoding: bytes, as: UTF8.self)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(value >= 65 && value <= 90 ? UInt8(value + 32) : UInt8(value))
+            } else if value < 0x180, let folded = latin[Int(value)] {
+                out.append(contentsOf: folded)
+            } else if value == 0x2019 || value == 0x2018 {
+                out.append(UInt8(ascii: "'"))
+            } else if value == 0x202F {
+                out.append(32)
+            } else if (0x2000...0x206F).contains(value) || (0x20A0...0x20CF).contains(value) || (0x2190...0x2BFF).contains(value) {
+                // Punctuation, currency signs, arrows and symbols fold to themselves.
+                out.append(contentsOf: String(scalar).utf8)
+            } else {
+                return slowFold(text)
+            }
         }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Folded ASCII bytes for U+0080…U+017F (`nil` where Foundation must decide).
+    private static let latin: [[UInt8]?] = {
+        var table = [[UInt8]?](repeating: nil, count: 0x180)
+        for value in 0x80..<0x180 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = slowFold(String(Character(scalar)))
+            if folded.utf8.allSatisfy({ $0 < 0x80 }) { table[value] = Array(folded.utf8) }
+        }
+        table[0xA0] = [32]
+        return table
+    }()
+
+    /// Folding through Foundation's canonical decomposition, for any script.
+    static func slowFold(_ text: some StringProtocol) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -33,17 +63,96 @@ public enum TextFolding {
     }
 }
 
+extension String {
+    /// The text without leading and trailing white space; the same string when there is none.
+    var trimmed: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        let edgeIsSpace = { (b: UInt8) in b == 32 || (b >= 9 && b <= 13) || b == 0xC2 || b == 0xA0 }
+        if !edgeIsSpace(first) && !edgeIsSpace(last) { return self }
+        return self[...].trimmed
+    }
+}
+
 extension StringProtocol {
+    /// Whether the text contains `needle`, comparing bytes (no Foundation, no locale).
+    func containsBytes(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        let h = Array(utf8)
+        guard h.count >= n.count else { return false }
+        outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
+            for j in 1..<n.count where h[i + j] != n[j] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    /// The text split at every occurrence of any of `separators` (bytes compared).
+    func splitting(separators: [String]) -> [String] {
+        let h = Array(utf8)
+        let seps = separators.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var parts: [String] = []
+        var start = 0
+        var i = 0
+        scan: while i < h.count {
+            for sep in seps where i + sep.count <= h.count && h[i] == sep[0] && Array(h[i..<(i + sep.count)]) == sep {
+                parts.append(String(decoding: h[start..<i], as: UTF8.self))
+                i += sep.count
+                start = i
+                continue scan
+            }
+            i += 1
+        }
+        parts.append(String(decoding: h[start...], as: UTF8.self))
+        return parts
+    }
+
     /// The text without leading and trailing white space (line breaks and no-break spaces included).
     var trimmed: String {
-        var start = startIndex, end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return String(self[start..<end])
+        let bytes = Array(utf8)
+        var start = 0, end = bytes.count
+        while start < end {
+            let b = bytes[start]
+            if b == 32 || (b >= 9 && b <= 13) { start += 1; continue }
+            if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+            break
+        }
+        while end > start {
+            let b = bytes[end - 1]
+            if b == 32 || (b >= 9 && b <= 13) { end -= 1; continue }
+            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+            break
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// The text with each run of white space made one space, trimmed.
     var collapsingSpaces: String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        var iterator = utf8.makeIterator()
+        var previousC2 = false
+        while let b = iterator.next() {
+            if previousC2 {
+                previousC2 = false
+                if b == 0xA0 { pendingSpace = true; continue }
+                if pendingSpace && !out.isEmpty { out.append(32) }
+                pendingSpace = false
+                out.append(0xC2)
+                out.append(b)
+                continue
+            }
+            if b == 32 || (b >= 9 && b <= 13) { pendingSpace = true; continue }
+            if b == 0xC2 { previousC2 = true; continue }
+            if pendingSpace && !out.isEmpty { out.append(32) }
+            pendingSpace = false
+            out.append(b)
+        }
+        if previousC2 {
+            if pendingSpace && !out.isEmpty { out.append(32) }
+            out.append(0xC2)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

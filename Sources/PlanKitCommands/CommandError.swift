@@ -16,3 +16,12 @@ public struct CommandFailure: Error, Sendable {
     /// Creates a failure.
     public init(_ status: ExitStatus) { self.status = status }
 }
+
+/// Keeps values alive until the process exits, so that they are not freed one by one just
+/// before the system reclaims the whole address space.
+enum Retained {
+    nonisolated(unsafe) private static var values: [Any] = []
+
+    /// Keeps `value` until exit.
+    static func keep(_ value: Any) { values.append(value) }
+}

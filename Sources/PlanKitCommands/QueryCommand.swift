@@ -38,8 +38,12 @@ public struct QueryCommand: ParsableCommand {
         }
         do {
             compiled = try Compiler.compile(try Parser.parse(query), planCount: planSet.plans.count)
-            let table = try compiled.run(QueryContext(planSet))
+            let context = QueryContext(planSet)
+            let table = try compiled.run(context)
             Console.out(format.render(table, options: .init(width: Console.width(), box: Console.decorated)))
+            // The process ends right after: freeing a large corpus object by object would cost
+            // a tenth of the run, so the plans are left for the system to reclaim.
+            Retained.keep(context)
         } catch {
             Console.error(error.rendered(source: query))
             throw CommandFailure(.usage)

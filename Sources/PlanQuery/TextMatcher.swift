@@ -7,6 +7,8 @@ import PlanKit
 /// other is compiled once into an `NSRegularExpression` over folded text.
 struct TextMatcher: @unchecked Sendable {
     private let needle: [UInt8]?
+    private let anchoredStart: Bool
+    private let anchoredEnd: Bool
     private let regex: NSRegularExpression?
 
     /// The characters that make a pattern a regular expression rather than a substring.
@@ -17,8 +19,16 @@ struct TextMatcher: @unchecked Sendable {
     /// - Throws: ``QueryError`` at `location` when the regular expression is invalid.
     init(_ pattern: String, at location: QueryLocation) throws(QueryError) {
         let folded = TextFolding.fold(pattern)
-        if !folded.contains(where: { Self.metacharacters.contains($0) }) {
-            needle = Array(folded.utf8)
+        // `^literal`, `literal$`, `^literal$` and plain literals need no regular-expression engine.
+        var literal = Substring(folded)
+        let start = literal.hasPrefix("^")
+        if start { literal = literal.dropFirst() }
+        let end = literal.hasSuffix("$") && !literal.hasSuffix("\\$")
+        if end { literal = literal.dropLast() }
+        anchoredStart = start
+        anchoredEnd = end
+        if !literal.contains(where: { Self.metacharacters.contains($0) }) {
+            needle = Array(literal.utf8)
             regex = nil
             return
         }
@@ -32,6 +42,13 @@ struct TextMatcher: @unchecked Sendable {
 
     /// Whether `text` matches; non-ASCII text is folded through `context`'s cache.
     func matches(_ text: String, in context: QueryContext) -> Bool {
+        if let needle, anchoredStart || anchoredEnd {
+            let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : context.folded(text)
+            let bytes = folded.utf8
+            guard bytes.count >= needle.count else { return false }
+            if anchoredStart && anchoredEnd { return bytes.elementsEqual(needle) }
+            return anchoredStart ? bytes.starts(with: needle) : bytes.reversed().starts(with: needle.reversed())
+        }
         if let needle {
             if needle.isEmpty { return true }
             var ascii = true

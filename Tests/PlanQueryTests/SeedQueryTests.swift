@@ -89,3 +89,15 @@ import PlanKit
         #expect(try run("budget group by plan select plan, count()", context).rows.map { $0[1] } == [.integer(11), .integer(13)])
     }
 }
+
+@Suite struct MatcherTests {
+    @Test(arguments: [
+        ("^84", "84021/124-02", true), ("^84", "1042/123-13", false), ("-02$", "84021/124-02", true), ("^840$", "840", true),
+        ("^840$", "8400", false), ("aines", "PST Aînés", true), ("^PST a", "PST Aînés", true), ("a.n", "PST Aînés", true),
+        ("^(84|10)", "1042/123-13", true), ("ÉCOLE", "école", true), ("", "anything", true), ("\\$", "a$b", true),
+    ])
+    func patterns(_ pattern: String, _ text: String, _ expected: Bool) throws {
+        let matcher = try TextMatcher(pattern, at: QueryLocation(offset: 0, line: 1, column: 1))
+        #expect(matcher.matches(text, in: Fixtures.seed) == expected)
+    }
+}

@@ -171,7 +171,7 @@ struct BudgetCellParser {
     private func apply(group inner: String, to line: inout BudgetLine, diagnostics: inout [Diagnostic], cell: String) {
         let trimmed = inner.trimmed
         let bytes = Array(trimmed.utf8)
-        let folded = TextFolding.fold(trimmed)
+        let folded = TextFolding.fold(trimmed.prefix(12))
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
         for prefix in ["article ", "art. ", "art "] where folded.hasPrefix(prefix) {
             if let (article, label) = Self.articleAndLabel(String(decoding: bytes[prefix.utf8.count...], as: UTF8.self)) {
@@ -183,7 +183,7 @@ struct BudgetCellParser {
         // `24.850 € à l'article 84021/124-02 label`.
         if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
             let rest = String(decoding: bytes[end...], as: UTF8.self).trimmed
-            let restFolded = TextFolding.fold(rest)
+            let restFolded = TextFolding.fold(rest.prefix(16))
             for prefix in ["a l'article ", "sur l'article ", "a l'art. ", "article ", "art. "] where restFolded.hasPrefix(prefix) {
                 let prefixWords = prefix.split(separator: " ").count
                 let afterPrefix = rest.split(separator: " ", omittingEmptySubsequences: true).dropFirst(prefixWords).joined(separator: " ")
@@ -195,8 +195,9 @@ struct BudgetCellParser {
                 }
             }
         }
-        if let range = folded.range(of: "enveloppe") {
-            var plan = String(folded[range.upperBound...]).trimmed
+        let whole = TextFolding.fold(trimmed)
+        if whole.containsBytes("enveloppe"), let range = whole.range(of: "enveloppe") {
+            var plan = String(whole[range.upperBound...]).trimmed
             for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
             // Take the plan's name from the original text, same length from the end.
             let original = String(trimmed.suffix(plan.count)).trimmed
@@ -205,6 +206,7 @@ struct BudgetCellParser {
         }
         line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
     }
+
 
     /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed).
     static func articleAndLabel(_ text: String) -> (BudgetArticle, String?)? {

@@ -51,6 +51,13 @@ struct DelimitedTable {
     ///   is never closed.
     static func parse(_ bytes: [UInt8], separator: UInt8, file: String) throws(PlanReadError) -> DelimitedTable {
         var rows: [Row] = []
+        try forEachRow(bytes, separator: separator, file: file) { row throws(PlanReadError) in rows.append(row) }
+        return DelimitedTable(separator: separator, rows: rows)
+    }
+
+    /// Splits UTF-8 bytes into rows and hands each to `body` as soon as it is complete, so a
+    /// file is never held twice.
+    static func forEachRow(_ bytes: [UInt8], separator: UInt8, file: String, _ body: (Row) throws(PlanReadError) -> Void) throws(PlanReadError) {
         var cells: [String] = []
         var cell: [UInt8] = []
         var line = 1
@@ -110,7 +117,7 @@ struct DelimitedTable {
             }
             if byte == 10 || byte == 13 {
                 try endCell()
-                rows.append(Row(line: rowLine, cells: cells))
+                try body(Row(line: rowLine, cells: cells))
                 cells.removeAll(keepingCapacity: true)
                 if byte == 13 && index + 1 < count && bytes[index + 1] == 10 { index += 1 }
                 index += 1
@@ -123,8 +130,7 @@ struct DelimitedTable {
         }
         if !cell.isEmpty || !cells.isEmpty {
             try endCell()
-            rows.append(Row(line: rowLine, cells: cells))
+            try body(Row(line: rowLine, cells: cells))
         }
-        return DelimitedTable(separator: separator, rows: rows)
     }
 }

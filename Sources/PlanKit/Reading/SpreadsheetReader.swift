@@ -27,9 +27,10 @@ public struct SpreadsheetReader: Sendable {
         guard let (_, utf8) = TextEncoding.decode(bytes) else {
             throw PlanReadError(file: file, message: "The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.")
         }
-        let table = try DelimitedTable.parse(utf8, separator: DelimitedTable.detectSeparator(utf8), file: file)
         var builder = PlanBuilder(file: file)
-        try builder.consume(table)
+        try DelimitedTable.forEachRow(utf8, separator: DelimitedTable.detectSeparator(utf8), file: file) { row throws(PlanReadError) in
+            try builder.consume(row)
+        }
         return try builder.finish()
     }
 }
@@ -60,6 +61,7 @@ struct PlanBuilder {
 
     /// Strips `<i>`, `</i>`, `<b>`, `</b>` and surrounding white space.
     static func stripTags(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text.trimmed }
         var s = text
         for tag in ["<i>", "</i>", "<b>", "</b>", "<I>", "</I>", "<B>", "</B>"] where s.contains(tag) {
             s = s.replacingOccurrences(of: tag, with: "")
@@ -94,58 +96,59 @@ struct PlanBuilder {
         return f.hasPrefix("pilote") || f.contains("ressources a mobiliser") || f.hasPrefix("criteres")
     }
 
-    mutating func consume(_ table: DelimitedTable) throws(PlanReadError) {
-        for row in table.rows {
-            guard let first = row.cells.firstIndex(where: { !$0.trimmed.isEmpty }) else { continue }
-            let text = Self.stripTags(row.cells[first])
-            let folded = TextFolding.fold(text)
-            if inLegend {
-                plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
-                continue
-            }
-            if folded.hasPrefix("legende") {
-                inLegend = true
-                let rest = text.drop(while: { $0 != ":" }).dropFirst().trimmed
-                if !rest.isEmpty { plan.legend.append(rest) }
-                continue
-            }
-            // Header rows: at least two recognised labels.
+    mutating func consume(_ row: DelimitedTable.Row) throws(PlanReadError) {
+        guard let first = row.cells.firstIndex(where: { cell in cell.utf8.contains { $0 > 32 } }) else { return }
+        let text = Self.stripTags(row.cells[first])
+        // Rows are told apart by their first words: fold only those.
+        let folded = TextFolding.fold(text.prefix(40))
+        if inLegend {
+            plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
+            return
+        }
+        if folded.hasPrefix("legende") {
+            inLegend = true
+            let rest = text.drop(while: { $0 != ":" }).dropFirst().trimmed
+            if !rest.isEmpty { plan.legend.append(rest) }
+            return
+        }
+        // Header rows, before the first objective: at least two recognised labels.
+        if objectives.isEmpty {
             let labelled = row.cells.enumerated().compactMap { index, cell in Self.column(forLabel: cell).map { (index, $0) } }
             let headerWords = row.cells.filter(Self.isHeaderWord).count
-            if objectives.isEmpty, labelled.count + headerWords >= 2, labelled.count >= 1 {
+            if labelled.count + headerWords >= 2, labelled.count >= 1 {
                 for (index, column) in labelled where columns[column] == nil { columns[column] = index }
                 headerFound = true
-                continue
+                return
             }
-            let isAxis = Self.startsWithNumbered(folded, "axe ")
-            if folded.hasPrefix("objectif strategique") || isAxis {
-                try requireHeader(row)
-                if isAxis && !kindFromPreamble && objectives.isEmpty {
-                    // A plan laid out by axes is a PCS.
-                    plan.kind = .pcs
-                }
-                startStrategic(text, folded: folded, row: row, column: first)
-                continue
-            }
-            if folded.hasPrefix("objectif operationnel") || Self.startsWithNumbered(folded, "sous-axe ") {
-                try requireHeader(row)
-                startOperational(text, folded: folded, row: row, column: first)
-                continue
-            }
-            if folded.hasPrefix("action"), let parsed = TitleParser.parse(row.cells[first], location: location(row, first)) {
-                try requireHeader(row)
-                addAction(parsed, row: row, titleColumn: first)
-                continue
-            }
-            if !headerFound && objectives.isEmpty {
-                readPreamble(text, row: row)
-                continue
-            }
-            plan.warnings.append(Diagnostic(
-                location: location(row, first),
-                message: "This row is neither an objective nor an action; it is kept verbatim. Start it with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\" if it belongs to the plan.",
-                text: row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")))
         }
+        let isAxis = Self.startsWithNumbered(folded, "axe ")
+        if folded.hasPrefix("objectif strategique") || isAxis {
+            try requireHeader(row)
+            if isAxis && !kindFromPreamble && objectives.isEmpty {
+                // A plan laid out by axes is a PCS.
+                plan.kind = .pcs
+            }
+            startStrategic(text, folded: folded, row: row, column: first)
+            return
+        }
+        if folded.hasPrefix("objectif operationnel") || Self.startsWithNumbered(folded, "sous-axe ") {
+            try requireHeader(row)
+            startOperational(text, folded: folded, row: row, column: first)
+            return
+        }
+        if folded.hasPrefix("action"), let parsed = TitleParser.parse(row.cells[first], location: location(row, first)) {
+            try requireHeader(row)
+            addAction(parsed, row: row, titleColumn: first)
+            return
+        }
+        if !headerFound && objectives.isEmpty {
+            readPreamble(text, row: row)
+            return
+        }
+        plan.warnings.append(Diagnostic(
+            location: location(row, first),
+            message: "This row is neither an objective nor an action; it is kept verbatim. Start it with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\" if it belongs to the plan.",
+            text: row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")))
     }
 
     func requireHeader(_ row: DelimitedTable.Row) throws(PlanReadError) {
@@ -256,9 +259,20 @@ struct PlanBuilder {
 
     func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
         CellReader.read(cell.0, location: cell.1) { text in
-            var parts = [text]
-            for separator in ["\n", " / "] { parts = parts.flatMap { $0.components(separatedBy: separator) } }
-            return parts.map(\.trimmed).filter { !$0.isEmpty }
+            // Split on line breaks and on " / ".
+            let bytes = Array(text.utf8)
+            var parts: [String] = []
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 10 || (bytes[i] == UInt8(ascii: "/") && i > 0 && i + 1 < bytes.count && bytes[i - 1] == 32 && bytes[i + 1] == 32) {
+                    parts.append(String(decoding: bytes[start..<i], as: UTF8.self).trimmed)
+                    start = i + 1
+                }
+                i += 1
+            }
+            parts.append(String(decoding: bytes[start...], as: UTF8.self).trimmed)
+            return parts.filter { !$0.isEmpty }
         }
     }
 

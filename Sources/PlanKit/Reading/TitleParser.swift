@@ -15,64 +15,94 @@ enum TitleParser {
     }
 
     /// The dotted number after `word` at the start of `text` (`Action 1.2.` → `1.2`) and the rest.
+    ///
+    /// `word` is folded ASCII (`action`, `axe`, `objectif operationnel`); the text is matched
+    /// ignoring case and accents.
     static func numbered(_ text: String, word: String) -> (number: String, rest: String)? {
-        let folded = TextFolding.fold(text.trimmed)
-        guard folded.hasPrefix(word) else { return nil }
-        let original = text.trimmed
-        var chars = Array(original)
-        guard chars.count >= word.count else { return nil }
-        chars.removeFirst(word.count)
+        let bytes = Array(text.utf8)
         var i = 0
-        while i < chars.count, chars[i] == " " || chars[i] == "\u{00A0}" { i += 1 }
+        func isSpace(_ at: Int) -> Int {
+            guard at < bytes.count else { return 0 }
+            if bytes[at] == 32 || (bytes[at] >= 9 && bytes[at] <= 13) { return 1 }
+            if bytes[at] == 0xC2, at + 1 < bytes.count, bytes[at + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        while isSpace(i) > 0 { i += isSpace(i) }
+        // Match the word: fold the text's first characters as far as the word reaches.
+        var matchedEnd = i
+        var scalars = String(decoding: bytes[i...].prefix(word.utf8.count * 2 + 4), as: UTF8.self).unicodeScalars.makeIterator()
+        var folded: [UInt8] = []
+        let target = Array(word.utf8)
+        while folded.count < target.count, let scalar = scalars.next() {
+            folded += Array(TextFolding.fold(String(scalar)).utf8)
+            matchedEnd += String(scalar).utf8.count
+        }
+        guard folded == target else { return nil }
+        i = matchedEnd
+        while isSpace(i) > 0 { i += isSpace(i) }
         let numberStart = i
-        while i < chars.count, chars[i].isASCIIDigit || (chars[i] == "." && i + 1 < chars.count && chars[i + 1].isASCIIDigit) { i += 1 }
+        func digit(_ at: Int) -> Bool { at < bytes.count && bytes[at] >= 48 && bytes[at] <= 57 }
+        while digit(i) || (i < bytes.count && bytes[i] == UInt8(ascii: ".") && digit(i + 1)) { i += 1 }
         guard i > numberStart else { return nil }
-        let number = String(chars[numberStart..<i])
-        if i < chars.count, chars[i] == "." { i += 1 }
+        let number = String(decoding: bytes[numberStart..<i], as: UTF8.self)
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") { i += 1 }
+        func separator(_ at: Int) -> Int {
+            if isSpace(at) > 0 { return isSpace(at) }
+            guard at < bytes.count else { return 0 }
+            if bytes[at] == UInt8(ascii: ":") || bytes[at] == UInt8(ascii: "-") { return 1 }
+            if bytes[at] == 0xE2, at + 2 < bytes.count, bytes[at + 1] == 0x80, bytes[at + 2] == 0x93 { return 3 } // –
+            return 0
+        }
         // A number must be followed by white space, a separator or the end.
-        if i < chars.count, !(chars[i].isWhitespace || ":-–".contains(chars[i])) { return nil }
-        while i < chars.count, chars[i].isWhitespace || ":-–".contains(chars[i]) { i += 1 }
-        return (number, String(chars[i...]))
+        if i < bytes.count, separator(i) == 0 { return nil }
+        while separator(i) > 0 { i += separator(i) }
+        return (number, String(decoding: bytes[i...], as: UTF8.self))
     }
 
     /// Parses an action's title cell, whose text starts with `Action N.M.`.
     static func parse(_ text: String, location: SourceLocation) -> Parsed? {
         guard let (id, rest) = numbered(text, word: "action") else { return nil }
+        guard rest.utf8.contains(UInt8(ascii: "(")) else {
+            return Parsed(id: id, title: cleanTitle(rest), links: [], openQuestions: [], pending: false)
+        }
         var links: [CrossLink] = []
         var questions: [String] = []
         var pending = false
-        var kept = ""
-        var depth = 0
-        var group = ""
-        for char in rest {
-            if char == "(" {
-                if depth > 0 { group.append(char) }
-                depth += 1
-                continue
+        var kept: [UInt8] = []
+        let bytes = Array(rest.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "(") else { kept.append(bytes[i]); i += 1; continue }
+            // A parenthesis, balanced.
+            var depth = 0
+            var j = i
+            while j < bytes.count {
+                if bytes[j] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[j] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+                j += 1
             }
-            if char == ")" && depth > 0 {
-                depth -= 1
-                if depth > 0 { group.append(char); continue }
-                let content = group.trimmed
-                group = ""
-                let folded = TextFolding.fold(content)
-                if let found = LinkParser.parse(content, location: location) {
-                    links += found
-                } else if folded.hasPrefix("en attente") {
-                    pending = true
-                } else if content.contains("?") || folded.hasPrefix("a preciser") {
-                    questions.append(content)
-                } else {
-                    kept += "(\(group.isEmpty ? content : group))"
-                }
-                continue
+            guard j < bytes.count else { kept += bytes[i...]; break }
+            let content = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).trimmed
+            let folded = TextFolding.fold(content.prefix(16))
+            if let found = LinkParser.parse(content, location: location) {
+                links += found
+            } else if folded.hasPrefix("en attente") {
+                pending = true
+            } else if content.utf8.contains(UInt8(ascii: "?")) || folded.hasPrefix("a preciser") {
+                questions.append(content)
+            } else {
+                kept += bytes[i...j]
             }
-            if depth > 0 { group.append(char) } else { kept.append(char) }
+            i = j + 1
         }
-        if depth > 0 { kept += "(" + group }
-        var title = kept.collapsingSpaces
+        return Parsed(id: id, title: cleanTitle(String(decoding: kept, as: UTF8.self)), links: links, openQuestions: questions, pending: pending)
+    }
+
+    /// The title with spaces collapsed and trailing separators removed.
+    static func cleanTitle(_ text: String) -> String {
+        var title = text.collapsingSpaces
         while let last = title.last, "-–,;:".contains(last) || last == " " { title.removeLast() }
-        return Parsed(id: id, title: title.trimmed, links: links, openQuestions: questions, pending: pending)
+        return title
     }
 }
 
@@ -80,6 +110,8 @@ enum TitleParser {
 enum LinkParser {
     /// The links a parenthesis states, or `nil` when it is not a link.
     static func parse(_ content: String, location: SourceLocation) -> [CrossLink]? {
+        let head = TextFolding.fold(content.prefix(16))
+        guard head.hasPrefix("en lien avec") || head.hasPrefix("cfr") || head.hasPrefix("cf.") || head.hasPrefix("voir ") else { return nil }
         let folded = TextFolding.fold(content)
         let relation: CrossLink.Relation
         let keywordWords: Int
@@ -138,11 +170,7 @@ enum LinkParser {
 
     /// Splits `PST Aînés - PST Culture`, `l'axe 6 et l'axe 7`, `A, B` into items.
     private static func splitItems(_ text: String) -> [String] {
-        var items = [text]
-        for separator in [" - ", " – ", ", ", " et ", " & "] {
-            items = items.flatMap { $0.components(separatedBy: separator) }
-        }
-        return items.map(\.trimmed).filter { !$0.isEmpty }
+        text.splitting(separators: [" - ", " – ", ", ", " et ", " & "]).map(\.trimmed).filter { !$0.isEmpty }
     }
 }
 

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Measures PlanKit on a generated regional corpus and compares it with sqlite3 and DuckDB.
+
+Figures: load throughput (MB/s) and peak memory; the time of a filter, a regex filter and a
+group-by on the loaded corpus (in one session, `.timer on`); `plankit query` end to end against
+sqlite3 (`.import` of the flattened CSV, then SQL) and DuckDB (`read_csv`, then SQL); start-up
+on the sample plan; and, with --scale, ten times the corpus. Every answer is compared with the
+generator's and the baselines'; any disagreement fails the run (exit 1).
+
+Usage: Scripts/benchmark.py [--communes 262] [--runs 3] [--scale] [--out DIR]
+Needs a release build (swift build -c release), sqlite3, and DuckDB (pip install duckdb-cli).
+"""
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PLANKIT = os.environ.get("PLANKIT_BIN", os.path.join(ROOT, ".build", "release", "plankit"))
+
+FILTER = 'budget where amount > 20000 select count(amount), sum(amount)'
+REGEX = 'budget where article ~ "^84" select count(amount), sum(amount)'
+GROUP = 'budget where article is not missing group by article.main select article.main, sum(amount), count() sort by article.main'
+SQL_REGEX = "select count(amount_cents), sum(amount_cents) from lines where article regexp '^84' and amount_cents <> ''"
+DUCK_REGEX = "select count(amount_cents), sum(cast(amount_cents as bigint)) from read_csv('lines.csv', all_varchar=true) where regexp_matches(article, '^84') and amount_cents <> ''"
+
+failures = []
+
+def timed(cmd, cwd, runs):
+    """Best wall time of `runs` runs, with the peak RSS (KB) of the best run and its output."""
+    best = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = proc.communicate()
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in (0,):
+            failures.append("%s exited %d: %s" % (" ".join(cmd[:3]), proc.returncode, err.decode()[:300]))
+        if best is None or elapsed < best[0]:
+            best = (elapsed, out.decode(), err.decode())
+    return best
+
+def peak_rss_kb(cmd, cwd):
+    """Peak resident memory of one run, from wait4."""
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss
+
+def csv_numbers(text):
+    lines = [l for l in text.strip().splitlines() if l]
+    return [lines[0]] + [[c for c in l.split(",")] for l in lines[1:]]
+
+def euros_to_cents(text):
+    whole, _, frac = text.partition(".")
+    return int(whole) * 100 + int((frac + "00")[:2]) if whole.lstrip("-").isdigit() else None
+
+def check(name, got, expected):
+    if got != expected:
+        failures.append("%s: got %r, expected %r" % (name, got, expected))
+
+def generate(out, communes):
+    subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate-corpus.py"), out, "--communes", str(communes)], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(out, "answers.json")) as f:
+        answers = json.load(f)
+    with open(os.path.join(out, "files.txt")) as f:
+        files = f.read().split()
+    return answers, files
+
+def measure(out, communes, runs, report):
+    answers, files = generate(out, communes)
+    mb = answers["bytes"] / 1e6
+    report.append(("corpus", "%d communes, %d actions, %d budget lines, %.1f MB" % (communes, answers["actions"], answers["lines"], mb)))
+
+    # Load: parse every file, answer a trivial query.
+    load_time, _, _ = timed([PLANKIT, "query", "plans select count()", *files, "--format", "csv"], out, runs)
+    rss = peak_rss_kb([PLANKIT, "query", "plans select count()", *files], out)
+    report.append(("load", "%.2f s, %.1f MB/s" % (load_time, mb / load_time)))
+    report.append(("peak memory", "%.0f MB, %.1f × the input" % (rss / 1024, rss * 1024 / answers["bytes"])))
+
+    # End to end: parse the raw spreadsheets and answer the regex-filtered sum.
+    e2e, out_text, _ = timed([PLANKIT, "query", REGEX, *files, "--format", "csv"], out, runs)
+    row = out_text.strip().splitlines()[1].split(",")
+    check("plankit regex", (int(row[0]), euros_to_cents(row[1])), (answers["regex"]["count"], answers["regex"]["sum_cents"]))
+    report.append(("plankit query (regex sum), end to end", "%.3f s" % e2e))
+
+    sqlite_time, sqlite_out, _ = timed(["sqlite3", ":memory:", "-cmd", ".mode csv", "-cmd", ".import lines.csv lines", SQL_REGEX], out, runs)
+    c, s = sqlite_out.strip().split(",")
+    check("sqlite3 regex", (int(c), int(s)), (answers["regex"]["count"], answers["regex"]["sum_cents"]))
+    report.append(("sqlite3 .import + query", "%.3f s  (plankit / sqlite3 = %.2f)" % (sqlite_time, e2e / sqlite_time)))
+
+    if shutil.which("duckdb"):
+        duck_time, duck_out, _ = timed(["duckdb", "-csv", "-noheader", "-c", DUCK_REGEX], out, runs)
+        c, s = duck_out.strip().split(",")
+        check("duckdb regex", (int(c), int(s)), (answers["regex"]["count"], answers["regex"]["sum_cents"]))
+        report.append(("duckdb read_csv + query", "%.3f s  (plankit / duckdb = %.2f)" % (duck_time, e2e / duck_time)))
+    else:
+        report.append(("duckdb", "not installed (pip install duckdb-cli)"))
+
+    # Queries on the loaded corpus, in one session.
+    script = ".format csv\n.timer on\n%s\n%s\n%s\n" % (FILTER, REGEX, GROUP)
+    _, session_out, session_err = timed([PLANKIT, "-c", script.replace("\n", ";"), *files], out, 1)
+    times = [float(t) for t in re.findall(r"time: ([0-9.]+) ms", session_err)]
+    if len(times) >= 3:
+        report.append(("in-session filter", "%.1f ms" % times[-3]))
+        report.append(("in-session regex filter", "%.1f ms" % times[-2]))
+        report.append(("in-session group by", "%.1f ms" % times[-1]))
+    blocks = [b for b in session_out.replace("\r", "").strip().split("count(amount),sum(amount)\n") if b]
+    flt = blocks[0].splitlines()[0].split(",")
+    check("plankit filter", (int(flt[0]), euros_to_cents(flt[1])), (answers["filter"]["count"], answers["filter"]["sum_cents"]))
+    group_lines = session_out.replace("\r", "").strip().split("article.main,sum(amount),count()\n")[1].splitlines()
+    got = {l.split(",")[0]: {"sum_cents": euros_to_cents(l.split(",")[1]) or 0, "count": int(l.split(",")[2])} for l in group_lines}
+    check("plankit group by", got, answers["group"])
+    sqlite_group = subprocess.run(["sqlite3", ":memory:", "-cmd", ".mode csv", "-cmd", ".import lines.csv lines",
+                                   "select main, sum(case when amount_cents = '' then 0 else amount_cents end), count(*) from lines where article <> '' group by main order by main"],
+                                  cwd=out, capture_output=True, text=True).stdout
+    sq = {l.split(",")[0]: {"sum_cents": int(l.split(",")[1]), "count": int(l.split(",")[2])} for l in sqlite_group.strip().splitlines()}
+    check("sqlite3 group by", sq, answers["group"])
+    return e2e, answers["bytes"]
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--communes", type=int, default=262)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", action="store_true", help="also measure ten times the corpus")
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    if not os.path.exists(PLANKIT):
+        sys.exit("no release build at %s: run swift build -c release" % PLANKIT)
+    out = args.out or tempfile.mkdtemp(prefix="plankit-bench-")
+    report = []
+    # Start-up to the first statement on the sample plan.
+    startup, _, _ = timed([PLANKIT, "-c", ".quit", "Examples/pst-citoyennete.tsv"], ROOT, 10)
+    report.append(("start-up on the sample plan (best of 10)", "%.1f ms" % (startup * 1000)))
+    e2e, size = measure(os.path.join(out, "x1"), args.communes, args.runs, report)
+    if args.scale:
+        e2e10, size10 = measure(os.path.join(out, "x10"), args.communes * 10, 1, report)
+        report.append(("ten times the corpus", "%.2f × the time for %.1f × the data" % (e2e10 / e2e, size10 / size)))
+    width = max(len(k) for k, _ in report)
+    print("machine: %d cores, %s" % (os.cpu_count(), subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip()))
+    for key, value in report:
+        print("%s  %s" % (key.ljust(width), value))
+    if failures:
+        print("\nANSWERS DISAGREE:")
+        for f in failures:
+            print("  " + f)
+        sys.exit(1)
+    print("\nall answers agree")
+
+if __name__ == "__main__":
+    main()
