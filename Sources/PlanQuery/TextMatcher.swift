@@ -33,10 +33,53 @@ struct TextMatcher: @unchecked Sendable {
             return
         }
         needle = nil
+        try Self.refuseCatastrophic(folded, at: location)
         do {
             regex = try NSRegularExpression(pattern: folded, options: [.caseInsensitive])
         } catch {
             throw QueryError("This is not a valid regular expression; escape special characters with \\\\ (e.g. \"84021/124\\\\-02\").", at: location)
+        }
+    }
+
+    /// The longest regular expression accepted, in characters.
+    static let maximumPatternLength = 1000
+
+    /// Refuses patterns whose matching time can explode: nested repetition such as `(a+)+` or
+    /// `(a|aa)*`, back-references, and very long patterns. A query must answer in bounded time.
+    static func refuseCatastrophic(_ pattern: String, at location: QueryLocation) throws(QueryError) {
+        if pattern.count > maximumPatternLength {
+            throw QueryError("This regular expression is longer than \(maximumPatternLength) characters; shorten it.", at: location)
+        }
+        let chars = Array(pattern)
+        // For each open group: whether it holds a repetition or an alternation.
+        var groups: [Bool] = []
+        var i = 0
+        var inClass = false
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\" {
+                if i + 1 < chars.count, chars[i + 1].isNumber, chars[i + 1] != "0" {
+                    throw QueryError("Back-references (\\\(chars[i + 1])) can take exponential time; match the text without them.", at: location)
+                }
+                i += 2
+                continue
+            }
+            if inClass { if c == "]" { inClass = false }; i += 1; continue }
+            switch c {
+            case "[": inClass = true
+            case "(": groups.append(false)
+            case ")":
+                let repeatedInside = groups.popLast() ?? false
+                let next = i + 1 < chars.count ? chars[i + 1] : " "
+                if repeatedInside && (next == "*" || next == "+" || next == "{") {
+                    throw QueryError("Nested repetition such as (a+)+ can take exponential time; repeat the group or its content, not both.", at: location)
+                }
+                if repeatedInside, !groups.isEmpty { groups[groups.count - 1] = true }
+            case "*", "+", "{", "|":
+                if !groups.isEmpty { groups[groups.count - 1] = true }
+            default: break
+            }
+            i += 1
         }
     }
 

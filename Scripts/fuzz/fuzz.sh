@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer target over PlanKit (and PlanQuery) and runs it, seeded with the fixtures.
+#
+# Usage: Scripts/fuzz/fuzz.sh spreadsheet|ecomptes|json|query [SECONDS] [extra libFuzzer flags]
+# Crashers land in .build-fuzz/TARGET/crashes; copy each into Tests/Fixtures/crashers/TARGET/
+# once fixed, where the test suite replays them.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+target=${1:?usage: fuzz.sh spreadsheet|ecomptes|json|query [SECONDS]}
+seconds=${2:-120}
+shift $(( $# >= 2 ? 2 : 1 ))
+work=.build-fuzz/$target
+mkdir -p "$work/lib" "$work/corpus" "$work/crashes"
+flags=(-parse-as-library -O -sanitize=fuzzer,address)
+# The libraries, instrumented, as modules of their own.
+build_module() { # name sources…
+    local name=$1; shift
+    swiftc "${flags[@]}" -I "$work/lib" -module-name "$name" -emit-module -emit-module-path "$work/lib/$name.swiftmodule" \
+        -emit-library -static -o "$work/lib/lib$name.a" "$@"
+}
+build_module PlanKit $(find Sources/PlanKit -name '*.swift')
+libs=(-lPlanKit)
+if [ "$target" = query ]; then
+    build_module PlanQuery $(find Sources/PlanQuery -name '*.swift')
+    libs=(-lPlanQuery -lPlanKit)
+fi
+swiftc -parse-as-library -O -sanitize=fuzzer,address -I "$work/lib" -L "$work/lib" "Scripts/fuzz/targets/$target.swift" "${libs[@]}" -o "$work/fuzzer"
+# Seeds: the fixtures of the target's kind, and earlier crashers.
+case $target in
+    spreadsheet) cp Tests/Fixtures/*.tsv Tests/Fixtures/*.csv Tests/Fixtures/*.txt "$work/corpus/" 2>/dev/null || true ;;
+    ecomptes) cp Tests/Fixtures/*.xml "$work/corpus/" ;;
+    json) for f in Tests/Fixtures/pst-citoyennete.tsv Tests/Fixtures/pst-forms.csv; do .build/debug/plankit convert "$f" --to json > "$work/corpus/$(basename "$f").json" 2>/dev/null || true; done ;;
+    query) grep -h -A1 '```pkq' Docs/*.md | grep -v '```\|^--' | while read -r q; do printf '%s' "$q" > "$work/corpus/$(printf '%s' "$q" | md5sum | cut -c1-12)"; done ;;
+esac
+if [ -d "Tests/Fixtures/crashers/$target" ]; then cp Tests/Fixtures/crashers/"$target"/* "$work/corpus/" 2>/dev/null || true; fi
+export LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt:print_suppressions=0"
+"$work/fuzzer" "$work/corpus" -max_total_time="$seconds" -artifact_prefix="$work/crashes/" -max_len=65536 -timeout=10 -rss_limit_mb=4096 "$@"

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// Inputs built to hurt, and every crasher the fuzzers found: each must give a plan or a clear
+/// error, never a crash.
+@Suite struct HostileInputTests {
+    static func crashers(_ target: String) -> [String] {
+        let directory = Fixtures.root.appendingPathComponent("Tests/Fixtures/crashers/\(target)").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted().map { "\(target)/\($0)" }
+    }
+
+    static let readerCrashers = crashers("spreadsheet") + crashers("ecomptes") + crashers("json")
+
+    @Test(arguments: readerCrashers)
+    func crashersReadOrFailCleanly(_ name: String) throws {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/crashers/\(name)").path
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let plans: [Plan]
+        do {
+            plans = try PlanReader().read(bytes, file: name)
+        } catch {
+            #expect(!error.message.isEmpty)
+            #expect(error.location.file == name)
+            return
+        }
+        // What was read survives the rest of the pipeline.
+        _ = Checker().run(on: PlanSet(plans))
+        _ = try PlanKitJSON.encode(plans)
+        for plan in plans { _ = EComptesWriter().write(plan) }
+    }
+
+    @Test func thereAreCrashersForEveryReader() {
+        #expect(!Self.crashers("spreadsheet").isEmpty)
+        #expect(!Self.crashers("ecomptes").isEmpty)
+        #expect(!Self.crashers("json").isEmpty)
+    }
+
+    @Test func entityExpansionIsRefused() throws {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/crashers/ecomptes/entities.xml").path
+        #expect(throws: PlanReadError.self) { try PlanReader().read(path: path) }
+    }
+
+    @Test func reversedPeriodInJSON() throws {
+        let bytes = Array("{\"format\":\"plankit\",\"version\":1,\"plans\":[{\"kind\":\"PST\",\"name\":\"x\",\"source\":\"s\",\"preamble\":[],\"legend\":[],\"objectives\":[],\"warnings\":[],\"period\":[2024,2019]}]}".utf8)
+        #expect(throws: PlanReadError.self) { try PlanKitJSON.decode(bytes, file: "x.json") }
+    }
+
+    @Test func hundredThousandColumnsAreRefused() {
+        let row = "x" + String(repeating: "\t", count: 100_000) + "\n"
+        #expect(throws: PlanReadError(location: SourceLocation(file: "wide.tsv", line: 1, column: 4097), message: "This row has more than 4096 cells; export the sheet alone, without empty columns.")) {
+            try SpreadsheetReader().read(Array(row.utf8), file: "wide.tsv")
+        }
+    }
+
+    @Test func hugeFilesAreRefusedBeforeReading() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).tsv").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 3 << 30) // a sparse 3 GiB file: nothing is written to disk
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: PlanReadError(file: path, message: "The file is 3072 MiB, more than the 512 MiB PlanKit reads; split it into one file per plan.")) {
+            try PlanReader().read(path: path)
+        }
+    }
+
+    @Test func truncatedFiles() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("pst-forms.csv"))))
+        // Cut anywhere: a plan, a warning or an error with a location, never a crash.
+        for cut in stride(from: 0, to: bytes.count, by: 97) {
+            do {
+                _ = try SpreadsheetReader().read(Array(bytes[..<cut]), file: "cut.csv")
+            } catch {
+                #expect(error.location.file == "cut.csv")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        [UInt8]([0xFF, 0xFE, 0x41]),                    // UTF-16 with an odd byte
+        [0xFE, 0xFF, 0xD8, 0x00, 0x00, 0x41],           // UTF-16BE lone surrogate
+        [0xEF, 0xBB, 0xBF, 0xC3, 0x28, 0x0A],           // BOM then invalid UTF-8
+        [0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x0A],           // bytes Windows-1252 leaves undefined
+    ])
+    func invalidBytesInEveryEncoding(_ bytes: [UInt8]) {
+        do {
+            _ = try SpreadsheetReader().read(bytes, file: "bad.tsv")
+            Issue.record("a file without a plan table must be refused")
+        } catch {
+            #expect(error.location.file == "bad.tsv")
+        }
+    }
+}
