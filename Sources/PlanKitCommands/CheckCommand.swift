@@ -7,6 +7,7 @@ extension Severity: ExpressibleByArgument {}
 
 /// `plankit check FILES… [--format …] [--rules ID,…] [--fail-on error|warning|never]`.
 public struct CheckCommand: ParsableCommand {
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check plans for consistency (PST ↔ PCS ↔ budget) and print the findings.",
@@ -33,8 +34,10 @@ public struct CheckCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding at or above this severity exists: error, warning, info or never.")
     var failOn: FailOn = .error
 
+    /// Creates the command with default options (argument-parser fills them in).
     public init() {}
 
+    /// Checks the rule ids before any file is read.
     public func validate() throws {
         guard let rules else { return }
         for id in rules.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where Checker.rule(id) == nil {
@@ -42,6 +45,7 @@ public struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     public func run() throws {
         let planSet: PlanSet
         do { planSet = try PlanLoader.load(files) } catch {

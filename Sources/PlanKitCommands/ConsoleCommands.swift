@@ -43,6 +43,7 @@ enum SessionFactory {
 
 /// `plankit repl [FILES…]`.
 public struct ReplCommand: ParsableCommand {
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Start the interactive console (the default when plankit is given only files).")
@@ -50,8 +51,10 @@ public struct ReplCommand: ParsableCommand {
     @Argument(help: "Plan files to load first.")
     var files: [String] = []
 
+    /// Creates the command with default options (argument-parser fills them in).
     public init() {}
 
+    /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     public func run() throws {
         try SessionFactory.interactive(try SessionFactory.make(files: files), bail: false)
     }
@@ -59,6 +62,7 @@ public struct ReplCommand: ParsableCommand {
 
 /// `plankit run SCRIPT|- [FILES…] [--bail]`.
 public struct RunCommand: ParsableCommand {
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script of statements and meta-commands, non-interactively.",
@@ -77,8 +81,10 @@ public struct RunCommand: ParsableCommand {
     @Flag(help: "Stop at the first failed assertion.")
     var bail = false
 
+    /// Creates the command with default options (argument-parser fills them in).
     public init() {}
 
+    /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     public func run() throws {
         let session = try SessionFactory.make(files: files)
         if script == "-" {

@@ -4,6 +4,7 @@ import PlanShell
 
 /// `plankit convert FILE --to json [-o OUT]`.
 public struct ConvertCommand: ParsableCommand {
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a plan file to another format.",
@@ -31,8 +32,10 @@ public struct ConvertCommand: ParsableCommand {
     @Flag(help: "Allow writing over one of the input files.")
     var force = false
 
+    /// Creates the command with default options (argument-parser fills them in).
     public init() {}
 
+    /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     public func run() throws {
         let plans: [PlanKit.Plan]
         do {

@@ -4,6 +4,7 @@ import PlanShell
 
 /// The `plankit` command: read, query and check the strategic plans of Walloon communes.
 public struct PlanKitCLI: ParsableCommand {
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "plankit",
         abstract: "Read, query and check the strategic plans (PST, PCS) of Walloon communes.",
@@ -19,6 +20,7 @@ public struct PlanKitCLI: ParsableCommand {
         version: "0.1.0",
         subcommands: [QueryCommand.self, RunCommand.self, CheckCommand.self, ConvertCommand.self, ReplCommand.self])
 
+    /// Creates the command with default options (argument-parser fills them in).
     public init() {}
 
     /// Parses the arguments, runs the command, and returns the exit status.

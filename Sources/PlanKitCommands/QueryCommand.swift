@@ -7,6 +7,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `plankit query QUERY FILES… [--format …]`.
 public struct QueryCommand: ParsableCommand {
+    /// The command's name, help and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Run one query over plan files and print the result.",
@@ -25,8 +26,10 @@ public struct QueryCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
     var format: OutputFormat = .table
 
+    /// Creates the command with default options (argument-parser fills them in).
     public init() {}
 
+    /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     public func run() throws {
         let compiled: CompiledQuery
         let planSet: PlanSet

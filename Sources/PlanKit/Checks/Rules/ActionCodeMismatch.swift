@@ -1,7 +1,10 @@
 /// `action.code-mismatch`: the title says `Action 1.1` and the code column `A 1.2`.
 public struct ActionCodeMismatch: Rule {
+    /// The rule's id.
     public let id = "action.code-mismatch"
+    /// The severity of its findings.
     public let severity = Severity.error
+    /// What the rule checks.
     public let summary = "The action's number in its title differs from its code column."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `action.duplicate-id`: two actions of one plan share a number.
 public struct ActionDuplicateID: Rule {
+    /// The rule's id.
     public let id = "action.duplicate-id"
+    /// The severity of its findings.
     public let severity = Severity.error
+    /// What the rule checks.
     public let summary = "Two actions of one plan have the same number."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `action.missing-deadline`: the deadline cell is blank.
 public struct ActionMissingDeadline: Rule {
+    /// The rule's id.
     public let id = "action.missing-deadline"
+    /// The severity of its findings.
     public let severity = Severity.warning
+    /// What the rule checks.
     public let summary = "The action's deadline cell was never filled."
     /// Creates the rule.
     public init() {}

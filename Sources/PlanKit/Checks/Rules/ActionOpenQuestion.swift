@@ -1,7 +1,10 @@
 /// `action.open-question`: the title carries a question left open.
 public struct ActionOpenQuestion: Rule {
+    /// The rule's id.
     public let id = "action.open-question"
+    /// The severity of its findings.
     public let severity = Severity.info
+    /// What the rule checks.
     public let summary = "The action's title carries an open question, such as (à préciser! Comment?)."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `action.unknown-deadline`: the deadline cell says `??` or cannot be read.
 public struct ActionUnknownDeadline: Rule {
+    /// The rule's id.
     public let id = "action.unknown-deadline"
+    /// The severity of its findings.
     public let severity = Severity.warning
+    /// What the rule checks.
     public let summary = "The action's deadline is ?? (to be decided) or unreadable."
     /// Creates the rule.
     public init() {}

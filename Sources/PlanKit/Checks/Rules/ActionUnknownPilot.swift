@@ -1,7 +1,10 @@
 /// `action.unknown-pilot`: a pilot cell says `??`.
 public struct ActionUnknownPilot: Rule {
+    /// The rule's id.
     public let id = "action.unknown-pilot"
+    /// The severity of its findings.
     public let severity = Severity.warning
+    /// What the rule checks.
     public let summary = "A pilot of the action (political, service or agent) is ?? (to be decided)."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `budget.credit-conflict`: one article stated with different credits.
 public struct BudgetCreditConflict: Rule {
+    /// The rule's id.
     public let id = "budget.credit-conflict"
+    /// The severity of its findings.
     public let severity = Severity.warning
+    /// What the rule checks.
     public let summary = "One article is stated with different credits."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `budget.kind-mismatch`: an article whose official service does not match its column.
 public struct BudgetKindMismatch: Rule {
+    /// The rule's id.
     public let id = "budget.kind-mismatch"
+    /// The severity of its findings.
     public let severity = Severity.warning
+    /// What the rule checks.
     public let summary = "An article whose official service (ordinary or extraordinary) does not match the budget column it sits in."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `budget.overcommitted`: known allocations on one article exceed the credit stated for it.
 public struct BudgetOvercommitted: Rule {
+    /// The rule's id.
     public let id = "budget.overcommitted"
+    /// The severity of its findings.
     public let severity = Severity.error
+    /// What the rule checks.
     public let summary = "Known allocations on one article, summed across all loaded plans, exceed the credit stated for it."
     /// Creates the rule.
     public init() {}

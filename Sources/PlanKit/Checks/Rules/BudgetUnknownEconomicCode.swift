@@ -1,7 +1,10 @@
 /// `budget.unknown-economic-code`: an economic code missing from the official chart.
 public struct BudgetUnknownEconomicCode: Rule {
+    /// The rule's id.
     public let id = "budget.unknown-economic-code"
+    /// The severity of its findings.
     public let severity = Severity.warning
+    /// What the rule checks.
     public let summary = "An article's economic code is missing from the official chart of Walloon municipal accounts."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `deadline.outside-plan`: an action is due outside its plan's period.
 public struct DeadlineOutsidePlan: Rule {
+    /// The rule's id.
     public let id = "deadline.outside-plan"
+    /// The severity of its findings.
     public let severity = Severity.warning
+    /// What the rule checks.
     public let summary = "The action's deadline falls outside the plan's period (PÉRIODE : 2019-2024)."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `link.unknown-target`: a link to a PCS axis or action that cannot exist, or that the loaded plan lacks.
 public struct LinkUnknownTarget: Rule {
+    /// The rule's id.
     public let id = "link.unknown-target"
+    /// The severity of its findings.
     public let severity = Severity.error
+    /// What the rule checks.
     public let summary = "A link names a PCS axis or action that cannot exist (axis outside 1-7, malformed code) or that the loaded plan lacks."
     /// Creates the rule.
     public init() {}

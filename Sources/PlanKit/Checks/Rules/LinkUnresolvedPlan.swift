@@ -1,7 +1,10 @@
 /// `link.unresolved-plan`: a link to a plan that is not loaded.
 public struct LinkUnresolvedPlan: Rule {
+    /// The rule's id.
     public let id = "link.unresolved-plan"
+    /// The severity of its findings.
     public let severity = Severity.info
+    /// What the rule checks.
     public let summary = "A link names a plan that is not loaded, so it cannot be checked."
     /// Creates the rule.
     public init() {}

@@ -1,7 +1,10 @@
 /// `pcs.uncovered`: a PCS action that no PST action links to.
 public struct PCSUncovered: Rule {
+    /// The rule's id.
     public let id = "pcs.uncovered"
+    /// The severity of its findings.
     public let severity = Severity.info
+    /// What the rule checks.
     public let summary = "An action of a loaded PCS that no action of another plan links to."
     /// Creates the rule.
     public init() {}
