@@ -1,7 +1,7 @@
 /// Finds the name closest to a misspelt one, for "did you mean …?".
-enum Suggestions {
+public enum Suggestions {
     /// The candidate within edit distance 2 (or sharing a prefix of 3+) closest to `name`.
-    static func closest(to name: String, in candidates: [String]) -> String? {
+    public static func closest(to name: String, in candidates: [String]) -> String? {
         let lower = name.lowercased()
         var best: (String, Int)?
         for candidate in candidates {

@@ -83,25 +83,10 @@ public enum MetaCommand: Sendable, Equatable {
         case ".history": try noArguments(); return .history
         case ".quit", ".exit", ".q": return .quit
         default:
-            let close = names.min { editDistance($0, name) < editDistance($1, name) }
-            if let close, editDistance(close, name) <= 2 {
+            if let close = Suggestions.closest(to: name, in: names) {
                 throw QueryError("Unknown meta-command \(name); did you mean \(close)?", at: nameLocation)
             }
             throw QueryError("Unknown meta-command \(name); .help lists them.", at: nameLocation)
         }
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
