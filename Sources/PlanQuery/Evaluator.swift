@@ -42,17 +42,32 @@ public struct CompiledQuery: Sendable {
         var rows: [[QueryValue]] = []
         var keys: [[QueryValue]] = []
         if grouped {
-            var groupIndex: [[QueryValue]: Int] = [:]
             var groups: [[Int]] = []
             var groupValues: [[QueryValue]] = []
-            for i in selected {
-                let key = groupKeys.map { $0(context, i) }
-                if let g = groupIndex[key] {
-                    groups[g].append(i)
-                } else {
-                    groupIndex[key] = groups.count
-                    groups.append([i])
-                    groupValues.append(key)
+            if groupKeys.count == 1, let key = groupKeys.first {
+                // One key, the usual case: no array per row.
+                var groupIndex: [QueryValue: Int] = [:]
+                for i in selected {
+                    let value = key(context, i)
+                    if let g = groupIndex[value] {
+                        groups[g].append(i)
+                    } else {
+                        groupIndex[value] = groups.count
+                        groups.append([i])
+                        groupValues.append([value])
+                    }
+                }
+            } else {
+                var groupIndex: [[QueryValue]: Int] = [:]
+                for i in selected {
+                    let values = groupKeys.map { $0(context, i) }
+                    if let g = groupIndex[values] {
+                        groups[g].append(i)
+                    } else {
+                        groupIndex[values] = groups.count
+                        groups.append([i])
+                        groupValues.append(values)
+                    }
                 }
             }
             if groupKeys.isEmpty && groups.isEmpty { groups = [[]]; groupValues = [[]] }
@@ -228,12 +243,17 @@ public enum Compiler {
     static func collector(_ accessor: @escaping ValueAccessor) -> CompiledQuery.Collect {
         { context, index in
             var first: QueryValue?
-            var more: [QueryValue]?
+            var more: [QueryValue] = []
             _ = accessor(context, index) { value in
-                if first == nil { first = value } else { more = (more ?? [first!]) + [value] }
+                if let head = first {
+                    if more.isEmpty { more.append(head) }
+                    more.append(value)
+                } else {
+                    first = value
+                }
                 return false
             }
-            if let more { return .list(more) }
+            if !more.isEmpty { return .list(more) }
             return first ?? .missing
         }
     }

@@ -86,11 +86,8 @@ struct TextMatcher: @unchecked Sendable {
     /// Whether `text` matches; non-ASCII text is folded through `context`'s cache.
     func matches(_ text: String, in context: QueryContext) -> Bool {
         if let needle, anchoredStart || anchoredEnd {
-            let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : context.folded(text)
-            let bytes = folded.utf8
-            guard bytes.count >= needle.count else { return false }
-            if anchoredStart && anchoredEnd { return bytes.elementsEqual(needle) }
-            return anchoredStart ? bytes.starts(with: needle) : bytes.reversed().starts(with: needle.reversed())
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { return Self.anchoredMatch(text.utf8, needle, anchoredStart, anchoredEnd) }
+            return Self.anchoredMatch(context.folded(text).utf8, needle, anchoredStart, anchoredEnd)
         }
         if let needle {
             if needle.isEmpty { return true }
@@ -107,6 +104,21 @@ struct TextMatcher: @unchecked Sendable {
         guard let regex else { return false }
         let folded = context.folded(text)
         return regex.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil
+    }
+
+    /// Whether `bytes`, ASCII-lower-cased on the fly, start with, end with, or equal `needle`.
+    static func anchoredMatch(_ bytes: String.UTF8View, _ needle: [UInt8], _ start: Bool, _ end: Bool) -> Bool {
+        let count = bytes.count
+        guard count >= needle.count, !(start && end && count != needle.count) else { return false }
+        let offset = start ? 0 : count - needle.count
+        var index = bytes.index(bytes.startIndex, offsetBy: offset)
+        for expected in needle {
+            var b = bytes[index]
+            if b >= 65 && b <= 90 { b += 32 }
+            if b != expected { return false }
+            index = bytes.index(after: index)
+        }
+        return true
     }
 
     /// Whether `haystack`, ASCII-lower-cased on the fly, contains `needle` (already folded).
