@@ -92,3 +92,20 @@ import Testing
         }
     }
 }
+
+/// Crashers the fuzzers found, with the error each now gives.
+@Suite struct FuzzRegressionTests {
+    /// Foundation's XML parser stopped the program on an element name holding invalid UTF-8.
+    @Test func invalidUTF8InAnXMLElementName() throws {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/crashers/ecomptes/invalid-utf8-element-name.xml").path
+        #expect(throws: PlanReadError(location: SourceLocation(file: path, line: 1, column: 168),
+                                      message: "This XML is not valid UTF-8 here; save the export as UTF-8, or declare its real encoding (encoding=\"ISO-8859-1\").")) {
+            try PlanReader().read(path: path)
+        }
+    }
+
+    @Test func declaredLatin1IsConverted() throws {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/crashers/ecomptes/latin1-declared.xml").path
+        #expect(try PlanReader().read(path: path).first?.name == "Créer")
+    }
+}
