@@ -26,11 +26,26 @@ public struct CompiledQuery: Sendable {
     let groupKeys: [Collect]
     let grouped: Bool
     let sort: [(SortTarget, Bool)]
+    let matchers: [TextMatcher]
+
+    /// The seconds a regular expression may take, per run, by default.
+    public static let defaultRegexBudget = 5.0
 
     /// Runs the query over `context`.
     ///
-    /// - Throws: ``QueryError`` when a sum overflows.
-    public func run(_ context: QueryContext) throws(QueryError) -> ResultTable {
+    /// - Parameter regexBudget: The seconds each regular expression may take over the run; a
+    ///   pattern that needs more stops the query with an error instead of running unbounded.
+    /// - Throws: ``QueryError`` when a sum overflows or a pattern runs out of time.
+    public func run(_ context: QueryContext, regexBudget: Double = CompiledQuery.defaultRegexBudget) throws(QueryError) -> ResultTable {
+        for matcher in matchers { matcher.budget.start(seconds: regexBudget) }
+        let table = try evaluate(context)
+        if let slow = matchers.first(where: { $0.budget.exceeded }) {
+            throw QueryError("This regular expression takes more than \(regexBudget.formatted()) s over the loaded plans; make it simpler or more specific.", at: slow.location)
+        }
+        return table
+    }
+
+    private func evaluate(_ context: QueryContext) throws(QueryError) -> ResultTable {
         let count = collection.count(context)
         var selected: [Int] = []
         selected.reserveCapacity(count)
@@ -186,7 +201,8 @@ public enum Compiler {
             throw QueryError("Unknown collection '\(query.collection)'; \(hint)", at: query.collectionLocation)
         }
         let root = collection.recordType
-        let predicate = try query.filter.map { (e) throws(QueryError) in try compile(e, root) }
+        var matchers: [TextMatcher] = []
+        let predicate = try query.filter.map { (e) throws(QueryError) in try compile(e, root, &matchers) }
 
         var items = query.select ?? collection.defaultColumns.map { SelectItem.path(Path(components: [$0], locations: [query.collectionLocation]), alias: nil) }
         if query.select == nil {
@@ -237,7 +253,7 @@ public enum Compiler {
             }
         }
         return CompiledQuery(query: query, collection: collection, predicate: predicate, columnNames: names, columns: columns,
-                             groupKeys: groupKeys, grouped: grouped, sort: sort)
+                             groupKeys: groupKeys, grouped: grouped, sort: sort, matchers: matchers)
     }
 
     static func collector(_ accessor: @escaping ValueAccessor) -> CompiledQuery.Collect {
@@ -365,16 +381,20 @@ public enum Compiler {
     }
 
     /// Compiles a condition to a predicate over row indexes of `root`.
-    static func compile(_ expression: Expression, _ root: String) throws(QueryError) -> CompiledQuery.Predicate {
+    static func compile(_ expression: Expression, _ root: String, _ matchers: inout [TextMatcher]) throws(QueryError) -> CompiledQuery.Predicate {
         switch expression {
         case .and(let terms):
-            let compiled = try terms.map { (t) throws(QueryError) in try compile(t, root) }
+            var predicates: [CompiledQuery.Predicate] = []
+            for term in terms { predicates.append(try compile(term, root, &matchers)) }
+            let compiled = predicates
             return { c, i in compiled.allSatisfy { $0(c, i) } }
         case .or(let terms):
-            let compiled = try terms.map { (t) throws(QueryError) in try compile(t, root) }
+            var predicates: [CompiledQuery.Predicate] = []
+            for term in terms { predicates.append(try compile(term, root, &matchers)) }
+            let compiled = predicates
             return { c, i in compiled.contains { $0(c, i) } }
         case .not(let inner):
-            let compiled = try compile(inner, root)
+            let compiled = try compile(inner, root, &matchers)
             return { c, i in !compiled(c, i) }
         case .comparison(let path, let op, let literal, let location):
             let resolved = try resolve(path, root)
@@ -399,6 +419,7 @@ public enum Compiler {
                 throw QueryError("~ matches text, and '\(path)' is \(resolved.type == .money ? "an amount" : resolved.type.rawValue); compare it with =, <, >.", at: path.location)
             }
             let matcher = try TextMatcher(pattern, at: location)
+            matchers.append(matcher)
             let accessor = resolved.accessor
             let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
                 accessor(c, i) { v in

@@ -6,6 +6,10 @@ import PlanKit
 /// A pattern without regular-expression syntax is a plain substring search on folded bytes; any
 /// other is compiled once into an `NSRegularExpression` over folded text.
 struct TextMatcher: @unchecked Sendable {
+    /// Where the pattern is in the query, for a time-out error.
+    let location: QueryLocation
+    /// The time this pattern may take over one run of the query.
+    let budget = MatchBudget()
     private let needle: [UInt8]?
     private let anchoredStart: Bool
     private let anchoredEnd: Bool
@@ -18,6 +22,7 @@ struct TextMatcher: @unchecked Sendable {
     ///
     /// - Throws: ``QueryError`` at `location` when the regular expression is invalid.
     init(_ pattern: String, at location: QueryLocation) throws(QueryError) {
+        self.location = location
         let folded = TextFolding.fold(pattern)
         // `^literal`, `literal$`, `^literal$` and plain literals need no regular-expression engine.
         var literal = Substring(folded)
@@ -101,9 +106,38 @@ struct TextMatcher: @unchecked Sendable {
             return folded.utf8.withContiguousStorageIfAvailable { Self.containsFolded($0, needle) }
                 ?? Array(folded.utf8).withUnsafeBufferPointer { Self.containsFolded($0, needle) }
         }
-        guard let regex else { return false }
+        guard let regex, !budget.exceeded else { return false }
         let folded = context.folded(text)
-        return regex.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) != nil
+        // Matching reports progress, so a pattern that runs past its budget is stopped.
+        var found = false
+        regex.enumerateMatches(in: folded, options: [.reportProgress], range: NSRange(folded.startIndex..., in: folded)) { match, _, stop in
+            if match != nil {
+                found = true
+                stop.pointee = true
+            } else if budget.isOver() {
+                stop.pointee = true
+            }
+        }
+        return found
+    }
+
+    /// How long a regular expression may run during one evaluation of a query.
+    final class MatchBudget: @unchecked Sendable {
+        private var deadline: UInt64 = .max
+        /// Whether the pattern ran out of time during the current run.
+        private(set) var exceeded = false
+
+        /// Starts a run allowing `seconds`.
+        func start(seconds: Double) {
+            exceeded = false
+            deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, seconds) * 1_000_000_000)
+        }
+
+        /// Whether the time is up; remembers it.
+        func isOver() -> Bool {
+            if DispatchTime.now().uptimeNanoseconds > deadline { exceeded = true }
+            return exceeded
+        }
     }
 
     /// Whether `bytes`, ASCII-lower-cased on the fly, start with, end with, or equal `needle`.

@@ -68,3 +68,20 @@ import Testing
         }
     }
 }
+
+@Suite struct RegexBudgetTests {
+    /// A pattern no rule refuses but that backtracks polynomially: the budget stops it.
+    @Test func slowPatternStopsWithAnError() throws {
+        let query = "actions where text ~ \"" + String(repeating: ".*", count: 12) + "zzz\""
+        let compiled = try Compiler.compile(try Parser.parse(query))
+        let start = Date()
+        #expect(throws: QueryError("This regular expression takes more than 0.2 s over the loaded plans; make it simpler or more specific.",
+                                   at: QueryLocation(offset: 21, line: 1, column: 22, length: 29))) {
+            try compiled.run(Fixtures.seed, regexBudget: 0.2)
+        }
+        #expect(Date().timeIntervalSince(start) < 30)
+        // The same compiled query, with time enough, is not marked as slow forever.
+        let quick = try Compiler.compile(try Parser.parse("actions where text ~ \"(en|cfr) .*PCS\" select id"))
+        #expect(try quick.run(Fixtures.seed, regexBudget: 5).rows.map { $0[0].text } == ["1.1", "1.2", "1.3"])
+    }
+}
