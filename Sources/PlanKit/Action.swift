@@ -29,7 +29,23 @@ public struct Action: Sendable, Hashable {
     /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
     public var exchange: ExchangeFields?
     /// Every budget line of both cells; an unknown cell (`??`) contributes one line of unknown amount.
-    public private(set) var budget: [BudgetLine]
+    ///
+    /// Derived from ``ordinaryBudget`` and ``extraordinaryBudget`` on each use.
+    public var budget: [BudgetLine] {
+        Self.lines(of: ordinaryBudget, .ordinary) + Self.lines(of: extraordinaryBudget, .extraordinary)
+    }
+
+    /// The number of lines ``budget`` holds, without building it.
+    public var budgetLineCount: Int {
+        func count(_ cell: Cell<[BudgetLine]>) -> Int {
+            switch cell.value {
+            case .known(let lines): lines.count
+            case .unknown: 1
+            case .none, .missing: 0
+            }
+        }
+        return count(ordinaryBudget) + count(extraordinaryBudget)
+    }
 
     /// Creates an action.
     public init(
@@ -52,7 +68,6 @@ public struct Action: Sendable, Hashable {
         self.pending = pending
         self.location = location
         self.exchange = exchange
-        self.budget = Self.lines(of: ordinaryBudget, .ordinary) + Self.lines(of: extraordinaryBudget, .extraordinary)
     }
 
     /// The lines a budget cell contributes.

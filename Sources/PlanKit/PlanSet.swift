@@ -82,7 +82,7 @@ public struct PlanSet: Sendable {
                 for operational in strategic.operationalObjectives {
                     actionCount += operational.actions.count
                     for action in operational.actions {
-                        lineCount += action.budget.count
+                        lineCount += action.budgetLineCount
                         linkCount += action.links.count
                     }
                 }

@@ -314,15 +314,15 @@ public enum Schema {
         records("budget", "budget", "its budget lines") { c, i in c.planSet.actions[i].budgetLines },
         value("ordinary", .money, "the sum of its known ordinary amounts") { c, i in
             let action = c.planSet.actions[i].action
-            if case .known = action.ordinaryBudget.value { return sum(action.budget.lazy.filter { $0.kind == .ordinary }) }
+            if case .known = action.ordinaryBudget.value { return sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.line).filter { $0.kind == .ordinary }) }
             return state(action.ordinaryBudget) { _ in .missing }
         },
         value("extraordinary", .money, "the sum of its known extraordinary amounts") { c, i in
             let action = c.planSet.actions[i].action
-            if case .known = action.extraordinaryBudget.value { return sum(action.budget.lazy.filter { $0.kind == .extraordinary }) }
+            if case .known = action.extraordinaryBudget.value { return sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.line).filter { $0.kind == .extraordinary }) }
             return state(action.extraordinaryBudget) { _ in .missing }
         },
-        value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.actions[i].action.budget) },
+        value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.line)) },
         records("links", "link", "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links },
         values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in
             for q in c.planSet.actions[i].action.openQuestions where emit(.text(q)) { return true }

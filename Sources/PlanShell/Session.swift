@@ -218,7 +218,7 @@ public final class Session {
             for plan in planSet.plans {
                 let actions = plan.actions
                 rows.append([.text(plan.name), .text(plan.kind.rawValue), .text(plan.source), .integer(Int64(plan.objectives.count)),
-                             .integer(Int64(actions.count)), .integer(Int64(actions.reduce(0) { $0 + $1.budget.count })),
+                             .integer(Int64(actions.count)), .integer(Int64(actions.reduce(0) { $0 + $1.budgetLineCount })),
                              .integer(Int64(plan.warnings.count))])
             }
             return emit(format.render(ResultTable(columns: ["plan", "kind", "file", "objectives", "actions", "budget lines", "warnings"], rows: rows), options: tableOptions()))
