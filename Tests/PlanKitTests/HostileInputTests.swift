@@ -109,3 +109,32 @@ import Testing
         #expect(try PlanReader().read(path: path).first?.name == "Créer")
     }
 }
+
+/// More crashers of Foundation's XML parser: invalid UTF-8 in a processing instruction, and a
+/// declaration naming an encoding that does not exist. Both are refused before parsing.
+@Suite struct XMLEncodingTests {
+    @Test(arguments: [("fuzz-a4e7a5cf9c8a.xml", 1, 4), ("fuzz-e5ffc00e6dc6.xml", 1, 2)])
+    func invalidBytesAreRefusedWithTheirPlace(_ name: String, _ line: Int, _ column: Int) {
+        let path = Fixtures.root.appendingPathComponent("Tests/Fixtures/crashers/ecomptes/\(name)").path
+        #expect(throws: PlanReadError(location: SourceLocation(file: path, line: line, column: column),
+                                      message: "This XML is not valid UTF-8 here; save the export as UTF-8, or declare its real encoding (encoding=\"ISO-8859-1\").")) {
+            try PlanReader().read(path: path)
+        }
+    }
+
+    @Test func utf16ExportReadsLikeTheUTF8One() throws {
+        let utf8 = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("demo-pst-201805V1.xml")))
+        let text = String(decoding: utf8, as: UTF8.self)
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let plan = try EComptesReader().read(utf16, file: "utf16.xml")
+        #expect(plan.actions.count == 15)
+        #expect(plan.actions.flatMap(\.budget).count == 20)
+    }
+
+    @Test func unknownDeclaredEncodingIsRefused() {
+        #expect(throws: PlanReadError(location: SourceLocation(file: "x.xml", line: 1, column: 1), message: "The encoding \"ebcdic\" is not one PlanKit converts; save the export as UTF-8.")) {
+            try EComptesReader().read(Array("<?xml version=\"1.0\" encoding=\"EBCDIC\"?><dataroot/>".utf8), file: "x.xml")
+        }
+    }
+}

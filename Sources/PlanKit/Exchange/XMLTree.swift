@@ -30,9 +30,9 @@ final class XMLElement {
     ///
     /// - Throws: ``PlanReadError`` at the line and column where the XML is malformed.
     static func parse(_ data: Data, file: String) throws(PlanReadError) -> XMLElement {
-        try checkEncoding([UInt8](data), file: file)
+        let utf8 = try normalizedUTF8([UInt8](data), file: file)
         let delegate = TreeBuilder(file: file)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: Data(utf8))
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         let ok = parser.parse()
@@ -46,17 +46,57 @@ final class XMLElement {
         return root
     }
 
-    /// Refuses a document that claims UTF-8 (or claims nothing) but is not valid UTF-8.
+    /// The document as valid UTF-8 with no encoding declared, ready for Foundation's parser.
     ///
-    /// Foundation's XML parser stops the program on an element name with invalid UTF-8, so the
-    /// bytes are checked first. UTF-16 with a BOM and declared single-byte encodings (ISO-8859-1,
-    /// Windows-1252) are left to libxml2, which converts them.
-    static func checkEncoding(_ bytes: [UInt8], file: String) throws(PlanReadError) {
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return }
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-        if let declaration = head.range(of: "encoding=") {
-            let value = head[declaration.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-            if value.hasPrefix("iso-8859") || value.hasPrefix("latin") || value.hasPrefix("windows-125") { return }
+    /// Foundation's XML parser stops the program on element names or processing instructions
+    /// holding invalid UTF-8, so every byte is settled here first: UTF-16 (with a BOM) and the
+    /// single-byte encodings an XML declaration may name (ISO-8859-1, Windows-1252) are converted,
+    /// and anything else must be valid UTF-8.
+    ///
+    /// - Throws: ``PlanReadError`` at the first byte that is not valid UTF-8, or for an encoding
+    ///   PlanKit does not convert.
+    static func normalizedUTF8(_ input: [UInt8], file: String) throws(PlanReadError) -> [UInt8] {
+        var bytes = input
+        var converted = false
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            bytes = TextEncoding.decode(bytes)?.utf8 ?? []
+            converted = true
+        } else if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes.removeFirst(3)
+        }
+        // The XML declaration, when the document starts with one.
+        var declarationEnd = 0
+        var encoding: String?
+        if bytes.starts(with: Array("<?xml".utf8)) {
+            var i = 5
+            while i + 1 < min(bytes.count, 300), !(bytes[i] == UInt8(ascii: "?") && bytes[i + 1] == UInt8(ascii: ">")) { i += 1 }
+            if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "?") {
+                declarationEnd = i + 2
+                let declaration = String(decoding: bytes[..<declarationEnd], as: UTF8.self).lowercased()
+                if let range = declaration.range(of: "encoding=") {
+                    encoding = String(declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" })
+                }
+            }
+        }
+        if !converted, let encoding, !["utf-8", "utf8"].contains(encoding) {
+            switch encoding {
+            case "iso-8859-1", "latin1", "latin-1", "iso_8859-1", "us-ascii", "ascii":
+                var scalars = String.UnicodeScalarView()
+                for byte in bytes[declarationEnd...] { scalars.append(Unicode.Scalar(byte)) }
+                bytes = Array(bytes[..<declarationEnd]) + Array(String(scalars).utf8)
+            case "windows-1252", "cp1252", "iso-8859-15":
+                bytes = Array(bytes[..<declarationEnd]) + TextEncoding.windows1252(Array(bytes[declarationEnd...]))
+            default:
+                throw PlanReadError(location: SourceLocation(file: file, line: 1, column: 1),
+                                    message: "The encoding \"\(encoding)\" is not one PlanKit converts; save the export as UTF-8.")
+            }
+            converted = true
+        }
+        if converted, declarationEnd > 0 {
+            // The bytes are UTF-8 now: say nothing of an encoding, keeping the declaration's length.
+            let plain = Array("<?xml version=\"1.0\"?>".utf8)
+            let end = min(declarationEnd, bytes.count)
+            bytes.replaceSubrange(0..<end, with: plain + Array(repeating: 32, count: max(0, end - plain.count)))
         }
         var line = 1, column = 1
         var index = 0
@@ -80,6 +120,7 @@ final class XMLElement {
             if b == 10 { line += 1; column = 1 } else { column += 1 }
             index += length
         }
+        return bytes
     }
 
     private final class TreeBuilder: NSObject, XMLParserDelegate {
