@@ -36,12 +36,11 @@ public struct EComptesWriter: Sendable {
         let volets = plan.exchange?.volets ?? [PlanExchange.Volet(
             label: (plan.volet ?? "néant").uppercased(), fields: ExchangeFields(elementID: "volet-1", fiscalYear: fiscalYear),
             objectiveCount: plan.objectives.count)]
-        var next = 0
+        var start = 0
         for (v, volet) in volets.enumerated() {
-            let objectives = plan.objectives.dropFirst(next).prefix(volet.objectiveCount)
-            next += volet.objectiveCount
-            // Objectives beyond the volets' counts go to the last volet.
-            let all = v == volets.count - 1 ? plan.objectives.dropFirst(next - volet.objectiveCount) : objectives
+            // Each volet takes its count of objectives, in order; the last takes any left over.
+            let all = v == volets.count - 1 ? plan.objectives.dropFirst(start) : plan.objectives.dropFirst(start).prefix(volet.objectiveCount)
+            start += volet.objectiveCount
             xml.open("Volet", attributes: [("ElementId", volet.fields.elementID), ("Exercice", String(volet.fields.fiscalYear))])
             element(&xml, label: volet.label, fields: volet.fields, deadline: nil, pilots: nil, lines: [], plans: [], fiscalYear: fiscalYear)
             xml.open("ObjectifStrategiques")
