@@ -7,7 +7,7 @@ public enum Suggestions {
         for candidate in candidates {
             let distance = editDistance(lower, candidate.lowercased())
             if distance <= max(1, lower.count / 3) || (lower.count >= 3 && candidate.lowercased().hasPrefix(lower)) {
-                if best == nil || distance < best!.1 { best = (candidate, distance) }
+                if distance < best?.1 ?? Int.max { best = (candidate, distance) }
             }
         }
         return best?.0

@@ -16,8 +16,9 @@ public enum AtomicFile {
         var offset = 0
         var failed = false
         bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Foundation.write(fd, base + offset, buffer.count - offset)
                 if n <= 0 { failed = true; return }
                 offset += n
             }
