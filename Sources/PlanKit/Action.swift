@@ -27,7 +27,12 @@ public struct Action: Sendable, Hashable {
     /// Where the action's row starts.
     public var location: SourceLocation
     /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
-    public var exchange: ExchangeFields?
+    public var exchange: ExchangeFields? {
+        get { boxedExchange?.value }
+        set { boxedExchange = newValue.map(Boxed.init) }
+    }
+    /// ``exchange`` behind a reference: most actions have none, and it is large.
+    private var boxedExchange: Boxed<ExchangeFields>?
     /// Every budget line of both cells; an unknown cell (`??`) contributes one line of unknown amount.
     ///
     /// Derived from ``ordinaryBudget`` and ``extraordinaryBudget`` on each use.
