@@ -4,13 +4,17 @@
 /// sub-code (`332-01`) are looked up in the official chart, ``EconomicCode/table``.
 public struct BudgetArticle: Sendable, Hashable, Codable {
     /// The function code, e.g. `84022`.
-    public var function: String
+    public let function: String
     /// The economic code, e.g. `332`.
-    public var economic: String
+    public let economic: String
     /// The sub-code, e.g. `01`.
-    public var subCode: String
+    public let subCode: String
     /// A budget year suffix as eComptes writes it (`.2019`), if any.
-    public var year: Int?
+    public let year: Int?
+    /// The code as written in a plan: `84022/332-01`, with `.2019` when a year is attached.
+    public let code: String
+    /// The main function: the function's first three digits.
+    public let mainFunction: String
 
     /// Creates an article from its parts.
     public init(function: String, economic: String, subCode: String, year: Int? = nil) {
@@ -18,6 +22,26 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         self.economic = economic
         self.subCode = subCode
         self.year = year
+        code = "\(function)/\(economic)-\(subCode)" + (year.map { ".\($0)" } ?? "")
+        mainFunction = String(function.prefix(3))
+    }
+
+    private enum CodingKeys: String, CodingKey { case function, economic, subCode, year }
+
+    /// Decodes the four parts; the code and main function are derived.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(function: try c.decode(String.self, forKey: .function), economic: try c.decode(String.self, forKey: .economic),
+                  subCode: try c.decode(String.self, forKey: .subCode), year: try c.decodeIfPresent(Int.self, forKey: .year))
+    }
+
+    /// Encodes the four parts.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(function, forKey: .function)
+        try c.encode(economic, forKey: .economic)
+        try c.encode(subCode, forKey: .subCode)
+        try c.encodeIfPresent(year, forKey: .year)
     }
 
     /// Parses `FUNCTION/ECONOMIC-SUB` with an optional `.YEAR`, spaces around `/` allowed.
@@ -73,9 +97,6 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         self.init(function: function, economic: economic, subCode: sub, year: year)
     }
 
-    /// The main function: the function's first three digits.
-    public var mainFunction: String { String(function.prefix(3)) }
-
     /// The economic code with its sub-code, e.g. `332-01`.
     public var economicCode: String { "\(economic)-\(subCode)" }
 
@@ -89,10 +110,6 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         return (Int(subCode) ?? 0) > 50 ? .extraordinary : .ordinary
     }
 
-    /// The code as written in a plan: `84022/332-01`, with `.2019` when a year is attached.
-    public var code: String {
-        "\(function)/\(economic)-\(subCode)" + (year.map { ".\($0)" } ?? "")
-    }
 }
 
 extension BudgetArticle: CustomStringConvertible {
