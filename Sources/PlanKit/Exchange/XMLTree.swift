@@ -98,27 +98,15 @@ final class XMLElement {
             let end = min(declarationEnd, bytes.count)
             bytes.replaceSubrange(0..<end, with: plain + Array(repeating: 32, count: max(0, end - plain.count)))
         }
-        var line = 1, column = 1
-        var index = 0
-        while index < bytes.count {
-            let b = bytes[index]
-            let length = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF ? 2 : (b >= 0xE0 && b <= 0xEF ? 3 : (b >= 0xF0 && b <= 0xF4 ? 4 : 0)))
-            var valid = length > 0 && index + length <= bytes.count
-            if valid && length > 1 {
-                for k in 1..<length where bytes[index + k] & 0xC0 != 0x80 { valid = false }
-                if valid, length >= 3 {
-                    // No overlong forms, no surrogates, nothing beyond U+10FFFF.
-                    let second = bytes[index + 1]
-                    if b == 0xE0 && second < 0xA0 || b == 0xED && second > 0x9F || b == 0xF0 && second < 0x90 || b == 0xF4 && second > 0x8F { valid = false }
-                }
-            }
-            guard valid else {
-                throw PlanReadError(
-                    location: SourceLocation(file: file, line: line, column: column),
-                    message: "This XML is not valid UTF-8 here; save the export as UTF-8, or declare its real encoding (encoding=\"ISO-8859-1\").")
-            }
-            if b == 10 { line += 1; column = 1 } else { column += 1 }
-            index += length
+        if let bad = TextEncoding.firstInvalidUTF8(bytes) {
+            // Line and column of the offending byte, counting characters.
+            let before = bytes[..<bad]
+            let line = before.reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: 10).map { $0 + 1 } ?? 0
+            let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
+            throw PlanReadError(
+                location: SourceLocation(file: file, line: line, column: column),
+                message: "This XML is not valid UTF-8 here; save the export as UTF-8, or declare its real encoding (encoding=\"ISO-8859-1\").")
         }
         return bytes
     }

@@ -30,16 +30,25 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         return (.windows1252, windows1252(bytes))
     }
 
-    static func validUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+    static func validUTF8(_ bytes: [UInt8]) -> Bool { firstInvalidUTF8(bytes) == nil }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence (overlong forms,
+    /// surrogates and code points beyond U+10FFFF included), or `nil` when all are valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let b = bytes[index]
+            if b < 0x80 { index += 1; continue }
+            let length = b >= 0xC2 && b <= 0xDF ? 2 : (b >= 0xE0 && b <= 0xEF ? 3 : (b >= 0xF0 && b <= 0xF4 ? 4 : 0))
+            guard length > 0, index + length <= bytes.count else { return index }
+            for k in 1..<length where bytes[index + k] & 0xC0 != 0x80 { return index }
+            let second = bytes[index + 1]
+            if b == 0xE0 && second < 0xA0 || b == 0xED && second > 0x9F || b == 0xF0 && second < 0x90 || b == 0xF4 && second > 0x8F {
+                return index
             }
+            index += length
         }
+        return nil
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8] {
