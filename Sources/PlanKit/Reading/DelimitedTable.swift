@@ -1,5 +1,5 @@
-/// A table of text cells split from delimited bytes (tab, semicolon or comma), RFC 4180 quoting.
-struct DelimitedTable {
+/// Splits delimited bytes (tab, semicolon or comma separated, RFC 4180 quoting) into rows of text cells.
+enum DelimitedTable {
     /// One record: its cells and the physical line where it starts.
     struct Row {
         var line: Int
@@ -7,13 +7,7 @@ struct DelimitedTable {
 
         /// The cell at `index`, or "" beyond the row's end.
         subscript(_ index: Int) -> String { index >= 0 && index < cells.count ? cells[index] : "" }
-
-        /// Whether every cell is blank.
-        var isBlank: Bool { cells.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
     }
-
-    var separator: UInt8
-    var rows: [Row]
 
     /// The most cells a row may have before the reader refuses the file.
     static let maximumColumns = 4096
@@ -44,19 +38,12 @@ struct DelimitedTable {
         return candidates[best]
     }
 
-    /// Splits UTF-8 bytes into rows. CRLF and LF end records outside quotes; `""` in a quoted
-    /// cell is a quote; line breaks inside quotes are kept as `\n`.
+    /// Splits UTF-8 bytes into rows and hands each to `body` as soon as it is complete, so a
+    /// file is never held twice. CRLF and LF end records outside quotes; `""` in a quoted cell is
+    /// a quote; line breaks inside quotes are kept as `\n`.
     ///
     /// - Throws: ``PlanReadError`` when a row has more than ``maximumColumns`` cells or a quote
     ///   is never closed.
-    static func parse(_ bytes: [UInt8], separator: UInt8, file: String) throws(PlanReadError) -> DelimitedTable {
-        var rows: [Row] = []
-        try forEachRow(bytes, separator: separator, file: file) { row throws(PlanReadError) in rows.append(row) }
-        return DelimitedTable(separator: separator, rows: rows)
-    }
-
-    /// Splits UTF-8 bytes into rows and hands each to `body` as soon as it is complete, so a
-    /// file is never held twice.
     static func forEachRow(_ bytes: [UInt8], separator: UInt8, file: String, _ body: (Row) throws(PlanReadError) -> Void) throws(PlanReadError) {
         var cells: [String] = []
         var cell: [UInt8] = []
