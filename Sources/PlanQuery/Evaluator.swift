@@ -59,7 +59,11 @@ public struct CompiledQuery: Sendable {
         if grouped {
             var groups: [[Int]] = []
             var groupValues: [[QueryValue]] = []
-            if groupKeys.count == 1, let key = groupKeys.first {
+            if groupKeys.isEmpty {
+                // Aggregates without group by: one group of every selected row.
+                groups = [selected]
+                groupValues = [[]]
+            } else if groupKeys.count == 1, let key = groupKeys.first {
                 // One key, the usual case: no array per row.
                 var groupIndex: [QueryValue: Int] = [:]
                 for i in selected {
@@ -85,7 +89,6 @@ public struct CompiledQuery: Sendable {
                     }
                 }
             }
-            if groupKeys.isEmpty && groups.isEmpty { groups = [[]]; groupValues = [[]] }
             for (members, _) in zip(groups, groupValues) {
                 var row: [QueryValue] = []
                 for column in columns {
