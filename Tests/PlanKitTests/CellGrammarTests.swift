@@ -83,3 +83,24 @@ import Testing
         #expect(decoded.map { String(decoding: $0.utf8, as: UTF8.self) } == "€ éœ")
     }
 }
+
+@Suite struct LinkGrammarTests {
+    let here = SourceLocation(file: "f", line: 1, column: 1)
+
+    @Test(arguments: [
+        ("en lien avec l'axe 6 du PCS III", [["PCS III", "axis", "6"]]),
+        ("en lien avec l'action 5.5.02 et l'axe 6 du PCS 3", [["PCS III", "action", "5.5.02"], ["PCS III", "axis", "6"]]),
+        ("en lien avec le sous-axe 6.1 de la PCS III", [["PCS III", "sub-axis", "6.1"]]),
+        ("cfr PST Aînés - PST Culture", [["PST Aînés", "plan", "-"], ["PST Culture", "plan", "-"]]),
+        ("en lien avec la fiche 3 de l'Œuvre commune", [["Œuvre commune", "action", "3"]]),
+        ("voir PCDN", [["PCDN", "plan", "-"]]),
+    ])
+    func links(_ text: String, _ expected: [[String]]) throws {
+        let links = try #require(LinkParser.parse(text, location: here))
+        #expect(links.map { [$0.plan, $0.element.rawValue, $0.ref ?? "-"] } == expected)
+    }
+
+    @Test func notALink() {
+        #expect(LinkParser.parse("ex.: Fête des voisins", location: here) == nil)
+    }
+}

@@ -124,18 +124,24 @@ enum LinkParser {
         var rest = content.split(separator: " ", omittingEmptySubsequences: true).dropFirst(keywordWords).joined(separator: " ")
         if relation == .see, rest.isEmpty, let dot = content.firstIndex(of: ".") { rest = String(content[content.index(after: dot)...]) }
         rest = rest.trimmed
-        // `du PCS III` qualifies the elements before it.
+        // `du PCS III` (or `de la …`, `des …`, `de l'…`) qualifies the elements before it: the
+        // last such marker, found word by word so that folding cannot shift positions.
+        let words = rest.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let foldedWords = words.map { TextFolding.fold($0) }
         var planPart: String?
         var elementsPart = rest
-        let foldedRest = TextFolding.fold(rest)
-        for marker in [" du ", " de la ", " de l'", " des "] {
-            if let range = foldedRest.range(of: marker, options: .backwards) {
-                let offset = foldedRest.distance(from: foldedRest.startIndex, to: range.lowerBound)
-                let markerLength = marker.count
-                let chars = Array(rest)
-                guard offset + markerLength <= chars.count else { continue }
-                elementsPart = String(chars[..<offset])
-                planPart = String(chars[(offset + markerLength)...]).trimmed
+        for k in stride(from: words.count - 2, through: 1, by: -1) {
+            var planWords: ArraySlice<String>?
+            if foldedWords[k] == "du" || foldedWords[k] == "des" {
+                planWords = words[(k + 1)...]
+            } else if foldedWords[k] == "de", foldedWords[k + 1] == "la", k + 2 < words.count {
+                planWords = words[(k + 2)...]
+            } else if foldedWords[k] == "de", foldedWords[k + 1].hasPrefix("l'"), foldedWords[k + 1].count > 2 {
+                planWords = [String(words[k + 1].dropFirst(2))] + words[(k + 2)...]
+            }
+            if let planWords {
+                planPart = planWords.joined(separator: " ").trimmed
+                elementsPart = words[..<k].joined(separator: " ")
                 break
             }
         }
@@ -161,8 +167,8 @@ enum LinkParser {
                 let ref = words[1].trimmingTrailingPunctuation
                 links.append(CrossLink(relation: relation, plan: plan ?? "", element: element, ref: ref, text: content, location: location))
             } else {
-                let name = plan.map { _ in item } ?? item
-                links.append(CrossLink(relation: relation, plan: PlanName.normalise(planPart == nil ? name : "\(name) \(planPart!)"), element: .plan, ref: nil, text: content, location: location))
+                let name = planPart.map { "\(item) \($0)" } ?? item
+                links.append(CrossLink(relation: relation, plan: PlanName.normalise(name), element: .plan, ref: nil, text: content, location: location))
             }
         }
         return links.isEmpty ? nil : links
