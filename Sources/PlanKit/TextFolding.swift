@@ -29,6 +29,48 @@ public enum TextFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Folds `text` into `buffer` (which must hold at least `text.utf8.count` bytes) without
+    /// allocating, when every character is ASCII, Latin-1, Latin Extended-A, or punctuation.
+    ///
+    /// - Returns: The number of bytes written, or `nil` when another script needs ``fold(_:)``.
+    public static func foldLatin(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var written = 0
+        var result: Int? = 0
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    buffer[written] = b >= 65 && b <= 90 ? b + 32 : b
+                    written += 1
+                    i += 1
+                } else if b >= 0xC2 && b <= 0xC5, i + 1 < count {
+                    let value = (Int(b & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)
+                    guard let folded = latin[value] else { result = nil; return }
+                    for f in folded { buffer[written] = f; written += 1 }
+                    i += 2
+                } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                    buffer[written] = UInt8(ascii: "'")
+                    written += 1
+                    i += 3
+                } else if b == 0xE2, i + 2 < count {
+                    // Other punctuation and symbols (U+2000…U+2BFF) fold to themselves.
+                    let value = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
+                    guard (0x2000...0x2BFF).contains(value), value != 0x202F else { result = nil; return }
+                    for k in 0..<3 { buffer[written + k] = bytes[i + k] }
+                    written += 3
+                    i += 3
+                } else {
+                    result = nil
+                    return
+                }
+            }
+            result = written
+        } ?? { result = nil }()
+        return result
+    }
+
     /// Folded ASCII bytes for U+0080…U+017F (`nil` where Foundation must decide).
     private static let latin: [[UInt8]?] = {
         var table = [[UInt8]?](repeating: nil, count: 0x180)

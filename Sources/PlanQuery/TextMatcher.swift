@@ -92,6 +92,7 @@ struct TextMatcher: @unchecked Sendable {
     func matches(_ text: String, in context: QueryContext) -> Bool {
         if let needle, anchoredStart || anchoredEnd {
             if text.utf8.allSatisfy({ $0 < 0x80 }) { return Self.anchoredMatch(text.utf8, needle, anchoredStart, anchoredEnd) }
+            if let result = Self.withLatinFold(text, { Self.anchoredMatch($0[...], needle, anchoredStart, anchoredEnd) }) { return result }
             return Self.anchoredMatch(context.folded(text).utf8, needle, anchoredStart, anchoredEnd)
         }
         if let needle {
@@ -102,6 +103,7 @@ struct TextMatcher: @unchecked Sendable {
                 return Self.containsFolded(haystack, needle)
             }
             if ascii, let matched { return matched }
+            if let result = Self.withLatinFold(text, { Self.containsFolded($0, needle) }) { return result }
             let folded = context.folded(text)
             return folded.utf8.withContiguousStorageIfAvailable { Self.containsFolded($0, needle) }
                 ?? Array(folded.utf8).withUnsafeBufferPointer { Self.containsFolded($0, needle) }
@@ -140,8 +142,18 @@ struct TextMatcher: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` on `text` folded into a stack buffer, or returns `nil` when the text needs
+    /// Foundation's folding (scripts beyond Latin).
+    static func withLatinFold<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let capacity = max(1, text.utf8.count)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> R? in
+            guard let length = TextFolding.foldLatin(text, into: buffer) else { return nil }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<length]))
+        }
+    }
+
     /// Whether `bytes`, ASCII-lower-cased on the fly, start with, end with, or equal `needle`.
-    static func anchoredMatch(_ bytes: String.UTF8View, _ needle: [UInt8], _ start: Bool, _ end: Bool) -> Bool {
+    static func anchoredMatch<C: Swift.Collection>(_ bytes: C, _ needle: [UInt8], _ start: Bool, _ end: Bool) -> Bool where C.Element == UInt8 {
         let count = bytes.count
         guard count >= needle.count, !(start && end && count != needle.count) else { return false }
         let offset = start ? 0 : count - needle.count

@@ -104,3 +104,19 @@ import Testing
         #expect(LinkParser.parse("ex.: Fête des voisins", location: here) == nil)
     }
 }
+
+@Suite struct FoldingTests {
+    @Test(arguments: ["Aînés", "ÉCOLE Œuvre", "l’action 5.5.02", "3.000 € – fin", "Fête des voisins, Comités de quartier", "ASCII only", "", "45\u{00A0}000 €"])
+    func latinFoldAgreesWithFold(_ text: String) {
+        let folded = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, text.utf8.count)) { buffer -> String? in
+            TextFolding.foldLatin(text, into: buffer).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<$0]), as: UTF8.self) }
+        }
+        #expect(folded == TextFolding.fold(text))
+    }
+
+    @Test(arguments: ["Ελληνικά", "日本", "emoji 🎉", "narrow\u{202F}space"])
+    func otherScriptsAreLeftToFoundation(_ text: String) {
+        let length = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, text.utf8.count)) { TextFolding.foldLatin(text, into: $0) }
+        #expect(length == nil)
+    }
+}
