@@ -7,9 +7,29 @@ public enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes `text` and a line break to standard error.
+    /// Writes `text` and a line break to standard error, with `error:` in red and `warning:` in
+    /// yellow when standard error is a terminal and `NO_COLOR` is not set.
     public static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((colourized(text, enabled: colourOnStandardError) + "\n").utf8))
+    }
+
+    /// Whether messages on standard error may use colour.
+    static let colourOnStandardError: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        return isTerminal(2) && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }()
+
+    /// `text` with its severity words coloured (ANSI escapes) when `enabled`.
+    public static func colourized(_ text: String, enabled: Bool) -> String {
+        guard enabled else { return text }
+        var out = text
+        for (word, code) in [(": error: ", "31"), (": warning: ", "33"), (": assertion failed: ", "31")] {
+            if let range = out.range(of: word) {
+                let label = word.dropFirst(2).dropLast(2)
+                out.replaceSubrange(range, with: ": \u{1B}[1;\(code)m\(label)\u{1B}[0m: ")
+            }
+        }
+        return out
     }
 
     /// Whether the file descriptor is a terminal.

@@ -169,3 +169,12 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 }
+
+@Suite struct ColourTests {
+    @Test func severityWordsAreColouredOnlyWhenEnabled() {
+        let message = "plan.tsv:3:2: error: No such file; check the path."
+        #expect(Console.colourized(message, enabled: false) == message)
+        #expect(Console.colourized(message, enabled: true) == "plan.tsv:3:2: \u{1B}[1;31merror\u{1B}[0m: No such file; check the path.")
+        #expect(Console.colourized("f:1:2: warning: w", enabled: true) == "f:1:2: \u{1B}[1;33mwarning\u{1B}[0m: w")
+    }
+}
