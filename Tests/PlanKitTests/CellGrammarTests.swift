@@ -120,3 +120,15 @@ import Testing
         #expect(length == nil)
     }
 }
+
+@Suite struct TagTests {
+    @Test(arguments: [
+        ("<i>Objectif opérationnel 1. x</i>", "Objectif opérationnel 1. x"),
+        ("  <B>Objectif</B> <I>y</I> ", "Objectif y"),
+        ("a < b <br> c", "a < b <br> c"),
+        ("<i", "<i"),
+    ])
+    func tagsAreStripped(_ text: String, _ expected: String) {
+        #expect(PlanBuilder.stripTags(text) == expected)
+    }
+}

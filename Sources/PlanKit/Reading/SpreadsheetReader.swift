@@ -59,14 +59,28 @@ struct PlanBuilder {
         SourceLocation(file: file, line: row.line, column: column + 1)
     }
 
-    /// Strips `<i>`, `</i>`, `<b>`, `</b>` and surrounding white space.
+    /// Strips `<i>`, `</i>`, `<b>`, `</b>` (any case) and surrounding white space.
     static func stripTags(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return text.trimmed }
-        var s = text
-        for tag in ["<i>", "</i>", "<b>", "</b>", "<I>", "</I>", "<B>", "</B>"] where s.contains(tag) {
-            s = s.replacingOccurrences(of: tag, with: "")
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") {
+                // <i>, <b>, </i>, </b>
+                var j = i + 1
+                if j < bytes.count, bytes[j] == UInt8(ascii: "/") { j += 1 }
+                if j + 1 < bytes.count, bytes[j] | 0x20 == UInt8(ascii: "i") || bytes[j] | 0x20 == UInt8(ascii: "b"),
+                   bytes[j + 1] == UInt8(ascii: ">") {
+                    i = j + 2
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        return s.trimmed
+        return String(decoding: out, as: UTF8.self).trimmed
     }
 
     /// The header column a label names, if any.
