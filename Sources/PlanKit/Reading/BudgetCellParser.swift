@@ -210,16 +210,20 @@ struct BudgetCellParser {
 
     /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed).
     static func articleAndLabel(_ text: String) -> (BudgetArticle, String?)? {
-        let trimmed = text.trimmed
-        // The code ends at the first space that follows the `-SS` part.
-        guard let dash = trimmed.firstIndex(of: "-") else { return nil }
-        var end = trimmed.index(after: dash)
-        while end < trimmed.endIndex, trimmed[end].isASCIIDigit || trimmed[end] == "." { end = trimmed.index(after: end) }
-        var code = String(trimmed[..<end])
-        if code.hasSuffix(".") { code.removeLast() }
-        guard let article = BudgetArticle(parsing: code) else { return nil }
-        var label = String(trimmed[end...]).trimmed
-        for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] where label.hasPrefix(open) && label.hasSuffix(close) && label.count >= 2 {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        let start = i
+        // The code ends at the first character after the `-SS` part that is neither a digit nor a dot.
+        guard let dash = bytes[start...].firstIndex(of: UInt8(ascii: "-")) else { return nil }
+        var end = dash + 1
+        while end < bytes.count, (bytes[end] >= 48 && bytes[end] <= 57) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+        var codeEnd = end
+        if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
+        guard let article = BudgetArticle(parsing: String(decoding: bytes[start..<codeEnd], as: UTF8.self)) else { return nil }
+        var label = String(decoding: bytes[end...], as: UTF8.self).trimmed
+        if let first = label.first, let last = label.last, label.count >= 2,
+           (first == "\"" && last == "\"") || (first == "“" && last == "”") || (first == "«" && last == "»") {
             label = String(label.dropFirst().dropLast()).trimmed
         }
         return (article, label.isEmpty ? nil : label)
