@@ -28,16 +28,29 @@ enum TitleParser {
             return 0
         }
         while isSpace(i) > 0 { i += isSpace(i) }
-        // Match the word: fold the text's first characters as far as the word reaches.
-        var matchedEnd = i
-        var scalars = String(decoding: bytes[i...].prefix(word.utf8.count * 2 + 4), as: UTF8.self).unicodeScalars.makeIterator()
-        var folded: [UInt8] = []
+        // Match the word: ASCII letters compare byte by byte; accented ones (`opérationnel`) are
+        // folded a character at a time.
         let target = Array(word.utf8)
-        while folded.count < target.count, let scalar = scalars.next() {
-            folded += Array(TextFolding.fold(String(scalar)).utf8)
-            matchedEnd += String(scalar).utf8.count
+        var matchedEnd = i
+        var matched = 0
+        var asciiMatch = true
+        while matched < target.count, matchedEnd < bytes.count, bytes[matchedEnd] < 0x80 {
+            var b = bytes[matchedEnd]
+            if b >= 65 && b <= 90 { b += 32 }
+            guard b == target[matched] else { asciiMatch = false; break }
+            matched += 1
+            matchedEnd += 1
         }
-        guard folded == target else { return nil }
+        if matched < target.count {
+            guard asciiMatch else { return nil }
+            var scalars = String(decoding: bytes[matchedEnd...].prefix((target.count - matched) * 2 + 4), as: UTF8.self).unicodeScalars.makeIterator()
+            var folded: [UInt8] = []
+            while matched + folded.count < target.count, let scalar = scalars.next() {
+                folded += Array(TextFolding.fold(String(scalar)).utf8)
+                matchedEnd += String(scalar).utf8.count
+            }
+            guard folded == Array(target[matched...]) else { return nil }
+        }
         i = matchedEnd
         while isSpace(i) > 0 { i += isSpace(i) }
         let numberStart = i
@@ -112,12 +125,11 @@ enum LinkParser {
     static func parse(_ content: String, location: SourceLocation) -> [CrossLink]? {
         let head = TextFolding.fold(content.prefix(16))
         guard head.hasPrefix("en lien avec") || head.hasPrefix("cfr") || head.hasPrefix("cf.") || head.hasPrefix("voir ") else { return nil }
-        let folded = TextFolding.fold(content)
+        // The keyword fits in the folded head.
         let relation: CrossLink.Relation
         let keywordWords: Int
-        if folded.hasPrefix("en lien avec ") { relation = .related; keywordWords = 3 }
-        else if folded.hasPrefix("en lien avec l'") { relation = .related; keywordWords = 3 }
-        else if folded.hasPrefix("cfr ") || folded.hasPrefix("cfr.") || folded.hasPrefix("cf. ") || folded.hasPrefix("voir ") {
+        if head.hasPrefix("en lien avec ") { relation = .related; keywordWords = 3 }
+        else if head.hasPrefix("cfr ") || head.hasPrefix("cfr.") || head.hasPrefix("cf. ") || head.hasPrefix("voir ") {
             relation = .see; keywordWords = 1
         } else { return nil }
         // Drop the keyword's words from the original text, splitting `avec l'axe` at the apostrophe.
