@@ -20,8 +20,8 @@ public struct QueryCommand: ParsableCommand {
     @Argument(help: "The query, e.g. 'actions where deadline is unknown'.")
     var query: String
 
-    @Argument(help: "Plan files: .tsv, .csv, .txt exports or PlanKit .json.")
-    var files: [String] = []
+    @Argument(help: "Plan files: .tsv, .csv, .txt exports, eComptes .xml or PlanKit .json.")
+    var files: [String]
 
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
     var format: OutputFormat = .table

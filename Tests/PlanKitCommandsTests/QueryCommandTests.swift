@@ -61,9 +61,9 @@ import Testing
     @Test func badInputsExitTwo() throws {
         let dir = try Executable.temporaryDirectory()
         let empty = dir + "/empty.tsv"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let binary = dir + "/plan.tsv"
-        FileManager.default.createFile(atPath: binary, contents: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 1]))
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 1]))
         let cases: [(String, String)] = [
             (dir + "/missing.tsv", "\(dir)/missing.tsv: error: No such file; check the path.\n"),
             (dir, "\(dir): error: This is a directory; name the plan files inside it.\n"),
@@ -86,7 +86,10 @@ import Testing
         #expect(try Executable.run(["frobnicate"]).status == 2)
         let help = try Executable.run(["query", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("USAGE: plankit query <query> [<files> ...] [--format <format>]"))
+        #expect(help.stdout.contains("USAGE: plankit query <query> <files> ... [--format <format>]"))
+        let noFiles = try Executable.run(["query", "actions"])
+        #expect(noFiles.status == 2)
+        #expect(noFiles.stderr.contains("Missing expected argument '<files> ...'"))
     }
 }
 

@@ -55,7 +55,7 @@ import Testing
 
     @Test func hugeFilesAreRefusedBeforeReading() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).tsv").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: 3 << 30) // a sparse 3 GiB file: nothing is written to disk
         try handle.close()

@@ -45,8 +45,8 @@ import Testing
     @Test func fileNamesAfterLoad() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-complete-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("pst-a.tsv").path, contents: Data())
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("pst-b.csv").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("pst-a.tsv").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("pst-b.csv").path, contents: Data())
         let prefix = directory.path + "/"
         #expect(complete(".load \(prefix)pst") == [prefix + "pst-a.tsv", prefix + "pst-b.csv"])
         #expect(complete(".load \(prefix)s") == [prefix + "sub/"])
