@@ -37,7 +37,7 @@ public struct PlanKitCLI: ParsableCommand {
             } messages: { error in (exitCode(for: error), fullMessage(for: error)) }
         }
         return run { () throws -> Void in
-            var command = try ConsoleCommand.parse(arguments)
+            let command = try ConsoleCommand.parse(arguments)
             try command.run()
         } messages: { error in (ConsoleCommand.exitCode(for: error), ConsoleCommand.fullMessage(for: error)) }
     }

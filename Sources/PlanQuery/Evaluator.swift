@@ -111,7 +111,7 @@ public struct CompiledQuery: Sendable {
                 if !sort.isEmpty {
                     keys.append(sort.map { target, _ in
                         switch target {
-                        case .column(let c): .missing
+                        case .column: .missing
                         case .path(let collect): collect(context, i)
                         }
                     })
