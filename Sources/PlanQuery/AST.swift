@@ -49,6 +49,18 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     case lessEqual = "<="
     case greater = ">"
     case greaterEqual = ">="
+
+    /// Whether a three-way comparison result (negative, zero, positive) satisfies the operator.
+    public func holds(_ comparison: Int) -> Bool {
+        switch self {
+        case .equal: comparison == 0
+        case .notEqual: comparison != 0
+        case .less: comparison < 0
+        case .lessEqual: comparison <= 0
+        case .greater: comparison > 0
+        case .greaterEqual: comparison >= 0
+        }
+    }
 }
 
 /// A state a value can be in, for `is unknown`, `is none`, `is missing`, `is empty`.

@@ -353,7 +353,7 @@ public enum Compiler {
     static func convert(_ literal: Literal, to type: ValueType, path: Path, at location: QueryLocation) throws(QueryError) -> QueryValue {
         switch (type, literal) {
         case (.money, .number(let text)):
-            guard let money = parseCents(text) else {
+            guard let money = Money(decimal: text) else {
                 throw QueryError("\(text) is not an amount PlanKit can hold; write euros with at most two decimals, below 92 233 720 368 547 758.", at: location)
             }
             return .money(money)
@@ -383,11 +383,6 @@ public enum Compiler {
         }
     }
 
-    /// Parses `1500`, `1500.5`, `-3.25` as cents, exactly; `nil` beyond two decimals or 64 bits.
-    public static func parseCents(_ text: String) -> Money? {
-        Money(decimal: text)
-    }
-
     /// Compiles a condition to a predicate over row indexes of `root`.
     static func compile(_ expression: Expression, _ root: String, _ matchers: inout [TextMatcher]) throws(QueryError) -> CompiledQuery.Predicate {
         switch expression {
@@ -411,14 +406,7 @@ public enum Compiler {
             return { c, i in
                 accessor(c, i) { v in
                     guard !v.isState, let r = QueryValue.compare(v, value) else { return false }
-                    switch op {
-                    case .equal: return r == 0
-                    case .notEqual: return r != 0
-                    case .less: return r < 0
-                    case .lessEqual: return r <= 0
-                    case .greater: return r > 0
-                    case .greaterEqual: return r >= 0
-                    }
+                    return op.holds(r)
                 }
             }
         case .match(let path, let pattern, let negated, let location):

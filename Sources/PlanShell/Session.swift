@@ -160,7 +160,7 @@ public final class Session {
             let expected: QueryValue
             switch (value, literal) {
             case (.money, .number(let n)):
-                guard let cents = Compiler.parseCents(n) else { throw QueryError("\(n) is not an amount PlanKit can hold.", at: location) }
+                guard let cents = Money(decimal: n) else { throw QueryError("\(n) is not an amount PlanKit can hold.", at: location) }
                 expected = .money(cents)
             case (.integer, .number(let n)), (.missing, .number(let n)):
                 expected = Int64(n).map { .integer($0) } ?? .decimal(Double(n) ?? .nan)
@@ -169,19 +169,9 @@ public final class Session {
             case (_, .bool(let b)): expected = .bool(b)
             case (_, .number(let n)): expected = .text(n)
             }
-            let holds: Bool
-            if let c = QueryValue.compare(value, expected) ?? (value.isState ? nil : Optional(value.text == expected.text ? 0 : (value.text < expected.text ? -1 : 1))) {
-                switch op {
-                case .equal: holds = c == 0
-                case .notEqual: holds = c != 0
-                case .less: holds = c < 0
-                case .lessEqual: holds = c <= 0
-                case .greater: holds = c > 0
-                case .greaterEqual: holds = c >= 0
-                }
-            } else {
-                holds = false
-            }
+            let comparison = QueryValue.compare(value, expected)
+                ?? (value.isState ? nil : (value.text == expected.text ? 0 : (value.text < expected.text ? -1 : 1)))
+            let holds = comparison.map(op.holds) ?? false
             let shown = value.isState ? (value == .missing ? "no value" : value.text) : value.text
             return holds ? nil : "\(statement): got \(shown)."
         }

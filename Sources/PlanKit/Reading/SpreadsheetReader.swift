@@ -273,19 +273,8 @@ struct PlanBuilder {
 
     func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
         CellReader.read(cell.0, location: cell.1) { text in
-            // Split on line breaks and on " / ".
-            let bytes = Array(text.utf8)
-            var parts: [String] = []
-            var start = 0
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == 10 || (bytes[i] == UInt8(ascii: "/") && i > 0 && i + 1 < bytes.count && bytes[i - 1] == 32 && bytes[i + 1] == 32) {
-                    parts.append(String(decoding: bytes[start..<i], as: UTF8.self).trimmed)
-                    start = i + 1
-                }
-                i += 1
-            }
-            parts.append(String(decoding: bytes[start...], as: UTF8.self).trimmed)
+            // Several names: one a line, or separated by " / ".
+            let parts = text.splitting(separators: ["\n", " / "]).map(\.trimmed)
             return parts.filter { !$0.isEmpty }
         }
     }
