@@ -12,7 +12,7 @@ enum SessionFactory {
         session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
         do {
             let plans = try PlanLoader.readAll(files)
-            for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
+            PlanLoader.reportWarnings(plans)
             session.add(plans, files: files)
         } catch {
             Console.error(error.description)

@@ -40,7 +40,7 @@ public struct ConvertCommand: ParsableCommand {
         let plans: [PlanKit.Plan]
         do {
             plans = try PlanLoader.readAll([file])
-            for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
+            PlanLoader.reportWarnings(plans)
         } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)

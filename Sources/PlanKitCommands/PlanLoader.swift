@@ -9,10 +9,13 @@ public enum PlanLoader {
     /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
     public static func load(_ paths: [String], warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
         let plans = try readAll(paths)
-        if report {
-            for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
-        }
+        if report { reportWarnings(plans) }
         return PlanSet(plans)
+    }
+
+    /// Writes every reader warning of `plans` to standard error, `file:line:column: warning: …`.
+    public static func reportWarnings(_ plans: [Plan]) {
+        for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
     }
 
     /// Reads the files on all cores, keeping argument order.
