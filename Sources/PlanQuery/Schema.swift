@@ -244,6 +244,14 @@ public enum Schema {
         }
     }
 
+    /// The sum of an action's known amounts of one kind; the cell's state when it holds no lines.
+    static func budgetSum(_ c: QueryContext, _ i: Int, _ kind: BudgetKind) -> QueryValue {
+        let entry = c.planSet.actions[i]
+        let cell = kind == .ordinary ? entry.action.ordinaryBudget : entry.action.extraordinaryBudget
+        guard case .known = cell.value else { return state(cell) { _ in .missing } }
+        return sum(c.planSet.budgetLines[entry.budgetLines].lazy.map(\.line).filter { $0.kind == kind })
+    }
+
     static func sum(_ lines: some Sequence<BudgetLine>) -> QueryValue {
         var total = Money.zero
         var any = false
@@ -312,16 +320,8 @@ public enum Schema {
         record("pilot", "pilots", "its pilots: political, service, agent", aliases: ["pilots"]) { _, i in i },
         record("deadline", "deadline", "its deadline (year, month, form, text)") { _, i in i },
         records("budget", "budget", "its budget lines") { c, i in c.planSet.actions[i].budgetLines },
-        value("ordinary", .money, "the sum of its known ordinary amounts") { c, i in
-            let action = c.planSet.actions[i].action
-            if case .known = action.ordinaryBudget.value { return sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.line).filter { $0.kind == .ordinary }) }
-            return state(action.ordinaryBudget) { _ in .missing }
-        },
-        value("extraordinary", .money, "the sum of its known extraordinary amounts") { c, i in
-            let action = c.planSet.actions[i].action
-            if case .known = action.extraordinaryBudget.value { return sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.line).filter { $0.kind == .extraordinary }) }
-            return state(action.extraordinaryBudget) { _ in .missing }
-        },
+        value("ordinary", .money, "the sum of its known ordinary amounts") { c, i in budgetSum(c, i, .ordinary) },
+        value("extraordinary", .money, "the sum of its known extraordinary amounts") { c, i in budgetSum(c, i, .extraordinary) },
         value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.line)) },
         records("links", "link", "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links },
         values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in
