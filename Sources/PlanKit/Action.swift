@@ -1,38 +1,96 @@
 /// An action of a plan: the unit a Collège decides, funds and follows.
 public struct Action: Sendable, Hashable {
+    /// The stored fields, held once: copies of an action share them.
+    struct Fields: Sendable, Hashable {
+        var id: String
+        var code: Cell<String>
+        var title: String
+        var titleCell: Cell<String>
+        var openQuestions: [String]
+        var pilots: Pilots
+        var deadline: Cell<Deadline>
+        var ordinaryBudget: Cell<[BudgetLine]>
+        var extraordinaryBudget: Cell<[BudgetLine]>
+        var humanResources: Cell<String>
+        var links: [CrossLink]
+        var pending: Bool
+        var location: SourceLocation
+        var exchange: Boxed<ExchangeFields>?
+    }
+
+    private var fields: CopyOnWrite<Fields>
+
     /// The action's number as its title writes it, e.g. `1.2`.
-    public var id: String
+    public var id: String {
+        get { fields.value.id }
+        _modify { yield &fields.value.id }
+    }
     /// The code column, e.g. `A 1.2`.
-    public var code: Cell<String>
+    public var code: Cell<String> {
+        get { fields.value.code }
+        _modify { yield &fields.value.code }
+    }
     /// The title without the number, the link parentheses and the open questions.
-    public var title: String
+    public var title: String {
+        get { fields.value.title }
+        _modify { yield &fields.value.title }
+    }
     /// The title cell exactly as the file had it.
-    public var titleCell: Cell<String>
+    public var titleCell: Cell<String> {
+        get { fields.value.titleCell }
+        _modify { yield &fields.value.titleCell }
+    }
     /// Questions the plan leaves open, such as `à préciser! Comment?`.
-    public var openQuestions: [String]
+    public var openQuestions: [String] {
+        get { fields.value.openQuestions }
+        _modify { yield &fields.value.openQuestions }
+    }
     /// Who steers the action.
-    public var pilots: Pilots
+    public var pilots: Pilots {
+        get { fields.value.pilots }
+        _modify { yield &fields.value.pilots }
+    }
     /// When the action is due.
-    public var deadline: Cell<Deadline>
+    public var deadline: Cell<Deadline> {
+        get { fields.value.deadline }
+        _modify { yield &fields.value.deadline }
+    }
     /// The ordinary budget cell.
-    public var ordinaryBudget: Cell<[BudgetLine]>
+    public var ordinaryBudget: Cell<[BudgetLine]> {
+        get { fields.value.ordinaryBudget }
+        _modify { yield &fields.value.ordinaryBudget }
+    }
     /// The extraordinary budget cell.
-    public var extraordinaryBudget: Cell<[BudgetLine]>
+    public var extraordinaryBudget: Cell<[BudgetLine]> {
+        get { fields.value.extraordinaryBudget }
+        _modify { yield &fields.value.extraordinaryBudget }
+    }
     /// The human resources cell.
-    public var humanResources: Cell<String>
+    public var humanResources: Cell<String> {
+        get { fields.value.humanResources }
+        _modify { yield &fields.value.humanResources }
+    }
     /// Links to other plans.
-    public var links: [CrossLink]
+    public var links: [CrossLink] {
+        get { fields.value.links }
+        _modify { yield &fields.value.links }
+    }
     /// Whether the action awaits the Collège's confirmation.
-    public var pending: Bool
+    public var pending: Bool {
+        get { fields.value.pending }
+        _modify { yield &fields.value.pending }
+    }
     /// Where the action's row starts.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { fields.value.location }
+        _modify { yield &fields.value.location }
+    }
     /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
     public var exchange: ExchangeFields? {
-        get { boxedExchange?.value }
-        set { boxedExchange = newValue.map(Boxed.init) }
+        get { fields.value.exchange?.value }
+        set { fields.value.exchange = newValue.map(Boxed.init) }
     }
-    /// ``exchange`` behind a reference: most actions have none, and it is large.
-    private var boxedExchange: Boxed<ExchangeFields>?
+
     /// Every budget line of both cells; an unknown cell (`??`) contributes one line of unknown amount.
     ///
     /// Derived from ``ordinaryBudget`` and ``extraordinaryBudget`` on each use.
@@ -59,20 +117,11 @@ public struct Action: Sendable, Hashable {
         extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
         pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil
     ) {
-        self.id = id
-        self.code = code
-        self.title = title
-        self.titleCell = titleCell
-        self.openQuestions = openQuestions
-        self.pilots = pilots
-        self.deadline = deadline
-        self.ordinaryBudget = ordinaryBudget
-        self.extraordinaryBudget = extraordinaryBudget
-        self.humanResources = humanResources
-        self.links = links
-        self.pending = pending
-        self.location = location
-        self.exchange = exchange
+        fields = CopyOnWrite(Fields(
+            id: id, code: code, title: title, titleCell: titleCell, openQuestions: openQuestions, pilots: pilots,
+            deadline: deadline, ordinaryBudget: ordinaryBudget, extraordinaryBudget: extraordinaryBudget,
+            humanResources: humanResources, links: links, pending: pending, location: location,
+            exchange: exchange.map(Boxed.init)))
     }
 
     /// The lines a budget cell contributes.

@@ -3,30 +3,84 @@
 /// In `5.000 € (24.850 € à l'article 84021/124-02 Frais animation Cohésion sociale)` the
 /// line's ``amount`` is the allocation, 5 000 €; 24 850 € is the article's ``statedCredit``.
 public struct BudgetLine: Sendable, Hashable, Codable {
+    /// The stored fields, held once: copies of a line share them.
+    struct Fields: Sendable, Hashable, Codable {
+        var kind: BudgetKind
+        var label: String?
+        var amount: CellValue<Money>
+        var article: BudgetArticle?
+        var articleLabel: String?
+        var statedCredit: Money?
+        var fundingPlan: String?
+        var note: String?
+        var flow: EconomicCode.Flow?
+        var fiscalYear: Int?
+        var text: String
+        var location: SourceLocation
+    }
+
+    private var fields: CopyOnWrite<Fields>
+
     /// The column the line sits in.
-    public var kind: BudgetKind
+    public var kind: BudgetKind {
+        get { fields.value.kind }
+        _modify { yield &fields.value.kind }
+    }
     /// A label before the amount, such as `CCE` in `CCE 3.000 €`.
-    public var label: String?
+    public var label: String? {
+        get { fields.value.label }
+        _modify { yield &fields.value.label }
+    }
     /// The amount allocated to the action: known, or unknown for `??`.
-    public var amount: CellValue<Money>
+    public var amount: CellValue<Money> {
+        get { fields.value.amount }
+        _modify { yield &fields.value.amount }
+    }
     /// The article charged, if stated.
-    public var article: BudgetArticle?
+    public var article: BudgetArticle? {
+        get { fields.value.article }
+        _modify { yield &fields.value.article }
+    }
     /// The article's label as the plan writes it.
-    public var articleLabel: String?
+    public var articleLabel: String? {
+        get { fields.value.articleLabel }
+        _modify { yield &fields.value.articleLabel }
+    }
     /// The article's total credit when the plan states it (`24.850 € à l'article …`).
-    public var statedCredit: Money?
+    public var statedCredit: Money? {
+        get { fields.value.statedCredit }
+        _modify { yield &fields.value.statedCredit }
+    }
     /// Another plan whose envelope funds the line (`Enveloppe budgétaire PCS` → `PCS`).
-    public var fundingPlan: String?
+    public var fundingPlan: String? {
+        get { fields.value.fundingPlan }
+        _modify { yield &fields.value.fundingPlan }
+    }
     /// Free text in parentheses that is neither an article nor an envelope.
-    public var note: String?
+    public var note: String? {
+        get { fields.value.note }
+        _modify { yield &fields.value.note }
+    }
     /// Revenue or expenditure; `nil` when the plan does not say (spreadsheets: expenditure).
-    public var flow: EconomicCode.Flow?
+    public var flow: EconomicCode.Flow? {
+        get { fields.value.flow }
+        _modify { yield &fields.value.flow }
+    }
     /// The budget year the line belongs to, when the source says (eComptes' `Exercice`).
-    public var fiscalYear: Int?
+    public var fiscalYear: Int? {
+        get { fields.value.fiscalYear }
+        _modify { yield &fields.value.fiscalYear }
+    }
     /// The part of the cell this line was read from.
-    public var text: String
+    public var text: String {
+        get { fields.value.text }
+        _modify { yield &fields.value.text }
+    }
     /// The cell the line comes from.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { fields.value.location }
+        _modify { yield &fields.value.location }
+    }
 
     /// Creates a budget line.
     public init(
@@ -35,17 +89,19 @@ public struct BudgetLine: Sendable, Hashable, Codable {
         fundingPlan: String? = nil, note: String? = nil, flow: EconomicCode.Flow? = nil, fiscalYear: Int? = nil,
         text: String, location: SourceLocation
     ) {
-        self.kind = kind
-        self.label = label
-        self.amount = amount
-        self.article = article
-        self.articleLabel = articleLabel
-        self.statedCredit = statedCredit
-        self.fundingPlan = fundingPlan
-        self.note = note
-        self.flow = flow
-        self.fiscalYear = fiscalYear
-        self.text = text
-        self.location = location
+        fields = CopyOnWrite(Fields(
+            kind: kind, label: label, amount: amount, article: article, articleLabel: articleLabel,
+            statedCredit: statedCredit, fundingPlan: fundingPlan, note: note, flow: flow, fiscalYear: fiscalYear,
+            text: text, location: location))
+    }
+
+    /// Decodes a line's fields.
+    public init(from decoder: any Decoder) throws {
+        fields = CopyOnWrite(try Fields(from: decoder))
+    }
+
+    /// Encodes a line's fields.
+    public func encode(to encoder: any Encoder) throws {
+        try fields.value.encode(to: encoder)
     }
 }

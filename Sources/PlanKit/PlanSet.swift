@@ -15,9 +15,20 @@ public struct PlanSet: Sendable {
     }
 
     /// One action and where it sits.
+    ///
+    /// The fields queries scan most (id, title, deadline, pending) are kept here beside the
+    /// action, so a scan reads one contiguous array instead of following a pointer to each action.
     public struct ActionEntry: Sendable {
         /// The action.
         public var action: Action
+        /// The action's number.
+        public var id: String
+        /// The action's title.
+        public var title: String
+        /// The action's deadline.
+        public var deadline: CellValue<Deadline>
+        /// Whether the action awaits the Collège's confirmation.
+        public var pending: Bool
         /// The plan's index in ``PlanSet/plans``.
         public var plan: Int
         /// The index of its operational objective in ``PlanSet/objectives``.
@@ -31,11 +42,20 @@ public struct PlanSet: Sendable {
     }
 
     /// One budget line and its action.
+    ///
+    /// The fields queries scan most (amount, kind, article) are kept here beside the line, so a
+    /// scan reads one contiguous array instead of following a pointer to each line.
     public struct BudgetEntry: Sendable {
         /// The action's index in ``PlanSet/actions``.
         public var action: Int
         /// The line.
         public var line: BudgetLine
+        /// The line's amount.
+        public var amount: CellValue<Money>
+        /// The line's column.
+        public var kind: BudgetKind
+        /// The line's article as an index in ``PlanSet/lineArticles``; `nil` when it names none.
+        public var article: Int?
     }
 
     /// One cross-link and its action.
@@ -72,6 +92,10 @@ public struct PlanSet: Sendable {
     public private(set) var articles: [ArticleEntry] = []
     /// Article code (without year) → index in ``articles``.
     public private(set) var articleIndex: [String: Int] = [:]
+    /// Every distinct article as budget lines spell it (with its year, if any), in order of first appearance.
+    public private(set) var lineArticles: [BudgetArticle] = []
+    /// Article → index in ``lineArticles``.
+    private var lineArticleIndex: [BudgetArticle: Int] = [:]
 
     /// Creates a set of plans.
     public init(_ plans: [Plan] = []) {
@@ -110,7 +134,15 @@ public struct PlanSet: Sendable {
                     let actionIndex = actions.count
                     let lineStart = budgetLines.count
                     for line in action.budget {
+                        var lineArticle: Int?
                         if let article = line.article {
+                            if let known = lineArticleIndex[article] {
+                                lineArticle = known
+                            } else {
+                                lineArticle = lineArticles.count
+                                lineArticleIndex[article] = lineArticles.count
+                                lineArticles.append(article)
+                            }
                             let key = "\(article.function)/\(article.economicCode)"
                             let index: Int
                             if let known = articleIndex[key] {
@@ -126,12 +158,14 @@ public struct PlanSet: Sendable {
                                 articles[index].allocated = articles[index].allocated?.adding(amount)
                             }
                         }
-                        budgetLines.append(BudgetEntry(action: actionIndex, line: line))
+                        budgetLines.append(BudgetEntry(
+                            action: actionIndex, line: line, amount: line.amount, kind: line.kind, article: lineArticle))
                     }
                     let linkStart = links.count
                     for link in action.links { links.append(LinkEntry(action: actionIndex, link: link)) }
                     actions.append(ActionEntry(
-                        action: action, plan: planIndex, objective: objectiveIndex, strategic: strategicIndex,
+                        action: action, id: action.id, title: action.title, deadline: action.deadline.value,
+                        pending: action.pending, plan: planIndex, objective: objectiveIndex, strategic: strategicIndex,
                         budgetLines: lineStart..<budgetLines.count, links: linkStart..<links.count))
                 }
             }

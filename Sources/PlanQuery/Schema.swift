@@ -221,7 +221,11 @@ public enum Schema {
     static func text(_ s: String?) -> QueryValue { s.map { .text($0) } ?? .missing }
 
     static func state<T>(_ cell: Cell<T>, _ known: (T) -> QueryValue) -> QueryValue {
-        switch cell.value {
+        state(cell.value, known)
+    }
+
+    static func state<T>(_ value: CellValue<T>, _ known: (T) -> QueryValue) -> QueryValue {
+        switch value {
         case .known(let v): known(v)
         case .unknown: .unknown
         case .none: .none
@@ -249,14 +253,15 @@ public enum Schema {
         let entry = c.planSet.actions[i]
         let cell = kind == .ordinary ? entry.action.ordinaryBudget : entry.action.extraordinaryBudget
         guard case .known = cell.value else { return state(cell) { _ in .missing } }
-        return sum(c.planSet.budgetLines[entry.budgetLines].lazy.map(\.line).filter { $0.kind == kind })
+        return sum(c.planSet.budgetLines[entry.budgetLines].lazy.filter { $0.kind == kind }.map(\.amount))
     }
 
-    static func sum(_ lines: some Sequence<BudgetLine>) -> QueryValue {
+    /// The sum of the known amounts; `.missing` when none is known, `.unknown` when it overflows.
+    static func sum(_ amounts: some Sequence<CellValue<Money>>) -> QueryValue {
         var total = Money.zero
         var any = false
-        for line in lines {
-            guard let amount = line.amount.value else { continue }
+        for cell in amounts {
+            guard let amount = cell.value else { continue }
             any = true
             guard let next = total.adding(amount) else { return .unknown }
             total = next
@@ -311,9 +316,9 @@ public enum Schema {
 
     static let action = RecordType(name: "action", fields: [
         value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[i].plan].name) },
-        value("id", .id, "the action's number, e.g. 1.2") { c, i in .id(c.planSet.actions[i].action.id) },
+        value("id", .id, "the action's number, e.g. 1.2") { c, i in .id(c.planSet.actions[i].id) },
         value("code", .text, "the code column, e.g. A 1.2") { c, i in state(c.planSet.actions[i].action.code) { .text($0) } },
-        value("title", .text, "the title without links and open questions") { c, i in .text(c.planSet.actions[i].action.title) },
+        value("title", .text, "the title without links and open questions") { c, i in .text(c.planSet.actions[i].title) },
         value("text", .text, "the title cell as the file has it") { c, i in .text(c.planSet.actions[i].action.titleCell.text) },
         record("objective", "objective", "its operational objective (number, title…)") { c, i in c.planSet.actions[i].objective },
         record("strategic", "objective", "its strategic objective") { c, i in c.planSet.actions[i].strategic },
@@ -322,17 +327,17 @@ public enum Schema {
         records("budget", "budget", "its budget lines") { c, i in c.planSet.actions[i].budgetLines },
         value("ordinary", .money, "the sum of its known ordinary amounts") { c, i in budgetSum(c, i, .ordinary) },
         value("extraordinary", .money, "the sum of its known extraordinary amounts") { c, i in budgetSum(c, i, .extraordinary) },
-        value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.line)) },
+        value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.amount)) },
         records("links", "link", "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links },
         values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in
             for q in c.planSet.actions[i].action.openQuestions where emit(.text(q)) { return true }
             return false
         },
-        value("pending", .bool, "whether it awaits the Collège's confirmation") { c, i in .bool(c.planSet.actions[i].action.pending) },
+        value("pending", .bool, "whether it awaits the Collège's confirmation") { c, i in .bool(c.planSet.actions[i].pending) },
         value("hr", .text, "the human resources cell", aliases: ["rh"]) { c, i in state(c.planSet.actions[i].action.humanResources) { .text($0) } },
         value("file", .text, "the plan's file") { c, i in .text(c.planSet.actions[i].action.location.file) },
         value("line", .integer, "the action's line in the file") { c, i in .integer(Int64(c.planSet.actions[i].action.location.line)) },
-    ], selfValue: (.id, one { c, i in .id(c.planSet.actions[i].action.id) }))
+    ], selfValue: (.id, one { c, i in .id(c.planSet.actions[i].id) }))
 
     static let pilots = RecordType(name: "pilots", fields: [
         values("political", .text, "the members of the Collège in charge", aliases: ["politician", "politique"], names { $0.pilots.political }),
@@ -345,26 +350,29 @@ public enum Schema {
         return false
     }))
 
+    /// An action's deadline in its four states.
+    static func deadlineState(_ c: QueryContext, _ i: Int) -> CellValue<Deadline> { c.planSet.actions[i].deadline }
+
     static let deadline = RecordType(name: "deadline", fields: [
         value("year", .integer, "the year it is due (a period's end)") { c, i in
-            state(c.planSet.actions[i].action.deadline) { d in d.year.map { .integer(Int64($0)) } ?? .missing }
+            state(deadlineState(c, i)) { d in d.year.map { .integer(Int64($0)) } ?? .missing }
         },
         value("month", .integer, "the last month it is due by (1-12)") { c, i in
-            state(c.planSet.actions[i].action.deadline) { d in d.month.map { .integer(Int64($0)) } ?? .missing }
+            state(deadlineState(c, i)) { d in d.month.map { .integer(Int64($0)) } ?? .missing }
         },
         value("form", .text, "year, semester, quarter, month, end-of-year, period or ongoing") { c, i in
-            state(c.planSet.actions[i].action.deadline) { .text($0.form) }
+            state(deadlineState(c, i)) { .text($0.form) }
         },
         value("text", .text, "the cell as the file has it") { c, i in .text(c.planSet.actions[i].action.deadline.text.trimmed) },
-    ], selfValue: (.deadline, one { c, i in state(c.planSet.actions[i].action.deadline) { .deadline($0) } }))
+    ], selfValue: (.deadline, one { c, i in state(deadlineState(c, i)) { .deadline($0) } }))
 
     static let budget = RecordType(name: "budget", fields: [
         record("action", "action", "the action the line belongs to") { c, i in c.planSet.budgetLines[i].action },
         value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[c.planSet.budgetLines[i].action].plan].name) },
-        value("kind", .text, "ordinary or extraordinary") { c, i in .text(c.planSet.budgetLines[i].line.kind.rawValue) },
+        value("kind", .text, "ordinary or extraordinary") { c, i in .text(c.planSet.budgetLines[i].kind.rawValue) },
         value("label", .text, "the label before the amount, e.g. CCE") { c, i in text(c.planSet.budgetLines[i].line.label) },
         value("amount", .money, "the amount allocated to the action") { c, i in
-            switch c.planSet.budgetLines[i].line.amount {
+            switch c.planSet.budgetLines[i].amount {
             case .known(let m): .money(m)
             case .unknown: .unknown
             case .none: .none
@@ -381,27 +389,28 @@ public enum Schema {
         value("file", .text, "the plan's file") { c, i in .text(c.planSet.budgetLines[i].line.location.file) },
         value("line", .integer, "the line in the file") { c, i in .integer(Int64(c.planSet.budgetLines[i].line.location.line)) },
     ], selfValue: (.money, one { c, i in
-        switch c.planSet.budgetLines[i].line.amount {
+        switch c.planSet.budgetLines[i].amount {
         case .known(let m): .money(m)
         default: .unknown
         }
     }))
 
+    /// A value of a budget line's article, read from ``PlanSet/lineArticles``.
     static func lineArticleValue(_ c: QueryContext, _ i: Int, _ f: (BudgetArticle) -> QueryValue) -> QueryValue {
-        c.planSet.budgetLines[i].line.article.map(f) ?? .missing
+        guard let index = c.planSet.budgetLines[i].article else { return .missing }
+        return f(c.planSet.lineArticles[index])
     }
 
     static let lineArticle = RecordType(name: "budget-article", fields: [
-        // The hot fields read through optional chaining, which does not copy the whole article.
-        value("code", .text, "the article as written, e.g. 84021/124-02") { c, i in text(c.planSet.budgetLines[i].line.article?.code) },
-        value("function", .text, "the function, e.g. 84021") { c, i in text(c.planSet.budgetLines[i].line.article?.function) },
-        value("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { c, i in text(c.planSet.budgetLines[i].line.article?.mainFunction) },
+        value("code", .text, "the article as written, e.g. 84021/124-02") { c, i in lineArticleValue(c, i) { .text($0.code) } },
+        value("function", .text, "the function, e.g. 84021") { c, i in lineArticleValue(c, i) { .text($0.function) } },
+        value("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { c, i in lineArticleValue(c, i) { .text($0.mainFunction) } },
         value("economic", .text, "the economic code with its sub-code, e.g. 124-02") { c, i in lineArticleValue(c, i) { .text($0.economicCode) } },
         value("service", .text, "ordinary or extraordinary, from the official chart") { c, i in lineArticleValue(c, i) { .text($0.service.rawValue) } },
         value("label", .text, "the article's label as the plan writes it") { c, i in text(c.planSet.budgetLines[i].line.articleLabel) },
         value("official", .text, "the official label of the economic code") { c, i in lineArticleValue(c, i) { text($0.official?.label) } },
         value("year", .integer, "the budget year suffix (.2019), if any") { c, i in lineArticleValue(c, i) { $0.year.map { .integer(Int64($0)) } ?? .missing } },
-    ], selfValue: (.text, one { c, i in text(c.planSet.budgetLines[i].line.article?.code) }))
+    ], selfValue: (.text, one { c, i in lineArticleValue(c, i) { .text($0.code) } }))
 
     static let link = RecordType(name: "link", fields: [
         record("action", "action", "the action the link belongs to") { c, i in c.planSet.links[i].action },
