@@ -9,8 +9,13 @@ public struct PlanReader: Sendable {
     /// The largest file PlanKit reads, in bytes (512 MiB).
     public static let maximumFileSize = 512 << 20
 
-    /// Creates a reader.
-    public init() {}
+    /// The parts of each action spreadsheet exports are parsed for; JSON and eComptes files are always read whole.
+    public var fields: PlanFields
+
+    /// Creates a reader that parses `fields` of each action in spreadsheets (all of them by default).
+    public init(fields: PlanFields = .all) {
+        self.fields = fields
+    }
 
     /// Reads the plans a file holds (a spreadsheet holds one; a JSON document any number).
     ///
@@ -28,7 +33,7 @@ public struct PlanReader: Sendable {
         if first == UInt8(ascii: "<") || file.lowercased().hasSuffix(".xml") {
             return [try EComptesReader().read(bytes, file: file)]
         }
-        return [try SpreadsheetReader().read(bytes, file: file)]
+        return [try SpreadsheetReader(fields: fields).read(bytes, file: file)]
     }
 
     /// Loads a file's bytes, with errors that say what to do.

@@ -1,12 +1,37 @@
-/// Splits delimited bytes (tab, semicolon or comma separated, RFC 4180 quoting) into rows of text cells.
+/// Splits delimited bytes (tab, semicolon or comma separated, RFC 4180 quoting) into rows of cells.
 enum DelimitedTable {
-    /// One record: its cells and the physical line where it starts.
+    /// One record: the physical line where it starts and its cells' bytes, one cell after the
+    /// other (quotes removed, `""` read as `"`), so that a cell becomes a `String` only when a
+    /// reader asks for it.
     struct Row {
         var line: Int
-        var cells: [String]
+        /// Every cell's bytes, concatenated.
+        var bytes: [UInt8] = []
+        /// Where each cell ends in ``bytes``.
+        var ends: [Int] = []
+
+        /// The number of cells.
+        var count: Int { ends.count }
+
+        /// The byte range of the cell at `index` in ``bytes``; empty beyond the row's end.
+        func range(_ index: Int) -> Range<Int> {
+            guard index >= 0 && index < ends.count else { return 0..<0 }
+            return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        }
+
+        /// Whether the cell at `index` holds only white space and control characters (or is beyond the end).
+        func isBlank(_ index: Int) -> Bool {
+            !bytes[range(index)].contains { $0 > 32 }
+        }
 
         /// The cell at `index`, or "" beyond the row's end.
-        subscript(_ index: Int) -> String { index >= 0 && index < cells.count ? cells[index] : "" }
+        subscript(_ index: Int) -> String {
+            let range = range(index)
+            return range.isEmpty ? "" : String(decoding: bytes[range], as: UTF8.self)
+        }
+
+        /// Every cell as text.
+        var cells: [String] { (0..<count).map { self[$0] } }
     }
 
     /// The most cells a row may have before the reader refuses the file.
@@ -45,48 +70,55 @@ enum DelimitedTable {
     /// - Throws: ``PlanReadError`` when a row has more than ``maximumColumns`` cells or a quote
     ///   is never closed.
     static func forEachRow(_ bytes: [UInt8], separator: UInt8, file: String, _ body: (Row) throws(PlanReadError) -> Void) throws(PlanReadError) {
-        var cells: [String] = []
-        var cell: [UInt8] = []
+        var row = Row(line: 1)
         var line = 1
-        var rowLine = 1
         var index = 0
         let count = bytes.count
         let quote = UInt8(ascii: "\"")
-        var quoteLine = 0, quoteColumn = 0
+        // Where the current cell starts in `row.bytes`.
+        var cellStart = 0
 
         func endCell() throws(PlanReadError) {
-            cells.append(String(decoding: cell, as: UTF8.self))
-            cell.removeAll(keepingCapacity: true)
-            if cells.count > maximumColumns {
+            row.ends.append(row.bytes.count)
+            cellStart = row.bytes.count
+            if row.ends.count > maximumColumns {
                 throw PlanReadError(
-                    location: SourceLocation(file: file, line: rowLine, column: cells.count),
+                    location: SourceLocation(file: file, line: row.line, column: row.ends.count),
                     message: "This row has more than \(maximumColumns) cells; export the sheet alone, without empty columns.")
             }
         }
 
         while index < count {
             let byte = bytes[index]
-            if byte == quote && cell.isEmpty {
+            if byte == quote && row.bytes.count == cellStart {
                 // Quoted cell.
-                quoteLine = line
-                quoteColumn = cells.count + 1
+                let quoteLine = line
+                let quoteColumn = row.ends.count + 1
                 index += 1
                 var closed = false
+                var runStart = index
                 while index < count {
                     let b = bytes[index]
                     if b == quote {
+                        row.bytes.append(contentsOf: bytes[runStart..<index])
                         if index + 1 < count && bytes[index + 1] == quote {
-                            cell.append(quote)
+                            row.bytes.append(quote)
                             index += 2
+                            runStart = index
                             continue
                         }
                         index += 1
                         closed = true
                         break
                     }
-                    if b == 13 && index + 1 < count && bytes[index + 1] == 10 { index += 1; continue }
+                    if b == 13 && index + 1 < count && bytes[index + 1] == 10 {
+                        // CRLF inside quotes is kept as LF.
+                        row.bytes.append(contentsOf: bytes[runStart..<index])
+                        index += 1
+                        runStart = index
+                        continue
+                    }
                     if b == 10 { line += 1 }
-                    cell.append(b)
                     index += 1
                 }
                 if !closed {
@@ -104,20 +136,29 @@ enum DelimitedTable {
             }
             if byte == 10 || byte == 13 {
                 try endCell()
-                try body(Row(line: rowLine, cells: cells))
-                cells.removeAll(keepingCapacity: true)
+                try body(row)
+                row.bytes.removeAll(keepingCapacity: true)
+                row.ends.removeAll(keepingCapacity: true)
+                cellStart = 0
                 if byte == 13 && index + 1 < count && bytes[index + 1] == 10 { index += 1 }
                 index += 1
                 line += 1
-                rowLine = line
+                row.line = line
                 continue
             }
-            cell.append(byte)
-            index += 1
+            // An unquoted run, up to the next separator or line end.
+            var end = index + 1
+            while end < count {
+                let b = bytes[end]
+                if b == separator || b == 10 || b == 13 { break }
+                end += 1
+            }
+            row.bytes.append(contentsOf: bytes[index..<end])
+            index = end
         }
-        if !cell.isEmpty || !cells.isEmpty {
+        if row.bytes.count > 0 || !row.ends.isEmpty {
             try endCell()
-            try body(Row(line: rowLine, cells: cells))
+            try body(row)
         }
     }
 }

@@ -6,8 +6,13 @@ import Foundation
 /// is parsed by the cell grammar. What cannot be parsed is kept verbatim and reported in
 /// ``Plan/warnings``; nothing is dropped.
 public struct SpreadsheetReader: Sendable {
-    /// Creates a reader.
-    public init() {}
+    /// The parts of each action the reader parses.
+    public var fields: PlanFields
+
+    /// Creates a reader that parses `fields` of each action (all of them by default).
+    public init(fields: PlanFields = .all) {
+        self.fields = fields
+    }
 
     /// Columns a header row can name.
     enum Column: CaseIterable {
@@ -27,7 +32,7 @@ public struct SpreadsheetReader: Sendable {
         guard let (_, utf8) = TextEncoding.decode(bytes) else {
             throw PlanReadError(file: file, message: "The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.")
         }
-        var builder = PlanBuilder(file: file)
+        var builder = PlanBuilder(file: file, fields: fields)
         try DelimitedTable.forEachRow(utf8, separator: DelimitedTable.detectSeparator(utf8), file: file) { row throws(PlanReadError) in
             try builder.consume(row)
         }
@@ -38,6 +43,7 @@ public struct SpreadsheetReader: Sendable {
 /// Builds a plan row by row.
 struct PlanBuilder {
     let file: String
+    let fields: PlanFields
     var plan: Plan
     var columns: [SpreadsheetReader.Column: Int] = [:]
     var headerFound = false
@@ -45,8 +51,9 @@ struct PlanBuilder {
     var objectives: [StrategicObjective] = []
     var kindFromPreamble = false
 
-    init(file: String) {
+    init(file: String, fields: PlanFields = .all) {
         self.file = file
+        self.fields = fields
         let stem = file.split(separator: "/").last.map { name -> String in
             let n = String(name)
             if let dot = n.lastIndex(of: "."), dot != n.startIndex { return String(n[..<dot]) }
@@ -111,8 +118,9 @@ struct PlanBuilder {
     }
 
     mutating func consume(_ row: DelimitedTable.Row) throws(PlanReadError) {
-        guard let first = row.cells.firstIndex(where: { cell in cell.utf8.contains { $0 > 32 } }) else { return }
-        let text = Self.stripTags(row.cells[first])
+        guard let first = (0..<row.count).first(where: { !row.isBlank($0) }) else { return }
+        let firstCell = row[first]
+        let text = Self.stripTags(firstCell)
         // Rows are told apart by their first words: fold only those.
         let folded = TextFolding.fold(text.prefix(40))
         if inLegend {
@@ -150,9 +158,9 @@ struct PlanBuilder {
             startOperational(text, folded: folded, row: row, column: first)
             return
         }
-        if folded.hasPrefix("action"), let parsed = TitleParser.parse(row.cells[first], location: location(row, first)) {
+        if folded.hasPrefix("action"), let parsed = parseTitle(firstCell, location: location(row, first)) {
             try requireHeader(row)
-            addAction(parsed, row: row, titleColumn: first)
+            addAction(parsed, title: firstCell, row: row, titleColumn: first)
             return
         }
         if !headerFound && objectives.isEmpty {
@@ -163,6 +171,14 @@ struct PlanBuilder {
             location: location(row, first),
             message: "This row is neither an objective nor an action; it is kept verbatim. Start it with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\" if it belongs to the plan.",
             text: row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")))
+    }
+
+    /// The title cell read whole, or only its number when titles are not among the fields read.
+    func parseTitle(_ text: String, location: SourceLocation) -> TitleParser.Parsed? {
+        if fields.contains(.titles) { return TitleParser.parse(text, location: location) }
+        return TitleParser.numbered(text, word: "action").map {
+            TitleParser.Parsed(id: $0.number, title: "", links: [], openQuestions: [], pending: false)
+        }
     }
 
     func requireHeader(_ row: DelimitedTable.Row) throws(PlanReadError) {
@@ -230,23 +246,25 @@ struct PlanBuilder {
             OperationalObjective(number: number, title: title, location: location(row, column)))
     }
 
-    mutating func addAction(_ parsed: TitleParser.Parsed, row: DelimitedTable.Row, titleColumn: Int) {
-        func cell(_ column: SpreadsheetReader.Column) -> (String, SourceLocation) {
+    mutating func addAction(_ parsed: TitleParser.Parsed, title: String, row: DelimitedTable.Row, titleColumn: Int) {
+        /// A column's text and location; blank when the column is not among the fields read.
+        func cell(_ column: SpreadsheetReader.Column, _ part: PlanFields) -> (String, SourceLocation) {
             guard let index = columns[column] else { return ("", location(row, titleColumn)) }
-            return (row[index], location(row, index))
+            return (fields.contains(part) ? row[index] : "", location(row, index))
         }
-        let (codeText, codeLocation) = cell(.code)
-        let (deadlineText, deadlineLocation) = cell(.deadline)
-        let (ordinaryText, ordinaryLocation) = cell(.ordinary)
-        let (extraText, extraLocation) = cell(.extraordinary)
-        let (hrText, hrLocation) = cell(.humanResources)
+        let (codeText, codeLocation) = cell(.code, .code)
+        let (deadlineText, deadlineLocation) = cell(.deadline, .deadline)
+        let (ordinaryText, ordinaryLocation) = cell(.ordinary, .budget)
+        let (extraText, extraLocation) = cell(.extraordinary, .budget)
+        let (hrText, hrLocation) = cell(.humanResources, .humanResources)
         let pilots = Pilots(
-            political: names(cell(.political)), services: names(cell(.services)), agents: names(cell(.agents)))
+            political: names(cell(.political, .pilots)), services: names(cell(.services, .pilots)),
+            agents: names(cell(.agents, .pilots)))
         let action = Action(
             id: parsed.id,
             code: CellReader.text(codeText, location: codeLocation),
             title: parsed.title,
-            titleCell: Cell(.known(row[titleColumn]), text: row[titleColumn], location: location(row, titleColumn)),
+            titleCell: Cell(.known(title), text: title, location: location(row, titleColumn)),
             openQuestions: parsed.openQuestions,
             pilots: pilots,
             deadline: deadline(deadlineText, deadlineLocation),
@@ -265,7 +283,7 @@ struct PlanBuilder {
             plan.warnings.append(Diagnostic(
                 location: action.location,
                 message: "Action \(action.id) comes before any operational objective; it is kept under an untitled one.",
-                text: row[titleColumn]))
+                text: title))
         }
         let last = objectives.count - 1
         objectives[last].operationalObjectives[objectives[last].operationalObjectives.count - 1].actions.append(action)
