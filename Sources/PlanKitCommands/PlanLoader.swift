@@ -4,11 +4,11 @@ import PlanShell
 
 /// Loads plan files for the commands, in parallel, reporting warnings on standard error.
 public enum PlanLoader {
-    /// Reads every file; warnings go to standard error.
+    /// Reads every file, parsing `fields` of each action; warnings go to standard error.
     ///
     /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
-    public static func load(_ paths: [String], warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
-        let plans = try readAll(paths)
+    public static func load(_ paths: [String], fields: PlanFields = .all, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
+        let plans = try readAll(paths, fields: fields)
         if report { reportWarnings(plans) }
         return PlanSet(plans)
     }
@@ -19,11 +19,11 @@ public enum PlanLoader {
     }
 
     /// Reads the files on all cores, keeping argument order.
-    public static func readAll(_ paths: [String]) throws(PlanReadError) -> [Plan] {
+    public static func readAll(_ paths: [String], fields: PlanFields = .all) throws(PlanReadError) -> [Plan] {
         let results = ResultBox(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let result: Result<[Plan], PlanReadError>
-            do throws(PlanReadError) { result = .success(try PlanReader().read(path: paths[index])) } catch { result = .failure(error) }
+            do throws(PlanReadError) { result = .success(try PlanReader(fields: fields).read(path: paths[index])) } catch { result = .failure(error) }
             results.set(index, result)
         }
         var plans: [Plan] = []

@@ -31,16 +31,24 @@ public struct QueryCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     public func run() throws {
-        let compiled: CompiledQuery
+        // The query is parsed first: a mistake in it is reported before any file is read, and the
+        // files are parsed only for the parts of each action the query reads.
+        let query: Query
+        do {
+            query = try Parser.parse(self.query)
+        } catch {
+            Console.error(error.rendered(source: self.query))
+            throw CommandFailure(.usage)
+        }
         let planSet: PlanSet
         do {
-            planSet = try PlanLoader.load(files)
+            planSet = try PlanLoader.load(files, fields: query.fieldsRead)
         } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)
         }
         do {
-            compiled = try Compiler.compile(try Parser.parse(query), planCount: planSet.plans.count)
+            let compiled = try Compiler.compile(query, planCount: planSet.plans.count)
             let context = QueryContext(planSet)
             let table = try compiled.run(context)
             Console.out(format.render(table, options: .init(width: Console.width(), box: Console.decorated)))
@@ -48,7 +56,7 @@ public struct QueryCommand: ParsableCommand {
             // a tenth of the run, so the plans are left for the system to reclaim.
             Retained.keep(context)
         } catch {
-            Console.error(error.rendered(source: query))
+            Console.error(error.rendered(source: self.query))
             throw CommandFailure(.usage)
         }
     }

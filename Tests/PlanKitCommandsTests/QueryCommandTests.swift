@@ -48,14 +48,27 @@ import Testing
 
     @Test func warningsGoToStandardErrorWithLocations() throws {
         let path = Executable.fixture("pst-forms.csv")
-        let result = try Executable.run(["query", "actions where id = \"2.5\" select id", path, "--format", "csv"])
+        let result = try Executable.run(["query", "actions where id = \"2.5\" select id, deadline, total", path, "--format", "csv"])
         #expect(result.status == 0)
-        #expect(result.stdout == "id\r\n2.5\r\n")
+        #expect(result.stdout == "id,deadline,total\r\n2.5,??,\r\n")
         #expect(result.stderr.split(separator: "\n").map(String.init) == [
             "\(path):23:8: warning: No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
             "\(path):24:6: warning: \"Bientôt\" is not a deadline PlanKit reads; it counts as unknown. Write a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
             "\(path):24:8: warning: The amount 99999999999999999999 € is too large to hold in cents; check the cell. It is kept as unknown.",
         ])
+    }
+
+    /// A query parses only the columns it reads, and reports only their warnings.
+    @Test(arguments: [
+        ("actions where id = \"2.5\" select id", [Int]()),
+        ("budget where amount is unknown select count()", [23, 24]),
+        ("actions where deadline is unknown select count()", [24]),
+    ])
+    func warningsComeFromTheColumnsRead(query: String, lines: [Int]) throws {
+        let path = Executable.fixture("pst-forms.csv")
+        let result = try Executable.run(["query", query, path, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.split(separator: "\n").map { Int($0.split(separator: ":")[1]) ?? 0 } == lines)
     }
 
     @Test func badInputsExitTwo() throws {

@@ -1,0 +1,77 @@
+import PlanKit
+
+extension Query {
+    /// The parts of each action the query reads, so that a loader can parse only those.
+    ///
+    /// Unknown collections and fields count as reading everything: the compiler reports them.
+    public var fieldsRead: PlanFields {
+        guard let collection = Schema.collection(collection) else { return .all }
+        var fields = Self.collectionFields[collection.name] ?? .all
+        var paths: [[String]] = []
+        if let filter { filter.collectPaths(into: &paths) }
+        if let select {
+            for item in select {
+                switch item {
+                case .path(let path, _): paths.append(path.components)
+                case .aggregate(_, let path, _, _): if let path { paths.append(path.components) }
+                }
+            }
+        } else {
+            paths += collection.defaultColumns.map { $0.split(separator: ".").map(String.init) }
+            if let plan = collection.sourcePlan { paths.append(plan.split(separator: ".").map(String.init)) }
+        }
+        paths += groupBy.map(\.components)
+        paths += sort.map(\.path.components)
+        for path in paths { fields.formUnion(Self.fields(path[...], in: collection.recordType)) }
+        return fields
+    }
+
+    /// What the rows of each collection need parsed, whatever the query reads of them.
+    static let collectionFields: [String: PlanFields] = [
+        "plans": [], "objectives": [], "actions": [], "budget": .budget, "links": .titles, "articles": .budget, "findings": .all,
+    ]
+
+    /// What each field reads, by record type; a field leading to a record names that record's type.
+    static let fieldTable: [String: [String: (PlanFields, String?)]] = [
+        "plan": ["warnings": (.all, nil)],
+        "action": [
+            "code": (.code, nil), "title": (.titles, nil), "text": (.titles, nil), "questions": (.titles, nil),
+            "pending": (.titles, nil), "hr": (.humanResources, nil), "pilot": (.pilots, "pilots"), "deadline": (.deadline, "deadline"),
+            "budget": (.budget, "budget"), "ordinary": (.budget, nil), "extraordinary": (.budget, nil), "total": (.budget, nil),
+            "links": (.titles, "link"), "objective": ([], "objective"), "strategic": ([], "objective"),
+        ],
+        "budget": ["action": ([], "action"), "plan": ([], nil), "article": (.budget, "budget-article")],
+        "link": ["action": ([], "action")],
+    ]
+
+    /// What the path reads from a record of type `type`.
+    static func fields(_ path: ArraySlice<String>, in type: String) -> PlanFields {
+        guard let name = path.first else { return [] }
+        guard let field = Schema.recordTypes[type]?.field(name) else { return .all }
+        // Budget lines, links, articles and findings read their own parts whatever the field.
+        let own: PlanFields = switch type {
+        case "budget", "budget-article", "article": .budget
+        case "link": .titles
+        case "finding": .all
+        default: []
+        }
+        guard let (fields, next) = fieldTable[type]?[field.name] else { return own }
+        guard let next else { return fields }
+        return fields.union(Self.fields(path.dropFirst(), in: next))
+    }
+}
+
+extension Expression {
+    /// Appends the components of every path the expression reads.
+    func collectPaths(into paths: inout [[String]]) {
+        switch self {
+        case .comparison(let path, _, _, _), .match(let path, _, _, _), .membership(let path, _, _),
+             .state(let path, _, _), .truth(let path):
+            paths.append(path.components)
+        case .and(let parts), .or(let parts):
+            for part in parts { part.collectPaths(into: &paths) }
+        case .not(let inner):
+            inner.collectPaths(into: &paths)
+        }
+    }
+}
