@@ -94,8 +94,10 @@ public struct PlanSet: Sendable {
     public private(set) var articleIndex: [String: Int] = [:]
     /// Every distinct article as budget lines spell it (with its year, if any), in order of first appearance.
     public private(set) var lineArticles: [BudgetArticle] = []
-    /// Article → index in ``lineArticles``.
-    private var lineArticleIndex: [BudgetArticle: Int] = [:]
+    /// Article code as written → index in ``lineArticles``.
+    private var lineArticleIndex: [String: Int] = [:]
+    /// Index in ``lineArticles`` → index in ``articles``.
+    private var lineArticleEntry: [Int] = []
 
     /// Creates a set of plans.
     public init(_ plans: [Plan] = []) {
@@ -136,21 +138,23 @@ public struct PlanSet: Sendable {
                     for line in action.budget {
                         var lineArticle: Int?
                         if let article = line.article {
-                            if let known = lineArticleIndex[article] {
-                                lineArticle = known
-                            } else {
-                                lineArticle = lineArticles.count
-                                lineArticleIndex[article] = lineArticles.count
-                                lineArticles.append(article)
-                            }
-                            let key = "\(article.function)/\(article.economicCode)"
                             let index: Int
-                            if let known = articleIndex[key] {
-                                index = known
+                            if let known = lineArticleIndex[article.code] {
+                                lineArticle = known
+                                index = lineArticleEntry[known]
                             } else {
-                                index = articles.count
-                                articleIndex[key] = index
-                                articles.append(ArticleEntry(article: article, statedCredits: [], allocated: .zero, lines: []))
+                                let key = "\(article.function)/\(article.economicCode)"
+                                if let known = articleIndex[key] {
+                                    index = known
+                                } else {
+                                    index = articles.count
+                                    articleIndex[key] = index
+                                    articles.append(ArticleEntry(article: article, statedCredits: [], allocated: .zero, lines: []))
+                                }
+                                lineArticle = lineArticles.count
+                                lineArticleIndex[article.code] = lineArticles.count
+                                lineArticles.append(article)
+                                lineArticleEntry.append(index)
                             }
                             articles[index].lines.append(budgetLines.count)
                             if let credit = line.statedCredit { articles[index].statedCredits.append((credit, budgetLines.count)) }

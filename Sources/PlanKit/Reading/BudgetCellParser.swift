@@ -11,7 +11,7 @@ struct BudgetCellParser {
     private enum Token {
         case amount(Money, hasCurrency: Bool)
         case unknownMark
-        case group(String)
+        case group(Range<Int>)
         case article(BudgetArticle)
         case word(String)
         case overflow(String)
@@ -42,15 +42,15 @@ struct BudgetCellParser {
                     if bytes[i] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { i += 1; break } }
                     i += 1
                 }
-                let inner = bytes[(start + 1)..<(depth == 0 ? i - 1 : i)]
-                tokens.append((.group(String(decoding: inner, as: UTF8.self)), start..<i))
+                tokens.append((.group((start + 1)..<(depth == 0 ? i - 1 : i)), start..<i))
                 continue
             }
             if AmountParser.isDigit(b) || AmountParser.isEuro(bytes, i) {
                 // An article code first: digits '/' digits '-' digits.
                 var j = i
                 while j < bytes.count, bytes[j] != 32, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: ")") { j += 1 }
-                if let article = BudgetArticle(parsing: String(decoding: bytes[i..<j], as: UTF8.self)) {
+                if bytes[i..<j].contains(UInt8(ascii: "/")),
+                   let article = BudgetArticle(parsing: String(decoding: bytes[i..<j], as: UTF8.self)) {
                     tokens.append((.article(article), i..<j))
                     i = j
                     continue
@@ -128,7 +128,7 @@ struct BudgetCellParser {
             case .group(let inner):
                 flushWords(range)
                 let index = lastLine(range)
-                apply(group: inner, to: &lines[index], diagnostics: &diagnostics, cell: text)
+                apply(group: bytes[inner], to: &lines[index])
             case .word(let word):
                 if afterArticle, words.isEmpty, let index = lines.indices.last {
                     // Words right after a bare article code are its label.
@@ -167,14 +167,19 @@ struct BudgetCellParser {
         return lines
     }
 
+    /// The words that introduce an article after a stated credit, folded, with their number of words.
+    private static let creditArticlePrefixes: [([UInt8], Int)] = ["a l'article ", "sur l'article ", "a l'art. ", "article ", "art. "]
+        .map { (Array($0.utf8), $0.split(separator: " ").count) }
+    /// The words that introduce an article at the start of a parenthesis, folded.
+    private static let articlePrefixes: [[UInt8]] = ["article ", "art. ", "art "].map { Array($0.utf8) }
+
     /// Reads a parenthesis: an article, a stated credit, a funding envelope, or a note.
-    private func apply(group inner: String, to line: inout BudgetLine, diagnostics: inout [Diagnostic], cell: String) {
-        let trimmed = inner.trimmed
-        let bytes = Array(trimmed.utf8)
-        let folded = TextFolding.fold(trimmed.prefix(12))
+    private func apply(group inner: ArraySlice<UInt8>, to line: inout BudgetLine) {
+        let bytes = Array(Self.trimmed(inner))
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
-        for prefix in ["article ", "art. ", "art "] where folded.hasPrefix(prefix) {
-            if let (article, label) = Self.articleAndLabel(String(decoding: bytes[prefix.utf8.count...], as: UTF8.self)) {
+        for prefix in Self.articlePrefixes {
+            if let length = TextFolding.foldedPrefixLength(bytes, from: 0, prefix),
+               let (article, label) = Self.articleAndLabel(bytes[length...]) {
                 line.article = article
                 line.articleLabel = label
                 return
@@ -182,12 +187,9 @@ struct BudgetCellParser {
         }
         // `24.850 € à l'article 84021/124-02 label`.
         if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
-            let rest = String(decoding: bytes[end...], as: UTF8.self).trimmed
-            let restFolded = TextFolding.fold(rest.prefix(16))
-            for prefix in ["a l'article ", "sur l'article ", "a l'art. ", "article ", "art. "] where restFolded.hasPrefix(prefix) {
-                let prefixWords = prefix.split(separator: " ").count
-                let afterPrefix = rest.split(separator: " ", omittingEmptySubsequences: true).dropFirst(prefixWords).joined(separator: " ")
-                if let (article, label) = Self.articleAndLabel(afterPrefix) {
+            let rest = Array(Self.trimmed(bytes[end...]))
+            for (prefix, words) in Self.creditArticlePrefixes where TextFolding.foldedPrefixLength(rest, from: 0, prefix) != nil {
+                if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words)[...]) {
                     line.article = article
                     line.articleLabel = label
                     line.statedCredit = credit
@@ -195,37 +197,83 @@ struct BudgetCellParser {
                 }
             }
         }
-        let whole = TextFolding.fold(trimmed)
-        if whole.containsBytes("enveloppe"), let range = whole.range(of: "enveloppe") {
-            var plan = String(whole[range.upperBound...]).trimmed
-            for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
-            // Take the plan's name from the original text, same length from the end.
-            let original = String(trimmed.suffix(plan.count)).trimmed
-            line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
-            return
+        let trimmed = String(decoding: bytes, as: UTF8.self)
+        // `enveloppe` folds only from text holding a `v`: no letter of Latin-1 or Latin
+        // Extended-A folds to one; characters beyond (lead bytes from 0xC6) fold through Foundation.
+        if bytes.contains(where: { $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "V") || $0 >= 0xC6 }) {
+            let whole = TextFolding.fold(trimmed)
+            if let after = whole.utf8.firstRange(of: "enveloppe".utf8)?.upperBound {
+                var plan = String(whole[after...]).trimmed
+                for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
+                // Take the plan's name from the original text, same length from the end.
+                let original = String(trimmed.suffix(plan.count)).trimmed
+                line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
+                return
+            }
         }
         line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
     }
 
+    /// `bytes` without leading and trailing white space (line breaks and no-break spaces included).
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end {
+            let b = bytes[start]
+            if b == 32 || (b >= 9 && b <= 13) { start += 1; continue }
+            if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+            break
+        }
+        while end > start {
+            let b = bytes[end - 1]
+            if b == 32 || (b >= 9 && b <= 13) { end -= 1; continue }
+            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+            break
+        }
+        return bytes[start..<end]
+    }
+
+    /// The words of `bytes` (split at spaces) after the first `count`, joined by single spaces.
+    static func words(of bytes: [UInt8], droppingFirst count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var word = 0
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, bytes[i] == 32 { i += 1 }
+            guard i < bytes.count else { break }
+            let start = i
+            while i < bytes.count, bytes[i] != 32 { i += 1 }
+            if word >= count {
+                if !out.isEmpty { out.append(32) }
+                out += bytes[start..<i]
+            }
+            word += 1
+        }
+        return out
+    }
 
     /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed).
-    static func articleAndLabel(_ text: String) -> (BudgetArticle, String?)? {
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+    static func articleAndLabel(_ bytes: ArraySlice<UInt8>) -> (BudgetArticle, String?)? {
+        var i = bytes.startIndex
+        while i < bytes.endIndex, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
         let start = i
         // The code ends at the first character after the `-SS` part that is neither a digit nor a dot.
         guard let dash = bytes[start...].firstIndex(of: UInt8(ascii: "-")) else { return nil }
         var end = dash + 1
-        while end < bytes.count, (bytes[end] >= 48 && bytes[end] <= 57) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+        while end < bytes.endIndex, (bytes[end] >= 48 && bytes[end] <= 57) || bytes[end] == UInt8(ascii: ".") { end += 1 }
         var codeEnd = end
         if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
         guard let article = BudgetArticle(parsing: String(decoding: bytes[start..<codeEnd], as: UTF8.self)) else { return nil }
-        var label = String(decoding: bytes[end...], as: UTF8.self).trimmed
-        if let first = label.first, let last = label.last, label.count >= 2,
-           (first == "\"" && last == "\"") || (first == "“" && last == "”") || (first == "«" && last == "»") {
-            label = String(label.dropFirst().dropLast()).trimmed
+        var label = trimmed(bytes[end...])
+        for (open, close) in quotePairs where label.starts(with: open) && label.reversed().starts(with: close.reversed()) {
+            // Two distinct characters when the label is at least the pair's length.
+            if label.count >= open.count + close.count || (open == close && label.count >= 2) {
+                label = trimmed(label.dropFirst(open.count).dropLast(close.count))
+            }
+            break
         }
-        return (article, label.isEmpty ? nil : label)
+        return (article, label.isEmpty ? nil : String(decoding: label, as: UTF8.self))
     }
+
+    /// Quotes a label may stand in: "…", “…”, «…».
+    private static let quotePairs: [([UInt8], [UInt8])] = [("\"", "\""), ("“", "”"), ("«", "»")].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }

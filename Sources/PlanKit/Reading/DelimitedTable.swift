@@ -41,25 +41,39 @@ enum DelimitedTable {
     /// present outside quotes on the most of the first 200 lines.
     static func detectSeparator(_ bytes: [UInt8]) -> UInt8 {
         let candidates: [UInt8] = [9, UInt8(ascii: ";"), UInt8(ascii: ",")]
-        var linesWith = [0, 0, 0]
-        var seen = [false, false, false]
+        var linesWith = (0, 0, 0)
+        var seen = (false, false, false)
+        func countLine() {
+            if seen.0 { linesWith.0 += 1 }
+            if seen.1 { linesWith.1 += 1 }
+            if seen.2 { linesWith.2 += 1 }
+            seen = (false, false, false)
+        }
         var inQuotes = false
         var lines = 0
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if byte == 10 {
-                for i in 0..<3 where seen[i] { linesWith[i] += 1 }
-                seen = [false, false, false]
+            switch byte {
+            case 10:
+                countLine()
                 lines += 1
-                if lines >= 200 { break }
-                continue
+                if lines >= 200 { return best(linesWith, candidates) }
+            case 9: seen.0 = true
+            case UInt8(ascii: ";"): seen.1 = true
+            case UInt8(ascii: ","): seen.2 = true
+            default: break
             }
-            for i in 0..<3 where byte == candidates[i] { seen[i] = true }
         }
-        for i in 0..<3 where seen[i] { linesWith[i] += 1 }
+        countLine()
+        return best(linesWith, candidates)
+    }
+
+    /// The candidate found on the most lines, the earlier one on a tie.
+    private static func best(_ linesWith: (Int, Int, Int), _ candidates: [UInt8]) -> UInt8 {
+        let counts = [linesWith.0, linesWith.1, linesWith.2]
         var best = 0
-        for i in 1..<3 where linesWith[i] > linesWith[best] { best = i }
+        for i in 1..<3 where counts[i] > counts[best] { best = i }
         return candidates[best]
     }
 

@@ -66,6 +66,36 @@ struct PlanBuilder {
         SourceLocation(file: file, line: row.line, column: column + 1)
     }
 
+    /// The first words of a cell, folded, without tags and leading white space: enough to tell
+    /// rows apart (up to 80 bytes, cut at a character boundary).
+    static func foldedStart(_ cell: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(80)
+        var i = cell.startIndex
+        while i < cell.endIndex, out.count < 80 {
+            let b = cell[i]
+            if b == UInt8(ascii: "<") {
+                var j = i + 1
+                if j < cell.endIndex, cell[j] == UInt8(ascii: "/") { j += 1 }
+                if j + 1 < cell.endIndex, cell[j] | 0x20 == UInt8(ascii: "i") || cell[j] | 0x20 == UInt8(ascii: "b"),
+                   cell[j + 1] == UInt8(ascii: ">") {
+                    i = j + 2
+                    continue
+                }
+            }
+            if out.isEmpty, b == 32 || (b >= 9 && b <= 13) { i += 1; continue }
+            if out.isEmpty, b == 0xC2, i + 1 < cell.endIndex, cell[i + 1] == 0xA0 { i += 2; continue }
+            out.append(b)
+            i += 1
+        }
+        if i < cell.endIndex {
+            // Cut before a character the limit split.
+            while let last = out.last, last & 0xC0 == 0x80 { out.removeLast() }
+            if let last = out.last, last >= 0xC0 { out.removeLast() }
+        }
+        return TextFolding.fold(String(decoding: out, as: UTF8.self))
+    }
+
     /// Strips `<i>`, `</i>`, `<b>`, `</b>` (any case) and surrounding white space.
     static func stripTags(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return text.trimmed }
@@ -94,15 +124,15 @@ struct PlanBuilder {
     static func column(forLabel label: String) -> SpreadsheetReader.Column? {
         let f = TextFolding.fold(label).collapsingSpaces
         if f.isEmpty { return nil }
-        if f.contains("budget") || f.contains("ordinaire") {
-            return f.contains("extra") ? .extraordinary : .ordinary
+        if f.containsBytes("budget") || f.containsBytes("ordinaire") {
+            return f.containsBytes("extra") ? .extraordinary : .ordinary
         }
-        if f.contains("politique") || f.contains("mandataire") || f.contains("echevin") { return .political }
-        if f.contains("service") { return .services }
-        if f.contains("agent") || f.contains("responsable") { return .agents }
-        if f.contains("echeance") || f.contains("delai") || f.contains("calendrier") { return .deadline }
+        if f.containsBytes("politique") || f.containsBytes("mandataire") || f.containsBytes("echevin") { return .political }
+        if f.containsBytes("service") { return .services }
+        if f.containsBytes("agent") || f.containsBytes("responsable") { return .agents }
+        if f.containsBytes("echeance") || f.containsBytes("delai") || f.containsBytes("calendrier") { return .deadline }
         if f == "oo" || f == "code" || f == "n°" || f == "ref" || f == "ref." { return .code }
-        if f == "rh" || f.contains("ressources humaines") { return .humanResources }
+        if f == "rh" || f.containsBytes("ressources humaines") { return .humanResources }
         return nil
     }
 
@@ -114,15 +144,16 @@ struct PlanBuilder {
 
     static func isHeaderWord(_ label: String) -> Bool {
         let f = TextFolding.fold(label)
-        return f.hasPrefix("pilote") || f.contains("ressources a mobiliser") || f.hasPrefix("criteres")
+        return f.hasPrefix("pilote") || f.containsBytes("ressources a mobiliser") || f.hasPrefix("criteres")
     }
 
     mutating func consume(_ row: DelimitedTable.Row) throws(PlanReadError) {
         guard let first = (0..<row.count).first(where: { !row.isBlank($0) }) else { return }
         let firstCell = row[first]
-        let text = Self.stripTags(firstCell)
         // Rows are told apart by their first words: fold only those.
-        let folded = TextFolding.fold(text.prefix(40))
+        let folded = Self.foldedStart(row.bytes[row.range(first)])
+        // Objective, preamble and legend rows need the whole cell without its tags; action rows do not.
+        var text: String { Self.stripTags(firstCell) }
         if inLegend {
             plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
             return
@@ -205,9 +236,9 @@ struct PlanBuilder {
         } else if folded.hasPrefix("plan"), let value, !value.isEmpty {
             plan.name = PlanName.normalise(value)
             let f = TextFolding.fold(value)
-            plan.kind = f.hasPrefix("pcs") || f.contains("cohesion sociale") ? .pcs : (f.hasPrefix("pst") ? .pst : .other)
+            plan.kind = f.hasPrefix("pcs") || f.containsBytes("cohesion sociale") ? .pcs : (f.hasPrefix("pst") ? .pst : .other)
             kindFromPreamble = true
-            if plan.kind == .pcs, f.contains("cohesion sociale") { plan.name = "PCS III" }
+            if plan.kind == .pcs, f.containsBytes("cohesion sociale") { plan.name = "PCS III" }
         } else if folded.hasPrefix("periode") || folded.hasPrefix("legislature"), let value {
             let years = value.split(whereSeparator: { !$0.isASCIIDigit }).compactMap { Int($0) }.filter { $0 >= 1900 && $0 <= 2200 }
             if years.count == 2, years[0] <= years[1] { plan.period = years[0]...years[1] }

@@ -16,7 +16,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
     public static func decode(_ bytes: [UInt8]) -> (encoding: TextEncoding, utf8: [UInt8])? {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             let body = Array(bytes[3...])
-            if body.contains(0) { return nil }
+            if containsNUL(body) { return nil }
             return (.utf8, validUTF8(body) ? body : Array(String(decoding: body, as: UTF8.self).utf8))
         }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
@@ -25,18 +25,46 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
             return (.utf16BigEndian, utf16(bytes.dropFirst(2), littleEndian: false))
         }
-        if bytes.contains(0) { return nil }
+        if containsNUL(bytes) { return nil }
         if validUTF8(bytes) { return (.utf8, bytes) }
         return (.windows1252, windows1252(bytes))
     }
 
     static func validUTF8(_ bytes: [UInt8]) -> Bool { firstInvalidUTF8(bytes) == nil }
 
+    /// Whether `bytes` hold a NUL byte, read eight at a time.
+    static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] == 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the eight bytes at `index` are all ASCII.
+    @inline(__always)
+    private static func asciiWord(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The offset of the first byte that does not start a valid UTF-8 sequence (overlong forms,
     /// surrogates and code points beyond U+10FFFF included), or `nil` when all are valid.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw in firstInvalidUTF8(raw) }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var index = 0
         while index < bytes.count {
+            if index + 8 <= bytes.count, asciiWord(bytes, at: index) { index += 8; continue }
             let b = bytes[index]
             if b < 0x80 { index += 1; continue }
             let length = b >= 0xC2 && b <= 0xDF ? 2 : (b >= 0xE0 && b <= 0xEF ? 3 : (b >= 0xF0 && b <= 0xF4 ? 4 : 0))
