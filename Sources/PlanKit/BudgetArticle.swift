@@ -26,6 +26,16 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         mainFunction = String(function.prefix(3))
     }
 
+    /// Creates an article whose code and main function are already made.
+    private init(function: String, economic: String, subCode: String, year: Int?, code: String, mainFunction: String) {
+        self.function = function
+        self.economic = economic
+        self.subCode = subCode
+        self.year = year
+        self.code = code
+        self.mainFunction = mainFunction
+    }
+
     private enum CodingKeys: String, CodingKey { case function, economic, subCode, year }
 
     /// Decodes the four parts; the code and main function are derived.
@@ -50,10 +60,10 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
     public init?(parsing text: some StringProtocol) {
         let bytes = Array(text.utf8)
         var index = 0
-        func digits() -> String? {
+        func digits() -> Range<Int>? {
             let start = index
             while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
-            return index > start ? String(decoding: bytes[start..<index], as: UTF8.self) : nil
+            return index > start ? start..<index : nil
         }
         func skipSpaces() { while index < bytes.count, bytes[index] == 32 { index += 1 } }
         skipSpaces()
@@ -62,19 +72,33 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "/") else { return nil }
         index += 1
         skipSpaces()
-        guard let economic = digits(), economic.utf8.count == 3,
+        guard let economic = digits(), economic.count == 3,
               index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return nil }
         index += 1
-        guard let sub = digits(), sub.utf8.count == 2 else { return nil }
-        var year: Int?
+        guard let sub = digits(), sub.count == 2 else { return nil }
+        var year: Range<Int>?
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard let y = digits(), y.utf8.count == 4 else { return nil }
-            year = Int(y)
+            guard let y = digits(), y.count == 4 else { return nil }
+            year = y
         }
         skipSpaces()
         guard index == bytes.count else { return nil }
-        self.init(function: function, economic: economic, subCode: sub, year: year)
+        // The code as `init(function:economic:subCode:year:)` writes it, made from the bytes.
+        var code = Array(bytes[function])
+        code.append(UInt8(ascii: "/"))
+        code += bytes[economic]
+        code.append(UInt8(ascii: "-"))
+        code += bytes[sub]
+        if let year {
+            code.append(UInt8(ascii: "."))
+            code += bytes[year]
+        }
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        self.init(
+            function: string(function), economic: string(economic), subCode: string(sub),
+            year: year.flatMap { Int(string($0)) }, code: String(decoding: code, as: UTF8.self),
+            mainFunction: string(function.lowerBound..<min(function.upperBound, function.lowerBound + 3)))
     }
 
     /// Reads an article code leniently, as eComptes exports may write it (`xxx/wal-13.2019`):

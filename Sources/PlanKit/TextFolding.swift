@@ -34,9 +34,13 @@ public enum TextFolding {
     ///
     /// - Returns: The number of bytes written, or `nil` when another script needs ``fold(_:)``.
     public static func foldLatin(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { foldLatin($0, into: buffer) } ?? nil
+    }
+
+    /// ``foldLatin(_:into:)`` on UTF-8 bytes.
+    static func foldLatin(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var written = 0
-        var result: Int? = 0
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+        do {
             var i = 0
             let count = bytes.count
             while i < count {
@@ -47,7 +51,7 @@ public enum TextFolding {
                     i += 1
                 } else if b >= 0xC2 && b <= 0xC5, i + 1 < count {
                     let value = (Int(b & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)
-                    guard let folded = latin[value] else { result = nil; return }
+                    guard let folded = latin[value] else { return nil }
                     for f in folded { buffer[written] = f; written += 1 }
                     i += 2
                 } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
@@ -57,18 +61,16 @@ public enum TextFolding {
                 } else if b == 0xE2, i + 2 < count {
                     // Other punctuation and symbols (U+2000…U+2BFF) fold to themselves.
                     let value = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
-                    guard (0x2000...0x2BFF).contains(value), value != 0x202F else { result = nil; return }
+                    guard (0x2000...0x2BFF).contains(value), value != 0x202F else { return nil }
                     for k in 0..<3 { buffer[written + k] = bytes[i + k] }
                     written += 3
                     i += 3
                 } else {
-                    result = nil
-                    return
+                    return nil
                 }
             }
-            result = written
-        } ?? { result = nil }()
-        return result
+        }
+        return written
     }
 
     /// The number of bytes of `bytes`, from `start`, that fold to `prefix` (folded ASCII), or

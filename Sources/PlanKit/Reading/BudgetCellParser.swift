@@ -202,8 +202,9 @@ struct BudgetCellParser {
         // Extended-A folds to one; characters beyond (lead bytes from 0xC6) fold through Foundation.
         if bytes.contains(where: { $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "V") || $0 >= 0xC6 }) {
             let whole = TextFolding.fold(trimmed)
-            if let after = whole.utf8.firstRange(of: "enveloppe".utf8)?.upperBound {
-                var plan = String(whole[after...]).trimmed
+            let folded = Array(whole.utf8)
+            if let start = Self.firstOffset(of: Self.envelope, in: folded) {
+                var plan = String(decoding: folded[(start + Self.envelope.count)...], as: UTF8.self).trimmed
                 for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
                 // Take the plan's name from the original text, same length from the end.
                 let original = String(trimmed.suffix(plan.count)).trimmed
@@ -212,6 +213,19 @@ struct BudgetCellParser {
             }
         }
         line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
+    }
+
+    private static let envelope = Array("enveloppe".utf8)
+
+    /// Where `needle` first occurs in `haystack`.
+    static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// `bytes` without leading and trailing white space (line breaks and no-break spaces included).

@@ -67,12 +67,12 @@ struct PlanBuilder {
     }
 
     /// The first words of a cell, folded, without tags and leading white space: enough to tell
-    /// rows apart (up to 80 bytes, cut at a character boundary).
+    /// rows apart (up to 48 bytes, cut at a character boundary).
     static func foldedStart(_ cell: ArraySlice<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(80)
+        out.reserveCapacity(48)
         var i = cell.startIndex
-        while i < cell.endIndex, out.count < 80 {
+        while i < cell.endIndex, out.count < 48 {
             let b = cell[i]
             if b == UInt8(ascii: "<") {
                 var j = i + 1
@@ -93,7 +93,12 @@ struct PlanBuilder {
             while let last = out.last, last & 0xC0 == 0x80 { out.removeLast() }
             if let last = out.last, last >= 0xC0 { out.removeLast() }
         }
-        return TextFolding.fold(String(decoding: out, as: UTF8.self))
+        let latin = out.withUnsafeBufferPointer { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                TextFolding.foldLatin(bytes, into: buffer).map { String(decoding: buffer[..<$0], as: UTF8.self) }
+            }
+        }
+        return latin ?? TextFolding.fold(String(decoding: out, as: UTF8.self))
     }
 
     /// Strips `<i>`, `</i>`, `<b>`, `</b>` (any case) and surrounding white space.
@@ -149,11 +154,10 @@ struct PlanBuilder {
 
     mutating func consume(_ row: DelimitedTable.Row) throws(PlanReadError) {
         guard let first = (0..<row.count).first(where: { !row.isBlank($0) }) else { return }
-        let firstCell = row[first]
         // Rows are told apart by their first words: fold only those.
         let folded = Self.foldedStart(row.bytes[row.range(first)])
         // Objective, preamble and legend rows need the whole cell without its tags; action rows do not.
-        var text: String { Self.stripTags(firstCell) }
+        var text: String { Self.stripTags(row[first]) }
         if inLegend {
             plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
             return
@@ -189,9 +193,9 @@ struct PlanBuilder {
             startOperational(text, folded: folded, row: row, column: first)
             return
         }
-        if folded.hasPrefix("action"), let parsed = parseTitle(firstCell, location: location(row, first)) {
+        if folded.hasPrefix("action"), let (parsed, title) = parseTitle(row, first) {
             try requireHeader(row)
-            addAction(parsed, title: firstCell, row: row, titleColumn: first)
+            addAction(parsed, title: title, row: row, titleColumn: first)
             return
         }
         if !headerFound && objectives.isEmpty {
@@ -204,11 +208,15 @@ struct PlanBuilder {
             text: row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")))
     }
 
-    /// The title cell read whole, or only its number when titles are not among the fields read.
-    func parseTitle(_ text: String, location: SourceLocation) -> TitleParser.Parsed? {
-        if fields.contains(.titles) { return TitleParser.parse(text, location: location) }
-        return TitleParser.numbered(text, word: "action").map {
-            TitleParser.Parsed(id: $0.number, title: "", links: [], openQuestions: [], pending: false)
+    /// The title cell read whole with its text, or only its number (and no text) when titles are
+    /// not among the fields read; `nil` when the cell does not start with `Action N.`.
+    func parseTitle(_ row: DelimitedTable.Row, _ column: Int) -> (TitleParser.Parsed, String?)? {
+        if fields.contains(.titles) {
+            let text = row[column]
+            return TitleParser.parse(text, location: location(row, column)).map { ($0, text) }
+        }
+        return TitleParser.numbered(Array(row.bytes[row.range(column)]), word: "action").map {
+            (TitleParser.Parsed(id: $0.number, title: "", links: [], openQuestions: [], pending: false), nil)
         }
     }
 
@@ -277,7 +285,7 @@ struct PlanBuilder {
             OperationalObjective(number: number, title: title, location: location(row, column)))
     }
 
-    mutating func addAction(_ parsed: TitleParser.Parsed, title: String, row: DelimitedTable.Row, titleColumn: Int) {
+    mutating func addAction(_ parsed: TitleParser.Parsed, title: String?, row: DelimitedTable.Row, titleColumn: Int) {
         /// A column's text and location; blank when the column is not among the fields read.
         func cell(_ column: SpreadsheetReader.Column, _ part: PlanFields) -> (String, SourceLocation) {
             guard let index = columns[column] else { return ("", location(row, titleColumn)) }
@@ -295,7 +303,8 @@ struct PlanBuilder {
             id: parsed.id,
             code: CellReader.text(codeText, location: codeLocation),
             title: parsed.title,
-            titleCell: Cell(.known(title), text: title, location: location(row, titleColumn)),
+            titleCell: title.map { Cell(.known($0), text: $0, location: location(row, titleColumn)) }
+                ?? Cell(.missing, text: "", location: location(row, titleColumn)),
             openQuestions: parsed.openQuestions,
             pilots: pilots,
             deadline: deadline(deadlineText, deadlineLocation),
@@ -314,7 +323,7 @@ struct PlanBuilder {
             plan.warnings.append(Diagnostic(
                 location: action.location,
                 message: "Action \(action.id) comes before any operational objective; it is kept under an untitled one.",
-                text: title))
+                text: title ?? row[titleColumn]))
         }
         let last = objectives.count - 1
         objectives[last].operationalObjectives[objectives[last].operationalObjectives.count - 1].actions.append(action)

@@ -20,6 +20,11 @@ enum TitleParser {
     /// ignoring case and accents.
     static func numbered(_ text: String, word: String) -> (number: String, rest: String)? {
         let bytes = Array(text.utf8)
+        return numbered(bytes, word: word).map { ($0.number, String(decoding: bytes[$0.rest...], as: UTF8.self)) }
+    }
+
+    /// ``numbered(_:word:)`` on UTF-8 bytes: the number and where the rest starts.
+    static func numbered(_ bytes: [UInt8], word: String) -> (number: String, rest: Int)? {
         var i = 0
         func isSpace(_ at: Int) -> Int {
             guard at < bytes.count else { return 0 }
@@ -69,7 +74,7 @@ enum TitleParser {
         // A number must be followed by white space, a separator or the end.
         if i < bytes.count, separator(i) == 0 { return nil }
         while separator(i) > 0 { i += separator(i) }
-        return (number, String(decoding: bytes[i...], as: UTF8.self))
+        return (number, i)
     }
 
     /// Parses an action's title cell, whose text starts with `Action N.M.`.
