@@ -25,13 +25,15 @@ enum AmountParser {
         i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x82 && bytes[i + 2] == 0xAC
     }
 
+    /// The currency words, longest first, as bytes.
+    private static let currencyWords: [[UInt8]] = ["euros", "euro", "eur"].map { Array($0.utf8) }
+
     /// Index past a currency (`€`, `EUR`, `euros`, `euro`) at `i` after optional spaces, or `nil`.
     static func currencyEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
         var j = i
         while spaceLength(bytes, j) > 0 { j += spaceLength(bytes, j) }
         if isEuro(bytes, j) { return j + 3 }
-        for word in ["euros", "euro", "eur"] {
-            let w = Array(word.utf8)
+        for w in currencyWords {
             if j + w.count <= bytes.count,
                (0..<w.count).allSatisfy({ bytes[j + $0] | 0x20 == w[$0] }),
                j + w.count == bytes.count || !isLetter(bytes[j + w.count]) {

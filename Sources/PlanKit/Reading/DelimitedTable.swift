@@ -51,21 +51,24 @@ enum DelimitedTable {
         }
         var inQuotes = false
         var lines = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
-            if inQuotes { continue }
-            switch byte {
-            case 10:
-                countLine()
-                lines += 1
-                if lines >= 200 { return best(linesWith, candidates) }
-            case 9: seen.0 = true
-            case UInt8(ascii: ";"): seen.1 = true
-            case UInt8(ascii: ","): seen.2 = true
-            default: break
+        bytes.withUnsafeBufferPointer { bytes in
+            for byte in bytes {
+                if byte > UInt8(ascii: ";") { continue }
+                if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+                if inQuotes { continue }
+                switch byte {
+                case 10:
+                    countLine()
+                    lines += 1
+                    if lines >= 200 { return }
+                case 9: seen.0 = true
+                case UInt8(ascii: ";"): seen.1 = true
+                case UInt8(ascii: ","): seen.2 = true
+                default: break
+                }
             }
+            countLine()
         }
-        countLine()
         return best(linesWith, candidates)
     }
 
@@ -75,6 +78,29 @@ enum DelimitedTable {
         var best = 0
         for i in 1..<3 where counts[i] > counts[best] { best = i }
         return candidates[best]
+    }
+
+    /// The index of the first separator, CR or LF at or after `start`, or the end.
+    @inline(__always)
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8) -> Int {
+        var end = start
+        // Eight bytes at a time while none of them is a separator, CR or LF.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let separators = ones &* UInt64(separator), lineFeeds = ones &* 10, returns = ones &* 13
+            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            while end + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+                if hasZeroByte(word ^ separators) || hasZeroByte(word ^ lineFeeds) || hasZeroByte(word ^ returns) { break }
+                end += 8
+            }
+        }
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == separator || b == 10 || b == 13 { break }
+            end += 1
+        }
+        return end
     }
 
     /// Splits UTF-8 bytes into rows and hands each to `body` as soon as it is complete, so a
@@ -161,12 +187,7 @@ enum DelimitedTable {
                 continue
             }
             // An unquoted run, up to the next separator or line end.
-            var end = index + 1
-            while end < count {
-                let b = bytes[end]
-                if b == separator || b == 10 || b == 13 { break }
-                end += 1
-            }
+            let end = bytes.withUnsafeBufferPointer { runEnd($0, from: index + 1, separator: separator) }
             row.bytes.append(contentsOf: bytes[index..<end])
             index = end
         }
