@@ -45,19 +45,47 @@ public struct PlanReader: Sendable {
         if isDirectory.boolValue {
             throw PlanReadError(file: path, message: "This is a directory; name the plan files inside it.")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
             throw PlanReadError(file: path, message: "The file cannot be opened; check its permissions.")
         }
-        defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        defer { close(descriptor) }
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
         if size > maximumFileSize {
             throw PlanReadError(file: path, message: "The file is \(size >> 20) MiB, more than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
         }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw PlanReadError(file: path, message: "The file cannot be read (\(error.localizedDescription)).")
+        // Read straight into the array; a file that grows while it is read is read to its end.
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                if bytes.count >= maximumFileSize {
+                    throw PlanReadError(file: path, message: "The file is larger than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
+                }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return systemRead(descriptor, base + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw PlanReadError(file: path, message: "The file cannot be read (\(String(cString: strerror(errno)))).")
+            }
+            if count == 0 { break }
+            filled += count
         }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
+}
+
+/// The system's `read(2)`, named apart from the `read` methods of the types above.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    Darwin.read(descriptor, buffer, count)
+    #else
+    Glibc.read(descriptor, buffer, count)
+    #endif
 }
