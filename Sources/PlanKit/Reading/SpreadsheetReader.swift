@@ -15,7 +15,7 @@ public struct SpreadsheetReader: Sendable {
     }
 
     /// Columns a header row can name.
-    enum Column: CaseIterable {
+    enum Column: Int, CaseIterable {
         case political, services, agents, deadline, code, ordinary, extraordinary, humanResources
     }
 
@@ -45,7 +45,8 @@ struct PlanBuilder {
     let file: String
     let fields: PlanFields
     var plan: Plan
-    var columns: [SpreadsheetReader.Column: Int] = [:]
+    /// The column index of each header label, by ``SpreadsheetReader/Column`` raw value.
+    var columns = [Int?](repeating: nil, count: SpreadsheetReader.Column.allCases.count)
     var headerFound = false
     var inLegend = false
     var objectives: [StrategicObjective] = []
@@ -68,7 +69,7 @@ struct PlanBuilder {
 
     /// The first words of a cell, folded, without tags and leading white space: enough to tell
     /// rows apart (up to 48 bytes, cut at a character boundary).
-    static func foldedStart(_ cell: ArraySlice<UInt8>) -> String {
+    static func foldedStart(_ cell: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(48)
         var i = cell.startIndex
@@ -95,10 +96,10 @@ struct PlanBuilder {
         }
         let latin = out.withUnsafeBufferPointer { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-                TextFolding.foldLatin(bytes, into: buffer).map { String(decoding: buffer[..<$0], as: UTF8.self) }
+                TextFolding.foldLatin(bytes, into: buffer).map { Array(buffer[..<$0]) }
             }
         }
-        return latin ?? TextFolding.fold(String(decoding: out, as: UTF8.self))
+        return latin ?? Array(TextFolding.fold(String(decoding: out, as: UTF8.self)).utf8)
     }
 
     /// Strips `<i>`, `</i>`, `<b>`, `</b>` (any case) and surrounding white space.
@@ -142,9 +143,9 @@ struct PlanBuilder {
     }
 
     /// Whether folded text starts with `word` followed by a digit (`axe 6`, `sous-axe 6.1`).
-    static func startsWithNumbered(_ folded: String, _ word: String) -> Bool {
-        guard folded.hasPrefix(word) else { return false }
-        return folded.dropFirst(word.count).first?.isASCIIDigit == true
+    static func startsWithNumbered(_ folded: [UInt8], _ word: String) -> Bool {
+        guard folded.starts(with: word.utf8), folded.count > word.utf8.count else { return false }
+        return AmountParser.isDigit(folded[word.utf8.count])
     }
 
     static func isHeaderWord(_ label: String) -> Bool {
@@ -162,7 +163,7 @@ struct PlanBuilder {
             plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
             return
         }
-        if folded.hasPrefix("legende") {
+        if folded.starts(with: "legende".utf8) {
             inLegend = true
             let rest = text.drop(while: { $0 != ":" }).dropFirst().trimmed
             if !rest.isEmpty { plan.legend.append(rest) }
@@ -173,13 +174,13 @@ struct PlanBuilder {
             let labelled = row.cells.enumerated().compactMap { index, cell in Self.column(forLabel: cell).map { (index, $0) } }
             let headerWords = row.cells.filter(Self.isHeaderWord).count
             if labelled.count + headerWords >= 2, labelled.count >= 1 {
-                for (index, column) in labelled where columns[column] == nil { columns[column] = index }
+                for (index, column) in labelled where columns[column.rawValue] == nil { columns[column.rawValue] = index }
                 headerFound = true
                 return
             }
         }
         let isAxis = Self.startsWithNumbered(folded, "axe ")
-        if folded.hasPrefix("objectif strategique") || isAxis {
+        if folded.starts(with: "objectif strategique".utf8) || isAxis {
             try requireHeader(row)
             if isAxis && !kindFromPreamble && objectives.isEmpty {
                 // A plan laid out by axes is a PCS.
@@ -188,12 +189,12 @@ struct PlanBuilder {
             startStrategic(text, folded: folded, row: row, column: first)
             return
         }
-        if folded.hasPrefix("objectif operationnel") || Self.startsWithNumbered(folded, "sous-axe ") {
+        if folded.starts(with: "objectif operationnel".utf8) || Self.startsWithNumbered(folded, "sous-axe ") {
             try requireHeader(row)
             startOperational(text, folded: folded, row: row, column: first)
             return
         }
-        if folded.hasPrefix("action"), let (parsed, title) = parseTitle(row, first) {
+        if folded.starts(with: "action".utf8), let (parsed, title) = parseTitle(row, first) {
             try requireHeader(row)
             addAction(parsed, title: title, row: row, titleColumn: first)
             return
@@ -253,7 +254,7 @@ struct PlanBuilder {
         }
     }
 
-    mutating func startStrategic(_ text: String, folded: String, row: DelimitedTable.Row, column: Int) {
+    mutating func startStrategic(_ text: String, folded: [UInt8], row: DelimitedTable.Row, column: Int) {
         var title = text
         var number = String(objectives.count + 1)
         if let colon = text.firstIndex(of: ":") {
@@ -261,7 +262,7 @@ struct PlanBuilder {
             let digits = head.split(whereSeparator: { !$0.isASCIIDigit && $0 != "." }).last.map { String($0).trimmingTrailingPunctuation }
             if let digits, !digits.isEmpty, digits.first?.isASCIIDigit == true { number = digits }
             title = text[text.index(after: colon)...].trimmed
-        } else if let (n, rest) = TitleParser.numbered(text, word: folded.hasPrefix("axe") ? "axe" : "objectif strategique") {
+        } else if let (n, rest) = TitleParser.numbered(text, word: folded.starts(with: "axe".utf8) ? "axe" : "objectif strategique") {
             number = n
             title = rest
         }
@@ -271,8 +272,8 @@ struct PlanBuilder {
         objectives.append(StrategicObjective(number: number, title: title, location: location(row, column)))
     }
 
-    mutating func startOperational(_ text: String, folded: String, row: DelimitedTable.Row, column: Int) {
-        let word = folded.hasPrefix("sous-axe") ? "sous-axe" : "objectif operationnel"
+    mutating func startOperational(_ text: String, folded: [UInt8], row: DelimitedTable.Row, column: Int) {
+        let word = folded.starts(with: "sous-axe".utf8) ? "sous-axe" : "objectif operationnel"
         let (number, title) = TitleParser.numbered(text, word: word) ?? ("", String(text.dropFirst(word.count)).trimmed)
         if objectives.isEmpty {
             objectives.append(StrategicObjective(number: "", title: "", location: location(row, column)))
@@ -288,7 +289,7 @@ struct PlanBuilder {
     mutating func addAction(_ parsed: TitleParser.Parsed, title: String?, row: DelimitedTable.Row, titleColumn: Int) {
         /// A column's text and location; blank when the column is not among the fields read.
         func cell(_ column: SpreadsheetReader.Column, _ part: PlanFields) -> (String, SourceLocation) {
-            guard let index = columns[column] else { return ("", location(row, titleColumn)) }
+            guard let index = columns[column.rawValue] else { return ("", location(row, titleColumn)) }
             return (fields.contains(part) ? row[index] : "", location(row, index))
         }
         let (codeText, codeLocation) = cell(.code, .code)

@@ -33,29 +33,9 @@ enum TitleParser {
             return 0
         }
         while isSpace(i) > 0 { i += isSpace(i) }
-        // Match the word: ASCII letters compare byte by byte; accented ones (`opérationnel`) are
-        // folded a character at a time.
-        let target = Array(word.utf8)
-        var matchedEnd = i
-        var matched = 0
-        var asciiMatch = true
-        while matched < target.count, matchedEnd < bytes.count, bytes[matchedEnd] < 0x80 {
-            var b = bytes[matchedEnd]
-            if b >= 65 && b <= 90 { b += 32 }
-            guard b == target[matched] else { asciiMatch = false; break }
-            matched += 1
-            matchedEnd += 1
-        }
-        if matched < target.count {
-            guard asciiMatch else { return nil }
-            var scalars = String(decoding: bytes[matchedEnd...].prefix((target.count - matched) * 2 + 4), as: UTF8.self).unicodeScalars.makeIterator()
-            var folded: [UInt8] = []
-            while matched + folded.count < target.count, let scalar = scalars.next() {
-                folded += Array(TextFolding.fold(String(scalar)).utf8)
-                matchedEnd += String(scalar).utf8.count
-            }
-            guard folded == Array(target[matched...]) else { return nil }
-        }
+        // Match the word ignoring case and accents (`opérationnel` folds to `operationnel`).
+        guard let matchedLength = TextFolding.foldedPrefixLength(bytes, from: i, Array(word.utf8)) else { return nil }
+        let matchedEnd = i + matchedLength
         i = matchedEnd
         while isSpace(i) > 0 { i += isSpace(i) }
         let numberStart = i
