@@ -37,7 +37,10 @@ public struct CompiledQuery: Sendable {
     ///   pattern that needs more stops the query with an error instead of running unbounded.
     /// - Throws: ``QueryError`` when a sum overflows or a pattern runs out of time.
     public func run(_ context: QueryContext, regexBudget: Double = CompiledQuery.defaultRegexBudget) throws(QueryError) -> ResultTable {
-        for matcher in matchers { matcher.budget.start(seconds: regexBudget) }
+        for matcher in matchers {
+            matcher.budget.start(seconds: regexBudget)
+            matcher.prepare(context)
+        }
         let table = try evaluate(context)
         if let slow = matchers.first(where: { $0.budget.exceeded }) {
             throw QueryError("This regular expression takes more than \(regexBudget.formatted()) s over the loaded plans; make it simpler or more specific.", at: slow.location)
@@ -285,6 +288,8 @@ public enum Compiler {
     struct Resolved {
         var accessor: ValueAccessor
         var type: ValueType
+        /// The folded column of a field at the root of the collection, when it has one.
+        var foldedColumn: FoldedColumn.Key? = nil
     }
 
     /// Resolves a dotted path from a record type to a value accessor.
@@ -307,7 +312,7 @@ public enum Compiler {
                 guard isLast else {
                     throw QueryError("'\(field.name)' is a \(type.rawValue) and has no fields; end the path at \(path.components[...index].joined(separator: ".")).", at: path.locations[index + 1])
                 }
-                return Resolved(accessor: chain(hop, accessor), type: type)
+                return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil ? field.foldedColumn : nil)
             case .record(let typeName, _, let accessor):
                 guard let next = Schema.recordTypes[typeName] else {
                     throw QueryError("Internal: no record type \(typeName).", at: location)
@@ -414,8 +419,12 @@ public enum Compiler {
             guard [.text, .id, .deadline].contains(resolved.type) else {
                 throw QueryError("~ matches text, and '\(path)' is \(resolved.type == .money ? "an amount" : resolved.type.rawValue); compare it with =, <, >.", at: path.location)
             }
-            let matcher = try TextMatcher(pattern, at: location)
+            var built = try TextMatcher(pattern, at: location)
+            // A literal over a field with a folded column scans the column (see `TextMatcher.prepare`).
+            if built.isLiteral, let column = resolved.foldedColumn { built.column = column }
+            let matcher = built
             matchers.append(matcher)
+            if matcher.column != nil { return negate({ _, i in matcher.matchesColumnRow(i) }, negated) }
             let accessor = resolved.accessor
             let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
                 accessor(c, i) { v in

@@ -6,6 +6,7 @@ public final class QueryContext: Sendable {
     /// The loaded plans and their indexes.
     public let planSet: PlanSet
     private let foldCache = FoldCache()
+    private let foldedColumns = FoldedColumns()
     private let derived: Derived
 
     /// Creates a context over `planSet`; `findings` defaults to running every rule when first asked for.
@@ -50,6 +51,9 @@ public final class QueryContext: Sendable {
 
     /// `text` folded (lower case, no accents), computed once per distinct text of the context.
     func folded(_ text: String) -> String { foldCache.folded(text) }
+
+    /// A column of folded texts, built the first time a query searches it.
+    func foldedColumn(_ key: FoldedColumn.Key) -> FoldedColumn { foldedColumns.column(key, of: self) }
 }
 
 /// Remembers folded texts, so each value is folded once however many queries compare it.
@@ -93,6 +97,8 @@ public struct Field: Sendable {
     /// One line on what the field holds.
     public let summary: String
     let kind: Kind
+    /// The folded column `~` may scan for this field at the root of its collection.
+    var foldedColumn: FoldedColumn.Key? = nil
 
     /// The type name shown by `.schema`: `text`, `money`, `budget[]`…
     public var typeName: String {
@@ -198,6 +204,13 @@ public enum Schema {
     static func value(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
                       _ f: @escaping @Sendable (QueryContext, Int) -> QueryValue) -> Field {
         Field(name: name, aliases: aliases, summary: summary, kind: .value(type, one(f)))
+    }
+
+    /// `field`, searched by `~` through a folded column.
+    static func searchable(_ field: Field, _ column: FoldedColumn.Key) -> Field {
+        var field = field
+        field.foldedColumn = column
+        return field
     }
 
     static func values(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
@@ -318,7 +331,7 @@ public enum Schema {
         value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[i].plan].name) },
         value("id", .id, "the action's number, e.g. 1.2") { c, i in .id(c.planSet.actions[i].id) },
         value("code", .text, "the code column, e.g. A 1.2") { c, i in state(c.planSet.actions[i].action.code) { .text($0) } },
-        value("title", .text, "the title without links and open questions") { c, i in .text(c.planSet.actions[i].title) },
+        searchable(value("title", .text, "the title without links and open questions") { c, i in .text(c.planSet.actions[i].title) }, .actionTitle),
         value("text", .text, "the title cell as the file has it") { c, i in .text(c.planSet.actions[i].action.titleCell.text) },
         record("objective", "objective", "its operational objective (number, title…)") { c, i in c.planSet.actions[i].objective },
         record("strategic", "objective", "its strategic objective") { c, i in c.planSet.actions[i].strategic },

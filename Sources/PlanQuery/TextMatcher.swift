@@ -10,6 +10,10 @@ struct TextMatcher: @unchecked Sendable {
     let location: QueryLocation
     /// The time this pattern may take over one run of the query.
     let budget = MatchBudget()
+    /// The folded column the matcher scans instead of each row's text, if any.
+    var column: FoldedColumn.Key?
+    /// That column over the context of the current run.
+    private let scanned = ScannedColumn()
     private let needle: [UInt8]?
     private let anchoredStart: Bool
     private let anchoredEnd: Bool
@@ -86,6 +90,48 @@ struct TextMatcher: @unchecked Sendable {
             }
             i += 1
         }
+    }
+
+    /// Whether the pattern is a literal (possibly anchored), not a regular expression.
+    var isLiteral: Bool { needle != nil }
+
+    /// Fetches the folded column of `context` for the run about to start.
+    func prepare(_ context: QueryContext) {
+        scanned.column = column.map { context.foldedColumn($0) }
+    }
+
+    /// Whether row `index` of the folded column matches (the run must have been prepared).
+    func matchesColumnRow(_ index: Int) -> Bool {
+        guard let column = scanned.column, let needle else { return false }
+        let range = column.range(index)
+        return column.bytes.withUnsafeBufferPointer { all in
+            let row = UnsafeBufferPointer(rebasing: all[range])
+            if anchoredStart || anchoredEnd { return Self.anchoredMatch(row, needle, anchoredStart, anchoredEnd) }
+            return Self.containsBytes(row, needle)
+        }
+    }
+
+    /// Whether `haystack` contains `needle`, both folded: `memchr` finds each candidate first byte.
+    static func containsBytes(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count
+        var i = 0
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let equal = needle.withUnsafeBufferPointer { pattern in
+                pattern.baseAddress.map { memcmp(base + i, $0, pattern.count) == 0 } ?? true
+            }
+            if equal { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The column a matcher scans during one run.
+    final class ScannedColumn: @unchecked Sendable {
+        var column: FoldedColumn?
     }
 
     /// Whether `text` matches; non-ASCII text is folded through `context`'s cache.

@@ -1,0 +1,66 @@
+import Foundation
+import PlanKit
+
+/// The texts a `~` scans often, folded once and laid end to end, so a search reads one
+/// contiguous buffer instead of folding each row's text as it goes.
+struct FoldedColumn: Sendable {
+    /// The columns there are.
+    enum Key: Int, CaseIterable, Sendable {
+        /// `actions.title`.
+        case actionTitle
+
+        /// The number of rows and each row's text.
+        func source(_ context: QueryContext) -> (count: Int, text: (Int) -> String) {
+            switch self {
+            case .actionTitle: (context.planSet.actions.count, { context.planSet.actions[$0].title })
+            }
+        }
+    }
+
+    /// Every row's folded text, one after the other.
+    let bytes: [UInt8]
+    /// Where each row's text ends in ``bytes``.
+    let ends: [Int]
+
+    /// Folds each row's text as `~` would: Latin through the table, other scripts through Foundation.
+    init(count: Int, text: (Int) -> String) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(count)
+        for row in 0..<count {
+            let value = text(row)
+            let latin: Bool = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, value.utf8.count)) { buffer in
+                guard let length = TextFolding.foldLatin(value, into: buffer) else { return false }
+                bytes.append(contentsOf: buffer[..<length])
+                return true
+            }
+            if !latin { bytes.append(contentsOf: TextFolding.fold(value).utf8) }
+            ends.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// The byte range of row `index`.
+    func range(_ index: Int) -> Range<Int> {
+        guard index >= 0 && index < ends.count else { return 0..<0 }
+        return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+}
+
+/// The folded columns of one context, built on first use.
+final class FoldedColumns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var columns = [FoldedColumn?](repeating: nil, count: FoldedColumn.Key.allCases.count)
+
+    /// The column for `key` over `context`, folding it the first time.
+    func column(_ key: FoldedColumn.Key, of context: QueryContext) -> FoldedColumn {
+        lock.lock()
+        defer { lock.unlock() }
+        if let column = columns[key.rawValue] { return column }
+        let (count, text) = key.source(context)
+        let column = FoldedColumn(count: count, text: text)
+        columns[key.rawValue] = column
+        return column
+    }
+}
