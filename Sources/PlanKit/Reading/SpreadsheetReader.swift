@@ -142,10 +142,22 @@ struct PlanBuilder {
         return nil
     }
 
+    /// The folded words that start rows, as bytes.
+    enum Words {
+        static let legend = Array("legende".utf8)
+        static let strategic = Array("objectif strategique".utf8)
+        static let operational = Array("objectif operationnel".utf8)
+        static let action = Array("action".utf8)
+        static let axis = Array("axe".utf8)
+        static let axisNumbered = Array("axe ".utf8)
+        static let subAxis = Array("sous-axe".utf8)
+        static let subAxisNumbered = Array("sous-axe ".utf8)
+    }
+
     /// Whether folded text starts with `word` followed by a digit (`axe 6`, `sous-axe 6.1`).
-    static func startsWithNumbered(_ folded: [UInt8], _ word: String) -> Bool {
-        guard folded.starts(with: word.utf8), folded.count > word.utf8.count else { return false }
-        return AmountParser.isDigit(folded[word.utf8.count])
+    static func startsWithNumbered(_ folded: [UInt8], _ word: [UInt8]) -> Bool {
+        guard folded.starts(with: word), folded.count > word.count else { return false }
+        return AmountParser.isDigit(folded[word.count])
     }
 
     static func isHeaderWord(_ label: String) -> Bool {
@@ -163,7 +175,7 @@ struct PlanBuilder {
             plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
             return
         }
-        if folded.starts(with: "legende".utf8) {
+        if folded.starts(with: Words.legend) {
             inLegend = true
             let rest = text.drop(while: { $0 != ":" }).dropFirst().trimmed
             if !rest.isEmpty { plan.legend.append(rest) }
@@ -179,8 +191,8 @@ struct PlanBuilder {
                 return
             }
         }
-        let isAxis = Self.startsWithNumbered(folded, "axe ")
-        if folded.starts(with: "objectif strategique".utf8) || isAxis {
+        let isAxis = Self.startsWithNumbered(folded, Words.axisNumbered)
+        if folded.starts(with: Words.strategic) || isAxis {
             try requireHeader(row)
             if isAxis && !kindFromPreamble && objectives.isEmpty {
                 // A plan laid out by axes is a PCS.
@@ -189,12 +201,12 @@ struct PlanBuilder {
             startStrategic(text, folded: folded, row: row, column: first)
             return
         }
-        if folded.starts(with: "objectif operationnel".utf8) || Self.startsWithNumbered(folded, "sous-axe ") {
+        if folded.starts(with: Words.operational) || Self.startsWithNumbered(folded, Words.subAxisNumbered) {
             try requireHeader(row)
             startOperational(text, folded: folded, row: row, column: first)
             return
         }
-        if folded.starts(with: "action".utf8), let (parsed, title) = parseTitle(row, first) {
+        if folded.starts(with: Words.action), let (parsed, title) = parseTitle(row, first) {
             try requireHeader(row)
             addAction(parsed, title: title, row: row, titleColumn: first)
             return
@@ -262,7 +274,7 @@ struct PlanBuilder {
             let digits = head.split(whereSeparator: { !$0.isASCIIDigit && $0 != "." }).last.map { String($0).trimmingTrailingPunctuation }
             if let digits, !digits.isEmpty, digits.first?.isASCIIDigit == true { number = digits }
             title = text[text.index(after: colon)...].trimmed
-        } else if let (n, rest) = TitleParser.numbered(text, word: folded.starts(with: "axe".utf8) ? "axe" : "objectif strategique") {
+        } else if let (n, rest) = TitleParser.numbered(text, word: folded.starts(with: Words.axis) ? "axe" : "objectif strategique") {
             number = n
             title = rest
         }
@@ -273,7 +285,7 @@ struct PlanBuilder {
     }
 
     mutating func startOperational(_ text: String, folded: [UInt8], row: DelimitedTable.Row, column: Int) {
-        let word = folded.starts(with: "sous-axe".utf8) ? "sous-axe" : "objectif operationnel"
+        let word = folded.starts(with: Words.subAxis) ? "sous-axe" : "objectif operationnel"
         let (number, title) = TitleParser.numbered(text, word: word) ?? ("", String(text.dropFirst(word.count)).trimmed)
         if objectives.isEmpty {
             objectives.append(StrategicObjective(number: "", title: "", location: location(row, column)))
