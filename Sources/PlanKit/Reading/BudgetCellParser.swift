@@ -8,19 +8,22 @@ struct BudgetCellParser {
     let kind: BudgetKind
     let location: SourceLocation
 
+    /// A piece of the cell; text stays in the cell's bytes until a line needs it.
     private enum Token {
         case amount(Money, hasCurrency: Bool)
         case unknownMark
         case group(Range<Int>)
-        case article(BudgetArticle)
-        case word(String)
-        case overflow(String)
+        /// An article code, by index in the parse's list of articles.
+        case article(Int)
+        case word
+        case overflow
     }
 
     /// Parses the cell's text; `diagnostics` receives what could not be understood.
     func parse(_ text: String, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
         let bytes = Array(text.utf8)
         var tokens: [(Token, Range<Int>)] = []
+        var articles: [BudgetArticle] = []
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -51,7 +54,8 @@ struct BudgetCellParser {
                 while j < bytes.count, bytes[j] != 32, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: ")") { j += 1 }
                 if bytes[i..<j].contains(UInt8(ascii: "/")),
                    let article = BudgetArticle(parsing: String(decoding: bytes[i..<j], as: UTF8.self)) {
-                    tokens.append((.article(article), i..<j))
+                    tokens.append((.article(articles.count), i..<j))
+                    articles.append(article)
                     i = j
                     continue
                 }
@@ -61,7 +65,7 @@ struct BudgetCellParser {
                     i = end
                     continue
                 case .overflow(let end)?:
-                    tokens.append((.overflow(String(decoding: bytes[i..<end], as: UTF8.self)), i..<end))
+                    tokens.append((.overflow, i..<end))
                     i = end
                     continue
                 case nil: break
@@ -69,7 +73,7 @@ struct BudgetCellParser {
             }
             while i < bytes.count, bytes[i] != 32, bytes[i] != UInt8(ascii: "("), AmountParser.spaceLength(bytes, i) == 0 { i += 1 }
             if i == start { i += 1 }
-            tokens.append((.word(String(decoding: bytes[start..<i], as: UTF8.self)), start..<i))
+            tokens.append((.word, start..<i))
         }
 
         var lines: [BudgetLine] = []
@@ -114,7 +118,8 @@ struct BudgetCellParser {
                 }
             case .unknownMark:
                 newLine(.unknown, range)
-            case .overflow(let digits):
+            case .overflow:
+                let digits = String(decoding: bytes[range], as: UTF8.self)
                 diagnostics.append(Diagnostic(
                     location: location,
                     message: "The amount \(digits) is too large to hold in cents; check the cell. It is kept as unknown.",
@@ -123,13 +128,14 @@ struct BudgetCellParser {
             case .article(let article):
                 flushWords(range)
                 let index = lastLine(range)
-                lines[index].article = article
+                lines[index].article = articles[article]
                 afterArticle = true
             case .group(let inner):
                 flushWords(range)
                 let index = lastLine(range)
                 apply(group: bytes[inner], to: &lines[index])
-            case .word(let word):
+            case .word:
+                let word = String(decoding: bytes[range], as: UTF8.self)
                 if afterArticle, words.isEmpty, let index = lines.indices.last {
                     // Words right after a bare article code are its label.
                     lines[index].articleLabel = lines[index].articleLabel.map { $0 + " " + word } ?? word
