@@ -100,15 +100,31 @@ public struct Action: Sendable, Hashable {
 
     /// The number of lines ``budget`` holds, without building it.
     public var budgetLineCount: Int {
-        func count(_ cell: Cell<[BudgetLine]>) -> Int {
-            switch cell.value {
+        func count(_ value: CellValue<[BudgetLine]>) -> Int {
+            switch value {
             case .known(let lines): lines.count
             case .unknown: 1
             case .none, .missing: 0
             }
         }
-        return count(ordinaryBudget) + count(extraordinaryBudget)
+        return count(fields.value.ordinaryBudget.value) + count(fields.value.extraordinaryBudget.value)
     }
+
+    /// Calls `body` with each line ``budget`` holds, in order, without building the array.
+    func forEachBudgetLine(_ body: (BudgetLine) -> Void) {
+        func visit(_ cell: Cell<[BudgetLine]>, _ kind: BudgetKind) {
+            switch cell.value {
+            case .known(let lines): for line in lines { body(line) }
+            case .unknown: for line in Self.lines(of: cell, kind) { body(line) }
+            case .none, .missing: break
+            }
+        }
+        visit(fields.value.ordinaryBudget, .ordinary)
+        visit(fields.value.extraordinaryBudget, .extraordinary)
+    }
+
+    /// The deadline's state, read without copying the cell.
+    var deadlineValue: CellValue<Deadline> { fields.value.deadline.value }
 
     /// Creates an action.
     public init(

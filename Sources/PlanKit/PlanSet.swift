@@ -135,7 +135,7 @@ public struct PlanSet: Sendable {
                 for action in operational.actions {
                     let actionIndex = actions.count
                     let lineStart = budgetLines.count
-                    for line in action.budget {
+                    action.forEachBudgetLine { line in
                         var lineArticle: Int?
                         if let article = line.article {
                             let index: Int
@@ -168,7 +168,7 @@ public struct PlanSet: Sendable {
                     let linkStart = links.count
                     for link in action.links { links.append(LinkEntry(action: actionIndex, link: link)) }
                     actions.append(ActionEntry(
-                        action: action, id: action.id, title: action.title, deadline: action.deadline.value,
+                        action: action, id: action.id, title: action.title, deadline: action.deadlineValue,
                         pending: action.pending, plan: planIndex, objective: objectiveIndex, strategic: strategicIndex,
                         budgetLines: lineStart..<budgetLines.count, links: linkStart..<links.count))
                 }
