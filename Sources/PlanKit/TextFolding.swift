@@ -168,7 +168,7 @@ extension StringProtocol {
         var start = 0
         var i = 0
         scan: while i < h.count {
-            for sep in seps where i + sep.count <= h.count && h[i] == sep[0] && Array(h[i..<(i + sep.count)]) == sep {
+            for sep in seps where i + sep.count <= h.count && h[i] == sep[0] && h[i..<(i + sep.count)].elementsEqual(sep) {
                 parts.append(String(decoding: h[start..<i], as: UTF8.self))
                 i += sep.count
                 start = i
@@ -179,6 +179,7 @@ extension StringProtocol {
         parts.append(String(decoding: h[start...], as: UTF8.self))
         return parts
     }
+
 
     /// The text without leading and trailing white space (line breaks and no-break spaces included).
     var trimmed: String {
@@ -201,31 +202,36 @@ extension StringProtocol {
 
     /// The text with each run of white space made one space, trimmed.
     var collapsingSpaces: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        var iterator = utf8.makeIterator()
-        var previousC2 = false
-        while let b = iterator.next() {
-            if previousC2 {
-                previousC2 = false
-                if b == 0xA0 { pendingSpace = true; continue }
-                if pendingSpace && !out.isEmpty { out.append(32) }
-                pendingSpace = false
-                out.append(0xC2)
-                out.append(b)
-                continue
+        var text = String(self)
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var written = 0
+                var pendingSpace = false
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == 32 || (b >= 9 && b <= 13) {
+                        pendingSpace = true
+                        i += 1
+                        continue
+                    }
+                    if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                        pendingSpace = true
+                        i += 2
+                        continue
+                    }
+                    if pendingSpace && written > 0 {
+                        out[written] = 32
+                        written += 1
+                    }
+                    pendingSpace = false
+                    out[written] = b
+                    written += 1
+                    i += 1
+                }
+                return written
             }
-            if b == 32 || (b >= 9 && b <= 13) { pendingSpace = true; continue }
-            if b == 0xC2 { previousC2 = true; continue }
-            if pendingSpace && !out.isEmpty { out.append(32) }
-            pendingSpace = false
-            out.append(b)
         }
-        if previousC2 {
-            if pendingSpace && !out.isEmpty { out.append(32) }
-            out.append(0xC2)
-        }
-        return String(decoding: out, as: UTF8.self)
     }
+
 }
