@@ -146,6 +146,40 @@ extension String {
     }
 }
 
+extension String {
+    /// The non-empty pieces between bytes `isSeparator` accepts (ASCII separators only):
+    /// `split(whereSeparator:)` on bytes.
+    func splitBytes(_ isSeparator: (UInt8) -> Bool) -> [String] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var parts: [String] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || isSeparator(bytes[i]) {
+                if i > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            return parts
+        }
+    }
+
+    /// The text with each en dash (–) written as a hyphen.
+    var replacingEnDashes: String {
+        guard utf8.contains(0xE2) else { return self }
+        var out: [UInt8] = []
+        var bytes = utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = bytes.next() {
+            pending.append(b)
+            if pending == [0xE2, 0x80, 0x93] { out.append(UInt8(ascii: "-")); pending.removeAll(); continue }
+            if [0xE2, 0x80, 0x93].starts(with: pending) { continue }
+            out += pending
+            pending.removeAll()
+        }
+        out += pending
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
 extension StringProtocol {
     /// Whether the text contains `needle`, comparing bytes (no Foundation, no locale).
     func containsBytes(_ needle: String) -> Bool {

@@ -12,7 +12,7 @@ enum DeadlineParser {
     /// - Returns: `nil` when the text is no deadline form PlanKit knows.
     static func parse(_ text: String) -> Deadline? {
         let folded = TextFolding.fold(text).collapsingSpaces
-        let words = folded.split(whereSeparator: { $0 == " " || $0 == "." }).map(String.init)
+        let words = folded.splitBytes { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }
         func year(_ word: String) -> Int? {
             guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= 1900, y <= 2200 else { return nil }
             return y
@@ -21,7 +21,7 @@ enum DeadlineParser {
         if words.count == 1, let y = year(words[0]) { return .year(y) }
         if let day = Self.date(folded) { return day }
         // Periods: 2019-2024, 2019 - 2024, 2019/2024.
-        let dashParts = folded.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "–" })
+        let dashParts = folded.replacingEnDashes.splitBytes { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }
             .map { $0.trimmed }
         if dashParts.count == 2, let from = year(dashParts[0]), let to = year(dashParts[1]), from <= to {
             return .period(from: from, to: to)
@@ -52,7 +52,7 @@ enum DeadlineParser {
 
     /// `30/06/2020`, `30-06-2020`, `30.06.2020` or ISO `2020-06-30`, a valid calendar day.
     static func date(_ text: String) -> Deadline? {
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        let parts = text.splitBytes { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
         let numbers = parts.compactMap { Int($0) }
         guard numbers.count == 3 else { return nil }

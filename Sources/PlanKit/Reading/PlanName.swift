@@ -4,7 +4,7 @@ public enum PlanName {
 
     /// The normal form of a plan's name.
     public static func normalise(_ name: some StringProtocol) -> String {
-        var words = name.collapsingSpaces.split(separator: " ").map(String.init)
+        var words = name.collapsingSpaces.spaceSeparatedWords
         guard let first = words.first else { return "" }
         let folded = TextFolding.fold(first)
         if folded == "pcs3" { return "PCS III" }

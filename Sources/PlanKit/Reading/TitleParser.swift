@@ -108,7 +108,7 @@ enum TitleParser {
 enum LinkParser {
     /// The links a parenthesis states, or `nil` when it is not a link.
     static func parse(_ content: String, location: SourceLocation) -> [CrossLink]? {
-        let head = TextFolding.fold(content.prefix(16))
+        let head = TextFolding.fold(content.utf8Prefix(32))
         guard head.hasPrefix("en lien avec") || head.hasPrefix("cfr") || head.hasPrefix("cf.") || head.hasPrefix("voir ") else { return nil }
         // The keyword fits in the folded head.
         let relation: CrossLink.Relation
@@ -118,12 +118,12 @@ enum LinkParser {
             relation = .see; keywordWords = 1
         } else { return nil }
         // Drop the keyword's words from the original text, splitting `avec l'axe` at the apostrophe.
-        var rest = content.split(separator: " ", omittingEmptySubsequences: true).dropFirst(keywordWords).joined(separator: " ")
+        var rest = content.spaceSeparatedWords.dropFirst(keywordWords).joined(separator: " ")
         if relation == .see, rest.isEmpty, let dot = content.firstIndex(of: ".") { rest = String(content[content.index(after: dot)...]) }
         rest = rest.trimmed
         // `du PCS III` (or `de la …`, `des …`, `de l'…`) qualifies the elements before it: the
         // last such marker, found word by word so that folding cannot shift positions.
-        let words = rest.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let words = rest.spaceSeparatedWords
         let foldedWords = words.map { TextFolding.fold($0) }
         var planPart: String?
         var elementsPart = rest
@@ -146,7 +146,7 @@ enum LinkParser {
         var links: [CrossLink] = []
         let items = splitItems(elementsPart)
         for item in items {
-            var words = item.split(separator: " ").map(String.init)
+            var words = item.spaceSeparatedWords
             guard !words.isEmpty else { continue }
             var head = TextFolding.fold(words[0])
             for article in ["l'", "le ", "la "] where head.hasPrefix(article) && head.count > article.count {
@@ -178,6 +178,30 @@ enum LinkParser {
 }
 
 extension String {
+    /// The words between spaces (U+0020), without empty ones: `split(separator: " ")` on bytes.
+    var spaceSeparatedWords: [String] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var i = 0
+            while i < bytes.count {
+                while i < bytes.count, bytes[i] == 32 { i += 1 }
+                let start = i
+                while i < bytes.count, bytes[i] != 32 { i += 1 }
+                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+            }
+            return words
+        }
+    }
+
+    /// At most the first `count` bytes, cut before a character the limit would split.
+    func utf8Prefix(_ count: Int) -> String {
+        guard utf8.count > count else { return self }
+        var end = utf8.index(utf8.startIndex, offsetBy: count)
+        while end > utf8.startIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        return String(self[..<end])
+    }
+
     /// The text without trailing `.`, `,` and `;`.
     var trimmingTrailingPunctuation: String {
         var s = self
