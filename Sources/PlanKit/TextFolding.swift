@@ -194,25 +194,38 @@ extension StringProtocol {
         return false
     }
 
-    /// The text split at every occurrence of any of `separators` (bytes compared).
-    func splitting(separators: [String]) -> [String] {
-        let h = Array(utf8)
-        let seps = separators.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var parts: [String] = []
-        var start = 0
-        var i = 0
-        scan: while i < h.count {
-            for sep in seps where i + sep.count <= h.count && h[i] == sep[0] && h[i..<(i + sep.count)].elementsEqual(sep) {
-                parts.append(String(decoding: h[start..<i], as: UTF8.self))
-                i += sep.count
-                start = i
-                continue scan
+    /// The text split at every occurrence of any of `separatorBytes` (UTF-8, compared byte by byte).
+    func splitting(separatorBytes: [[UInt8]]) -> [String] {
+        let seps = separatorBytes.filter { !$0.isEmpty }
+        // Bytes that start a separator; only at those is each separator compared.
+        var starts = [Bool](repeating: false, count: 256)
+        for sep in seps { starts[Int(sep[0])] = true }
+        var text = String(self)
+        return text.withUTF8 { h in
+            var parts: [String] = []
+            var start = 0
+            var i = 0
+            scan: while i < h.count {
+                guard starts[Int(h[i])] else {
+                    i += 1
+                    continue
+                }
+                for sep in seps where i + sep.count <= h.count && h[i] == sep[0] {
+                    var k = 1
+                    while k < sep.count && h[i + k] == sep[k] { k += 1 }
+                    guard k == sep.count else { continue }
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start..<i]), as: UTF8.self))
+                    i += sep.count
+                    start = i
+                    continue scan
+                }
+                i += 1
             }
-            i += 1
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start...]), as: UTF8.self))
+            return parts
         }
-        parts.append(String(decoding: h[start...], as: UTF8.self))
-        return parts
     }
+
 
 
     /// The text without leading and trailing white space (line breaks and no-break spaces included).

@@ -342,10 +342,13 @@ struct PlanBuilder {
         objectives[last].operationalObjectives[objectives[last].operationalObjectives.count - 1].actions.append(action)
     }
 
+    /// What separates names in a pilot cell: a line break or ` / `.
+    static let nameSeparators: [[UInt8]] = ["\n", " / "].map { Array($0.utf8) }
+
     func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
         CellReader.read(cell.0, location: cell.1) { text in
             // Several names: one a line, or separated by " / ".
-            let parts = text.splitting(separators: ["\n", " / "]).map(\.trimmed)
+            let parts = text.splitting(separatorBytes: Self.nameSeparators).map(\.trimmed)
             return parts.filter { !$0.isEmpty }
         }
     }
