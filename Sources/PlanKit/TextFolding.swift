@@ -147,6 +147,14 @@ extension String {
 }
 
 extension String {
+    /// Whether the text's UTF-8 holds `byte` (`memchr` on the contiguous storage).
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? utf8.contains(byte)
+    }
+
     /// The non-empty pieces between bytes `isSeparator` accepts (ASCII separators only):
     /// `split(whereSeparator:)` on bytes.
     func splitBytes(_ isSeparator: (UInt8) -> Bool) -> [String] {
@@ -164,7 +172,7 @@ extension String {
 
     /// The text with each en dash (–) written as a hyphen.
     var replacingEnDashes: String {
-        guard utf8.contains(0xE2) else { return self }
+        guard containsByte(0xE2) else { return self }
         var out: [UInt8] = []
         var bytes = utf8.makeIterator()
         var pending: [UInt8] = []

@@ -104,7 +104,7 @@ struct PlanBuilder {
 
     /// Strips `<i>`, `</i>`, `<b>`, `</b>` (any case) and surrounding white space.
     static func stripTags(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return text.trimmed }
+        guard text.containsByte(UInt8(ascii: "<")) else { return text.trimmed }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

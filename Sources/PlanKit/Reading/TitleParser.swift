@@ -60,7 +60,7 @@ enum TitleParser {
     /// Parses an action's title cell, whose text starts with `Action N.M.`.
     static func parse(_ text: String, location: SourceLocation) -> Parsed? {
         guard let (id, rest) = numbered(text, word: "action") else { return nil }
-        guard rest.utf8.contains(UInt8(ascii: "(")) else {
+        guard rest.containsByte(UInt8(ascii: "(")) else {
             return Parsed(id: id, title: cleanTitle(rest), links: [], openQuestions: [], pending: false)
         }
         var links: [CrossLink] = []
@@ -86,7 +86,7 @@ enum TitleParser {
                 links += found
             } else if folded.hasPrefix("en attente") {
                 pending = true
-            } else if content.utf8.contains(UInt8(ascii: "?")) || folded.hasPrefix("a preciser") {
+            } else if content.containsByte(UInt8(ascii: "?")) || folded.hasPrefix("a preciser") {
                 questions.append(content)
             } else {
                 kept += bytes[i...j]
