@@ -102,6 +102,24 @@ public enum TextFolding {
         return i - start
     }
 
+    /// `bytes` without leading and trailing white space (line breaks and no-break spaces included).
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end {
+            let b = bytes[start]
+            if b == 32 || (b >= 9 && b <= 13) { start += 1; continue }
+            if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+            break
+        }
+        while end > start {
+            let b = bytes[end - 1]
+            if b == 32 || (b >= 9 && b <= 13) { end -= 1; continue }
+            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+            break
+        }
+        return bytes[start..<end]
+    }
+
     /// Folded ASCII bytes for U+0080…U+017F (`nil` where Foundation must decide).
     private static let latin: [[UInt8]?] = {
         var table = [[UInt8]?](repeating: nil, count: 0x180)
@@ -238,21 +256,7 @@ extension StringProtocol {
 
     /// The text without leading and trailing white space (line breaks and no-break spaces included).
     var trimmed: String {
-        let bytes = Array(utf8)
-        var start = 0, end = bytes.count
-        while start < end {
-            let b = bytes[start]
-            if b == 32 || (b >= 9 && b <= 13) { start += 1; continue }
-            if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
-            break
-        }
-        while end > start {
-            let b = bytes[end - 1]
-            if b == 32 || (b >= 9 && b <= 13) { end -= 1; continue }
-            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
-            break
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        String(decoding: TextFolding.trimmed(Array(utf8)[...]), as: UTF8.self)
     }
 
     /// The text with each run of white space made one space, trimmed.

@@ -181,7 +181,7 @@ struct BudgetCellParser {
 
     /// Reads a parenthesis: an article, a stated credit, a funding envelope, or a note.
     private func apply(group inner: ArraySlice<UInt8>, to line: inout BudgetLine) {
-        let bytes = Array(Self.trimmed(inner))
+        let bytes = Array(TextFolding.trimmed(inner))
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
         for prefix in Self.articlePrefixes {
             if let length = TextFolding.foldedPrefixLength(bytes, from: 0, prefix),
@@ -193,7 +193,7 @@ struct BudgetCellParser {
         }
         // `24.850 € à l'article 84021/124-02 label`.
         if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
-            let rest = Array(Self.trimmed(bytes[end...]))
+            let rest = Array(TextFolding.trimmed(bytes[end...]))
             for (prefix, words) in Self.creditArticlePrefixes where TextFolding.foldedPrefixLength(rest, from: 0, prefix) != nil {
                 if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words)[...]) {
                     line.article = article
@@ -234,24 +234,6 @@ struct BudgetCellParser {
         return nil
     }
 
-    /// `bytes` without leading and trailing white space (line breaks and no-break spaces included).
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex, end = bytes.endIndex
-        while start < end {
-            let b = bytes[start]
-            if b == 32 || (b >= 9 && b <= 13) { start += 1; continue }
-            if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
-            break
-        }
-        while end > start {
-            let b = bytes[end - 1]
-            if b == 32 || (b >= 9 && b <= 13) { end -= 1; continue }
-            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
-            break
-        }
-        return bytes[start..<end]
-    }
-
     /// The words of `bytes` (split at spaces) after the first `count`, joined by single spaces.
     static func words(of bytes: [UInt8], droppingFirst count: Int) -> [UInt8] {
         var out: [UInt8] = []
@@ -283,11 +265,11 @@ struct BudgetCellParser {
         var codeEnd = end
         if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
         guard let article = BudgetArticle(parsing: String(decoding: bytes[start..<codeEnd], as: UTF8.self)) else { return nil }
-        var label = trimmed(bytes[end...])
+        var label = TextFolding.trimmed(bytes[end...])
         for (open, close) in quotePairs where label.starts(with: open) && label.reversed().starts(with: close.reversed()) {
             // Two distinct characters when the label is at least the pair's length.
             if label.count >= open.count + close.count || (open == close && label.count >= 2) {
-                label = trimmed(label.dropFirst(open.count).dropLast(close.count))
+                label = TextFolding.trimmed(label.dropFirst(open.count).dropLast(close.count))
             }
             break
         }

@@ -75,14 +75,9 @@ struct PlanBuilder {
         var i = cell.startIndex
         while i < cell.endIndex, out.count < 48 {
             let b = cell[i]
-            if b == UInt8(ascii: "<") {
-                var j = i + 1
-                if j < cell.endIndex, cell[j] == UInt8(ascii: "/") { j += 1 }
-                if j + 1 < cell.endIndex, cell[j] | 0x20 == UInt8(ascii: "i") || cell[j] | 0x20 == UInt8(ascii: "b"),
-                   cell[j + 1] == UInt8(ascii: ">") {
-                    i = j + 2
-                    continue
-                }
+            if let end = Self.tagEnd(cell, at: i) {
+                i = end
+                continue
             }
             if out.isEmpty, b == 32 || (b >= 9 && b <= 13) { i += 1; continue }
             if out.isEmpty, b == 0xC2, i + 1 < cell.endIndex, cell[i + 1] == 0xA0 { i += 2; continue }
@@ -102,6 +97,16 @@ struct PlanBuilder {
         return latin ?? Array(TextFolding.fold(String(decoding: out, as: UTF8.self)).utf8)
     }
 
+    /// The index past a `<i>`, `</i>`, `<b>` or `</b>` tag (any case) starting at `i`, if one does.
+    static func tagEnd(_ bytes: ArraySlice<UInt8>, at i: Int) -> Int? {
+        guard bytes[i] == UInt8(ascii: "<") else { return nil }
+        var j = i + 1
+        if j < bytes.endIndex, bytes[j] == UInt8(ascii: "/") { j += 1 }
+        guard j + 1 < bytes.endIndex, bytes[j] | 0x20 == UInt8(ascii: "i") || bytes[j] | 0x20 == UInt8(ascii: "b"),
+              bytes[j + 1] == UInt8(ascii: ">") else { return nil }
+        return j + 2
+    }
+
     /// Strips `<i>`, `</i>`, `<b>`, `</b>` (any case) and surrounding white space.
     static func stripTags(_ text: String) -> String {
         guard text.containsByte(UInt8(ascii: "<")) else { return text.trimmed }
@@ -110,15 +115,9 @@ struct PlanBuilder {
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "<") {
-                // <i>, <b>, </i>, </b>
-                var j = i + 1
-                if j < bytes.count, bytes[j] == UInt8(ascii: "/") { j += 1 }
-                if j + 1 < bytes.count, bytes[j] | 0x20 == UInt8(ascii: "i") || bytes[j] | 0x20 == UInt8(ascii: "b"),
-                   bytes[j + 1] == UInt8(ascii: ">") {
-                    i = j + 2
-                    continue
-                }
+            if let end = Self.tagEnd(bytes[...], at: i) {
+                i = end
+                continue
             }
             out.append(bytes[i])
             i += 1
