@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// A reader given some ``PlanFields`` parses those parts and leaves the others blank.
+@Suite struct PlanFieldsTests {
+    static let fixtures = ["pst-citoyennete.tsv", "pst-forms.csv", "pcs-citoyenneville.tsv", "pst-cohesion.tsv", "pst-faults.tsv"]
+
+    static func read(_ name: String, _ fields: PlanFields) throws -> Plan {
+        let plans = try PlanReader(fields: fields).read(path: Fixtures.path(name))
+        guard plans.count == 1, let plan = plans.first else { throw Fixtures.FixtureError.notOnePlan(name) }
+        return plan
+    }
+
+    @Test(arguments: fixtures)
+    func budgetOnlyKeepsStructureAndBudget(_ name: String) throws {
+        let whole = try Self.read(name, .all)
+        let budget = try Self.read(name, .budget)
+        // Plans, objectives and action numbers are always read.
+        #expect(budget.objectives.map(\.title) == whole.objectives.map(\.title))
+        #expect(budget.actions.map(\.id) == whole.actions.map(\.id))
+        #expect(budget.actions.map(\.location) == whole.actions.map(\.location))
+        // The budget cells are those of a full read.
+        #expect(budget.actions.map(\.ordinaryBudget) == whole.actions.map(\.ordinaryBudget))
+        #expect(budget.actions.map(\.extraordinaryBudget) == whole.actions.map(\.extraordinaryBudget))
+        // The rest is blank: missing, with no text.
+        for action in budget.actions {
+            #expect(action.title.isEmpty && action.links.isEmpty && action.openQuestions.isEmpty && !action.pending)
+            #expect(action.titleCell.value == .missing && action.titleCell.text.isEmpty)
+            #expect(action.deadline.value == .missing && action.pilots.political.value == .missing)
+            #expect(action.code.value == .missing && action.humanResources.value == .missing)
+        }
+        // Only the budget's warnings are reported.
+        #expect(budget.warnings.allSatisfy { whole.warnings.contains($0) })
+    }
+
+    @Test(arguments: fixtures)
+    func everyFieldIsAWholeRead(_ name: String) throws {
+        #expect(try Self.read(name, .all) == Self.read(name, [.titles, .code, .pilots, .deadline, .budget, .humanResources]))
+        #expect(try PlanKitJSON.encode([Self.read(name, .all)]) == PlanKitJSON.encode([Fixtures.plan(name)]))
+    }
+}
