@@ -226,8 +226,9 @@ extension StringProtocol {
         // Bytes that start a separator; only at those is each separator compared.
         var starts = [Bool](repeating: false, count: 256)
         for sep in seps { starts[Int(sep[0])] = true }
-        var text = String(self)
-        return text.withUTF8 { h in
+        let whole = String(self)
+        var text = whole
+        var parts = text.withUTF8 { h in
             var parts: [String] = []
             var start = 0
             var i = 0
@@ -247,9 +248,12 @@ extension StringProtocol {
                 }
                 i += 1
             }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start...]), as: UTF8.self))
+            if start > 0 { parts.append(String(decoding: UnsafeBufferPointer(rebasing: h[start...]), as: UTF8.self)) }
             return parts
         }
+        // Text with no separator is returned as it is, sharing its storage.
+        if parts.isEmpty { parts.append(whole) }
+        return parts
     }
 
 

@@ -168,7 +168,8 @@ struct BudgetCellParser {
         }
         for index in lines.indices {
             let range = ranges[index].clamped(to: 0..<bytes.count)
-            lines[index].text = String(decoding: bytes[range], as: UTF8.self).trimmed
+            // A line spanning the whole (trimmed) cell shares the cell's text.
+            lines[index].text = range == 0..<bytes.count ? text : String(decoding: bytes[range], as: UTF8.self).trimmed
         }
         return lines
     }
