@@ -12,6 +12,7 @@ nonisolated(unsafe) let fuzzContext: QueryContext = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    if let query = try? Parser.parse(text) { _ = query.fieldsRead }
     if let compiled = try? Compiler.compile(text) {
         if let table = try? compiled.run(fuzzContext) {
             for format in OutputFormat.allCases { _ = format.render(table, options: .init(width: 80)) }

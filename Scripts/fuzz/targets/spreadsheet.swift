@@ -7,5 +7,9 @@ public func fuzzSpreadsheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
         _ = PlanSet([plan])
         _ = Checker().run(on: PlanSet([plan]))
     }
+    // The reading a budget-only query asks for.
+    if let plan = try? SpreadsheetReader(fields: .budget).read(bytes, file: "fuzz.tsv") {
+        _ = PlanSet([plan, plan])
+    }
     return 0
 }
