@@ -58,7 +58,14 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
     ///
     /// Returns `nil` when `text` is not exactly an article code.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        guard let article = String(text).utf8.withContiguousStorageIfAvailable({ BudgetArticle(parsingUTF8: $0) }) ?? BudgetArticle(parsingUTF8: Array(text.utf8)) else {
+            return nil
+        }
+        self = article
+    }
+
+    /// ``init(parsing:)`` on the code's UTF-8 bytes.
+    private init?<Bytes: RandomAccessCollection<UInt8>>(parsingUTF8 bytes: Bytes) where Bytes.Index == Int {
         var index = 0
         func digits() -> Range<Int>? {
             let start = index
@@ -84,21 +91,16 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         }
         skipSpaces()
         guard index == bytes.count else { return nil }
-        // The code as `init(function:economic:subCode:year:)` writes it, made from the bytes.
-        var code = Array(bytes[function])
-        code.append(UInt8(ascii: "/"))
-        code += bytes[economic]
-        code.append(UInt8(ascii: "-"))
-        code += bytes[sub]
-        if let year {
-            code.append(UInt8(ascii: "."))
-            code += bytes[year]
-        }
         func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let functionText = string(function), economicText = string(economic), subText = string(sub)
+        let yearText = year.map(string)
+        // The code as `init(function:economic:subCode:year:)` writes it.
+        var code = functionText + "/" + economicText + "-" + subText
+        if let yearText { code += "." + yearText }
         self.init(
-            function: string(function), economic: string(economic), subCode: string(sub),
-            year: year.flatMap { Int(string($0)) }, code: String(decoding: code, as: UTF8.self),
-            mainFunction: string(function.lowerBound..<min(function.upperBound, function.lowerBound + 3)))
+            function: functionText, economic: economicText, subCode: subText,
+            year: yearText.flatMap { Int($0) }, code: code,
+            mainFunction: String(functionText.utf8.prefix(3)) ?? functionText)
     }
 
     /// Reads an article code leniently, as eComptes exports may write it (`xxx/wal-13.2019`):

@@ -23,6 +23,7 @@ struct BudgetCellParser {
     func parse(_ text: String, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
         let bytes = Array(text.utf8)
         var tokens: [(Token, Range<Int>)] = []
+        tokens.reserveCapacity(8)
         var articles: [BudgetArticle] = []
         var i = 0
         while i < bytes.count {
@@ -238,6 +239,7 @@ struct BudgetCellParser {
     /// The words of `bytes` (split at spaces) after the first `count`, joined by single spaces.
     static func words(of bytes: [UInt8], droppingFirst count: Int) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var word = 0
         var i = 0
         while i < bytes.count {
