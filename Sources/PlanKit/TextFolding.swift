@@ -102,6 +102,23 @@ public enum TextFolding {
         return i - start
     }
 
+    /// Whether collapsing would change `bytes`: white space other than single inner spaces.
+    static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 32 || last == 32 { return true }
+        var previousSpace = false
+        for b in bytes {
+            if b == 32 {
+                if previousSpace { return true }
+                previousSpace = true
+                continue
+            }
+            previousSpace = false
+            if (b >= 9 && b <= 13) || b == 0xC2 { return true }
+        }
+        return false
+    }
+
     /// `bytes` without leading and trailing white space (line breaks and no-break spaces included).
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var start = bytes.startIndex, end = bytes.endIndex
@@ -265,9 +282,11 @@ extension StringProtocol {
 
     /// The text with each run of white space made one space, trimmed.
     var collapsingSpaces: String {
-        var text = String(self)
-        return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
+        let whole = String(self)
+        var text = whole
+        let collapsed: String? = text.withUTF8 { bytes in
+            guard TextFolding.needsCollapsing(bytes) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var written = 0
                 var pendingSpace = false
                 var i = 0
@@ -295,6 +314,9 @@ extension StringProtocol {
                 return written
             }
         }
+        // Text already collapsed is returned as it is, sharing its storage.
+        return collapsed ?? whole
     }
+
 
 }

@@ -68,9 +68,16 @@ enum TitleParser {
         var pending = false
         var kept: [UInt8] = []
         let bytes = Array(rest.utf8)
+        kept.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "(") else { kept.append(bytes[i]); i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "(") else {
+                // The text up to the next parenthesis, at once.
+                let next = bytes[i...].firstIndex(of: UInt8(ascii: "(")) ?? bytes.count
+                kept += bytes[i..<next]
+                i = next
+                continue
+            }
             // A parenthesis, balanced.
             var depth = 0
             var j = i
@@ -81,7 +88,7 @@ enum TitleParser {
             }
             guard j < bytes.count else { kept += bytes[i...]; break }
             let content = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).trimmed
-            let folded = TextFolding.fold(content.prefix(16))
+            let folded = TextFolding.fold(content.utf8Prefix(32))
             if let found = LinkParser.parse(content, location: location) {
                 links += found
             } else if folded.hasPrefix("en attente") {
@@ -99,8 +106,22 @@ enum TitleParser {
     /// The title with spaces collapsed and trailing separators removed.
     static func cleanTitle(_ text: String) -> String {
         var title = text.collapsingSpaces
-        while let last = title.last, "-–,;:".contains(last) || last == " " { title.removeLast() }
-        return title
+        // Trailing `-`, `–`, `,`, `;`, `:` and spaces, found from the last bytes.
+        var end = title.utf8.count
+        title.withUTF8 { bytes in
+            while end > 0 {
+                let b = bytes[end - 1]
+                if b == UInt8(ascii: "-") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == 32 {
+                    end -= 1
+                } else if b == 0x93, end >= 3, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {
+                    end -= 3
+                } else {
+                    break
+                }
+            }
+        }
+        guard end < title.utf8.count else { return title }
+        return String(title.utf8.prefix(end)) ?? title
     }
 }
 
