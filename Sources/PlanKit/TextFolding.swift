@@ -223,6 +223,22 @@ extension String {
     }
 }
 
+/// Separators for ``StringProtocol/splitting(_:)``, as bytes, with a table of the bytes that start one.
+struct Separators: Sendable {
+    /// Each separator's UTF-8.
+    let bytes: [[UInt8]]
+    /// Whether a byte starts a separator, by byte value.
+    let starts: [Bool]
+
+    /// Separators from their texts (empty ones are ignored).
+    init(_ separators: [String]) {
+        bytes = separators.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var starts = [Bool](repeating: false, count: 256)
+        for separator in bytes { starts[Int(separator[0])] = true }
+        self.starts = starts
+    }
+}
+
 extension StringProtocol {
     /// Whether the text contains `needle`, comparing bytes (no Foundation, no locale).
     func containsBytes(_ needle: String) -> Bool {
@@ -237,12 +253,8 @@ extension StringProtocol {
         return false
     }
 
-    /// The text split at every occurrence of any of `separatorBytes` (UTF-8, compared byte by byte).
-    func splitting(separatorBytes: [[UInt8]]) -> [String] {
-        let seps = separatorBytes.filter { !$0.isEmpty }
-        // Bytes that start a separator; only at those is each separator compared.
-        var starts = [Bool](repeating: false, count: 256)
-        for sep in seps { starts[Int(sep[0])] = true }
+    /// The text split at every occurrence of any of `separators` (UTF-8, compared byte by byte).
+    func splitting(_ separators: Separators) -> [String] {
         let whole = String(self)
         var text = whole
         var parts = text.withUTF8 { h in
@@ -250,11 +262,11 @@ extension StringProtocol {
             var start = 0
             var i = 0
             scan: while i < h.count {
-                guard starts[Int(h[i])] else {
+                guard separators.starts[Int(h[i])] else {
                     i += 1
                     continue
                 }
-                for sep in seps where i + sep.count <= h.count && h[i] == sep[0] {
+                for sep in separators.bytes where i + sep.count <= h.count && h[i] == sep[0] {
                     var k = 1
                     while k < sep.count && h[i + k] == sep[k] { k += 1 }
                     guard k == sep.count else { continue }
@@ -272,6 +284,7 @@ extension StringProtocol {
         if parts.isEmpty { parts.append(whole) }
         return parts
     }
+
 
 
 

@@ -342,12 +342,12 @@ struct PlanBuilder {
     }
 
     /// What separates names in a pilot cell: a line break or ` / `.
-    static let nameSeparators: [[UInt8]] = ["\n", " / "].map { Array($0.utf8) }
+    static let nameSeparators = Separators(["\n", " / "])
 
     func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
         CellReader.read(cell.0, location: cell.1) { text in
             // Several names: one a line, or separated by " / ".
-            let parts = text.splitting(separatorBytes: Self.nameSeparators).map(\.trimmed)
+            let parts = text.splitting(Self.nameSeparators).map(\.trimmed)
             return parts.filter { !$0.isEmpty }
         }
     }

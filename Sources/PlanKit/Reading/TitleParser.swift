@@ -194,11 +194,11 @@ enum LinkParser {
 
     /// Splits `PST Aînés - PST Culture`, `l'axe 6 et l'axe 7`, `A, B` into items.
     private static func splitItems(_ text: String) -> [String] {
-        text.splitting(separatorBytes: itemSeparators).map(\.trimmed).filter { !$0.isEmpty }
+        text.splitting(itemSeparators).map(\.trimmed).filter { !$0.isEmpty }
     }
 
     /// What separates the items of a link.
-    private static let itemSeparators: [[UInt8]] = [" - ", " – ", ", ", " et ", " & "].map { Array($0.utf8) }
+    private static let itemSeparators = Separators([" - ", " – ", ", ", " et ", " & "])
 }
 
 extension String {
