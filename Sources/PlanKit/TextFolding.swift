@@ -7,6 +7,12 @@ public enum TextFolding {
     /// ASCII and Latin-1/Latin Extended-A text (all of French) is folded byte by byte from a
     /// table; only other scripts go through Foundation's decomposition.
     public static func fold(_ text: some StringProtocol) -> String {
+        // ASCII text is only lower-cased; when it has no capital it is returned as it is.
+        switch text.utf8.withContiguousStorageIfAvailable({ asciiFold($0) }) {
+        case .unchanged?: return String(text)
+        case .folded(let folded)?: return folded
+        case .notASCII?, nil: break
+        }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -27,6 +33,24 @@ public enum TextFolding {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private enum ASCIIFold {
+        case unchanged, folded(String), notASCII
+    }
+
+    /// Lower-cases ASCII bytes; `.notASCII` when a byte is not ASCII.
+    private static func asciiFold(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIFold {
+        var capitals = false
+        for b in bytes {
+            if b >= 0x80 { return .notASCII }
+            if b >= 65 && b <= 90 { capitals = true }
+        }
+        guard capitals else { return .unchanged }
+        return .folded(String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = b >= 65 && b <= 90 ? b + 32 : b }
+            return bytes.count
+        })
     }
 
     /// Folds `text` into `buffer` (which must hold at least `text.utf8.count` bytes) without
