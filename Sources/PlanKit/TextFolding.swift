@@ -64,34 +64,32 @@ public enum TextFolding {
     /// ``foldLatin(_:into:)`` on UTF-8 bytes.
     static func foldLatin(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var written = 0
-        do {
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    buffer[written] = b >= 65 && b <= 90 ? b + 32 : b
-                    written += 1
-                    i += 1
-                } else if b >= 0xC2 && b <= 0xC5, i + 1 < count {
-                    let value = (Int(b & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)
-                    guard let folded = latin[value] else { return nil }
-                    for f in folded { buffer[written] = f; written += 1 }
-                    i += 2
-                } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-                    buffer[written] = UInt8(ascii: "'")
-                    written += 1
-                    i += 3
-                } else if b == 0xE2, i + 2 < count {
-                    // Other punctuation and symbols (U+2000…U+2BFF) fold to themselves.
-                    let value = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
-                    guard (0x2000...0x2BFF).contains(value), value != 0x202F else { return nil }
-                    for k in 0..<3 { buffer[written + k] = bytes[i + k] }
-                    written += 3
-                    i += 3
-                } else {
-                    return nil
-                }
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let b = bytes[i]
+            if b < 0x80 {
+                buffer[written] = b >= 65 && b <= 90 ? b + 32 : b
+                written += 1
+                i += 1
+            } else if b >= 0xC2 && b <= 0xC5, i + 1 < count {
+                let value = (Int(b & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)
+                guard let folded = latin[value] else { return nil }
+                for f in folded { buffer[written] = f; written += 1 }
+                i += 2
+            } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                buffer[written] = UInt8(ascii: "'")
+                written += 1
+                i += 3
+            } else if b == 0xE2, i + 2 < count {
+                // Other punctuation and symbols (U+2000…U+2BFF) fold to themselves.
+                let value = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
+                guard (0x2000...0x2BFF).contains(value), value != 0x202F else { return nil }
+                for k in 0..<3 { buffer[written + k] = bytes[i + k] }
+                written += 3
+                i += 3
+            } else {
+                return nil
             }
         }
         return written
@@ -232,19 +230,22 @@ extension String {
     /// The text with each en dash (–) written as a hyphen.
     var replacingEnDashes: String {
         guard containsByte(0xE2) else { return self }
+        let bytes = Array(utf8)
         var out: [UInt8] = []
-        var bytes = utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let b = bytes.next() {
-            pending.append(b)
-            if pending == [0xE2, 0x80, 0x93] { out.append(UInt8(ascii: "-")); pending.removeAll(); continue }
-            if [0xE2, 0x80, 0x93].starts(with: pending) { continue }
-            out += pending
-            pending.removeAll()
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 {
+                out.append(UInt8(ascii: "-"))
+                i += 3
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        out += pending
         return String(decoding: out, as: UTF8.self)
     }
+
 }
 
 /// Separators for ``StringProtocol/splitting(_:)``, as bytes, with a table of the bytes that start one.
