@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// The byte-level text helpers the readers use answer what the character-level operations they
+/// replace answer, on hand-picked and on generated text.
+@Suite struct ByteTextTests {
+    /// Pieces that make text hard: runs of spaces, tabs, line breaks, no-break spaces, accents,
+    /// ligatures, dashes, curly apostrophes, other scripts, separators.
+    static let pieces = ["a", "B", "é", "É", "œ", "ß", "Ω", "中", "’", " ", " ", "  ", "\t", "\n", "\r\n", "\u{A0}",
+                         "\u{202F}", "–", "-", "/", ".", ",", ";", ":", " / ", " - ", " et ", "Action", "12"]
+
+    /// Deterministic text: `count` strings of up to 12 pieces.
+    static func generated(_ count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        return (0..<count).map { _ in (0..<(next() % 13)).map { _ in pieces[next() % pieces.count] }.joined() }
+    }
+
+    static let samples = ["", " ", "Analyser  les  besoins ", "\u{A0}Mai\u{A0}2022\t", "fin 2022 – 2024", "A. Martin / B. Durand",
+                          "PST Aînés - PST Culture", "l’axe 6 et l’axe 7", "2019–2024", "  \n "] + generated(300, seed: 42)
+
+    @Test func collapsingSpacesMatchesScalarReference() {
+        func reference(_ text: String) -> String {
+            let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || ("\t"..."\r").contains($0) || $0 == "\u{A0}" }
+            var words: [String] = [], word = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if isSpace(scalar) {
+                    if !word.isEmpty { words.append(String(word)); word = String.UnicodeScalarView() }
+                } else {
+                    word.append(scalar)
+                }
+            }
+            if !word.isEmpty { words.append(String(word)) }
+            return words.joined(separator: " ")
+        }
+        for text in Self.samples { #expect(text.collapsingSpaces == reference(text), "\(text.debugDescription)") }
+    }
+
+    @Test func splittersMatchCharacterSplits() {
+        for text in Self.samples where !text.contains("\r\n") {
+            #expect(text.spaceSeparatedWords == text.split(separator: " ").map(String.init), "\(text.debugDescription)")
+            #expect(text.splitBytes { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }
+                == text.split(whereSeparator: { $0 == "/" || $0 == "." }).map(String.init), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func separatorsSplitLikeFoundation() {
+        for text in Self.samples {
+            #expect(text.splitting(Separators([" / "])) == text.components(separatedBy: " / "), "\(text.debugDescription)")
+            #expect(text.splitting(Separators([" - ", " et "]))
+                == text.components(separatedBy: " - ").flatMap { $0.components(separatedBy: " et ") }, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func byteChecksMatchStringOperations() {
+        for text in Self.samples {
+            #expect(text.replacingEnDashes == text.replacingOccurrences(of: "–", with: "-"), "\(text.debugDescription)")
+            #expect(text.containsByte(UInt8(ascii: "/")) == text.contains("/"))
+            #expect(text.utf8Prefix(7).utf8.count <= 7 && text.utf8.starts(with: text.utf8Prefix(7).utf8))
+        }
+    }
+
+    @Test func foldingASCIIOnlyLowerCases() {
+        for text in Self.samples where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(TextFolding.fold(text) == text.lowercased())
+        }
+        for text in Self.samples {
+            #expect(TextFolding.fold(text) == TextFolding.fold(Substring(text)))
+        }
+    }
+
+    @Test func foldedPrefixesMatchFoldedText() {
+        let words = ["action", "objectif operationnel", "en lien avec", "l'axe"]
+        for text in Self.samples + ["Objectif opérationnel 2", "ACTION 1.1", "En lien avec l’axe 6", "Ôbjectif"] {
+            let bytes = Array(text.utf8)
+            for word in words {
+                let length = TextFolding.foldedPrefixLength(bytes, from: 0, Array(word.utf8))
+                let folded = TextFolding.fold(text)
+                if let length {
+                    #expect(TextFolding.fold(String(decoding: bytes[..<length], as: UTF8.self)) == word, "\(text.debugDescription)")
+                } else if text.unicodeScalars.allSatisfy({ $0.value < 0x180 || $0 == "’" || $0 == "‘" }) {
+                    #expect(!folded.hasPrefix(word), "\(text.debugDescription) \(word)")
+                }
+            }
+        }
+    }
+
+    @Test func cleanTitleDropsTrailingSeparators() {
+        func reference(_ text: String) -> String {
+            var title = text.collapsingSpaces
+            while let last = title.last, "-–,;:".contains(last) || last == " " { title.removeLast() }
+            return title
+        }
+        for text in Self.samples + ["Titre –", "Titre - ;", "Titre:", "–"] {
+            #expect(TitleParser.cleanTitle(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+}
