@@ -7,11 +7,19 @@ public enum TextFolding {
     /// ASCII and Latin-1/Latin Extended-A text (all of French) is folded byte by byte from a
     /// table; only other scripts go through Foundation's decomposition.
     public static func fold(_ text: some StringProtocol) -> String {
-        // ASCII text is only lower-cased; when it has no capital it is returned as it is.
+        // ASCII text is only lower-cased; when it has no capital it is returned as it is. Other
+        // Latin text goes through the table without decoding scalars.
         switch text.utf8.withContiguousStorageIfAvailable({ asciiFold($0) }) {
         case .unchanged?: return String(text)
         case .folded(let folded)?: return folded
-        case .notASCII?, nil: break
+        case .notASCII?:
+            let latin: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> String? in
+                    foldLatin(bytes, into: buffer).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<$0]), as: UTF8.self) }
+                }
+            }
+            if let latin = latin ?? nil { return latin }
+        case nil: break
         }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
@@ -25,7 +33,7 @@ public enum TextFolding {
                 out.append(UInt8(ascii: "'"))
             } else if value == 0x202F {
                 out.append(32)
-            } else if (0x2000...0x206F).contains(value) || (0x20A0...0x20CF).contains(value) || (0x2190...0x2BFF).contains(value) {
+            } else if passesThrough(value) {
                 // Punctuation, currency signs, arrows and symbols fold to themselves.
                 out.append(contentsOf: String(scalar).utf8)
             } else {
@@ -33,6 +41,11 @@ public enum TextFolding {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Punctuation, currency signs, arrows and symbols, which fold to themselves.
+    static func passesThrough(_ value: UInt32) -> Bool {
+        (0x2000...0x206F).contains(value) && value != 0x202F || (0x20A0...0x20CF).contains(value) || (0x2190...0x2BFF).contains(value)
     }
 
     private enum ASCIIFold {
@@ -54,7 +67,8 @@ public enum TextFolding {
     }
 
     /// Folds `text` into `buffer` (which must hold at least `text.utf8.count` bytes) without
-    /// allocating, when every character is ASCII, Latin-1, Latin Extended-A, or punctuation.
+    /// allocating, when every character is ASCII, Latin-1, Latin Extended-A, or punctuation;
+    /// the bytes written are those of ``fold(_:)``.
     ///
     /// - Returns: The number of bytes written, or `nil` when another script needs ``fold(_:)``.
     public static func foldLatin(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
@@ -82,9 +96,9 @@ public enum TextFolding {
                 written += 1
                 i += 3
             } else if b == 0xE2, i + 2 < count {
-                // Other punctuation and symbols (U+2000…U+2BFF) fold to themselves.
-                let value = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
-                guard (0x2000...0x2BFF).contains(value), value != 0x202F else { return nil }
+                // Other punctuation and symbols fold to themselves, as in `fold`.
+                let value = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                guard passesThrough(value) else { return nil }
                 for k in 0..<3 { buffer[written + k] = bytes[i + k] }
                 written += 3
                 i += 3

@@ -22,19 +22,13 @@ struct FoldedColumn: Sendable {
     /// Where each row's text ends in ``bytes``.
     let ends: [Int]
 
-    /// Folds each row's text as `~` would: Latin through the table, other scripts through Foundation.
+    /// Folds each row's text as `~` does (``TextFolding/fold(_:)``).
     init(count: Int, text: (Int) -> String) {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         ends.reserveCapacity(count)
         for row in 0..<count {
-            let value = text(row)
-            let latin: Bool = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, value.utf8.count)) { buffer in
-                guard let length = TextFolding.foldLatin(value, into: buffer) else { return false }
-                bytes.append(contentsOf: buffer[..<length])
-                return true
-            }
-            if !latin { bytes.append(contentsOf: TextFolding.fold(value).utf8) }
+            bytes.append(contentsOf: TextFolding.fold(text(row)).utf8)
             ends.append(bytes.count)
         }
         self.bytes = bytes

@@ -73,6 +73,16 @@ import Testing
         }
     }
 
+    @Test func latinFoldingWritesWhatFoldWrites() {
+        let symbols = ["Ⅲ", "№", "⁰", "€", "→", "…", "\u{202F}", "‰", "℃"]
+        for text in Self.samples + symbols + symbols.map { "Plan \($0) é" } {
+            let latin = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, text.utf8.count)) { buffer in
+                TextFolding.foldLatin(text, into: buffer).map { String(decoding: buffer[..<$0], as: UTF8.self) }
+            }
+            if let latin { #expect(latin == TextFolding.slowFoldReference(text), "\(text.debugDescription)") }
+        }
+    }
+
     @Test func foldedPrefixesMatchFoldedText() {
         let words = ["action", "objectif operationnel", "en lien avec", "l'axe"]
         for text in Self.samples + ["Objectif opérationnel 2", "ACTION 1.1", "En lien avec l’axe 6", "Ôbjectif"] {
@@ -98,5 +108,12 @@ import Testing
         for text in Self.samples + ["Titre –", "Titre - ;", "Titre:", "–"] {
             #expect(TitleParser.cleanTitle(text) == reference(text), "\(text.debugDescription)")
         }
+    }
+}
+
+extension TextFolding {
+    /// `fold` along its scalar path, skipping its byte-level fast paths.
+    static func slowFoldReference(_ text: String) -> String {
+        text.unicodeScalars.map { fold(String($0)) }.joined()
     }
 }
