@@ -138,6 +138,18 @@ public enum TextFolding {
         return i - start
     }
 
+    /// Where `needle` first occurs in `haystack`, comparing bytes; 0 for an empty needle.
+    static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard haystack.count >= needle.count else { return nil }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether collapsing would change `bytes`: white space other than single inner spaces.
     static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
@@ -241,24 +253,6 @@ extension String {
         }
     }
 
-    /// The text with each en dash (–) written as a hyphen.
-    var replacingEnDashes: String {
-        guard containsByte(0xE2) else { return self }
-        let bytes = Array(utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 {
-                out.append(UInt8(ascii: "-"))
-                i += 3
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 
 }
 
@@ -281,16 +275,9 @@ struct Separators: Sendable {
 extension StringProtocol {
     /// Whether the text contains `needle`, comparing bytes (no Foundation, no locale).
     func containsBytes(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        let h = Array(utf8)
-        guard h.count >= n.count else { return false }
-        outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
-            for j in 1..<n.count where h[i + j] != n[j] { continue outer }
-            return true
-        }
-        return false
+        TextFolding.firstOffset(of: Array(needle.utf8), in: Array(utf8)) != nil
     }
+
 
     /// The text split at every occurrence of any of `separators` (UTF-8, compared byte by byte).
     func splitting(_ separators: Separators) -> [String] {

@@ -206,35 +206,19 @@ struct BudgetCellParser {
             }
         }
         let trimmed = String(decoding: bytes, as: UTF8.self)
-        // `enveloppe` folds only from text holding a `v`: no letter of Latin-1 or Latin
-        // Extended-A folds to one; characters beyond (lead bytes from 0xC6) fold through Foundation.
-        if bytes.contains(where: { $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "V") || $0 >= 0xC6 }) {
-            let whole = TextFolding.fold(trimmed)
-            let folded = Array(whole.utf8)
-            if let start = Self.firstOffset(of: Self.envelope, in: folded) {
-                var plan = String(decoding: folded[(start + Self.envelope.count)...], as: UTF8.self).trimmed
-                for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
-                // Take the plan's name from the original text, same length from the end.
-                let original = String(trimmed.suffix(plan.count)).trimmed
-                line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
-                return
-            }
+        let folded = Array(TextFolding.fold(trimmed).utf8)
+        if let start = TextFolding.firstOffset(of: Self.envelope, in: folded) {
+            var plan = String(decoding: folded[(start + Self.envelope.count)...], as: UTF8.self).trimmed
+            for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
+            // Take the plan's name from the original text, same length from the end.
+            let original = String(trimmed.suffix(plan.count)).trimmed
+            line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
+            return
         }
         line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
     }
 
     private static let envelope = Array("enveloppe".utf8)
-
-    /// Where `needle` first occurs in `haystack`.
-    static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = 0
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
 
     /// The words of `bytes` (split at spaces) after the first `count`, joined by single spaces.
     static func words(of bytes: [UInt8], droppingFirst count: Int) -> [UInt8] {

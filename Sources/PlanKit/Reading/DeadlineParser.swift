@@ -7,6 +7,9 @@ enum DeadlineParser {
         ("sep", 9), ("octobre", 10), ("oct", 10), ("novembre", 11), ("nov", 11), ("decembre", 12), ("dec", 12),
     ]
 
+    /// What separates the years of a period: `-`, `/`, `–`.
+    private static let periodSeparators = Separators(["-", "/", "–"])
+
     /// Parses a deadline's text (not `??`, `/` or blank, which the caller handles).
     ///
     /// - Returns: `nil` when the text is no deadline form PlanKit knows.
@@ -21,8 +24,7 @@ enum DeadlineParser {
         if words.count == 1, let y = year(words[0]) { return .year(y) }
         if let day = Self.date(folded) { return day }
         // Periods: 2019-2024, 2019 - 2024, 2019/2024.
-        let dashParts = folded.replacingEnDashes.splitBytes { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }
-            .map { $0.trimmed }
+        let dashParts = folded.splitting(Self.periodSeparators).filter { !$0.isEmpty }.map(\.trimmed)
         if dashParts.count == 2, let from = year(dashParts[0]), let to = year(dashParts[1]), from <= to {
             return .period(from: from, to: to)
         }
