@@ -6,7 +6,7 @@ extension Query {
     /// Unknown collections and fields count as reading everything: the compiler reports them.
     public var fieldsRead: PlanFields {
         guard let collection = Schema.collection(collection) else { return .all }
-        var fields = Self.collectionFields[collection.name] ?? .all
+        var fields = Self.ownFields[collection.recordType] ?? []
         var paths: [[String]] = []
         if let filter { filter.collectPaths(into: &paths) }
         if let select {
@@ -26,9 +26,10 @@ extension Query {
         return fields
     }
 
-    /// What the rows of each collection need parsed, whatever the query reads of them.
-    static let collectionFields: [String: PlanFields] = [
-        "plans": [], "objectives": [], "actions": [], "budget": .budget, "links": .titles, "articles": .budget, "findings": .all,
+    /// What a record of each type needs parsed to exist at all, whatever field is read: budget
+    /// lines and articles come from the budget cells, links from the titles, findings from everything.
+    static let ownFields: [String: PlanFields] = [
+        "budget": .budget, "budget-article": .budget, "article": .budget, "link": .titles, "finding": .all,
     ]
 
     /// What each field reads, by record type; a field leading to a record names that record's type.
@@ -48,14 +49,7 @@ extension Query {
     static func fields(_ path: ArraySlice<String>, in type: String) -> PlanFields {
         guard let name = path.first else { return [] }
         guard let field = Schema.recordTypes[type]?.field(name) else { return .all }
-        // Budget lines, links, articles and findings read their own parts whatever the field.
-        let own: PlanFields = switch type {
-        case "budget", "budget-article", "article": .budget
-        case "link": .titles
-        case "finding": .all
-        default: []
-        }
-        guard let (fields, next) = fieldTable[type]?[field.name] else { return own }
+        guard let (fields, next) = fieldTable[type]?[field.name] else { return ownFields[type] ?? [] }
         guard let next else { return fields }
         return fields.union(Self.fields(path.dropFirst(), in: next))
     }
