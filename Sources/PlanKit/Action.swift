@@ -95,7 +95,9 @@ public struct Action: Sendable, Hashable {
     ///
     /// Derived from ``ordinaryBudget`` and ``extraordinaryBudget`` on each use.
     public var budget: [BudgetLine] {
-        Self.lines(of: ordinaryBudget, .ordinary) + Self.lines(of: extraordinaryBudget, .extraordinary)
+        var lines: [BudgetLine] = []
+        forEachBudgetLine { lines.append($0) }
+        return lines
     }
 
     /// The number of lines ``budget`` holds, without building it.

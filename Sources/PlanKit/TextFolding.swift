@@ -230,6 +230,30 @@ extension String {
 }
 
 extension String {
+    /// The words between spaces (U+0020), without empty ones: `split(separator: " ")` on bytes.
+    var spaceSeparatedWords: [String] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var i = 0
+            while i < bytes.count {
+                while i < bytes.count, bytes[i] == 32 { i += 1 }
+                let start = i
+                while i < bytes.count, bytes[i] != 32 { i += 1 }
+                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+            }
+            return words
+        }
+    }
+
+    /// At most the first `count` bytes, cut before a character the limit would split.
+    func utf8Prefix(_ count: Int) -> String {
+        guard utf8.count > count else { return self }
+        var end = utf8.index(utf8.startIndex, offsetBy: count)
+        while end > utf8.startIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        return String(self[..<end])
+    }
+
     /// Whether the text's UTF-8 holds `byte` (`memchr` on the contiguous storage).
     func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
