@@ -101,79 +101,72 @@ public struct PlanSet: Sendable {
 
     /// Creates a set of plans.
     public init(_ plans: [Plan] = []) {
-        var actionCount = 0, lineCount = 0, linkCount = 0, objectiveCount = 0
-        for plan in plans {
-            for strategic in plan.objectives {
-                objectiveCount += 1 + strategic.operationalObjectives.count
-                for operational in strategic.operationalObjectives {
-                    actionCount += operational.actions.count
-                    for action in operational.actions {
-                        lineCount += action.budgetLineCount
-                        linkCount += action.links.count
-                    }
-                }
-            }
-        }
-        self.plans.reserveCapacity(plans.count)
-        objectives.reserveCapacity(objectiveCount)
-        actions.reserveCapacity(actionCount)
-        budgetLines.reserveCapacity(lineCount)
-        links.reserveCapacity(linkCount)
-        for plan in plans { add(plan) }
+        add(contentsOf: plans)
     }
 
     /// Adds a plan and indexes it.
     public mutating func add(_ plan: Plan) {
-        let planIndex = plans.count
-        plans.append(plan)
-        for (s, strategic) in plan.objectives.enumerated() {
-            let strategicIndex = objectives.count
-            objectives.append(ObjectiveEntry(plan: planIndex, strategic: s, operational: nil))
-            for (o, operational) in strategic.operationalObjectives.enumerated() {
-                let objectiveIndex = objectives.count
-                objectives.append(ObjectiveEntry(plan: planIndex, strategic: s, operational: o))
-                for action in operational.actions {
-                    let actionIndex = actions.count
-                    let lineStart = budgetLines.count
-                    action.forEachBudgetLine { line in
-                        var lineArticle: Int?
-                        if let article = line.article {
-                            let index: Int
-                            if let known = lineArticleIndex[article.code] {
-                                lineArticle = known
-                                index = lineArticleEntry[known]
-                            } else {
-                                let key = "\(article.function)/\(article.economicCode)"
-                                if let known = articleIndex[key] {
-                                    index = known
-                                } else {
-                                    index = articles.count
-                                    articleIndex[key] = index
-                                    articles.append(ArticleEntry(article: article, statedCredits: [], allocated: .zero, lines: []))
-                                }
-                                lineArticle = lineArticles.count
-                                lineArticleIndex[article.code] = lineArticles.count
-                                lineArticles.append(article)
-                                lineArticleEntry.append(index)
-                            }
-                            articles[index].lines.append(budgetLines.count)
-                            if let credit = line.statedCredit { articles[index].statedCredits.append((credit, budgetLines.count)) }
-                            if let amount = line.amount.value {
-                                articles[index].allocated = articles[index].allocated?.adding(amount)
-                            }
-                        }
-                        budgetLines.append(BudgetEntry(
-                            action: actionIndex, line: line, amount: line.amount, kind: line.kind, article: lineArticle))
-                    }
-                    let linkStart = links.count
-                    for link in action.links { links.append(LinkEntry(action: actionIndex, link: link)) }
-                    actions.append(ActionEntry(
-                        action: action, id: action.id, title: action.title, deadline: action.deadlineValue,
-                        pending: action.pending, plan: planIndex, objective: objectiveIndex, strategic: strategicIndex,
-                        budgetLines: lineStart..<budgetLines.count, links: linkStart..<links.count))
-                }
+        add(contentsOf: [plan])
+    }
+
+    /// Adds plans and indexes them, in order.
+    ///
+    /// The plans are indexed on all cores: each one's entries are written at offsets counted
+    /// beforehand, and only the articles, shared across plans, are joined one plan after another.
+    public mutating func add(contentsOf newPlans: [Plan]) {
+        guard !newPlans.isEmpty else { return }
+        var entries = PlanIndexer.entries(
+            of: newPlans, plan: plans.count, objective: objectives.count, action: actions.count,
+            line: budgetLines.count, link: links.count)
+        plans += newPlans
+        Self.append(entries.objectives, to: &objectives)
+        Self.append(entries.actions, to: &actions)
+        Self.append(entries.links, to: &links)
+
+        // Articles are shared across plans: each plan's own list is joined in plan order.
+        let lineBase = budgetLines.count
+        for (p, part) in entries.articles.enumerated() {
+            var global: [Int] = []
+            global.reserveCapacity(part.count)
+            for article in part { global.append(lineArticle(for: article)) }
+            for i in entries.lineStarts[p]..<entries.lineStarts[p + 1] {
+                entries.lines[i].article = entries.lines[i].article.map { global[$0] }
             }
         }
+        let lines = entries.lines, credits = entries.credits
+        for i in lines.indices {
+            guard let lineArticle = lines[i].article else { continue }
+            let index = lineArticleEntry[lineArticle]
+            articles[index].lines.append(lineBase + i)
+            if let credit = credits[i] { articles[index].statedCredits.append((credit, lineBase + i)) }
+            if let amount = lines[i].amount.value {
+                articles[index].allocated = articles[index].allocated?.adding(amount)
+            }
+        }
+        Self.append(lines, to: &budgetLines)
+    }
+
+    /// The index in ``lineArticles`` of `article` as spelt, added (with its entry in ``articles``) when new.
+    private mutating func lineArticle(for article: BudgetArticle) -> Int {
+        if let known = lineArticleIndex[article.code] { return known }
+        let key = "\(article.function)/\(article.economicCode)"
+        let index: Int
+        if let known = articleIndex[key] {
+            index = known
+        } else {
+            index = articles.count
+            articleIndex[key] = index
+            articles.append(ArticleEntry(article: article, statedCredits: [], allocated: .zero, lines: []))
+        }
+        lineArticleIndex[article.code] = lineArticles.count
+        lineArticles.append(article)
+        lineArticleEntry.append(index)
+        return lineArticles.count - 1
+    }
+
+    /// Appends `new` to `array`, taking `new`'s storage when `array` is empty.
+    private static func append<Element>(_ new: [Element], to array: inout [Element]) {
+        if array.isEmpty { array = new } else { array += new }
     }
 
     /// The strategic objective an entry of ``objectives`` designates.

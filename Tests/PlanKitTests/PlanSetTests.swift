@@ -1,0 +1,113 @@
+import Testing
+@testable import PlanKit
+
+/// `PlanSet` indexes plans on all cores; these tests hold its entries to a plain walk of the plans.
+@Suite struct PlanSetTests {
+    /// Plans that share articles across files (the seed plan twice, the PCS, a second PST) and
+    /// plans with faults, odd forms and eComptes fields.
+    static func plans() throws -> [Plan] {
+        let names = [
+            "pst-citoyennete.tsv", "pcs-citoyenneville.tsv", "pst-cohesion.tsv", "pst-forms.csv", "pst-faults.tsv",
+            "demo-pst-201805V1.xml", "pst-citoyennete-excel.csv",
+        ]
+        return try names.flatMap { try PlanReader().read(path: Fixtures.path($0)) }
+    }
+
+    /// Every entry of a set written out, in order, with the plain values it stands for.
+    static func dump(_ set: PlanSet) -> [String] {
+        var out: [String] = []
+        for entry in set.objectives { out.append("objective \(entry.plan) \(entry.strategic) \(String(describing: entry.operational))") }
+        for entry in set.actions {
+            out.append("action \(entry.action.id) \(entry.id) \(entry.title) \(entry.deadline) \(entry.pending) \(entry.plan) \(entry.objective) \(entry.strategic) \(entry.budgetLines) \(entry.links)")
+        }
+        for entry in set.budgetLines {
+            let article = entry.article.map { set.lineArticles[$0].code } ?? "-"
+            out.append("line \(entry.action) \(entry.line.text) \(entry.amount) \(entry.kind) \(article)")
+        }
+        for entry in set.links { out.append("link \(entry.action) \(entry.link.text)") }
+        for entry in set.articles {
+            let credits = entry.statedCredits.map { "\($0.credit.cents)@\($0.line)" }
+            out.append("article \(entry.article.code) \(credits) \(String(describing: entry.allocated)) \(entry.lines)")
+        }
+        out.append("line articles \(set.lineArticles.map(\.code))")
+        out.append("article index \(set.articleIndex.sorted { $0.key < $1.key })")
+        return out
+    }
+
+    /// What the set must hold, from a walk of the plans one line at a time.
+    static func expected(_ plans: [Plan]) -> [String] {
+        var objectives: [String] = [], actions: [String] = [], lines: [String] = [], links: [String] = []
+        var lineArticles: [String] = []
+        var articleKeys: [String] = []
+        var articles: [String: (code: String, credits: [String], allocated: Money?, lines: [Int])] = [:]
+        var lineCount = 0, linkCount = 0
+        for (p, plan) in plans.enumerated() {
+            for (s, strategic) in plan.objectives.enumerated() {
+                let strategicIndex = objectives.count
+                objectives.append("objective \(p) \(s) nil")
+                for (o, operational) in strategic.operationalObjectives.enumerated() {
+                    let objectiveIndex = objectives.count
+                    objectives.append("objective \(p) \(s) \(String(describing: Optional(o)))")
+                    for action in operational.actions {
+                        let firstLine = lineCount, firstLink = linkCount
+                        for line in action.budget {
+                            if let article = line.article {
+                                if !lineArticles.contains(article.code) { lineArticles.append(article.code) }
+                                let key = "\(article.function)/\(article.economicCode)"
+                                if articles[key] == nil {
+                                    articleKeys.append(key)
+                                    articles[key] = (article.code, [], .zero, [])
+                                }
+                                articles[key]?.lines.append(lineCount)
+                                if let credit = line.statedCredit { articles[key]?.credits.append("\(credit.cents)@\(lineCount)") }
+                                if let amount = line.amount.value, let allocated = articles[key]?.allocated { articles[key]?.allocated = allocated.adding(amount) }
+                            }
+                            lines.append("line \(actions.count) \(line.text) \(line.amount) \(line.kind) \(line.article?.code ?? "-")")
+                            lineCount += 1
+                        }
+                        for link in action.links {
+                            links.append("link \(actions.count) \(link.text)")
+                            linkCount += 1
+                        }
+                        actions.append("action \(action.id) \(action.id) \(action.title) \(action.deadline.value) \(action.pending) \(p) \(objectiveIndex) \(strategicIndex) \(firstLine..<lineCount) \(firstLink..<linkCount)")
+                    }
+                }
+            }
+        }
+        let articleLines = articleKeys.compactMap { key in
+            articles[key].map { "article \($0.code) \($0.credits) \(String(describing: $0.allocated)) \($0.lines)" }
+        }
+        let index = articleKeys.enumerated().map { ($0.element, $0.offset) }.sorted { $0.0 < $1.0 }
+        return objectives + actions + lines + links + articleLines
+            + ["line articles \(lineArticles)", "article index \(index.map { (key: $0.0, value: $0.1) })"]
+    }
+
+    @Test func indexesWhatAWalkOfThePlansFinds() throws {
+        let plans = try Self.plans()
+        let set = PlanSet(plans)
+        #expect(set.actions.count == plans.reduce(0) { $0 + $1.actions.count })
+        #expect(set.articles.count > 1)
+        #expect(set.articles.contains { $0.lines.count > 1 && !$0.statedCredits.isEmpty })
+        #expect(Self.dump(set) == Self.expected(plans))
+    }
+
+    @Test(arguments: [1, 2, 3, 6])
+    func addingInPartsIndexesAsAllAtOnce(firstPart: Int) throws {
+        let plans = try Self.plans()
+        var set = PlanSet(Array(plans[..<firstPart]))
+        set.add(contentsOf: Array(plans[firstPart...].dropLast()))
+        if let last = plans.last { set.add(last) }
+        #expect(Self.dump(set) == Self.dump(PlanSet(plans)))
+        #expect(set.plans.map(\.name) == plans.map(\.name))
+    }
+
+    @Test func emptyAndEmptyPlans() throws {
+        var set = PlanSet()
+        set.add(contentsOf: [])
+        #expect(set.actions.isEmpty && set.plans.isEmpty)
+        let empty = Plan(kind: .pst, name: "vide", source: "vide.tsv")
+        set.add(contentsOf: [empty, try Fixtures.plan("pst-citoyennete.tsv"), empty])
+        #expect(set.plans.count == 3)
+        #expect(Self.dump(set) == Self.expected(set.plans))
+    }
+}
