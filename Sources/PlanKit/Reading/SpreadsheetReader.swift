@@ -43,6 +43,8 @@ public struct SpreadsheetReader: Sendable {
 /// Builds a plan row by row.
 struct PlanBuilder {
     let file: String
+    /// The file's first cell; other locations are made from it without looking the name up.
+    let origin: SourceLocation
     let fields: PlanFields
     var plan: Plan
     /// The column index of each header label, by ``SpreadsheetReader/Column`` raw value.
@@ -54,6 +56,7 @@ struct PlanBuilder {
 
     init(file: String, fields: PlanFields = .all) {
         self.file = file
+        origin = SourceLocation(file: file, line: 1, column: 1)
         self.fields = fields
         let stem = file.split(separator: "/").last.map { name -> String in
             let n = String(name)
@@ -64,7 +67,7 @@ struct PlanBuilder {
     }
 
     func location(_ row: DelimitedTable.Row, _ column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: row.line, column: column + 1)
+        origin.moved(line: row.line, column: column + 1)
     }
 
     /// The first words of a cell, folded, without tags and leading white space: enough to tell

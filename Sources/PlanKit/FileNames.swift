@@ -1,0 +1,32 @@
+import Foundation
+
+/// The file names locations refer to, each stored once; a location holds a name's number.
+///
+/// Names are never removed: a session reads a bounded number of files.
+final class FileNames: @unchecked Sendable {
+    /// The table every ``SourceLocation`` uses.
+    static let shared = FileNames()
+
+    // Guarded by `lock`.
+    private var names: [String] = []
+    private var numbers: [String: UInt32] = [:]
+    private let lock = NSLock()
+
+    /// The number of `name`, assigned on first use.
+    func number(of name: String) -> UInt32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let number = numbers[name] { return number }
+        guard let number = UInt32(exactly: names.count) else { preconditionFailure("More than 4 294 967 295 file names") }
+        numbers[name] = number
+        names.append(name)
+        return number
+    }
+
+    /// The name numbered `number`.
+    func name(_ number: UInt32) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return Int(number) < names.count ? names[Int(number)] : ""
+    }
+}
