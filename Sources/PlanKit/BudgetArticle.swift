@@ -58,22 +58,29 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
     ///
     /// Returns `nil` when `text` is not exactly an article code.
     public init?(parsing text: some StringProtocol) {
-        guard let article = String(text).utf8.withContiguousStorageIfAvailable({ BudgetArticle(parsingUTF8: $0) }) ?? BudgetArticle(parsingUTF8: Array(text.utf8)) else {
-            return nil
-        }
+        var text = String(text)
+        guard let article = text.withUTF8({ BudgetArticle(utf8: $0) }) else { return nil }
         self = article
     }
 
-    /// ``init(parsing:)`` on the code's UTF-8 bytes.
-    private init?<Bytes: RandomAccessCollection<UInt8>>(parsingUTF8 bytes: Bytes) where Bytes.Index == Int {
+    /// ``init(parsing:)`` on UTF-8 bytes.
+    init?(utf8 bytes: ArraySlice<UInt8>) {
+        guard let article = bytes.withUnsafeBufferPointer({ BudgetArticle(utf8: $0) }) else { return nil }
+        self = article
+    }
+
+    /// ``init(parsing:)`` on UTF-8 bytes.
+    private init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
+        var spaced = false
         func digits() -> Range<Int>? {
             let start = index
             while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
             return index > start ? start..<index : nil
         }
-        func skipSpaces() { while index < bytes.count, bytes[index] == 32 { index += 1 } }
+        func skipSpaces() { while index < bytes.count, bytes[index] == 32 { index += 1; spaced = true } }
         skipSpaces()
+        let start = index
         guard let function = digits() else { return nil }
         skipSpaces()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "/") else { return nil }
@@ -89,18 +96,25 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
             guard let y = digits(), y.count == 4 else { return nil }
             year = y
         }
+        let end = index
         skipSpaces()
         guard index == bytes.count else { return nil }
-        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let functionText = string(function), economicText = string(economic), subText = string(sub)
-        let yearText = year.map(string)
-        // The code as `init(function:economic:subCode:year:)` writes it.
-        var code = functionText + "/" + economicText + "-" + subText
-        if let yearText { code += "." + yearText }
+        // The code as `init(function:economic:subCode:year:)` writes it: the bytes themselves
+        // when no space sits inside.
+        var code: String
+        if !spaced || bytes[start..<end].firstIndex(of: 32) == nil {
+            code = string(start..<end)
+        } else {
+            code = functionText + "/" + economicText + "-" + subText
+            if let year { code += "." + string(year) }
+        }
+        // Four digits: the year cannot overflow.
+        let yearValue = year.map { range in range.reduce(0) { $0 * 10 + Int(bytes[$1] - 48) } }
         self.init(
-            function: functionText, economic: economicText, subCode: subText,
-            year: yearText.flatMap { Int($0) }, code: code,
-            mainFunction: String(functionText.utf8.prefix(3)) ?? functionText)
+            function: functionText, economic: economicText, subCode: subText, year: yearValue, code: code,
+            mainFunction: string(function.lowerBound..<min(function.upperBound, function.lowerBound + 3)))
     }
 
     /// Reads an article code leniently, as eComptes exports may write it (`xxx/wal-13.2019`):

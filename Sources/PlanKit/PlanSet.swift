@@ -125,6 +125,9 @@ public struct PlanSet: Sendable {
 
         // Articles are shared across plans: each plan's own list is joined in plan order.
         let lineBase = budgetLines.count
+        let newArticles = entries.articles.reduce(0) { $0 + $1.count }
+        lineArticleIndex.reserveCapacity(lineArticleIndex.count + newArticles)
+        articleIndex.reserveCapacity(articleIndex.count + newArticles)
         for (p, part) in entries.articles.enumerated() {
             var global: [Int] = []
             global.reserveCapacity(part.count)
@@ -149,7 +152,8 @@ public struct PlanSet: Sendable {
     /// The index in ``lineArticles`` of `article` as spelt, added (with its entry in ``articles``) when new.
     private mutating func lineArticle(for article: BudgetArticle) -> Int {
         if let known = lineArticleIndex[article.code] { return known }
-        let key = "\(article.function)/\(article.economicCode)"
+        // The code without its year; without a year, the code itself.
+        let key = article.year == nil ? article.code : "\(article.function)/\(article.economicCode)"
         let index: Int
         if let known = articleIndex[key] {
             index = known

@@ -53,8 +53,7 @@ struct BudgetCellParser {
                 // An article code first: digits '/' digits '-' digits.
                 var j = i
                 while j < bytes.count, bytes[j] != 32, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: ")") { j += 1 }
-                if bytes[i..<j].contains(UInt8(ascii: "/")),
-                   let article = BudgetArticle(parsing: String(decoding: bytes[i..<j], as: UTF8.self)) {
+                if bytes[i..<j].contains(UInt8(ascii: "/")), let article = BudgetArticle(utf8: bytes[i..<j]) {
                     tokens.append((.article(articles.count), i..<j))
                     articles.append(article)
                     i = j
@@ -251,7 +250,7 @@ struct BudgetCellParser {
         while end < bytes.endIndex, (bytes[end] >= 48 && bytes[end] <= 57) || bytes[end] == UInt8(ascii: ".") { end += 1 }
         var codeEnd = end
         if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
-        guard let article = BudgetArticle(parsing: String(decoding: bytes[start..<codeEnd], as: UTF8.self)) else { return nil }
+        guard let article = BudgetArticle(utf8: bytes[start..<codeEnd]) else { return nil }
         var label = TextFolding.trimmed(bytes[end...])
         for (open, close) in quotePairs where label.starts(with: open) && label.reversed().starts(with: close.reversed()) {
             // Two distinct characters when the label is at least the pair's length.
