@@ -63,7 +63,10 @@ def generate(out, communes):
         answers = json.load(f)
     with open(os.path.join(out, "files.txt")) as f:
         files = f.read().split()
-    return answers, files
+    # PlanKit is given the directory, which stands for the plan files in it.
+    listed = sorted(os.listdir(os.path.join(out, "plans")))
+    check("plan files", ["plans/" + name for name in listed], sorted(files))
+    return answers, ["plans"]
 
 def measure(out, communes, runs, report):
     answers, files = generate(out, communes)

@@ -36,6 +36,42 @@ public struct PlanReader: Sendable {
         return [try SpreadsheetReader(fields: fields).read(bytes, file: file)]
     }
 
+    /// The extensions of the files a directory is read for: ``planFiles(_:)``.
+    public static let planExtensions = ["tsv", "csv", "txt", "xml", "json"]
+
+    /// The plan files `paths` name: a file as given; for a directory, the files directly in it
+    /// whose extension is one of ``planExtensions`` (in any case), sorted by name.
+    ///
+    /// - Throws: ``PlanReadError`` for a directory that cannot be listed or holds no plan file.
+    public static func planFiles(_ paths: [String]) throws(PlanReadError) -> [String] {
+        var files: [String] = []
+        files.reserveCapacity(paths.count)
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                throw PlanReadError(file: path, message: "The directory cannot be listed; check its permissions.")
+            }
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            let plans = names.filter { name in
+                guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
+                      planExtensions.contains(name[name.index(after: dot)...].lowercased()) else { return false }
+                var isSubdirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isSubdirectory) && !isSubdirectory.boolValue
+            }
+            guard !plans.isEmpty else {
+                throw PlanReadError(file: path, message: "This directory holds no plan file (.tsv, .csv, .txt, .xml or .json); name the plan files, or a directory that holds them.")
+            }
+            // Sorted by bytes, so the order does not depend on the locale.
+            files += plans.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { prefix + $0 }
+        }
+        return files
+    }
+
     /// Loads a file's bytes, with errors that say what to do.
     public static func load(path: String) throws(PlanReadError) -> [UInt8] {
         var isDirectory: ObjCBool = false

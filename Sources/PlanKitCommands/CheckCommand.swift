@@ -22,7 +22,7 @@ public struct CheckCommand: ParsableCommand {
         case error, warning, info, never
     }
 
-    @Argument(help: "Plan files: spreadsheet exports, PlanKit JSON, eComptes XML.")
+    @Argument(help: "Plan files (spreadsheet exports, PlanKit JSON, eComptes XML), or directories of them.")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")

@@ -11,6 +11,7 @@ enum SessionFactory {
         let session = Session()
         session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
         do {
+            let files = try PlanReader.planFiles(files)
             let plans = try PlanLoader.readAll(files)
             PlanLoader.reportWarnings(plans)
             session.add(plans, files: files)
@@ -48,7 +49,7 @@ public struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Start the interactive console (the default when plankit is given only files).")
 
-    @Argument(help: "Plan files to load first.")
+    @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
     /// Creates the command with default options (argument-parser fills them in).
@@ -75,7 +76,7 @@ public struct RunCommand: ParsableCommand {
     @Argument(help: "The script, or - for standard input.")
     var script: String
 
-    @Argument(help: "Plan files to load first.")
+    @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
     @Flag(help: "Stop at the first failed assertion.")

@@ -73,7 +73,7 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "With -c or piped statements: stop at the first failed assertion.")
     var bail = false
 
-    @Argument(help: "Plan files to load.")
+    @Argument(help: "Plan files (or directories of them) to load.")
     var files: [String] = []
 
     func run() throws {

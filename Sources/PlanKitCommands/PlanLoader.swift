@@ -4,11 +4,12 @@ import PlanShell
 
 /// Loads plan files for the commands, in parallel, reporting warnings on standard error.
 public enum PlanLoader {
-    /// Reads every file, parsing `fields` of each action; warnings go to standard error.
+    /// Reads every file (and the plan files of every directory), parsing `fields` of each action;
+    /// warnings go to standard error.
     ///
     /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
     public static func load(_ paths: [String], fields: PlanFields = .all, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
-        let plans = try readAll(paths, fields: fields)
+        let plans = try readAll(try PlanReader.planFiles(paths), fields: fields)
         if report { reportWarnings(plans) }
         return PlanSet(plans)
     }

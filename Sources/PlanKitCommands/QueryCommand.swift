@@ -20,7 +20,7 @@ public struct QueryCommand: ParsableCommand {
     @Argument(help: "The query, e.g. 'actions where deadline is unknown'.")
     var query: String
 
-    @Argument(help: "Plan files: .tsv, .csv, .txt exports, eComptes .xml or PlanKit .json.")
+    @Argument(help: "Plan files (.tsv, .csv, .txt exports, eComptes .xml or PlanKit .json), or directories of them.")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")

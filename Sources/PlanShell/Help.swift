@@ -19,7 +19,7 @@ enum Help {
 
                 Meta-commands:
                   .help [TOPIC]            this text; topics: \(topics.joined(separator: ", "))
-                  .load FILE…              load plan files
+                  .load FILE…              load plan files (or a directory's)
                   .plans                   what is loaded, with counts
                   .schema [COLLECTION]     collections, or a collection's fields and types
                   .format FORMAT           table, csv, json or markdown

@@ -67,24 +67,31 @@ public final class Session {
         return made
     }
 
-    /// Loads plan files; warnings and errors are written to the error sink.
+    /// Loads plan files, and the plan files of directories; warnings and errors are written to
+    /// the error sink.
     ///
     /// - Returns: `false` when a file could not be read (the others are still loaded).
     @discardableResult
     public func load(_ paths: [String]) -> Bool {
         var ok = true
         for path in paths {
-            do {
-                let plans = try PlanReader().read(path: path)
-                for plan in plans {
-                    for warning in plan.warnings { sink.err(warning.description) }
-                    planSet.add(plan)
-                }
-                files.append(path)
-                context = nil
-            } catch {
+            let files: [String]
+            do { files = try PlanReader.planFiles([path]) } catch {
                 sink.err(error.description)
                 ok = false
+                continue
+            }
+            for file in files {
+                do {
+                    let plans = try PlanReader().read(path: file)
+                    for warning in plans.flatMap(\.warnings) { sink.err(warning.description) }
+                    planSet.add(contentsOf: plans)
+                    self.files.append(file)
+                    context = nil
+                } catch {
+                    sink.err(error.description)
+                    ok = false
+                }
             }
         }
         return ok
@@ -92,7 +99,7 @@ public final class Session {
 
     /// Adds already-read plans, and the files they came from.
     public func add(_ plans: [Plan], files paths: [String]) {
-        for plan in plans { planSet.add(plan) }
+        planSet.add(contentsOf: plans)
         files += paths
         context = nil
     }

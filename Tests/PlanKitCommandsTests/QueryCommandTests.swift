@@ -77,9 +77,12 @@ import Testing
         _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let binary = dir + "/plan.tsv"
         _ = FileManager.default.createFile(atPath: binary, contents: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 1]))
+        let nothing = dir + "/nothing"
+        try FileManager.default.createDirectory(atPath: nothing, withIntermediateDirectories: false)
+        _ = FileManager.default.createFile(atPath: nothing + "/notes.md", contents: Data("# notes".utf8))
         let cases: [(String, String)] = [
             (dir + "/missing.tsv", "\(dir)/missing.tsv: error: No such file; check the path.\n"),
-            (dir, "\(dir): error: This is a directory; name the plan files inside it.\n"),
+            (nothing, "\(nothing): error: This directory holds no plan file (.tsv, .csv, .txt, .xml or .json); name the plan files, or a directory that holds them.\n"),
             (empty, "\(empty): error: The file is empty; export the plan's sheet as tab-separated text or CSV.\n"),
             (binary, "\(binary): error: The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.\n"),
             (Executable.fixture("no-header.tsv"), "\(Executable.fixture("no-header.tsv")):2:1: error: The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\").\n"),
@@ -90,6 +93,37 @@ import Testing
             #expect(result.stderr == message)
             #expect(result.stdout == "")
         }
+    }
+
+    /// A directory stands for the plan files directly in it, sorted by name, in every command
+    /// that loads plans and in `.load`.
+    @Test func directoryStandsForItsPlanFiles() throws {
+        let dir = try Executable.temporaryDirectory() + "/plans"
+        try FileManager.default.createDirectory(atPath: dir + "/old.tsv", withIntermediateDirectories: true)
+        for (name, fixture) in [("b-cohesion.TSV", "pst-cohesion.tsv"), ("a-citoyennete.tsv", "pst-citoyennete.tsv"), ("c-pcs.txt", "pcs-citoyenneville.tsv")] {
+            try FileManager.default.copyItem(atPath: Executable.fixture(fixture), toPath: dir + "/" + name)
+        }
+        _ = FileManager.default.createFile(atPath: dir + "/README.md", contents: Data("not a plan".utf8))
+        let listed = ["a-citoyennete.tsv", "b-cohesion.TSV", "c-pcs.txt"].map { dir + "/" + $0 }
+        let query = "plans select name, file, actions"
+        let byFiles = try Executable.run(["query", query] + listed + ["--format", "csv"])
+        #expect(byFiles.status == 0)
+        #expect(byFiles.stdout.split(whereSeparator: \.isNewline).count == 4)
+        for arguments in [["query", query, dir], ["query", query, dir + "/"]] {
+            let result = try Executable.run(arguments + ["--format", "csv"])
+            #expect(result.status == 0)
+            #expect(result.stdout == byFiles.stdout)
+        }
+        let check = try Executable.run(["check", dir, "--format", "csv", "--fail-on", "never"])
+        #expect(check.stdout == (try Executable.run(["check"] + listed + ["--format", "csv", "--fail-on", "never"])).stdout)
+        let console = try Executable.run(["-c", "plans select count()", dir])
+        #expect(console.stdout.contains("3"))
+        let loaded = try Executable.run(["run", "-"], input: ".load \(dir)\n.format csv\nplans select name, file\n")
+        #expect(loaded.status == 0)
+        #expect(loaded.stdout == (try Executable.run(["query", "plans select name, file", dir, "--format", "csv"])).stdout)
+        let convert = try Executable.run(["convert", dir, "--to", "json"])
+        #expect(convert.status == 2)
+        #expect(convert.stderr == "\(dir): error: This is a directory; name the plan files inside it.\n")
     }
 
     @Test func badUsageExitsTwo() throws {
