@@ -92,7 +92,8 @@ public struct PlanReader: Sendable {
             throw PlanReadError(file: path, message: "The file is \(size >> 20) MiB, more than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
         }
         // Read straight into the array; a file that grows while it is read is read to its end.
-        var bytes = [UInt8](repeating: 0, count: size)
+        // One byte more than the size, so the read that finds the end needs no more room.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
         while true {
             if filled == bytes.count {

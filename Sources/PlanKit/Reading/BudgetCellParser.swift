@@ -196,7 +196,7 @@ struct BudgetCellParser {
         if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
             let rest = Array(TextFolding.trimmed(bytes[end...]))
             for (prefix, words) in Self.creditArticlePrefixes where TextFolding.foldedPrefixLength(rest, from: 0, prefix) != nil {
-                if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words)[...]) {
+                if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words)) {
                     line.article = article
                     line.articleLabel = label
                     line.statedCredit = credit
@@ -220,23 +220,33 @@ struct BudgetCellParser {
     private static let envelope = Array("enveloppe".utf8)
 
     /// The words of `bytes` (split at spaces) after the first `count`, joined by single spaces.
-    static func words(of bytes: [UInt8], droppingFirst count: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+    static func words(of bytes: [UInt8], droppingFirst count: Int) -> ArraySlice<UInt8> {
         var word = 0
         var i = 0
-        while i < bytes.count {
+        while i < bytes.count, word < count {
             while i < bytes.count, bytes[i] == 32 { i += 1 }
-            guard i < bytes.count else { break }
-            let start = i
             while i < bytes.count, bytes[i] != 32 { i += 1 }
-            if word >= count {
-                if !out.isEmpty { out.append(32) }
-                out += bytes[start..<i]
-            }
             word += 1
         }
-        return out
+        while i < bytes.count, bytes[i] == 32 { i += 1 }
+        var end = bytes.count
+        while end > i, bytes[end - 1] == 32 { end -= 1 }
+        // Usually the words are already one space apart: the slice itself.
+        var single = true
+        var j = i
+        while j + 1 < end { if bytes[j] == 32 && bytes[j + 1] == 32 { single = false; break }; j += 1 }
+        if single { return bytes[i..<end] }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - i)
+        while i < end {
+            if bytes[i] == 32 {
+                if out.last != 32 { out.append(32) }
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        return out[...]
     }
 
     /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed).
@@ -252,6 +262,16 @@ struct BudgetCellParser {
         if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
         guard let article = BudgetArticle(utf8: bytes[start..<codeEnd]) else { return nil }
         var label = TextFolding.trimmed(bytes[end...])
+        // Only `"`, `“` (E2 80 9C) and `«` (C2 AB) open a quoted label.
+        if let first = label.first, first == 0x22 || first == 0xE2 || first == 0xC2 {
+            label = unquoted(label)
+        }
+        return (article, label.isEmpty ? nil : String(decoding: label, as: UTF8.self))
+    }
+
+    /// `label` without the quotes around it, trimmed; as it is when it is not quoted.
+    private static func unquoted(_ label: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var label = label
         for (open, close) in quotePairs where label.starts(with: open) && label.reversed().starts(with: close.reversed()) {
             // Two distinct characters when the label is at least the pair's length.
             if label.count >= open.count + close.count || (open == close && label.count >= 2) {
@@ -259,7 +279,7 @@ struct BudgetCellParser {
             }
             break
         }
-        return (article, label.isEmpty ? nil : String(decoding: label, as: UTF8.self))
+        return label
     }
 
     /// Quotes a label may stand in: "…", “…”, «…».
