@@ -79,25 +79,25 @@ public struct PlanSet: Sendable {
     }
 
     /// The plans, in load order.
-    public private(set) var plans: [Plan] = []
+    public internal(set) var plans: [Plan] = []
     /// Every objective: each strategic objective followed by its operational ones.
-    public private(set) var objectives: [ObjectiveEntry] = []
+    public internal(set) var objectives: [ObjectiveEntry] = []
     /// Every action of every plan.
-    public private(set) var actions: [ActionEntry] = []
+    public internal(set) var actions: [ActionEntry] = []
     /// Every budget line of every action.
-    public private(set) var budgetLines: [BudgetEntry] = []
+    public internal(set) var budgetLines: [BudgetEntry] = []
     /// Every cross-link of every action.
-    public private(set) var links: [LinkEntry] = []
+    public internal(set) var links: [LinkEntry] = []
     /// Every distinct article, in order of first appearance.
-    public private(set) var articles: [ArticleEntry] = []
+    public internal(set) var articles: [ArticleEntry] = []
     /// Article code (without year) → index in ``articles``.
-    public private(set) var articleIndex: [String: Int] = [:]
+    public internal(set) var articleIndex: [String: Int] = [:]
     /// Every distinct article as budget lines spell it (with its year, if any), in order of first appearance.
-    public private(set) var lineArticles: [BudgetArticle] = []
+    public internal(set) var lineArticles: [BudgetArticle] = []
     /// Article code as written → index in ``lineArticles``.
-    private var lineArticleIndex: [String: Int] = [:]
+    var lineArticleIndex: [String: Int] = [:]
     /// Index in ``lineArticles`` → index in ``articles``.
-    private var lineArticleEntry: [Int] = []
+    var lineArticleEntry: [Int] = []
 
     /// Creates a set of plans.
     public init(_ plans: [Plan] = []) {
@@ -109,67 +109,33 @@ public struct PlanSet: Sendable {
         add(contentsOf: [plan])
     }
 
-    /// Adds plans and indexes them, in order.
-    ///
-    /// The plans are indexed on all cores: each one's entries are written at offsets counted
-    /// beforehand, and only the articles, shared across plans, are joined one plan after another.
+    /// Adds plans and indexes them, in order, on all cores.
     public mutating func add(contentsOf newPlans: [Plan]) {
-        guard !newPlans.isEmpty else { return }
-        var entries = PlanIndexer.entries(
-            of: newPlans, plan: plans.count, objective: objectives.count, action: actions.count,
-            line: budgetLines.count, link: links.count)
-        plans += newPlans
-        Self.append(entries.objectives, to: &objectives)
-        Self.append(entries.actions, to: &actions)
-        Self.append(entries.links, to: &links)
-
-        // Articles are shared across plans: each plan's own list is joined in plan order.
-        let lineBase = budgetLines.count
-        let newArticles = entries.articles.reduce(0) { $0 + $1.count }
-        lineArticleIndex.reserveCapacity(lineArticleIndex.count + newArticles)
-        articleIndex.reserveCapacity(articleIndex.count + newArticles)
-        for (p, part) in entries.articles.enumerated() {
-            var global: [Int] = []
-            global.reserveCapacity(part.count)
-            for article in part { global.append(lineArticle(for: article)) }
-            for i in entries.lineStarts[p]..<entries.lineStarts[p + 1] {
-                entries.lines[i].article = entries.lines[i].article.map { global[$0] }
-            }
-        }
-        let lines = entries.lines, credits = entries.credits
-        for i in lines.indices {
-            guard let lineArticle = lines[i].article else { continue }
-            let index = lineArticleEntry[lineArticle]
-            articles[index].lines.append(lineBase + i)
-            if let credit = credits[i] { articles[index].statedCredits.append((credit, lineBase + i)) }
-            if let amount = lines[i].amount.value {
-                articles[index].allocated = articles[index].allocated?.adding(amount)
-            }
-        }
-        Self.append(lines, to: &budgetLines)
+        join(Part.each(newPlans))
     }
 
     /// The index in ``lineArticles`` of `article` as spelt, added (with its entry in ``articles``) when new.
-    private mutating func lineArticle(for article: BudgetArticle) -> Int {
-        if let known = lineArticleIndex[article.code] { return known }
+    mutating func lineArticle(for article: BudgetArticle) -> Int {
+        // Each table is looked up once: the entry is written in place when the key is new.
+        let lineIndex = Self.value(&lineArticleIndex[article.code, default: lineArticles.count])
+        guard lineIndex == lineArticles.count else { return lineIndex }
         // The code without its year; without a year, the code itself.
         let key = article.year == nil ? article.code : "\(article.function)/\(article.economicCode)"
-        let index: Int
-        if let known = articleIndex[key] {
-            index = known
-        } else {
-            index = articles.count
-            articleIndex[key] = index
+        let index = Self.value(&articleIndex[key, default: articles.count])
+        if index == articles.count {
             articles.append(ArticleEntry(article: article, statedCredits: [], allocated: .zero, lines: []))
         }
-        lineArticleIndex[article.code] = lineArticles.count
         lineArticles.append(article)
         lineArticleEntry.append(index)
-        return lineArticles.count - 1
+        return lineIndex
     }
 
+    /// The value behind `value`: reading a dictionary's `[key, default:]` this way inserts the
+    /// default when the key is new, with one lookup.
+    private static func value(_ value: inout Int) -> Int { value }
+
     /// Appends `new` to `array`, taking `new`'s storage when `array` is empty.
-    private static func append<Element>(_ new: [Element], to array: inout [Element]) {
+    static func append<Element>(_ new: [Element], to array: inout [Element]) {
         if array.isEmpty { array = new } else { array += new }
     }
 

@@ -9,9 +9,9 @@ public enum PlanLoader {
     ///
     /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
     public static func load(_ paths: [String], fields: PlanFields = .all, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
-        let plans = try readAll(try PlanReader.planFiles(paths), fields: fields)
-        if report { reportWarnings(plans) }
-        return PlanSet(plans)
+        let planSet = try PlanSet(reading: try PlanReader.planFiles(paths), fields: fields)
+        if report { reportWarnings(planSet.plans) }
+        return planSet
     }
 
     /// Writes every reader warning of `plans` to standard error, `file:line:column: warning: …`.

@@ -5,12 +5,13 @@ import Testing
 @Suite struct PlanSetTests {
     /// Plans that share articles across files (the seed plan twice, the PCS, a second PST) and
     /// plans with faults, odd forms and eComptes fields.
+    static let names = [
+        "pst-citoyennete.tsv", "pcs-citoyenneville.tsv", "pst-cohesion.tsv", "pst-forms.csv", "pst-faults.tsv",
+        "demo-pst-201805V1.xml", "pst-citoyennete-excel.csv",
+    ]
+
     static func plans() throws -> [Plan] {
-        let names = [
-            "pst-citoyennete.tsv", "pcs-citoyenneville.tsv", "pst-cohesion.tsv", "pst-forms.csv", "pst-faults.tsv",
-            "demo-pst-201805V1.xml", "pst-citoyennete-excel.csv",
-        ]
-        return try names.flatMap { try PlanReader().read(path: Fixtures.path($0)) }
+        try names.flatMap { try PlanReader().read(path: Fixtures.path($0)) }
     }
 
     /// Every entry of a set written out, in order, with the plain values it stands for.
@@ -99,6 +100,21 @@ import Testing
         if let last = plans.last { set.add(last) }
         #expect(Self.dump(set) == Self.dump(PlanSet(plans)))
         #expect(set.plans.map(\.name) == plans.map(\.name))
+    }
+
+    /// Reading files indexes each one where it is read; the set is the one the plans make.
+    @Test func readingFilesIndexesAsAddingTheirPlans() throws {
+        let read = try PlanSet(reading: Self.names.map(Fixtures.path))
+        #expect(Self.dump(read) == Self.dump(PlanSet(try Self.plans())))
+        #expect(Self.dump(read) == Self.expected(read.plans))
+        let projected = try PlanSet(reading: Self.names.map(Fixtures.path), fields: .budget)
+        #expect(projected.budgetLines.map(\.line.text) == read.budgetLines.map(\.line.text))
+    }
+
+    @Test func readingReportsTheFirstFileThatFails() {
+        #expect(throws: PlanReadError(file: "/nonexistent/b.tsv", message: "No such file; check the path.")) {
+            try PlanSet(reading: [Fixtures.path("pst-citoyennete.tsv"), "/nonexistent/b.tsv", "/nonexistent/c.tsv"])
+        }
     }
 
     @Test func emptyAndEmptyPlans() throws {
