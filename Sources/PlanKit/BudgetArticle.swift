@@ -3,57 +3,37 @@
 /// The function's first three digits are its main function (`840`); the economic code and
 /// sub-code (`332-01`) are looked up in the official chart, ``EconomicCode/table``.
 public struct BudgetArticle: Sendable, Hashable, Codable {
-    /// The parts, held once: copies of an article (one per budget line that names it) share them.
-    private final class Parts: Sendable {
-        let function: String, economic: String, subCode: String, year: Int?, code: String, mainFunction: String
-        init(function: String, economic: String, subCode: String, year: Int?, code: String, mainFunction: String) {
-            self.function = function
-            self.economic = economic
-            self.subCode = subCode
-            self.year = year
-            self.code = code
-            self.mainFunction = mainFunction
-        }
-    }
-
-    private let parts: Parts
-
     /// The function code, e.g. `84022`.
-    public var function: String { parts.function }
+    public let function: String
     /// The economic code, e.g. `332`.
-    public var economic: String { parts.economic }
+    public let economic: String
     /// The sub-code, e.g. `01`.
-    public var subCode: String { parts.subCode }
+    public let subCode: String
     /// A budget year suffix as eComptes writes it (`.2019`), if any.
-    public var year: Int? { parts.year }
+    public let year: Int?
     /// The code as written in a plan: `84022/332-01`, with `.2019` when a year is attached.
-    public var code: String { parts.code }
+    public let code: String
     /// The main function: the function's first three digits.
-    public var mainFunction: String { parts.mainFunction }
+    public let mainFunction: String
 
     /// Creates an article from its parts.
     public init(function: String, economic: String, subCode: String, year: Int? = nil) {
-        self.init(
-            function: function, economic: economic, subCode: subCode, year: year,
-            code: "\(function)/\(economic)-\(subCode)" + (year.map { ".\($0)" } ?? ""),
-            mainFunction: String(function.prefix(3)))
+        self.function = function
+        self.economic = economic
+        self.subCode = subCode
+        self.year = year
+        code = "\(function)/\(economic)-\(subCode)" + (year.map { ".\($0)" } ?? "")
+        mainFunction = String(function.prefix(3))
     }
 
     /// Creates an article whose code and main function are already made.
     private init(function: String, economic: String, subCode: String, year: Int?, code: String, mainFunction: String) {
-        parts = Parts(function: function, economic: economic, subCode: subCode, year: year, code: code, mainFunction: mainFunction)
-    }
-
-    /// Whether two articles have the same parts.
-    public static func == (lhs: BudgetArticle, rhs: BudgetArticle) -> Bool {
-        lhs.parts === rhs.parts
-            || (lhs.code == rhs.code && lhs.function == rhs.function && lhs.economic == rhs.economic
-                && lhs.subCode == rhs.subCode && lhs.year == rhs.year)
-    }
-
-    /// Hashes the code, which the parts determine.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
+        self.function = function
+        self.economic = economic
+        self.subCode = subCode
+        self.year = year
+        self.code = code
+        self.mainFunction = mainFunction
     }
 
     private enum CodingKeys: String, CodingKey { case function, economic, subCode, year }

@@ -7,8 +7,6 @@
 struct BudgetCellParser {
     let kind: BudgetKind
     let location: SourceLocation
-    /// The articles already read in the file.
-    var articleCache = ArticleCache()
 
     /// A piece of the cell; text stays in the cell's bytes until a line needs it.
     private enum Token {
@@ -55,7 +53,7 @@ struct BudgetCellParser {
                 // An article code first: digits '/' digits '-' digits.
                 var j = i
                 while j < bytes.count, bytes[j] != 32, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: ")") { j += 1 }
-                if bytes[i..<j].contains(UInt8(ascii: "/")), let article = articleCache.article(bytes[i..<j]) {
+                if bytes[i..<j].contains(UInt8(ascii: "/")), let article = BudgetArticle(utf8: bytes[i..<j]) {
                     tokens.append((.article(articles.count), i..<j))
                     articles.append(article)
                     i = j
@@ -188,7 +186,7 @@ struct BudgetCellParser {
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
         for prefix in Self.articlePrefixes {
             if let length = TextFolding.foldedPrefixLength(bytes, from: 0, prefix),
-               let (article, label) = articleAndLabel(bytes[length...]) {
+               let (article, label) = Self.articleAndLabel(bytes[length...]) {
                 line.article = article
                 line.articleLabel = label
                 return
@@ -198,7 +196,7 @@ struct BudgetCellParser {
         if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
             let rest = Array(TextFolding.trimmed(bytes[end...]))
             for (prefix, words) in Self.creditArticlePrefixes where TextFolding.foldedPrefixLength(rest, from: 0, prefix) != nil {
-                if let (article, label) = articleAndLabel(Self.words(of: rest, droppingFirst: words)) {
+                if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words)) {
                     line.article = article
                     line.articleLabel = label
                     line.statedCredit = credit
@@ -252,7 +250,7 @@ struct BudgetCellParser {
     }
 
     /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed).
-    func articleAndLabel(_ bytes: ArraySlice<UInt8>) -> (BudgetArticle, String?)? {
+    static func articleAndLabel(_ bytes: ArraySlice<UInt8>) -> (BudgetArticle, String?)? {
         var i = bytes.startIndex
         while i < bytes.endIndex, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
         let start = i
@@ -262,11 +260,11 @@ struct BudgetCellParser {
         while end < bytes.endIndex, (bytes[end] >= 48 && bytes[end] <= 57) || bytes[end] == UInt8(ascii: ".") { end += 1 }
         var codeEnd = end
         if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
-        guard let article = articleCache.article(bytes[start..<codeEnd]) else { return nil }
+        guard let article = BudgetArticle(utf8: bytes[start..<codeEnd]) else { return nil }
         var label = TextFolding.trimmed(bytes[end...])
         // Only `"`, `“` (E2 80 9C) and `«` (C2 AB) open a quoted label.
         if let first = label.first, first == 0x22 || first == 0xE2 || first == 0xC2 {
-            label = Self.unquoted(label)
+            label = unquoted(label)
         }
         return (article, label.isEmpty ? nil : String(decoding: label, as: UTF8.self))
     }
@@ -286,48 +284,4 @@ struct BudgetCellParser {
 
     /// Quotes a label may stand in: "…", “…”, «…».
     private static let quotePairs: [([UInt8], [UInt8])] = [("\"", "\""), ("“", "”"), ("«", "»")].map { (Array($0.0.utf8), Array($0.1.utf8)) }
-}
-
-/// The articles a file's budget cells name, each code read once: lines naming the same code
-/// share one article.
-final class ArticleCache {
-    /// Up to 24 bytes of a code, packed into three words (an article code is at most 17).
-    private struct Key: Hashable {
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count: Int
-
-        init?(_ bytes: ArraySlice<UInt8>) {
-            guard bytes.count <= 24 else { return nil }
-            count = bytes.count
-            for (offset, byte) in bytes.enumerated() {
-                let shift = UInt64(offset % 8) * 8
-                switch offset / 8 {
-                case 0: words.0 |= UInt64(byte) << shift
-                case 1: words.1 |= UInt64(byte) << shift
-                default: words.2 |= UInt64(byte) << shift
-                }
-            }
-        }
-
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.count == rhs.count && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(words.0)
-            hasher.combine(words.1)
-            hasher.combine(words.2)
-        }
-    }
-
-    private var articles: [Key: BudgetArticle?] = [:]
-
-    /// The article `bytes` spell, or `nil` when they are not an article code.
-    func article(_ bytes: ArraySlice<UInt8>) -> BudgetArticle? {
-        guard let key = Key(bytes) else { return BudgetArticle(utf8: bytes) }
-        if let known = articles[key] { return known }
-        let parsed = BudgetArticle(utf8: bytes)
-        articles[key] = parsed
-        return parsed
-    }
 }

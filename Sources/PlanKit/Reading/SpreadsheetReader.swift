@@ -52,8 +52,6 @@ struct PlanBuilder {
     var headerFound = false
     var inLegend = false
     var objectives: [StrategicObjective] = []
-    /// The budget articles read so far, shared by the lines that name them.
-    let articles = ArticleCache()
     var kindFromPreamble = false
 
     init(file: String, fields: PlanFields = .all) {
@@ -376,7 +374,7 @@ struct PlanBuilder {
     mutating func budget(_ text: String, _ kind: BudgetKind, _ location: SourceLocation) -> Cell<[BudgetLine]> {
         var diagnostics: [Diagnostic] = []
         let cell = CellReader.read(text, location: location) { text in
-            BudgetCellParser(kind: kind, location: location, articleCache: articles).parse(text, diagnostics: &diagnostics)
+            BudgetCellParser(kind: kind, location: location).parse(text, diagnostics: &diagnostics)
         }
         plan.warnings += diagnostics
         return cell
