@@ -6,7 +6,9 @@ final class EntryBuffer<Element>: @unchecked Sendable {
     // Written by one thread while a part is built, then moved out by the thread that joins it.
     private let base: UnsafeMutablePointer<Element>
     private let capacity: Int
-    /// The number of entries held.
+    /// The entries from `moved` to `count` are held; those before were moved out.
+    private var moved = 0
+    /// The number of entries appended.
     private(set) var count = 0
 
     /// Room for `capacity` entries.
@@ -22,15 +24,27 @@ final class EntryBuffer<Element>: @unchecked Sendable {
         count += 1
     }
 
-    /// Moves every entry, changed by `adjust`, into `destination` from `offset` on, leaving this buffer empty.
-    func moveAll(to destination: FillBuffer<Element>, at offset: Int, _ adjust: (inout Element) -> Void) {
-        for index in 0..<count { adjust(&base[index]) }
-        destination.moveInitialize(at: offset, from: base, count: count)
-        count = 0
+    /// Appends every entry held, changed by `adjust`, to `array`, moving them out of this buffer.
+    func moveAll(to array: inout [Element], _ adjust: (inout Element) -> Void) {
+        for index in moved..<count { adjust(&base[index]) }
+        array.append(contentsOf: Moving(buffer: self))
+    }
+
+    /// The entries held, each moved out as it is read.
+    private struct Moving: Sequence, IteratorProtocol {
+        let buffer: EntryBuffer
+
+        var underestimatedCount: Int { buffer.count - buffer.moved }
+
+        mutating func next() -> Element? {
+            guard buffer.moved < buffer.count else { return nil }
+            defer { buffer.moved += 1 }
+            return (buffer.base + buffer.moved).move()
+        }
     }
 
     deinit {
-        base.deinitialize(count: count)
+        (base + moved).deinitialize(count: count - moved)
         base.deallocate()
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension PlanSet {
     /// Plans indexed on their own, their entries numbered from zero, for ``PlanSet/join(_:)``.
@@ -17,8 +18,8 @@ extension PlanSet {
         let actions: EntryBuffer<ActionEntry>
         /// Lines whose `article` is an index in ``articles``.
         let lines: EntryBuffer<BudgetEntry>
-        /// The credit each line states for its article.
-        let credits: EntryBuffer<Money?>
+        /// The credits lines state for their articles: the line's index in the part, and the credit.
+        let credits: [(line: Int, credit: Money)]
         let links: EntryBuffer<LinkEntry>
         /// The distinct articles the lines name, as spelt, in order of first appearance.
         let articles: [BudgetArticle]
@@ -43,7 +44,7 @@ extension PlanSet {
             let objectives = EntryBuffer<ObjectiveEntry>(capacity: sizes.objectives)
             let actions = EntryBuffer<ActionEntry>(capacity: sizes.actions)
             let lines = EntryBuffer<BudgetEntry>(capacity: sizes.lines)
-            let credits = EntryBuffer<Money?>(capacity: sizes.lines)
+            var credits: [(line: Int, credit: Money)] = []
             let links = EntryBuffer<LinkEntry>(capacity: sizes.links)
             var articles: [BudgetArticle] = []
             var articleIndex: [String: Int] = [:]
@@ -70,7 +71,7 @@ extension PlanSet {
                                 }
                                 lines.append(BudgetEntry(
                                     action: actionIndex, line: line, amount: line.amount, kind: line.kind, article: lineArticle))
-                                credits.append(lineArticle == nil ? nil : line.statedCredit)
+                                if lineArticle != nil, let credit = line.statedCredit { credits.append((lines.count - 1, credit)) }
                             }
                             let linkStart = links.count
                             for link in action.links { links.append(LinkEntry(action: actionIndex, link: link)) }
@@ -102,105 +103,141 @@ extension PlanSet {
     }
 
     /// Adds the plans of `parts`, in order, moving their entries in; each part is joined once.
-    mutating func join(_ parts: [Part]) {
+    ///
+    /// The arrays are grown for the parts times `scale`, when more parts are to follow.
+    mutating func join(_ parts: [Part], scale: Double = 1) {
         guard !parts.isEmpty else { return }
-        // Where each part's entries start in the set.
-        var starts: [(plan: Int, objective: Int, action: Int, line: Int, link: Int)] = []
-        starts.reserveCapacity(parts.count)
-        var next = (plan: plans.count, objective: objectives.count, action: actions.count, line: budgetLines.count, link: links.count)
+        var added = Part.Sizes()
         for part in parts {
-            starts.append(next)
-            next.plan += part.plans.count
-            next.objective += part.sizes.objectives
-            next.action += part.sizes.actions
-            next.line += part.sizes.lines
-            next.link += part.sizes.links
+            added.objectives += part.sizes.objectives
+            added.actions += part.sizes.actions
+            added.lines += part.sizes.lines
+            added.links += part.sizes.links
         }
-        let first = starts[0]
-
+        Self.reserve(&objectives, added.objectives, scale)
+        Self.reserve(&actions, added.actions, scale)
+        Self.reserve(&budgetLines, added.lines, scale)
+        Self.reserve(&links, added.links, scale)
         // Articles are shared across parts: each part's own list is joined in order.
         let newArticles = parts.reduce(0) { $0 + $1.articles.count }
         lineArticleIndex.reserveCapacity(lineArticleIndex.count + newArticles)
         articleIndex.reserveCapacity(articleIndex.count + newArticles)
-        articles.reserveCapacity(articles.count + newArticles)
-        lineArticles.reserveCapacity(lineArticles.count + newArticles)
-        lineArticleEntry.reserveCapacity(lineArticleEntry.count + newArticles)
-        var global: [[Int]] = []
-        global.reserveCapacity(parts.count)
-        for part in parts { global.append(part.articles.map { lineArticle(for: $0) }) }
 
-        for part in parts { plans += part.plans }
-        let newObjectives = FillBuffer.array(count: next.objective - first.objective) { out in
-            for (k, part) in parts.enumerated() {
-                part.objectives.moveAll(to: out, at: starts[k].objective - first.objective) { $0.plan += starts[k].plan }
+        for part in parts {
+            let start = (plan: plans.count, objective: objectives.count, action: actions.count, line: budgetLines.count, link: links.count)
+            let articleIndexes = part.articles.map { lineArticle(for: $0) }
+            plans += part.plans
+            part.objectives.moveAll(to: &objectives) { $0.plan += start.plan }
+            part.actions.moveAll(to: &actions) { entry in
+                entry.plan += start.plan
+                entry.objective += start.objective
+                entry.strategic += start.objective
+                entry.budgetLines = (entry.budgetLines.lowerBound + start.line)..<(entry.budgetLines.upperBound + start.line)
+                entry.links = (entry.links.lowerBound + start.link)..<(entry.links.upperBound + start.link)
             }
-        }
-        let newActions = FillBuffer.array(count: next.action - first.action) { out in
-            for (k, part) in parts.enumerated() {
-                let start = starts[k]
-                part.actions.moveAll(to: out, at: start.action - first.action) { entry in
-                    entry.plan += start.plan
-                    entry.objective += start.objective
-                    entry.strategic += start.objective
-                    entry.budgetLines = (entry.budgetLines.lowerBound + start.line)..<(entry.budgetLines.upperBound + start.line)
-                    entry.links = (entry.links.lowerBound + start.link)..<(entry.links.upperBound + start.link)
+            part.links.moveAll(to: &links) { $0.action += start.action }
+            part.lines.moveAll(to: &budgetLines) { entry in
+                entry.action += start.action
+                entry.article = entry.article.map { articleIndexes[$0] }
+            }
+            for (line, credit) in part.credits {
+                guard let lineArticle = budgetLines[start.line + line].article else { continue }
+                articles[lineArticleEntry[lineArticle]].statedCredits.append((credit, start.line + line))
+            }
+            for i in start.line..<budgetLines.count {
+                guard let lineArticle = budgetLines[i].article else { continue }
+                let index = lineArticleEntry[lineArticle]
+                articles[index].lines.append(i)
+                if let amount = budgetLines[i].amount.value {
+                    articles[index].allocated = articles[index].allocated?.adding(amount)
                 }
             }
         }
-        let newLines = FillBuffer.array(count: next.line - first.line) { out in
-            for (k, part) in parts.enumerated() {
-                let start = starts[k], articles = global[k]
-                part.lines.moveAll(to: out, at: start.line - first.line) { entry in
-                    entry.action += start.action
-                    entry.article = entry.article.map { articles[$0] }
-                }
-            }
-        }
-        let credits = FillBuffer.array(count: next.line - first.line) { out in
-            for (k, part) in parts.enumerated() { part.credits.moveAll(to: out, at: starts[k].line - first.line) { _ in } }
-        }
-        let newLinks = FillBuffer.array(count: next.link - first.link) { out in
-            for (k, part) in parts.enumerated() {
-                part.links.moveAll(to: out, at: starts[k].link - first.link) { $0.action += starts[k].action }
-            }
-        }
-        Self.append(newObjectives, to: &objectives)
-        Self.append(newActions, to: &actions)
-        Self.append(newLinks, to: &links)
-        for i in newLines.indices {
-            guard let lineArticle = newLines[i].article else { continue }
-            let index = lineArticleEntry[lineArticle]
-            articles[index].lines.append(first.line + i)
-            if let credit = credits[i] { articles[index].statedCredits.append((credit, first.line + i)) }
-            if let amount = newLines[i].amount.value {
-                articles[index].allocated = articles[index].allocated?.adding(amount)
-            }
-        }
-        Self.append(newLines, to: &budgetLines)
     }
 
-    /// Reads plan files on all cores, indexing each file's plans as soon as they are read.
+    /// Grows `array` to hold `added` more elements, times `scale` when it must grow anyway.
+    private static func reserve<Element>(_ array: inout [Element], _ added: Int, _ scale: Double) {
+        let needed = array.count + added
+        guard needed > array.capacity else { return }
+        let scaled = Double(array.count + added) * Swift.max(1, scale)
+        array.reserveCapacity(scaled < Double(Int.max / 2) ? Swift.max(needed, Int(scaled)) : needed)
+    }
+
+    /// Reads plan files on all cores, indexing each file's plans as soon as they are read and
+    /// joining them into the set in order as they come.
     ///
     /// - Throws: ``PlanReadError`` for the first file (in the order of `paths`) that cannot be read.
     public init(reading paths: [String], fields: PlanFields = .all) throws(PlanReadError) {
-        let results = FillBuffer<Result<Part, PlanReadError>>.array(count: paths.count) { results in
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                do throws(PlanReadError) {
-                    results.initialize(index, to: .success(Part(try PlanReader(fields: fields).read(path: paths[index]))))
-                } catch {
-                    results.initialize(index, to: .failure(error))
+        let joiner = Joiner(count: paths.count, bytes: paths.map(Self.fileSize))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result: Result<Part, PlanReadError>
+            do throws(PlanReadError) {
+                result = .success(Part(try PlanReader(fields: fields).read(path: paths[index])))
+            } catch {
+                result = .failure(error)
+            }
+            joiner.deposit(index, result)
+        }
+        self = try joiner.finish()
+    }
+
+    /// A file's size in bytes, 0 when it cannot be told (the reader then says why).
+    private static func fileSize(_ path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
+    }
+
+    /// Joins parts in file order as files finish, on one thread at a time.
+    private final class Joiner: @unchecked Sendable {
+        // Guarded by `lock`; `set` is changed by one depositor at a time.
+        private let lock = NSLock()
+        private var waiting: [Result<Part, PlanReadError>?]
+        private var next = 0
+        private var joining = false
+        private var set = PlanSet()
+        private var failure: PlanReadError?
+        private let bytes: [Int]
+        private let totalBytes: Int
+        private var joinedBytes = 0
+
+        init(count: Int, bytes: [Int]) {
+            waiting = Array(repeating: nil, count: count)
+            self.bytes = bytes
+            totalBytes = bytes.reduce(0, +)
+        }
+
+        /// Records file `index`'s result and, unless another thread is joining, joins every part
+        /// that is next in order.
+        func deposit(_ index: Int, _ result: Result<Part, PlanReadError>) {
+            lock.lock()
+            waiting[index] = result
+            guard !joining else { lock.unlock(); return }
+            joining = true
+            while next < waiting.count, let ready = waiting[next] {
+                waiting[next] = nil
+                let file = next
+                next += 1
+                lock.unlock()
+                switch ready {
+                case .success(let part) where failure == nil:
+                    joinedBytes += bytes[file]
+                    let scale = joinedBytes > 0 ? Double(totalBytes) / Double(joinedBytes) : 1
+                    set.join([part], scale: scale * 1.02)
+                case .success: break
+                case .failure(let error): if failure == nil { failure = error }
                 }
+                lock.lock()
             }
+            joining = false
+            lock.unlock()
         }
-        var parts: [Part] = []
-        parts.reserveCapacity(results.count)
-        for result in results {
-            switch result {
-            case .success(let part): parts.append(part)
-            case .failure(let error): throw error
-            }
+
+        /// The set, once every file is deposited.
+        func finish() throws(PlanReadError) -> PlanSet {
+            lock.lock()
+            defer { lock.unlock() }
+            if let failure { throw failure }
+            return set
         }
-        self.init()
-        join(parts)
     }
 }
