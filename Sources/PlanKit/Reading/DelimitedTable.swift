@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits delimited bytes (tab, semicolon or comma separated, RFC 4180 quoting) into rows of cells.
 enum DelimitedTable {
     /// One record: the physical line where it starts and its cells' bytes, one cell after the
@@ -51,21 +53,37 @@ enum DelimitedTable {
         }
         var inQuotes = false
         var lines = 0
-        bytes.withUnsafeBufferPointer { bytes in
-            for byte in bytes {
-                if byte > UInt8(ascii: ";") { continue }
-                if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
-                if inQuotes { continue }
-                switch byte {
-                case 10:
-                    countLine()
-                    lines += 1
-                    if lines >= 200 { return }
-                case 9: seen.0 = true
-                case UInt8(ascii: ";"): seen.1 = true
-                case UInt8(ascii: ","): seen.2 = true
-                default: break
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                let rest = buffer.count - start
+                let end = memchr(base + start, 10, rest).map { start + (UnsafeRawPointer($0) - UnsafeRawPointer(base + start)) } ?? buffer.count
+                let length = end - start
+                // A line outside quotes without a quote in it: `memchr` tells which candidates it holds.
+                if !inQuotes, memchr(base + start, 34, length) == nil {
+                    if memchr(base + start, 9, length) != nil { seen.0 = true }
+                    if memchr(base + start, 59, length) != nil { seen.1 = true }
+                    if memchr(base + start, 44, length) != nil { seen.2 = true }
+                } else {
+                    for byte in UnsafeBufferPointer(rebasing: buffer[start..<end]) {
+                        if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+                        if inQuotes { continue }
+                        switch byte {
+                        case 9: seen.0 = true
+                        case UInt8(ascii: ";"): seen.1 = true
+                        case UInt8(ascii: ","): seen.2 = true
+                        default: break
+                        }
+                    }
                 }
+                guard end < buffer.count else { break }
+                start = end + 1
+                // A line feed inside quotes belongs to the cell, not the end of a line.
+                if inQuotes { continue }
+                countLine()
+                lines += 1
+                if lines >= 200 { return }
             }
             countLine()
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text encodings a spreadsheet export arrives in.
 public enum TextEncoding: String, Sendable, Hashable, Codable {
     /// UTF-8, with or without a byte-order mark.
@@ -32,20 +34,11 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
 
     static func validUTF8(_ bytes: [UInt8]) -> Bool { firstInvalidUTF8(bytes) == nil }
 
-    /// Whether `bytes` hold a NUL byte, read eight at a time.
+    /// Whether `bytes` hold a NUL byte (`memchr`).
     static func containsNUL(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var i = 0
-            while i + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
-                i += 8
-            }
-            while i < raw.count {
-                if raw[i] == 0 { return true }
-                i += 1
-            }
-            return false
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, buffer.count) != nil
         }
     }
 
