@@ -46,6 +46,21 @@ import Testing
         #expect(throws: PlanReadError.self) { try PlanKitJSON.decode(bytes, file: "x.json") }
     }
 
+    /// A location's column is held in 32 bits: a JSON document asking for more is refused.
+    @Test(arguments: ["-1", "4294967296", "99999999999999"])
+    func columnOutOfRangeInJSON(column: String) throws {
+        let plan = try Fixtures.plan("pst-citoyennete.tsv")
+        var text = String(decoding: try PlanKitJSON.encode([plan]), as: UTF8.self)
+        let range = try #require(text.range(of: "\"column\" : 1,"))
+        text.replaceSubrange(range, with: "\"column\" : \(column),")
+        let error = #expect(throws: PlanReadError.self) { try PlanKitJSON.decode(Array(text.utf8), file: "x.json") }
+        #expect(error?.message == "This PlanKit document does not match the format (at .plans[0].objectives[0].location.column: A column must be between 0 and 4294967295; found \(column).); write it again with `plankit convert FILE --to json`.")
+        let written = try #require(text.range(of: "\"column\" : \(column),"))
+        let valid = text.replacingCharacters(in: written, with: "\"column\" : 4294967295,")
+        let decoded = try PlanKitJSON.decode(Array(valid.utf8), file: "x.json")
+        #expect(decoded.count == 1)
+    }
+
     @Test func hundredThousandColumnsAreRefused() {
         let row = "x" + String(repeating: "\t", count: 100_000) + "\n"
         #expect(throws: PlanReadError(location: SourceLocation(file: "wide.tsv", line: 1, column: 4097), message: "This row has more than 4096 cells; export the sheet alone, without empty columns.")) {
