@@ -41,7 +41,12 @@ extension Query {
             "budget": (.budget, "budget"), "ordinary": (.budget, nil), "extraordinary": (.budget, nil), "total": (.budget, nil),
             "links": (.titles, "link"), "objective": ([], "objective"), "strategic": ([], "objective"),
         ],
-        "budget": ["action": ([], "action"), "plan": ([], nil), "article": (.budget, "budget-article")],
+        "budget": [
+            "action": ([], "action"), "plan": ([], nil), "article": (.budget, "budget-article"),
+            "label": ([.budget, .budgetText], nil), "funding": ([.budget, .budgetText], nil),
+            "note": ([.budget, .budgetText], nil), "text": ([.budget, .budgetText], nil),
+        ],
+        "budget-article": ["label": ([.budget, .budgetText], nil)],
         "link": ["action": ([], "action")],
     ]
 

@@ -15,7 +15,7 @@ import Testing
     @Test(arguments: fixtures)
     func budgetOnlyKeepsStructureAndBudget(_ name: String) throws {
         let whole = try Self.read(name, .all)
-        let budget = try Self.read(name, .budget)
+        let budget = try Self.read(name, [.budget, .budgetText])
         // Plans, objectives and action numbers are always read.
         #expect(budget.objectives.map(\.title) == whole.objectives.map(\.title))
         #expect(budget.actions.map(\.id) == whole.actions.map(\.id))
@@ -34,9 +34,30 @@ import Testing
         #expect(budget.warnings.allSatisfy { whole.warnings.contains($0) })
     }
 
+    /// Without ``PlanFields/budgetText``, budget lines have what sums and articles need, and no text.
+    @Test(arguments: fixtures)
+    func budgetWithoutTextKeepsAmountsArticlesAndCredits(_ name: String) throws {
+        let whole = try Self.read(name, .all).actions.flatMap(\.budget)
+        let lines = try Self.read(name, .budget).actions.flatMap(\.budget)
+        #expect(lines.count == whole.count)
+        #expect(lines.map(\.amount) == whole.map(\.amount))
+        #expect(lines.map(\.kind) == whole.map(\.kind))
+        #expect(lines.map(\.article) == whole.map(\.article))
+        #expect(lines.map(\.statedCredit) == whole.map(\.statedCredit))
+        #expect(lines.map(\.location) == whole.map(\.location))
+        for (line, full) in zip(lines, whole) {
+            #expect(line.label == nil && line.articleLabel == nil && line.note == nil && line.fundingPlan == nil)
+            // A line of an unknown cell (`??`) is the cell, whose text is read with the column.
+            #expect(line.text.isEmpty || line.text == full.text)
+        }
+        #expect(whole.contains { $0.label != nil } || whole.contains { $0.articleLabel != nil } || name == "pst-faults.tsv")
+        // The budget cells' warnings are the same.
+        #expect(try Self.read(name, .budget).warnings == Self.read(name, [.budget, .budgetText]).warnings)
+    }
+
     @Test(arguments: fixtures)
     func everyFieldIsAWholeRead(_ name: String) throws {
-        #expect(try Self.read(name, .all) == Self.read(name, [.titles, .code, .pilots, .deadline, .budget, .humanResources]))
+        #expect(try Self.read(name, .all) == Self.read(name, [.titles, .code, .pilots, .deadline, .budget, .budgetText, .humanResources]))
         #expect(try PlanKitJSON.encode([Self.read(name, .all)]) == PlanKitJSON.encode([Fixtures.plan(name)]))
     }
 }

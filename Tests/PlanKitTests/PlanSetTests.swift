@@ -107,8 +107,11 @@ import Testing
         let read = try PlanSet(reading: Self.names.map(Fixtures.path))
         #expect(Self.dump(read) == Self.dump(PlanSet(try Self.plans())))
         #expect(Self.dump(read) == Self.expected(read.plans))
-        let projected = try PlanSet(reading: Self.names.map(Fixtures.path), fields: .budget)
+        let projected = try PlanSet(reading: Self.names.map(Fixtures.path), fields: [.budget, .budgetText])
         #expect(projected.budgetLines.map(\.line.text) == read.budgetLines.map(\.line.text))
+        let amounts = try PlanSet(reading: Self.names.map(Fixtures.path), fields: .budget)
+        #expect(amounts.budgetLines.map(\.amount) == read.budgetLines.map(\.amount))
+        #expect(amounts.lineArticles == read.lineArticles)
     }
 
     @Test func readingReportsTheFirstFileThatFails() {

@@ -7,6 +7,9 @@
 struct BudgetCellParser {
     let kind: BudgetKind
     let location: SourceLocation
+    /// Whether lines get their labels, texts, notes, funding envelopes and article labels; amounts,
+    /// articles and stated credits are read either way.
+    var details = true
 
     /// A piece of the cell; text stays in the cell's bytes until a line needs it.
     private enum Token {
@@ -78,13 +81,19 @@ struct BudgetCellParser {
 
         var lines: [BudgetLine] = []
         var ranges: [Range<Int>] = []
-        var words: [String] = []
+        // Whether each line has a label, kept apart so that labels need not be written out.
+        var labelled: [Bool] = []
+        var words: [Range<Int>] = []
         var wordsStart: Int?
         let bareNumberIsAmount = tokens.count == 1
 
+        func joined(_ words: [Range<Int>]) -> String {
+            words.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
+        }
         func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
-            let label = words.isEmpty ? nil : words.joined(separator: " ")
+            let label = details && !words.isEmpty ? joined(words) : nil
             lines.append(BudgetLine(kind: kind, label: label, amount: amount, text: "", location: location))
+            labelled.append(!words.isEmpty)
             ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
             words = []
             wordsStart = nil
@@ -92,8 +101,9 @@ struct BudgetCellParser {
         /// Words before a parenthesis or at the end name the last line when it has no label.
         func flushWords(_ range: Range<Int>) {
             guard !words.isEmpty else { return }
-            if let last = lines.indices.last, lines[last].label == nil {
-                lines[last].label = words.joined(separator: " ")
+            if let last = lines.indices.last, !labelled[last] {
+                labelled[last] = true
+                if details { lines[last].label = joined(words) }
                 ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
                 words = []
                 wordsStart = nil
@@ -114,7 +124,7 @@ struct BudgetCellParser {
                     newLine(.known(money), range)
                 } else {
                     if wordsStart == nil { wordsStart = range.lowerBound }
-                    words.append(String(decoding: bytes[range], as: UTF8.self))
+                    words.append(range)
                 }
             case .unknownMark:
                 newLine(.unknown, range)
@@ -135,15 +145,17 @@ struct BudgetCellParser {
                 let index = lastLine(range)
                 apply(group: bytes[inner], to: &lines[index])
             case .word:
-                let word = String(decoding: bytes[range], as: UTF8.self)
                 if afterArticle, words.isEmpty, let index = lines.indices.last {
                     // Words right after a bare article code are its label.
-                    lines[index].articleLabel = lines[index].articleLabel.map { $0 + " " + word } ?? word
+                    if details {
+                        let word = String(decoding: bytes[range], as: UTF8.self)
+                        lines[index].articleLabel = lines[index].articleLabel.map { $0 + " " + word } ?? word
+                    }
                     ranges[index] = ranges[index].lowerBound..<range.upperBound
                     continue
                 }
                 if wordsStart == nil { wordsStart = range.lowerBound }
-                words.append(word)
+                words.append(range)
             }
         }
         if !words.isEmpty {
@@ -157,15 +169,18 @@ struct BudgetCellParser {
                         text: text))
                     newLine(.unknown, (wordsStart ?? 0)..<end.upperBound)
                     lines[lines.count - 1].label = nil
-                    lines[lines.count - 1].note = text.trimmed
+                    if details { lines[lines.count - 1].note = text.trimmed }
                 } else {
                     let index = lines.count - 1
-                    let extra = words.joined(separator: " ")
-                    lines[index].note = lines[index].note.map { $0 + " " + extra } ?? extra
+                    if details {
+                        let extra = joined(words)
+                        lines[index].note = lines[index].note.map { $0 + " " + extra } ?? extra
+                    }
                     ranges[index] = ranges[index].lowerBound..<end.upperBound
                 }
             }
         }
+        guard details else { return lines }
         for index in lines.indices {
             let range = ranges[index].clamped(to: 0..<bytes.count)
             // A line spanning the whole (trimmed) cell shares the cell's text.
@@ -186,7 +201,7 @@ struct BudgetCellParser {
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
         for prefix in Self.articlePrefixes {
             if let length = TextFolding.foldedPrefixLength(bytes, from: 0, prefix),
-               let (article, label) = Self.articleAndLabel(bytes[length...]) {
+               let (article, label) = Self.articleAndLabel(bytes[length...], label: details) {
                 line.article = article
                 line.articleLabel = label
                 return
@@ -196,7 +211,7 @@ struct BudgetCellParser {
         if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
             let rest = Array(TextFolding.trimmed(bytes[end...]))
             for (prefix, words) in Self.creditArticlePrefixes where TextFolding.foldedPrefixLength(rest, from: 0, prefix) != nil {
-                if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words)) {
+                if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words), label: details) {
                     line.article = article
                     line.articleLabel = label
                     line.statedCredit = credit
@@ -204,6 +219,8 @@ struct BudgetCellParser {
                 }
             }
         }
+        // The rest is a funding envelope or a note: text only.
+        guard details else { return }
         let trimmed = String(decoding: bytes, as: UTF8.self)
         let folded = Array(TextFolding.fold(trimmed).utf8)
         if let start = TextFolding.firstOffset(of: Self.envelope, in: folded) {
@@ -249,8 +266,9 @@ struct BudgetCellParser {
         return out[...]
     }
 
-    /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed).
-    static func articleAndLabel(_ bytes: ArraySlice<UInt8>) -> (BudgetArticle, String?)? {
+    /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed);
+    /// without `label`, the label is not written out.
+    static func articleAndLabel(_ bytes: ArraySlice<UInt8>, label withLabel: Bool = true) -> (BudgetArticle, String?)? {
         var i = bytes.startIndex
         while i < bytes.endIndex, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
         let start = i
@@ -261,6 +279,7 @@ struct BudgetCellParser {
         var codeEnd = end
         if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
         guard let article = BudgetArticle(utf8: bytes[start..<codeEnd]) else { return nil }
+        guard withLabel else { return (article, nil) }
         var label = TextFolding.trimmed(bytes[end...])
         // Only `"`, `“` (E2 80 9C) and `«` (C2 AB) open a quoted label.
         if let first = label.first, first == 0x22 || first == 0xE2 || first == 0xC2 {

@@ -22,6 +22,9 @@ public struct PlanFields: OptionSet, Sendable, Hashable {
     public static let budget = PlanFields(rawValue: 1 << 4)
     /// The human resources column.
     public static let humanResources = PlanFields(rawValue: 1 << 5)
+    /// With ``budget``: each budget line's label, text, note, funding envelope and article label.
+    /// Without it, lines have their amounts, articles and stated credits only.
+    public static let budgetText = PlanFields(rawValue: 1 << 6)
     /// Every part.
-    public static let all: PlanFields = [.titles, .code, .pilots, .deadline, .budget, .humanResources]
+    public static let all: PlanFields = [.titles, .code, .pilots, .deadline, .budget, .budgetText, .humanResources]
 }

@@ -374,7 +374,8 @@ struct PlanBuilder {
     mutating func budget(_ text: String, _ kind: BudgetKind, _ location: SourceLocation) -> Cell<[BudgetLine]> {
         var diagnostics: [Diagnostic] = []
         let cell = CellReader.read(text, location: location) { text in
-            BudgetCellParser(kind: kind, location: location).parse(text, diagnostics: &diagnostics)
+            BudgetCellParser(kind: kind, location: location, details: fields.contains(.budgetText))
+                .parse(text, diagnostics: &diagnostics)
         }
         plan.warnings += diagnostics
         return cell
