@@ -73,31 +73,32 @@ struct PlanBuilder {
     /// The first words of a cell, folded, without tags and leading white space: enough to tell
     /// rows apart (up to 48 bytes, cut at a character boundary).
     static func foldedStart(_ cell: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(48)
-        var i = cell.startIndex
-        while i < cell.endIndex, out.count < 48 {
-            let b = cell[i]
-            if let end = Self.tagEnd(cell, at: i) {
-                i = end
-                continue
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { start in
+            var count = 0
+            var i = cell.startIndex
+            while i < cell.endIndex, count < 48 {
+                let b = cell[i]
+                if b == UInt8(ascii: "<"), let end = Self.tagEnd(cell, at: i) {
+                    i = end
+                    continue
+                }
+                if count == 0, b == 32 || (b >= 9 && b <= 13) { i += 1; continue }
+                if count == 0, b == 0xC2, i + 1 < cell.endIndex, cell[i + 1] == 0xA0 { i += 2; continue }
+                start[count] = b
+                count += 1
+                i += 1
             }
-            if out.isEmpty, b == 32 || (b >= 9 && b <= 13) { i += 1; continue }
-            if out.isEmpty, b == 0xC2, i + 1 < cell.endIndex, cell[i + 1] == 0xA0 { i += 2; continue }
-            out.append(b)
-            i += 1
-        }
-        if i < cell.endIndex {
-            // Cut before a character the limit split.
-            while let last = out.last, last & 0xC0 == 0x80 { out.removeLast() }
-            if let last = out.last, last >= 0xC0 { out.removeLast() }
-        }
-        let latin = out.withUnsafeBufferPointer { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            if i < cell.endIndex {
+                // Cut before a character the limit split.
+                while count > 0, start[count - 1] & 0xC0 == 0x80 { count -= 1 }
+                if count > 0, start[count - 1] >= 0xC0 { count -= 1 }
+            }
+            let bytes = UnsafeBufferPointer(rebasing: start[..<count])
+            let latin = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
                 TextFolding.foldLatin(bytes, into: buffer).map { Array(buffer[..<$0]) }
             }
+            return latin ?? Array(TextFolding.fold(String(decoding: bytes, as: UTF8.self)).utf8)
         }
-        return latin ?? Array(TextFolding.fold(String(decoding: out, as: UTF8.self)).utf8)
     }
 
     /// The index past a `<i>`, `</i>`, `<b>` or `</b>` tag (any case) starting at `i`, if one does.
