@@ -8,7 +8,8 @@ on the sample plan; and, with --scale, ten times the corpus. Every answer is com
 generator's and the baselines'; any disagreement fails the run (exit 1).
 
 Usage: Scripts/benchmark.py [--communes 262] [--runs 3] [--scale] [--out DIR]
-Needs a release build (swift build -c release), sqlite3, and DuckDB (pip install duckdb-cli).
+Needs a release build (swift build -c release --static-swift-stdlib), sqlite3, and DuckDB
+(pip install duckdb-cli).
 """
 import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 
@@ -130,7 +131,7 @@ def main():
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     if not os.path.exists(PLANKIT):
-        sys.exit("no release build at %s: run swift build -c release" % PLANKIT)
+        sys.exit("no release build at %s: run swift build -c release --static-swift-stdlib" % PLANKIT)
     out = args.out or tempfile.mkdtemp(prefix="plankit-bench-")
     report = []
     # Start-up to the first statement on the sample plan.
