@@ -13,13 +13,6 @@ struct FillBuffer<Element>: @unchecked Sendable {
         buffer.initializeElement(at: index, to: value)
     }
 
-    /// Moves `count` elements from `source` to the indexes from `offset` on, none of which may have been written.
-    func moveInitialize(at offset: Int, from source: UnsafeMutablePointer<Element>, count: Int) {
-        precondition(offset >= 0 && count >= 0 && offset + count <= buffer.count, "FillBuffer range out of bounds")
-        guard count > 0, let base = buffer.baseAddress else { return }
-        (base + offset).moveInitialize(from: source, count: count)
-    }
-
     /// Makes an array of `count` elements, each written by `fill` through the buffer it is given.
     static func array(count: Int, _ fill: (FillBuffer) -> Void) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
