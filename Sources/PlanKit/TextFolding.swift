@@ -112,22 +112,24 @@ public enum TextFolding {
     /// The number of bytes of `bytes`, from `start`, that fold to `prefix` (folded ASCII), or
     /// `nil` when they do not; `nil` too when a character on the way is outside Latin-1 and
     /// Latin Extended-A (other than ’ and ‘), which no ASCII prefix of PlanKit's grammar holds.
-    static func foldedPrefixLength(_ bytes: [UInt8], from start: Int, _ prefix: [UInt8]) -> Int? {
+    /// Bytes from `end` on are not looked at.
+    static func foldedPrefixLength(_ bytes: [UInt8], from start: Int, upTo end: Int? = nil, _ prefix: [UInt8]) -> Int? {
+        let end = end.map { Swift.min($0, bytes.count) } ?? bytes.count
         var i = start
         var k = 0
         while k < prefix.count {
-            guard i < bytes.count else { return nil }
+            guard i < end else { return nil }
             let b = bytes[i]
             if b < 0x80 {
                 guard (b >= 65 && b <= 90 ? b + 32 : b) == prefix[k] else { return nil }
                 i += 1
                 k += 1
-            } else if b >= 0xC2 && b <= 0xC5, i + 1 < bytes.count {
+            } else if b >= 0xC2 && b <= 0xC5, i + 1 < end {
                 guard let folded = latin[(Int(b & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)],
                       k + folded.count <= prefix.count, prefix[k..<(k + folded.count)].elementsEqual(folded) else { return nil }
                 i += 2
                 k += folded.count
-            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+            } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
                 guard prefix[k] == UInt8(ascii: "'") else { return nil }
                 i += 3
                 k += 1

@@ -171,3 +171,18 @@ extension TextFolding {
         return [9, 59, 44][best]
     }
 }
+
+/// Numbered titles read within a cell of a row's bytes, never past its end.
+@Suite struct NumberedInRangeTests {
+    @Test(arguments: ["Action 1.2. Titre", "  action 3 : x", "Actión 4.1", "Action 12.3.4 – y", "Action 5.", "Action x", "Act", "Action 1.2a", ""])
+    func rangeOfACellReadsAsTheCellAlone(_ cell: String) {
+        let word = Array("action".utf8)
+        // The cell between two others, as a row holds it.
+        let row = Array("Actions 9.9\t".utf8) + Array(cell.utf8) + Array("ion 7.7 suite".utf8)
+        let start = Array("Actions 9.9\t".utf8).count
+        let inRow = TitleParser.numbered(row, in: start..<(start + cell.utf8.count), word: word)
+        let alone = TitleParser.numbered(Array(cell.utf8), word: word)
+        #expect(inRow?.number == alone?.number)
+        #expect(inRow.map { $0.rest - start } == alone?.rest)
+    }
+}

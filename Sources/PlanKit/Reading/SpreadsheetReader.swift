@@ -231,7 +231,7 @@ struct PlanBuilder {
             let text = row[column]
             return TitleParser.parse(text, location: location(row, column)).map { ($0, text) }
         }
-        return TitleParser.numbered(Array(row.bytes[row.range(column)]), word: "action").map {
+        return TitleParser.numbered(row.bytes, in: row.range(column), word: Words.action).map {
             (TitleParser.Parsed(id: $0.number, title: "", links: [], openQuestions: [], pending: false), nil)
         }
     }

@@ -20,39 +20,41 @@ enum TitleParser {
     /// ignoring case and accents.
     static func numbered(_ text: String, word: String) -> (number: String, rest: String)? {
         let bytes = Array(text.utf8)
-        return numbered(bytes, word: word).map { ($0.number, String(decoding: bytes[$0.rest...], as: UTF8.self)) }
+        return numbered(bytes, word: Array(word.utf8)).map { ($0.number, String(decoding: bytes[$0.rest...], as: UTF8.self)) }
     }
 
-    /// ``numbered(_:word:)`` on UTF-8 bytes: the number and where the rest starts.
-    static func numbered(_ bytes: [UInt8], word: String) -> (number: String, rest: Int)? {
-        var i = 0
+    /// ``numbered(_:word:)`` on the UTF-8 bytes of `range` (all of `bytes` by default): the number
+    /// and where the rest starts.
+    static func numbered(_ bytes: [UInt8], in range: Range<Int>? = nil, word: [UInt8]) -> (number: String, rest: Int)? {
+        let end = range.map { Swift.min($0.upperBound, bytes.count) } ?? bytes.count
+        var i = range?.lowerBound ?? 0
         func isSpace(_ at: Int) -> Int {
-            guard at < bytes.count else { return 0 }
+            guard at < end else { return 0 }
             if bytes[at] == 32 || (bytes[at] >= 9 && bytes[at] <= 13) { return 1 }
-            if bytes[at] == 0xC2, at + 1 < bytes.count, bytes[at + 1] == 0xA0 { return 2 }
+            if bytes[at] == 0xC2, at + 1 < end, bytes[at + 1] == 0xA0 { return 2 }
             return 0
         }
         while isSpace(i) > 0 { i += isSpace(i) }
         // Match the word ignoring case and accents (`opérationnel` folds to `operationnel`).
-        guard let matchedLength = TextFolding.foldedPrefixLength(bytes, from: i, Array(word.utf8)) else { return nil }
+        guard let matchedLength = TextFolding.foldedPrefixLength(bytes, from: i, upTo: end, word) else { return nil }
         let matchedEnd = i + matchedLength
         i = matchedEnd
         while isSpace(i) > 0 { i += isSpace(i) }
         let numberStart = i
-        func digit(_ at: Int) -> Bool { at < bytes.count && bytes[at] >= 48 && bytes[at] <= 57 }
-        while digit(i) || (i < bytes.count && bytes[i] == UInt8(ascii: ".") && digit(i + 1)) { i += 1 }
+        func digit(_ at: Int) -> Bool { at < end && bytes[at] >= 48 && bytes[at] <= 57 }
+        while digit(i) || (i < end && bytes[i] == UInt8(ascii: ".") && digit(i + 1)) { i += 1 }
         guard i > numberStart else { return nil }
         let number = String(decoding: bytes[numberStart..<i], as: UTF8.self)
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") { i += 1 }
+        if i < end, bytes[i] == UInt8(ascii: ".") { i += 1 }
         func separator(_ at: Int) -> Int {
             if isSpace(at) > 0 { return isSpace(at) }
-            guard at < bytes.count else { return 0 }
+            guard at < end else { return 0 }
             if bytes[at] == UInt8(ascii: ":") || bytes[at] == UInt8(ascii: "-") { return 1 }
-            if bytes[at] == 0xE2, at + 2 < bytes.count, bytes[at + 1] == 0x80, bytes[at + 2] == 0x93 { return 3 } // –
+            if bytes[at] == 0xE2, at + 2 < end, bytes[at + 1] == 0x80, bytes[at + 2] == 0x93 { return 3 } // –
             return 0
         }
         // A number must be followed by white space, a separator or the end.
-        if i < bytes.count, separator(i) == 0 { return nil }
+        if i < end, separator(i) == 0 { return nil }
         while separator(i) > 0 { i += separator(i) }
         return (number, i)
     }
