@@ -10,9 +10,22 @@ struct BudgetCellParser {
     /// Whether lines get their labels, texts, notes, funding envelopes and article labels; amounts,
     /// articles and stated credits are read either way.
     var details = true
+    /// Buffers reused from one cell to the next.
+    var scratch = Scratch()
+
+    /// The buffers a parse works in, kept between the cells of a file so that parsing a cell
+    /// allocates only what it returns.
+    final class Scratch {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var tokens: [(Token, Range<Int>)] = []
+        fileprivate var articles: [BudgetArticle] = []
+        fileprivate var ranges: [Range<Int>] = []
+        fileprivate var labelled: [Bool] = []
+        fileprivate var words: [Range<Int>] = []
+    }
 
     /// A piece of the cell; text stays in the cell's bytes until a line needs it.
-    private enum Token {
+    fileprivate enum Token {
         case amount(Money, hasCurrency: Bool)
         case unknownMark
         case group(Range<Int>)
@@ -24,10 +37,30 @@ struct BudgetCellParser {
 
     /// Parses the cell's text; `diagnostics` receives what could not be understood.
     func parse(_ text: String, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
-        let bytes = Array(text.utf8)
-        var tokens: [(Token, Range<Int>)] = []
-        tokens.reserveCapacity(8)
-        var articles: [BudgetArticle] = []
+        // The scratch buffers are taken for the parse and handed back, emptied, with their room.
+        var bytes: [UInt8] = [], tokens: [(Token, Range<Int>)] = [], articles: [BudgetArticle] = []
+        var ranges: [Range<Int>] = [], labelled: [Bool] = [], words: [Range<Int>] = []
+        swap(&bytes, &scratch.bytes)
+        swap(&tokens, &scratch.tokens)
+        swap(&articles, &scratch.articles)
+        swap(&ranges, &scratch.ranges)
+        swap(&labelled, &scratch.labelled)
+        swap(&words, &scratch.words)
+        defer {
+            bytes.removeAll(keepingCapacity: true)
+            tokens.removeAll(keepingCapacity: true)
+            articles.removeAll(keepingCapacity: true)
+            ranges.removeAll(keepingCapacity: true)
+            labelled.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
+            swap(&bytes, &scratch.bytes)
+            swap(&tokens, &scratch.tokens)
+            swap(&articles, &scratch.articles)
+            swap(&ranges, &scratch.ranges)
+            swap(&labelled, &scratch.labelled)
+            swap(&words, &scratch.words)
+        }
+        bytes.append(contentsOf: text.utf8)
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -80,10 +113,8 @@ struct BudgetCellParser {
         }
 
         var lines: [BudgetLine] = []
-        var ranges: [Range<Int>] = []
-        // Whether each line has a label, kept apart so that labels need not be written out.
-        var labelled: [Bool] = []
-        var words: [Range<Int>] = []
+        // `ranges`: the part of the cell each line was read from; `labelled`: whether each line
+        // has a label, kept apart so that labels need not be written out.
         var wordsStart: Int?
         let bareNumberIsAmount = tokens.count == 1
 

@@ -52,6 +52,8 @@ struct PlanBuilder {
     var headerFound = false
     var inLegend = false
     var objectives: [StrategicObjective] = []
+    /// The buffers budget cells are parsed in, reused from cell to cell.
+    let budgetScratch = BudgetCellParser.Scratch()
     var kindFromPreamble = false
 
     init(file: String, fields: PlanFields = .all) {
@@ -375,7 +377,7 @@ struct PlanBuilder {
     mutating func budget(_ text: String, _ kind: BudgetKind, _ location: SourceLocation) -> Cell<[BudgetLine]> {
         var diagnostics: [Diagnostic] = []
         let cell = CellReader.read(text, location: location) { text in
-            BudgetCellParser(kind: kind, location: location, details: fields.contains(.budgetText))
+            BudgetCellParser(kind: kind, location: location, details: fields.contains(.budgetText), scratch: budgetScratch)
                 .parse(text, diagnostics: &diagnostics)
         }
         plan.warnings += diagnostics
