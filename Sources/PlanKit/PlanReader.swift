@@ -91,10 +91,30 @@ public struct PlanReader: Sendable {
         if size > maximumFileSize {
             throw PlanReadError(file: path, message: "The file is \(size >> 20) MiB, more than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
         }
-        // Read straight into the array; a file that grows while it is read is read to its end.
-        // One byte more than the size, so the read that finds the end needs no more room.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var filled = 0
+        // Read straight into the array, without zeroing it first; one byte more than the size, so
+        // the read that finds the end needs no more room.
+        var failure: Int32 = 0
+        var full = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let count = systemRead(descriptor, base + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { return }
+                initialized += count
+            }
+            full = true
+        }
+        if failure != 0 {
+            throw PlanReadError(file: path, message: "The file cannot be read (\(String(cString: strerror(failure)))).")
+        }
+        guard full else { return bytes }
+        // The file grew while it was read: read it to its end.
+        var filled = bytes.count
         while true {
             if filled == bytes.count {
                 if bytes.count >= maximumFileSize {
