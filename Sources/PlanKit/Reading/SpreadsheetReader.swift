@@ -73,12 +73,13 @@ struct PlanBuilder {
     }
 
     /// The first words of a cell, folded, without tags and leading white space: enough to tell
-    /// rows apart (up to 48 bytes, cut at a character boundary).
+    /// rows apart (up to 32 bytes, cut at a character boundary; the longest word told, "objectif
+    /// opérationnel", takes 22).
     static func foldedStart(_ cell: ArraySlice<UInt8>) -> [UInt8] {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { start in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { start in
             var count = 0
             var i = cell.startIndex
-            while i < cell.endIndex, count < 48 {
+            while i < cell.endIndex, count < 32 {
                 let b = cell[i]
                 if b == UInt8(ascii: "<"), let end = Self.tagEnd(cell, at: i) {
                     i = end
