@@ -22,6 +22,19 @@ struct BudgetCellParser {
         fileprivate var ranges: [Range<Int>] = []
         fileprivate var labelled: [Bool] = []
         fileprivate var words: [Range<Int>] = []
+
+        /// Exchanges a parse's buffers with the kept ones.
+        fileprivate func exchange(
+            _ bytes: inout [UInt8], _ tokens: inout [(Token, Range<Int>)], _ articles: inout [BudgetArticle],
+            _ ranges: inout [Range<Int>], _ labelled: inout [Bool], _ words: inout [Range<Int>]
+        ) {
+            swap(&bytes, &self.bytes)
+            swap(&tokens, &self.tokens)
+            swap(&articles, &self.articles)
+            swap(&ranges, &self.ranges)
+            swap(&labelled, &self.labelled)
+            swap(&words, &self.words)
+        }
     }
 
     /// A piece of the cell; text stays in the cell's bytes until a line needs it.
@@ -40,12 +53,7 @@ struct BudgetCellParser {
         // The scratch buffers are taken for the parse and handed back, emptied, with their room.
         var bytes: [UInt8] = [], tokens: [(Token, Range<Int>)] = [], articles: [BudgetArticle] = []
         var ranges: [Range<Int>] = [], labelled: [Bool] = [], words: [Range<Int>] = []
-        swap(&bytes, &scratch.bytes)
-        swap(&tokens, &scratch.tokens)
-        swap(&articles, &scratch.articles)
-        swap(&ranges, &scratch.ranges)
-        swap(&labelled, &scratch.labelled)
-        swap(&words, &scratch.words)
+        scratch.exchange(&bytes, &tokens, &articles, &ranges, &labelled, &words)
         defer {
             bytes.removeAll(keepingCapacity: true)
             tokens.removeAll(keepingCapacity: true)
@@ -53,12 +61,7 @@ struct BudgetCellParser {
             ranges.removeAll(keepingCapacity: true)
             labelled.removeAll(keepingCapacity: true)
             words.removeAll(keepingCapacity: true)
-            swap(&bytes, &scratch.bytes)
-            swap(&tokens, &scratch.tokens)
-            swap(&articles, &scratch.articles)
-            swap(&ranges, &scratch.ranges)
-            swap(&labelled, &scratch.labelled)
-            swap(&words, &scratch.words)
+            scratch.exchange(&bytes, &tokens, &articles, &ranges, &labelled, &words)
         }
         bytes.append(contentsOf: text.utf8)
         var i = 0
