@@ -186,3 +186,68 @@ extension TextFolding {
         #expect(inRow.map { $0.rest - start } == alone?.rest)
     }
 }
+
+/// Rows split in place (lines without quotes) and byte by byte (the others) read as a plain
+/// RFC 4180 reading does, on generated text.
+@Suite struct RowSplittingTests {
+    /// Each row's line and cells, read one byte at a time; `nil` for an unclosed quote.
+    static func reference(_ bytes: [UInt8], separator: UInt8) -> [(Int, [String])]? {
+        var rows: [(Int, [String])] = [], cells: [String] = [], cell: [UInt8] = []
+        var line = 1, rowLine = 1, i = 0, started = false
+        func endCell() { cells.append(String(decoding: cell, as: UTF8.self)); cell = []; started = true }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 34 && cell.isEmpty {
+                i += 1
+                var closed = false
+                while i < bytes.count {
+                    if bytes[i] == 34 {
+                        if i + 1 < bytes.count && bytes[i + 1] == 34 { cell.append(34); i += 2; continue }
+                        i += 1; closed = true; break
+                    }
+                    if bytes[i] == 13 && i + 1 < bytes.count && bytes[i + 1] == 10 { i += 1; continue }
+                    if bytes[i] == 10 { line += 1 }
+                    cell.append(bytes[i]); i += 1
+                }
+                if !closed { return nil }
+                continue
+            }
+            if b == separator { endCell(); i += 1; continue }
+            if b == 10 || b == 13 {
+                endCell()
+                rows.append((rowLine, cells)); cells = []; started = false
+                if b == 13 && i + 1 < bytes.count && bytes[i + 1] == 10 { i += 1 }
+                i += 1; line += 1; rowLine = line
+                continue
+            }
+            cell.append(b); i += 1
+        }
+        if !cell.isEmpty || started { endCell(); rows.append((rowLine, cells)) }
+        return rows
+    }
+
+    @Test(arguments: [UInt8(9), UInt8(ascii: ";"), UInt8(ascii: ",")])
+    func splitsAsAPlainReadingDoes(separator: UInt8) throws {
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let alphabet: [[UInt8]] = ["a", "é", "\t", ";", ",", "\"", "\n", "\r\n", "\r", " ", "\"\"", "x\"y"].map { Array($0.utf8) }
+        var inputs: [[UInt8]] = [[], Array("\n".utf8), Array("a\tb\n\"c\nd\"\te\r\nf".utf8), Array("\r".utf8), Array("a\r".utf8)]
+        for _ in 0..<3000 { inputs.append((0..<(next() % 40)).flatMap { _ in alphabet[next() % alphabet.count] }) }
+        for input in inputs {
+            var rows: [(Int, [String])] = []
+            let read: [(Int, [String])]?
+            do {
+                try DelimitedTable.forEachRow(input, separator: separator, file: "t") { row in rows.append((row.line, row.cells)) }
+                read = rows
+            } catch {
+                read = nil
+            }
+            let expected = Self.reference(input, separator: separator)
+            #expect(read?.map(\.0) == expected?.map(\.0), "\(String(decoding: input, as: UTF8.self).debugDescription)")
+            #expect(read?.map(\.1) == expected?.map(\.1), "\(String(decoding: input, as: UTF8.self).debugDescription)")
+        }
+    }
+}

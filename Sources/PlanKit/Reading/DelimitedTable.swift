@@ -2,13 +2,17 @@ import Foundation
 
 /// Splits delimited bytes (tab, semicolon or comma separated, RFC 4180 quoting) into rows of cells.
 enum DelimitedTable {
-    /// One record: the physical line where it starts and its cells' bytes, one cell after the
-    /// other (quotes removed, `""` read as `"`), so that a cell becomes a `String` only when a
-    /// reader asks for it.
+    /// One record: the physical line where it starts and where its cells lie in ``bytes``, so that
+    /// a cell becomes a `String` only when a reader asks for it.
+    ///
+    /// For a line without quotes, ``bytes`` are the file's own and the cells ranges of them; a
+    /// record with quoted cells gets bytes of its own (quotes removed, `""` read as `"`).
     struct Row {
         var line: Int
-        /// Every cell's bytes, concatenated.
+        /// The bytes the cells are ranges of.
         var bytes: [UInt8] = []
+        /// Where each cell starts in ``bytes``.
+        var starts: [Int] = []
         /// Where each cell ends in ``bytes``.
         var ends: [Int] = []
 
@@ -18,7 +22,7 @@ enum DelimitedTable {
         /// The byte range of the cell at `index` in ``bytes``; empty beyond the row's end.
         func range(_ index: Int) -> Range<Int> {
             guard index >= 0 && index < ends.count else { return 0..<0 }
-            return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+            return starts[index]..<ends[index]
         }
 
         /// Whether the cell at `index` holds only white space and control characters (or is beyond the end).
@@ -135,18 +139,64 @@ enum DelimitedTable {
         let quote = UInt8(ascii: "\"")
         // Where the current cell starts in `row.bytes`.
         var cellStart = 0
+        // The bytes of rows with quoted cells; `row.bytes` holds them while such a row is read,
+        // and the file's bytes otherwise.
+        var own: [UInt8] = []
+        var rowHasOwnBytes = false
+        row.bytes = bytes
 
+        func tooManyCells() -> PlanReadError {
+            PlanReadError(
+                location: SourceLocation(file: file, line: row.line, column: row.ends.count),
+                message: "This row has more than \(maximumColumns) cells; export the sheet alone, without empty columns.")
+        }
         func endCell() throws(PlanReadError) {
+            row.starts.append(cellStart)
             row.ends.append(row.bytes.count)
             cellStart = row.bytes.count
-            if row.ends.count > maximumColumns {
-                throw PlanReadError(
-                    location: SourceLocation(file: file, line: row.line, column: row.ends.count),
-                    message: "This row has more than \(maximumColumns) cells; export the sheet alone, without empty columns.")
+            if row.ends.count > maximumColumns { throw tooManyCells() }
+        }
+        /// A line without quotes, or with a carriage return only before its line feed, is split
+        /// in place: its cells are ranges of the file's bytes. Returns where the next line starts,
+        /// or `nil` when the line needs the byte-by-byte reading below.
+        func splitInPlace(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) throws(PlanReadError) -> Int? {
+            guard let base = buffer.baseAddress else { return nil }
+            let lineEnd = memchr(base + start, 10, count - start)
+                .map { start + (UnsafeRawPointer($0) - UnsafeRawPointer(base + start)) } ?? count
+            var contentEnd = lineEnd
+            if lineEnd < count, contentEnd > start, buffer[contentEnd - 1] == 13 { contentEnd -= 1 }
+            let length = contentEnd - start
+            guard memchr(base + start, 34, length) == nil, memchr(base + start, 13, length) == nil else { return nil }
+            var cell = start
+            while true {
+                let next = memchr(base + cell, Int32(separator), contentEnd - cell)
+                    .map { cell + (UnsafeRawPointer($0) - UnsafeRawPointer(base + cell)) } ?? contentEnd
+                row.starts.append(cell)
+                row.ends.append(next)
+                if row.ends.count > maximumColumns { throw tooManyCells() }
+                guard next < contentEnd else { break }
+                cell = next + 1
             }
+            return lineEnd < count ? lineEnd + 1 : count
         }
 
         while index < count {
+            if !rowHasOwnBytes, row.ends.isEmpty {
+                let next = try bytes.withUnsafeBufferPointer { buffer throws(PlanReadError) in try splitInPlace(buffer, from: index) }
+                if let next {
+                    try body(row)
+                    row.starts.removeAll(keepingCapacity: true)
+                    row.ends.removeAll(keepingCapacity: true)
+                    index = next
+                    line += 1
+                    row.line = line
+                    continue
+                }
+                // This row is read byte by byte into bytes of its own.
+                swap(&row.bytes, &own)
+                rowHasOwnBytes = true
+                cellStart = 0
+            }
             let byte = bytes[index]
             if byte == quote && row.bytes.count == cellStart {
                 // Quoted cell.
@@ -196,6 +246,9 @@ enum DelimitedTable {
                 try endCell()
                 try body(row)
                 row.bytes.removeAll(keepingCapacity: true)
+                swap(&row.bytes, &own)
+                rowHasOwnBytes = false
+                row.starts.removeAll(keepingCapacity: true)
                 row.ends.removeAll(keepingCapacity: true)
                 cellStart = 0
                 if byte == 13 && index + 1 < count && bytes[index + 1] == 10 { index += 1 }
@@ -209,7 +262,7 @@ enum DelimitedTable {
             row.bytes.append(contentsOf: bytes[index..<end])
             index = end
         }
-        if row.bytes.count > 0 || !row.ends.isEmpty {
+        if rowHasOwnBytes, row.bytes.count > 0 || !row.ends.isEmpty {
             try endCell()
             try body(row)
         }
