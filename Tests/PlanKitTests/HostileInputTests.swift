@@ -61,6 +61,18 @@ import Testing
         #expect(decoded.count == 1)
     }
 
+    /// A processing instruction with a target and no data (`<?v?>`) stops Foundation's parser;
+    /// such instructions are blanked, keeping every other byte where it was.
+    @Test func datalessProcessingInstructionsAreBlanked() throws {
+        let text = "<?xml version=\"1.0\"?>\n<a><?v?><!-- <?w?> --><![CDATA[<?z?>]]><?p data?>\n<?q\n?></a>"
+        let blanked = String(decoding: PlanKit.XMLElement.blankingDatalessInstructions(Array(text.utf8)), as: UTF8.self)
+        #expect(blanked == "<?xml version=\"1.0\"?>\n<a>     <!-- <?w?> --><![CDATA[<?z?>]]><?p data?>\n<?q\n?></a>")
+        #expect(String(decoding: PlanKit.XMLElement.blankingDatalessInstructions(Array("<?xml?><r/>".utf8)), as: UTF8.self) == "       <r/>")
+        for input in ["<?v?>ml$vat>#", "<?xml?><dataroot/>", "<dataroot><?x?></dataroot>"] {
+            #expect(throws: PlanReadError.self) { try EComptesReader().read(Array(input.utf8), file: "pi.xml") }
+        }
+    }
+
     @Test func hundredThousandColumnsAreRefused() {
         let row = "x" + String(repeating: "\t", count: 100_000) + "\n"
         #expect(throws: PlanReadError(location: SourceLocation(file: "wide.tsv", line: 1, column: 4097), message: "This row has more than 4096 cells; export the sheet alone, without empty columns.")) {

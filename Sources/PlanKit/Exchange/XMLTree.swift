@@ -30,7 +30,7 @@ final class XMLElement {
     ///
     /// - Throws: ``PlanReadError`` at the line and column where the XML is malformed.
     static func parse(_ data: Data, file: String) throws(PlanReadError) -> XMLElement {
-        let utf8 = try normalizedUTF8([UInt8](data), file: file)
+        let utf8 = blankingDatalessInstructions(try normalizedUTF8([UInt8](data), file: file))
         let delegate = TreeBuilder(file: file)
         let parser = XMLParser(data: Data(utf8))
         parser.shouldResolveExternalEntities = false
@@ -44,6 +44,44 @@ final class XMLElement {
                 message: "This XML is malformed (\(message)); check the file is a complete eComptes export.")
         }
         return root
+    }
+
+    /// The document with every processing instruction that has a target and no data (`<?v?>`)
+    /// replaced by spaces.
+    ///
+    /// libxml2 hands such an instruction to Foundation's parser with no data, which Foundation
+    /// reads as a C string and the program stops. Processing instructions carry nothing PlanKit
+    /// reads; blanking keeps every other byte, so lines and columns stay true. Comments and CDATA
+    /// sections are left as they are; a declaration (`<?xml version=…?>`) has data and is kept.
+    static func blankingDatalessInstructions(_ input: [UInt8]) -> [UInt8] {
+        var bytes = input
+        func starts(_ text: String, at i: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            return i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
+        }
+        func skip(past end: String, from i: Int) -> Int {
+            var j = i
+            while j < bytes.count, !starts(end, at: j) { j += 1 }
+            return Swift.min(bytes.count, j + end.utf8.count)
+        }
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            if starts("<!--", at: i) { i = skip(past: "-->", from: i + 4); continue }
+            if starts("<![CDATA[", at: i) { i = skip(past: "]]>", from: i + 9); continue }
+            guard bytes[i + 1] == UInt8(ascii: "?") else { i += 1; continue }
+            // The target runs to white space or `?`; with `?>` right after it, there is no data.
+            var j = i + 2
+            while j < bytes.count, bytes[j] != UInt8(ascii: "?"), bytes[j] != UInt8(ascii: ">"),
+                  !(bytes[j] == 32 || bytes[j] == 9 || bytes[j] == 10 || bytes[j] == 13) { j += 1 }
+            if starts("?>", at: j) {
+                for k in i..<(j + 2) where bytes[k] != 10 { bytes[k] = 32 }
+                i = j + 2
+            } else {
+                i += 2
+            }
+        }
+        return bytes
     }
 
     /// The document as valid UTF-8 with no encoding declared, ready for Foundation's parser.
