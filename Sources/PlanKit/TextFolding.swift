@@ -141,10 +141,10 @@ public enum TextFolding {
     }
 
     /// Where `needle` first occurs in `haystack`, comparing bytes; 0 for an empty needle.
-    static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first else { return 0 }
+    static func firstOffset(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start }
         guard haystack.count >= needle.count else { return nil }
-        var i = 0
+        var i = Swift.max(0, start)
         while i <= haystack.count - needle.count {
             if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1

@@ -55,26 +55,24 @@ final class XMLElement {
     /// sections are left as they are; a declaration (`<?xml version=…?>`) has data and is kept.
     static func blankingDatalessInstructions(_ input: [UInt8]) -> [UInt8] {
         var bytes = input
-        func starts(_ text: String, at i: Int) -> Bool {
-            let pattern = Array(text.utf8)
-            return i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
+        func starts(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= bytes.count && bytes[i..<(i + pattern.count)].elementsEqual(pattern)
         }
-        func skip(past end: String, from i: Int) -> Int {
-            var j = i
-            while j < bytes.count, !starts(end, at: j) { j += 1 }
-            return Swift.min(bytes.count, j + end.utf8.count)
+        /// Past the first `end` from `i`, or the end of the document.
+        func skip(past end: [UInt8], from i: Int) -> Int {
+            TextFolding.firstOffset(of: end, in: bytes, from: i).map { $0 + end.count } ?? bytes.count
         }
         var i = 0
         while i + 1 < bytes.count {
             guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
-            if starts("<!--", at: i) { i = skip(past: "-->", from: i + 4); continue }
-            if starts("<![CDATA[", at: i) { i = skip(past: "]]>", from: i + 9); continue }
+            if starts(Markup.commentStart, at: i) { i = skip(past: Markup.commentEnd, from: i + 4); continue }
+            if starts(Markup.cdataStart, at: i) { i = skip(past: Markup.cdataEnd, from: i + 9); continue }
             guard bytes[i + 1] == UInt8(ascii: "?") else { i += 1; continue }
             // The target runs to white space or `?`; with `?>` right after it, there is no data.
             var j = i + 2
             while j < bytes.count, bytes[j] != UInt8(ascii: "?"), bytes[j] != UInt8(ascii: ">"),
                   !(bytes[j] == 32 || bytes[j] == 9 || bytes[j] == 10 || bytes[j] == 13) { j += 1 }
-            if starts("?>", at: j) {
+            if starts(Markup.instructionEnd, at: j) {
                 for k in i..<(j + 2) where bytes[k] != 10 { bytes[k] = 32 }
                 i = j + 2
             } else {
@@ -82,6 +80,13 @@ final class XMLElement {
             }
         }
         return bytes
+    }
+
+    /// The markers ``blankingDatalessInstructions(_:)`` looks for.
+    private enum Markup {
+        static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+        static let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
+        static let instructionEnd = Array("?>".utf8)
     }
 
     /// The document as valid UTF-8 with no encoding declared, ready for Foundation's parser.
