@@ -134,11 +134,6 @@ public struct PlanSet: Sendable {
     /// default when the key is new, with one lookup.
     private static func value(_ value: inout Int) -> Int { value }
 
-    /// Appends `new` to `array`, taking `new`'s storage when `array` is empty.
-    static func append<Element>(_ new: [Element], to array: inout [Element]) {
-        if array.isEmpty { array = new } else { array += new }
-    }
-
     /// The strategic objective an entry of ``objectives`` designates.
     public func strategicObjective(_ entry: ObjectiveEntry) -> StrategicObjective {
         plans[entry.plan].objectives[entry.strategic]

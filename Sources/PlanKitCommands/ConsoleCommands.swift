@@ -12,9 +12,9 @@ enum SessionFactory {
         session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
         do {
             let files = try PlanReader.planFiles(files)
-            let plans = try PlanLoader.readAll(files)
-            PlanLoader.reportWarnings(plans)
-            session.add(plans, files: files)
+            let planSet = try PlanSet(reading: files)
+            PlanLoader.reportWarnings(planSet.plans)
+            session.add(planSet, files: files)
         } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)

@@ -39,7 +39,7 @@ public struct ConvertCommand: ParsableCommand {
     public func run() throws {
         let plans: [PlanKit.Plan]
         do {
-            plans = try PlanLoader.readAll([file])
+            plans = try PlanReader().read(path: file)
             PlanLoader.reportWarnings(plans)
         } catch {
             Console.error(error.description)

@@ -97,9 +97,9 @@ public final class Session {
         return ok
     }
 
-    /// Adds already-read plans, and the files they came from.
-    public func add(_ plans: [Plan], files paths: [String]) {
-        planSet.add(contentsOf: plans)
+    /// Adds already-read and indexed plans, and the files they came from.
+    public func add(_ set: PlanSet, files paths: [String]) {
+        if planSet.plans.isEmpty { planSet = set } else { planSet.add(contentsOf: set.plans) }
         files += paths
         context = nil
     }
