@@ -93,49 +93,49 @@ public struct PlanReader: Sendable {
         }
         // Read straight into the array, without zeroing it first; one byte more than the size, so
         // the read that finds the end needs no more room.
+        var room = size + 1
         var failure: Int32 = 0
-        var full = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+        var bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
-            while initialized < buffer.count {
-                let count = systemRead(descriptor, base + initialized, buffer.count - initialized)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if count == 0 { return }
-                initialized += count
+            (initialized, failure) = readFully(descriptor, base, buffer.count)
+        }
+        var filled = bytes.count
+        // A full array means the file grew while it was read: read it to its end.
+        while failure == 0, filled == room {
+            if room >= maximumFileSize {
+                throw PlanReadError(file: path, message: "The file is larger than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
             }
-            full = true
+            let more = max(4096, room)
+            bytes.append(contentsOf: repeatElement(0, count: more))
+            room += more
+            let (count, error) = bytes.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { readFully(descriptor, $0 + filled, more) } ?? (0, 0)
+            }
+            filled += count
+            failure = error
         }
         if failure != 0 {
             throw PlanReadError(file: path, message: "The file cannot be read (\(String(cString: strerror(failure)))).")
         }
-        guard full else { return bytes }
-        // The file grew while it was read: read it to its end.
-        var filled = bytes.count
-        while true {
-            if filled == bytes.count {
-                if bytes.count >= maximumFileSize {
-                    throw PlanReadError(file: path, message: "The file is larger than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
-                }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return systemRead(descriptor, base + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw PlanReadError(file: path, message: "The file cannot be read (\(String(cString: strerror(errno)))).")
-            }
-            if count == 0 { break }
-            filled += count
-        }
         bytes.removeLast(bytes.count - filled)
         return bytes
     }
+}
+
+/// Reads into `buffer` until `count` bytes are read or the file ends, retrying interrupted reads:
+/// the number read, and the `errno` of a read that failed (0 when none did).
+private func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> (count: Int, failure: Int32) {
+    var done = 0
+    while done < count {
+        let read = systemRead(descriptor, buffer + done, count - done)
+        if read < 0 {
+            if errno == EINTR { continue }
+            return (done, errno)
+        }
+        if read == 0 { break }
+        done += read
+    }
+    return (done, 0)
 }
 
 /// The system's `read(2)`, named apart from the `read` methods of the types above.
