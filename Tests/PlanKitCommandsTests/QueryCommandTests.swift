@@ -126,6 +126,15 @@ import Testing
         #expect(convert.stderr == "\(dir): error: This is a directory; name the plan files inside it.\n")
     }
 
+    /// A pipe has no size to read ahead of: the reader grows its buffer to the end.
+    @Test func aPlanReadFromAPipe() throws {
+        let text = try String(contentsOfFile: Executable.seed, encoding: .utf8)
+        let piped = try Executable.run(["query", "budget select count(), sum(amount)", "/dev/stdin", "--format", "csv"], input: text)
+        let file = try Executable.run(["query", "budget select count(), sum(amount)", Executable.seed, "--format", "csv"])
+        #expect(piped.status == 0)
+        #expect(piped.stdout == file.stdout)
+    }
+
     @Test func badUsageExitsTwo() throws {
         let result = try Executable.run(["query", "actions", Executable.seed, "--format", "yaml"])
         #expect(result.status == 2)
