@@ -145,11 +145,19 @@ def main():
     parser.add_argument("--communes", type=int, default=262)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", action="store_true", help="also measure ten times the corpus")
-    parser.add_argument("--out", default=None)
+    parser.add_argument("--out", default=None, help="write the corpus here and keep it (by default a temporary directory, removed afterwards)")
     args = parser.parse_args()
     if not os.path.exists(PLANKIT):
         sys.exit("no release build at %s: run swift build -c release --static-swift-stdlib" % PLANKIT)
+    # A corpus of its own is removed afterwards (ten times is 333 MB); `--out` keeps it.
     out = args.out or tempfile.mkdtemp(prefix="plankit-bench-")
+    try:
+        run(out, args)
+    finally:
+        if not args.out:
+            shutil.rmtree(out, ignore_errors=True)
+
+def run(out, args):
     report = []
     # Start-up to the first statement on the sample plan.
     startup, _, _ = timed([PLANKIT, "-c", ".quit", "Examples/pst-citoyennete.tsv"], ROOT, 10)

@@ -39,6 +39,7 @@ import Testing
             assert actions where deadline is unknown select id is empty
             actions where id = "3.1" select id
             """)
+        defer { Executable.remove((path as NSString).deletingLastPathComponent) }
         let result = try Executable.run(["run", path, Executable.seed, "--format", "csv"].filter { $0 != "--format" && $0 != "csv" })
         #expect(result.status == 1)
         #expect(result.stdout == "id\n---\n3.1\n(1 row)\n")
@@ -47,6 +48,7 @@ import Testing
 
     @Test func bailStopsAtTheFirstFailedAssertion() throws {
         let path = try Self.script("assert links is empty\nactions select id limit 1\n")
+        defer { Executable.remove((path as NSString).deletingLastPathComponent) }
         let result = try Executable.run(["run", path, Executable.seed, "--bail"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
@@ -54,6 +56,7 @@ import Testing
 
     @Test func errorStopsWithScriptLineColumn() throws {
         let path = try Self.script("actions select id limit 1\n\nbudget where amount ~ \"3\"\nlinks\n")
+        defer { Executable.remove((path as NSString).deletingLastPathComponent) }
         let result = try Executable.run(["run", path, Executable.seed])
         #expect(result.status == 2)
         #expect(result.stdout == "id\n---\n1.1\n(1 row)\n")

@@ -4,6 +4,7 @@ import Testing
 @Suite struct ConvertCommandTests {
     @Test func jsonRoundTripThroughTheCommandLine() throws {
         let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
         let out = dir + "/plan.json"
         let convert = try Executable.run(["convert", Executable.seed, "--to", "json", "-o", out])
         #expect(convert.status == 0)
@@ -24,6 +25,7 @@ import Testing
 
     @Test func refusesToOverwriteItsInput() throws {
         let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
         let input = dir + "/plan.json"
         _ = try Executable.run(["convert", Executable.seed, "--to", "json", "-o", input])
         let before = try Data(contentsOf: URL(fileURLWithPath: input))

@@ -26,6 +26,7 @@ struct CorpusTests {
     @Test(arguments: [(5, 3, 7), (12, 2, 2024)])
     func plankitAgreesWithTheGenerator(_ communes: Int, _ actionsPerObjective: Int, _ seed: Int) throws {
         let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
         let generator = Process()
         generator.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         generator.arguments = [Executable.root.appendingPathComponent("Scripts/generate-corpus.py").path, dir,

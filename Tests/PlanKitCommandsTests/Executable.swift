@@ -57,4 +57,9 @@ enum Executable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }
+
+    /// Removes a directory made by ``temporaryDirectory()`` with what it holds.
+    static func remove(_ directory: String) {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
 }

@@ -73,6 +73,7 @@ import Testing
 
     @Test func badInputsExitTwo() throws {
         let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
         let empty = dir + "/empty.tsv"
         _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let binary = dir + "/plan.tsv"
@@ -98,7 +99,9 @@ import Testing
     /// A directory stands for the plan files directly in it, sorted by name, in every command
     /// that loads plans and in `.load`.
     @Test func directoryStandsForItsPlanFiles() throws {
-        let dir = try Executable.temporaryDirectory() + "/plans"
+        let base = try Executable.temporaryDirectory()
+        defer { Executable.remove(base) }
+        let dir = base + "/plans"
         try FileManager.default.createDirectory(atPath: dir + "/old.tsv", withIntermediateDirectories: true)
         for (name, fixture) in [("b-cohesion.TSV", "pst-cohesion.tsv"), ("a-citoyennete.tsv", "pst-citoyennete.tsv"), ("c-pcs.txt", "pcs-citoyenneville.tsv")] {
             try FileManager.default.copyItem(atPath: Executable.fixture(fixture), toPath: dir + "/" + name)
@@ -191,6 +194,7 @@ import Testing
 
     @Test func convertToEComptes() throws {
         let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
         let result = try Executable.run(["convert", seed, "--to", "ecomptes", "-o", dir + "/pst.xml"])
         #expect(result.status == 0)
         let back = try Executable.run(["query", "budget select action, amount, article", dir + "/pst.xml", "--format", "csv"])

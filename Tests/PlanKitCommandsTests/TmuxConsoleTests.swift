@@ -71,7 +71,9 @@ struct TmuxConsoleTests {
     }
 
     @Test func completeRunRecallAndQuit() throws {
-        let history = try Executable.temporaryDirectory() + "/history"
+        let base = try Executable.temporaryDirectory()
+        defer { Executable.remove(base) }
+        let history = base + "/history"
         let console = try start(history: history)
         defer { console.kill() }
         try console.type("act")
@@ -110,7 +112,9 @@ struct TmuxConsoleTests {
     }
 
     @Test func multiLineStatementIsOneHistoryEntry() throws {
-        let history = try Executable.temporaryDirectory() + "/history"
+        let base = try Executable.temporaryDirectory()
+        defer { Executable.remove(base) }
+        let history = base + "/history"
         let console = try start(history: history)
         defer { console.kill() }
         try console.type("actions where")

@@ -45,6 +45,7 @@ import Testing
     @Test func fileNamesAfterLoad() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-complete-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("pst-a.tsv").path, contents: Data())
         _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("pst-b.csv").path, contents: Data())
         let prefix = directory.path + "/"

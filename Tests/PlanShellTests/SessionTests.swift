@@ -120,6 +120,7 @@ import Testing
     @Test func outputToAFileAtomicallyAndBack() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-output-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let captured = CapturedSession()
         let script = """
             .format csv
@@ -159,6 +160,7 @@ import Testing
 
     @Test func historyFileIsBoundedPrivateAndAtomic() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let file = HistoryFile(path: path)
         try file.save((1...1500).map { "actions limit \($0)" } + ["multi\nline"])
         let loaded = file.load()
