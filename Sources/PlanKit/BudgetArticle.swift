@@ -3,37 +3,63 @@
 /// The function's first three digits are its main function (`840`); the economic code and
 /// sub-code (`332-01`) are looked up in the official chart, ``EconomicCode/table``.
 public struct BudgetArticle: Sendable, Hashable, Codable {
-    /// The function code, e.g. `84022`.
-    public let function: String
-    /// The economic code, e.g. `332`.
-    public let economic: String
-    /// The sub-code, e.g. `01`.
-    public let subCode: String
-    /// A budget year suffix as eComptes writes it (`.2019`), if any.
-    public let year: Int?
     /// The code as written in a plan: `84022/332-01`, with `.2019` when a year is attached.
     public let code: String
+    /// The UTF-8 lengths of the function, the economic code and the sub-code within ``code``,
+    /// which holds them as `FUNCTION/ECONOMIC-SUB[.YEAR]`: the parts are read from it, so an
+    /// article is one string and three numbers.
+    private let functionLength: UInt32, economicLength: UInt32, subCodeLength: UInt32
+    /// Whether ``code`` ends with `.YEAR`.
+    private let hasYear: Bool
+
+    /// The function code, e.g. `84022`.
+    public var function: String { part(0, Int(functionLength)) }
+    /// The economic code, e.g. `332`.
+    public var economic: String { part(Int(functionLength) + 1, Int(economicLength)) }
+    /// The sub-code, e.g. `01`.
+    public var subCode: String { part(Int(functionLength) + Int(economicLength) + 2, Int(subCodeLength)) }
+    /// A budget year suffix as eComptes writes it (`.2019`), if any.
+    public var year: Int? {
+        guard hasYear else { return nil }
+        return Int(part(codeWithoutYearLength + 1, code.utf8.count - codeWithoutYearLength - 1))
+    }
     /// The main function: the function's first three digits.
-    public let mainFunction: String
+    public var mainFunction: String {
+        let length = Int(functionLength)
+        let ascii: Bool = code.utf8.withContiguousStorageIfAvailable { bytes in
+            // Three digits followed by an ASCII byte (or nothing) are three characters.
+            length >= 3 && (0..<3).allSatisfy { bytes[$0] >= 48 && bytes[$0] <= 57 } && (length == 3 || bytes[3] < 0x80)
+        } ?? false
+        return ascii ? part(0, 3) : String(function.prefix(3))
+    }
+
+    /// The code without its year: `FUNCTION/ECONOMIC-SUB`.
+    var codeWithoutYear: String { hasYear ? part(0, codeWithoutYearLength) : code }
+
+    private var codeWithoutYearLength: Int { Int(functionLength) + Int(economicLength) + Int(subCodeLength) + 2 }
+
+    /// The `count` UTF-8 bytes of ``code`` from `start`, which always fall on character boundaries.
+    private func part(_ start: Int, _ count: Int) -> String {
+        code.utf8.withContiguousStorageIfAvailable { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), as: UTF8.self)
+        } ?? String(decoding: Array(code.utf8)[start..<(start + count)], as: UTF8.self)
+    }
 
     /// Creates an article from its parts.
     public init(function: String, economic: String, subCode: String, year: Int? = nil) {
-        self.function = function
-        self.economic = economic
-        self.subCode = subCode
-        self.year = year
-        code = "\(function)/\(economic)-\(subCode)" + (year.map { ".\($0)" } ?? "")
-        mainFunction = String(function.prefix(3))
+        self.init(code: "\(function)/\(economic)-\(subCode)" + (year.map { ".\($0)" } ?? ""),
+                  function: function.utf8.count, economic: economic.utf8.count, subCode: subCode.utf8.count,
+                  hasYear: year != nil)
     }
 
-    /// Creates an article whose code and main function are already made.
-    private init(function: String, economic: String, subCode: String, year: Int?, code: String, mainFunction: String) {
-        self.function = function
-        self.economic = economic
-        self.subCode = subCode
-        self.year = year
+    /// Creates an article from its code and the UTF-8 lengths of its parts.
+    private init(code: String, function: Int, economic: Int, subCode: Int, hasYear: Bool) {
         self.code = code
-        self.mainFunction = mainFunction
+        // A part is shorter than the string holding it, which is shorter than 4 GiB.
+        functionLength = UInt32(truncatingIfNeeded: function)
+        economicLength = UInt32(truncatingIfNeeded: economic)
+        subCodeLength = UInt32(truncatingIfNeeded: subCode)
+        self.hasYear = hasYear
     }
 
     private enum CodingKeys: String, CodingKey { case function, economic, subCode, year }
@@ -100,21 +126,16 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         skipSpaces()
         guard index == bytes.count else { return nil }
         func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        let functionText = string(function), economicText = string(economic), subText = string(sub)
         // The code as `init(function:economic:subCode:year:)` writes it: the bytes themselves
         // when no space sits inside.
         var code: String
         if !spaced || bytes[start..<end].firstIndex(of: 32) == nil {
             code = string(start..<end)
         } else {
-            code = functionText + "/" + economicText + "-" + subText
+            code = string(function) + "/" + string(economic) + "-" + string(sub)
             if let year { code += "." + string(year) }
         }
-        // Four digits: the year cannot overflow.
-        let yearValue = year.map { range in range.reduce(0) { $0 * 10 + Int(bytes[$1] - 48) } }
-        self.init(
-            function: functionText, economic: economicText, subCode: subText, year: yearValue, code: code,
-            mainFunction: string(function.lowerBound..<min(function.upperBound, function.lowerBound + 3)))
+        self.init(code: code, function: function.count, economic: economic.count, subCode: sub.count, hasYear: year != nil)
     }
 
     /// Reads an article code leniently, as eComptes exports may write it (`xxx/wal-13.2019`):
@@ -138,7 +159,7 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
     }
 
     /// The economic code with its sub-code, e.g. `332-01`.
-    public var economicCode: String { "\(economic)-\(subCode)" }
+    public var economicCode: String { part(Int(functionLength) + 1, Int(economicLength) + Int(subCodeLength) + 1) }
 
     /// The official entry for the economic code, if the chart lists it.
     public var official: EconomicCode? { EconomicCode.lookup(economicCode) }

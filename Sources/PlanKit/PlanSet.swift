@@ -120,7 +120,7 @@ public struct PlanSet: Sendable {
         let lineIndex = Self.value(&lineArticleIndex[article.code, default: lineArticles.count])
         guard lineIndex == lineArticles.count else { return lineIndex }
         // The code without its year; without a year, the code itself.
-        let key = article.year == nil ? article.code : "\(article.function)/\(article.economicCode)"
+        let key = article.codeWithoutYear
         let index = Self.value(&articleIndex[key, default: articles.count])
         if index == articles.count {
             articles.append(ArticleEntry(article: article, statedCredits: [], allocated: .zero, lines: []))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlanKit
 
@@ -51,6 +52,33 @@ import Testing
         #expect(article.mainFunction == main)
         #expect(article.economicCode == economic)
         #expect(article.service == service)
+    }
+
+    /// An article keeps its code and reads its parts from it: every way of making one gives
+    /// back the parts it was made of, and survives JSON.
+    @Test(arguments: [
+        (BudgetArticle(parsing: "84022/332-01"), "84022", "332", "01", nil, "84022/332-01", "840"),
+        (BudgetArticle(parsing: "104/742-51.2019"), "104", "742", "51", 2019, "104/742-51.2019", "104"),
+        (BudgetArticle(parsing: " 8325 / 435-01 "), "8325", "435", "01", nil, "8325/435-01", "832"),
+        (BudgetArticle(parsing: "84/435-01.0019"), "84", "435", "01", 19, "84/435-01.0019", "84"),
+        (BudgetArticle(lenient: "xxx/wal-13.2019"), "xxx", "wal", "13", 2019, "xxx/wal-13.2019", "xxx"),
+        (BudgetArticle(function: "é1", economic: "a-b", subCode: "c/d.2", year: -5), "é1", "a-b", "c/d.2", -5, "é1/a-b-c/d.2.-5", "é1"),
+        (BudgetArticle(function: "123\u{301}4", economic: "", subCode: ""), "123\u{301}4", "", "", nil, "123\u{301}4/-", "123\u{301}"),
+        (BudgetArticle(function: "1234", economic: "1", subCode: "2"), "1234", "1", "2", nil, "1234/1-2", "123"),
+    ] as [(BudgetArticle?, String, String, String, Int?, String, String)])
+    func articleParts(_ made: BudgetArticle?, _ function: String, _ economic: String, _ subCode: String,
+                      _ year: Int?, _ code: String, _ main: String) throws {
+        let article = try #require(made)
+        #expect(article.function == function)
+        #expect(article.economic == economic)
+        #expect(article.subCode == subCode)
+        #expect(article.year == year)
+        #expect(article.code == code)
+        #expect(article.mainFunction == main)
+        #expect(article.economicCode == economic + "-" + subCode)
+        #expect(article == BudgetArticle(function: function, economic: economic, subCode: subCode, year: year) || code.hasSuffix(".0019"))
+        let decoded = try JSONDecoder().decode(BudgetArticle.self, from: JSONEncoder().encode(article))
+        #expect(decoded.function == function && decoded.economic == economic && decoded.subCode == subCode && decoded.year == year)
     }
 
     @Test(arguments: ["840", "840/73-53", "840/731-5", "abc/731-53", "840/731-53 x"])
