@@ -4,7 +4,7 @@ public struct Action: Sendable, Hashable {
     struct Fields: Sendable, Hashable {
         var id: String
         var code: Cell<String>
-        var title: String
+        var title: Substring
         var titleCell: Cell<String>
         var openQuestions: [String]
         var pilots: Pilots
@@ -32,9 +32,11 @@ public struct Action: Sendable, Hashable {
     }
     /// The title without the number, the link parentheses and the open questions.
     public var title: String {
-        get { fields.value.title }
-        _modify { yield &fields.value.title }
+        get { String(fields.value.title) }
+        set { fields.value.title = Substring(newValue) }
     }
+    /// ``title`` as stored: often a slice of the title cell's text.
+    var titleSlice: Substring { fields.value.title }
     /// The title cell exactly as the file had it.
     public var titleCell: Cell<String> {
         get { fields.value.titleCell }
@@ -131,6 +133,19 @@ public struct Action: Sendable, Hashable {
     /// Creates an action.
     public init(
         id: String, code: Cell<String>, title: String, titleCell: Cell<String>, openQuestions: [String],
+        pilots: Pilots, deadline: Cell<Deadline>, ordinaryBudget: Cell<[BudgetLine]>,
+        extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
+        pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil
+    ) {
+        self.init(
+            id: id, code: code, titleSlice: Substring(title), titleCell: titleCell, openQuestions: openQuestions,
+            pilots: pilots, deadline: deadline, ordinaryBudget: ordinaryBudget, extraordinaryBudget: extraordinaryBudget,
+            humanResources: humanResources, links: links, pending: pending, location: location, exchange: exchange)
+    }
+
+    /// Creates an action whose title is a slice of another text, usually its title cell's.
+    init(
+        id: String, code: Cell<String>, titleSlice title: Substring, titleCell: Cell<String>, openQuestions: [String],
         pilots: Pilots, deadline: Cell<Deadline>, ordinaryBudget: Cell<[BudgetLine]>,
         extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
         pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil

@@ -76,7 +76,7 @@ extension PlanSet {
                             let linkStart = links.count
                             for link in action.links { links.append(LinkEntry(action: actionIndex, link: link)) }
                             actions.append(ActionEntry(
-                                action: action, id: action.id, title: action.title, deadline: action.deadlineValue,
+                                action: action, id: action.id, title: action.titleSlice, deadline: action.deadlineValue,
                                 pending: action.pending, plan: p, objective: objectiveIndex, strategic: strategicIndex,
                                 budgetLines: lineStart..<lines.count, links: linkStart..<links.count))
                         }

@@ -23,8 +23,8 @@ public struct PlanSet: Sendable {
         public var action: Action
         /// The action's number.
         public var id: String
-        /// The action's title.
-        public var title: String
+        /// The action's title, as the action stores it (a slice of its title cell, usually).
+        public var title: Substring
         /// The action's deadline.
         public var deadline: CellValue<Deadline>
         /// Whether the action awaits the Collège's confirmation.

@@ -12,7 +12,7 @@ struct FoldedColumn: Sendable {
         /// The number of rows and each row's text.
         func source(_ context: QueryContext) -> (count: Int, text: (Int) -> String) {
             switch self {
-            case .actionTitle: (context.planSet.actions.count, { context.planSet.actions[$0].title })
+            case .actionTitle: (context.planSet.actions.count, { String(context.planSet.actions[$0].title) })
             }
         }
     }

@@ -331,7 +331,7 @@ public enum Schema {
         value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[i].plan].name) },
         value("id", .id, "the action's number, e.g. 1.2") { c, i in .id(c.planSet.actions[i].id) },
         value("code", .text, "the code column, e.g. A 1.2") { c, i in state(c.planSet.actions[i].action.code) { .text($0) } },
-        searchable(value("title", .text, "the title without links and open questions") { c, i in .text(c.planSet.actions[i].title) }, .actionTitle),
+        searchable(value("title", .text, "the title without links and open questions") { c, i in .text(String(c.planSet.actions[i].title)) }, .actionTitle),
         value("text", .text, "the title cell as the file has it") { c, i in .text(c.planSet.actions[i].action.titleCell.text) },
         record("objective", "objective", "its operational objective (number, title…)") { c, i in c.planSet.actions[i].objective },
         record("strategic", "objective", "its strategic objective") { c, i in c.planSet.actions[i].strategic },

@@ -321,7 +321,7 @@ struct PlanBuilder {
         let action = Action(
             id: parsed.id,
             code: CellReader.text(codeText, location: codeLocation),
-            title: parsed.title,
+            titleSlice: parsed.title,
             titleCell: title.map { Cell(.known($0), text: $0, location: location(row, titleColumn)) }
                 ?? Cell(.missing, text: "", location: location(row, titleColumn)),
             openQuestions: parsed.openQuestions,

@@ -8,7 +8,7 @@ import Foundation
 enum TitleParser {
     struct Parsed {
         var id: String
-        var title: String
+        var title: Substring
         var links: [CrossLink]
         var openQuestions: [String]
         var pending: Bool
@@ -60,23 +60,46 @@ enum TitleParser {
     }
 
     /// Parses an action's title cell, whose text starts with `Action N.M.`.
+    ///
+    /// The title is a slice of `text` when the cell writes it in one piece, already collapsed.
     static func parse(_ text: String, location: SourceLocation) -> Parsed? {
-        guard let (id, rest) = numbered(text, word: "action") else { return nil }
-        guard rest.containsByte(UInt8(ascii: "(")) else {
-            return Parsed(id: id, title: cleanTitle(rest), links: [], openQuestions: [], pending: false)
+        let bytes = Array(text.utf8)
+        guard let (id, restStart) = numbered(bytes, word: PlanBuilder.Words.action) else { return nil }
+        guard bytes[restStart...].contains(UInt8(ascii: "(")) else {
+            return Parsed(id: id, title: cleanTitle(text, bytes, restStart..<bytes.count), links: [], openQuestions: [], pending: false)
         }
         var links: [CrossLink] = []
         var questions: [String] = []
         var pending = false
-        var kept: [UInt8] = []
-        let bytes = Array(rest.utf8)
-        kept.reserveCapacity(bytes.count)
-        var i = 0
+        // The bytes kept, while they are one run of `text`; copied once they are not. White
+        // space between parentheses waits for text after it: at the end, trimming drops it.
+        var run = restStart..<restStart
+        var kept: [UInt8]?
+        var waiting: [Range<Int>] = []
+        func keep(_ range: Range<Int>) {
+            if TextFolding.trimmed(bytes[range]).isEmpty {
+                waiting.append(range)
+                return
+            }
+            let pieces = waiting
+            waiting = []
+            for piece in pieces { append(piece) }
+            append(range)
+        }
+        func append(_ range: Range<Int>) {
+            if kept == nil, run.isEmpty || run.upperBound == range.lowerBound {
+                run = (run.isEmpty ? range.lowerBound : run.lowerBound)..<range.upperBound
+                return
+            }
+            if kept == nil { kept = Array(bytes[run]) }
+            kept? += bytes[range]
+        }
+        var i = restStart
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "(") else {
                 // The text up to the next parenthesis, at once.
                 let next = bytes[i...].firstIndex(of: UInt8(ascii: "(")) ?? bytes.count
-                kept += bytes[i..<next]
+                keep(i..<next)
                 i = next
                 continue
             }
@@ -88,7 +111,7 @@ enum TitleParser {
                 if bytes[j] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
                 j += 1
             }
-            guard j < bytes.count else { kept += bytes[i...]; break }
+            guard j < bytes.count else { keep(i..<bytes.count); break }
             let content = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).trimmed
             let folded = TextFolding.fold(content.utf8Prefix(32))
             if let found = LinkParser.parse(content, location: location) {
@@ -98,32 +121,59 @@ enum TitleParser {
             } else if content.containsByte(UInt8(ascii: "?")) || folded.hasPrefix("a preciser") {
                 questions.append(content)
             } else {
-                kept += bytes[i...j]
+                keep(i..<(j + 1))
             }
             i = j + 1
         }
-        return Parsed(id: id, title: cleanTitle(String(decoding: kept, as: UTF8.self)), links: links, openQuestions: questions, pending: pending)
+        let title: Substring
+        if let kept {
+            let written = String(decoding: kept, as: UTF8.self)
+            title = cleanTitle(written, kept, 0..<kept.count)
+        } else {
+            title = cleanTitle(text, bytes, run)
+        }
+        return Parsed(id: id, title: title, links: links, openQuestions: questions, pending: pending)
+    }
+
+    /// The title `text` writes in the UTF-8 bytes `range` of `bytes` (which are `text`'s), with
+    /// spaces collapsed and trailing separators removed: a slice of `text` when nothing needed
+    /// collapsing, so the title shares the cell's storage.
+    static func cleanTitle(_ text: String, _ bytes: [UInt8], _ range: Range<Int>) -> Substring {
+        let trimmed = TextFolding.trimmed(bytes[range])
+        let collapsed = bytes.withUnsafeBufferPointer {
+            !TextFolding.needsCollapsing(UnsafeBufferPointer(rebasing: $0[trimmed.startIndex..<trimmed.endIndex]))
+        }
+        guard collapsed else {
+            return Substring(cleanTitle(String(decoding: trimmed, as: UTF8.self)))
+        }
+        let end = trimmed.startIndex + withoutTrailingSeparators(trimmed)
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: trimmed.startIndex)..<utf8.index(utf8.startIndex, offsetBy: end)]
     }
 
     /// The title with spaces collapsed and trailing separators removed.
     static func cleanTitle(_ text: String) -> String {
         var title = text.collapsingSpaces
-        // Trailing `-`, `–`, `,`, `;`, `:` and spaces, found from the last bytes.
         var end = title.utf8.count
-        title.withUTF8 { bytes in
-            while end > 0 {
-                let b = bytes[end - 1]
-                if b == UInt8(ascii: "-") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == 32 {
-                    end -= 1
-                } else if b == 0x93, end >= 3, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {
-                    end -= 3
-                } else {
-                    break
-                }
-            }
-        }
+        title.withUTF8 { end = withoutTrailingSeparators($0[...]) }
         guard end < title.utf8.count else { return title }
         return String(title.utf8.prefix(end)) ?? title
+    }
+
+    /// The length of `bytes` without its trailing `-`, `–`, `,`, `;`, `:` and spaces.
+    static func withoutTrailingSeparators<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int where Bytes.Index == Int {
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let b = bytes[end - 1]
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == 32 {
+                end -= 1
+            } else if b == 0x93, end - bytes.startIndex >= 3, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        return end - bytes.startIndex
     }
 }
 

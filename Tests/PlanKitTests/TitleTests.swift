@@ -1,0 +1,40 @@
+import Testing
+@testable import PlanKit
+
+/// Action titles: the number, link parentheses and open questions taken out, spaces collapsed,
+/// trailing separators removed; a slice of the cell's text when the cell writes the title in one
+/// collapsed piece.
+@Suite struct TitleTests {
+    @Test(arguments: [
+        // (cell, title, whether the title is a slice of the cell)
+        ("Action 1.2. Analyser la création de lieux", "Analyser la création de lieux", true),
+        ("Action 1.2 : Analyser – ", "Analyser", true),
+        ("Action 1.2. Analyser (en lien avec l'action 5.5.02 du PCS III) (cfr PST Aînés - PST Culture)", "Analyser", true),
+        ("Action 1.2. Analyser (les lieux) et agir", "Analyser (les lieux) et agir", true),
+        ("Action 1.2. Analyser (en lien avec l'axe 6 du PCS III) et agir", "Analyser et agir", false),
+        ("Action 1.2. Analyser (à préciser! Comment?) et agir -", "Analyser et agir", false),
+        ("Action 1.2.  Analyser   la\tcréation ", "Analyser la création", false),
+        ("Action 1.2. Analyser\u{A0}tout", "Analyser tout", false),
+        ("Action 1.2. Analyser (sans fin", "Analyser (sans fin", true),
+        ("Action 1.2. (en attente) Agir", "Agir", true),
+        ("Action 1.2. A (cfr PST X) (cfr PST Y) B", "A B", false),
+        ("Action 1.2. A (cfr PST X) \t (cfr PST Y)  ", "A", true),
+        ("Action 1.2.", "", true),
+        ("Action 1.2. é", "é", true),
+    ])
+    func titles(_ cell: String, _ title: String, _ slice: Bool) throws {
+        let parsed = try #require(TitleParser.parse(cell, location: SourceLocation(file: "t.tsv", line: 1, column: 1)))
+        #expect(parsed.id == "1.2")
+        #expect(String(parsed.title) == title)
+        #expect((parsed.title.base == cell) == slice)
+    }
+
+    /// An action made with a title holds it as given, and a title set later replaces it.
+    @Test func actionTitleReadsAndWrites() throws {
+        var action = try #require(Fixtures.plan("pst-citoyennete.tsv").action("1.2"))
+        #expect(action.title == "Analyser la possibilité de création de lieux de convivialité")
+        action.title = "Autre"
+        #expect(action.title == "Autre")
+        #expect(action.titleCell.text.hasPrefix("Action 1.2"))
+    }
+}
