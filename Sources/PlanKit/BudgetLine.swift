@@ -4,19 +4,21 @@
 /// line's ``amount`` is the allocation, 5 000 €; 24 850 € is the article's ``statedCredit``.
 public struct BudgetLine: Sendable, Hashable, Codable {
     /// The stored fields, held once: copies of a line share them.
+    ///
+    /// Declared largest first, so that alignment pads nothing between them.
     struct Fields: Sendable, Hashable, Codable {
-        var kind: BudgetKind
         var label: String?
-        var amount: CellValue<Money>
-        var article: BudgetArticle?
         var articleLabel: String?
-        var statedCredit: Money?
         var fundingPlan: String?
         var note: String?
-        var flow: EconomicCode.Flow?
-        var fiscalYear: Int?
         var text: String
         var location: SourceLocation
+        var article: BudgetArticle?
+        var amount: CellValue<Money>
+        var statedCredit: Money?
+        var fiscalYear: Int?
+        var kind: BudgetKind
+        var flow: EconomicCode.Flow?
     }
 
     private var fields: CopyOnWrite<Fields>
@@ -90,9 +92,9 @@ public struct BudgetLine: Sendable, Hashable, Codable {
         text: String, location: SourceLocation
     ) {
         fields = CopyOnWrite(Fields(
-            kind: kind, label: label, amount: amount, article: article, articleLabel: articleLabel,
-            statedCredit: statedCredit, fundingPlan: fundingPlan, note: note, flow: flow, fiscalYear: fiscalYear,
-            text: text, location: location))
+            label: label, articleLabel: articleLabel, fundingPlan: fundingPlan, note: note, text: text,
+            location: location, article: article, amount: amount, statedCredit: statedCredit, fiscalYear: fiscalYear,
+            kind: kind, flow: flow))
     }
 
     /// Decodes a line's fields.
