@@ -10,9 +10,9 @@ struct FoldedColumn: Sendable {
         case actionTitle
 
         /// The number of rows and each row's text.
-        func source(_ context: QueryContext) -> (count: Int, text: (Int) -> String) {
+        func source(_ context: QueryContext) -> (count: Int, text: (Int) -> Substring) {
             switch self {
-            case .actionTitle: (context.planSet.actions.count, { String(context.planSet.actions[$0].title) })
+            case .actionTitle: (context.planSet.actions.count, { context.planSet.actions[$0].title })
             }
         }
     }
@@ -23,7 +23,7 @@ struct FoldedColumn: Sendable {
     let ends: [Int]
 
     /// Folds each row's text as `~` does (``TextFolding/fold(_:)``).
-    init(count: Int, text: (Int) -> String) {
+    init(count: Int, text: (Int) -> Substring) {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         ends.reserveCapacity(count)
