@@ -55,6 +55,9 @@ struct PlanBuilder {
     /// The buffers budget cells are parsed in, reused from cell to cell.
     let budgetScratch = BudgetCellParser.Scratch()
     var kindFromPreamble = false
+    /// Pilot cells read so far, by text: a plan names the same few people and services row after
+    /// row, and such cells share one text and one list of names.
+    var pilotCells: [String: (text: String, value: CellValue<[String]>)] = [:]
 
     init(file: String, fields: PlanFields = .all) {
         self.file = file
@@ -351,12 +354,15 @@ struct PlanBuilder {
     /// What separates names in a pilot cell: a line break or ` / `.
     static let nameSeparators = Separators(["\n", " / "])
 
-    func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
-        CellReader.read(cell.0, location: cell.1) { text in
+    mutating func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
+        if let known = pilotCells[cell.0] { return Cell(known.value, text: known.text, location: cell.1) }
+        let read = CellReader.read(cell.0, location: cell.1) { text in
             // Several names: one a line, or separated by " / ".
             let parts = text.splitting(Self.nameSeparators).map(\.trimmed)
             return parts.filter { !$0.isEmpty }
         }
+        pilotCells[cell.0] = (read.text, read.value)
+        return read
     }
 
     mutating func deadline(_ text: String, _ location: SourceLocation) -> Cell<Deadline> {
