@@ -19,18 +19,6 @@ import Testing
         #expect(plan.objectives[0].title == "Etre une commune qui place le citoyen au cœur de ses projets et de la vie communale")
     }
 
-    /// Pilot cells written alike in one file are read once: their actions share the text and the
-    /// list of names, and each keeps its own location.
-    @Test func pilotCellsWrittenAlikeShareTheirNames() throws {
-        let boulanger = plan.actions.filter { $0.pilots.political.text == "S. Boulanger" }
-        try #require(boulanger.count == 9)
-        let storage = Set(boulanger.map { $0.pilots.political.value.value?.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) } })
-        #expect(storage.count == 1)
-        #expect(boulanger.allSatisfy { $0.pilots.political.value == .known(["S. Boulanger"]) })
-        #expect(Set(boulanger.map(\.pilots.political.location.line)).count == 9)
-        #expect(boulanger.allSatisfy { $0.pilots.political.location.line == $0.location.line })
-    }
-
     @Test func budgetTotals() {
         func total(_ kind: BudgetKind) -> Int64 {
             plan.actions.flatMap(\.budget).filter { $0.kind == kind }.compactMap(\.amount.value?.cents).reduce(0, +)
