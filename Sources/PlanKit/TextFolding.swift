@@ -231,6 +231,42 @@ extension String {
     }
 }
 
+extension Collection<String> {
+    /// The strings with one space between each: `joined(separator: " ")`, written byte by byte.
+    var joinedBySpaces: String {
+        var count = 0
+        for text in self { count += text.utf8.count + 1 }
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count - 1) { buffer in
+            var i = 0
+            var first = true
+            for text in self {
+                if !first { buffer[i] = 32; i += 1 }
+                first = false
+                for byte in text.utf8 { buffer[i] = byte; i += 1 }
+            }
+            return i
+        }
+    }
+}
+
+extension TextFolding {
+    /// The byte ranges `words` of `bytes` with one space between each, as a string.
+    static func joinedBySpaces(_ bytes: [UInt8], _ words: [Range<Int>]) -> String {
+        var count = 0
+        for word in words { count += word.count + 1 }
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count - 1) { buffer in
+            var i = 0
+            for (n, word) in words.enumerated() {
+                if n > 0 { buffer[i] = 32; i += 1 }
+                for index in word { buffer[i] = bytes[index]; i += 1 }
+            }
+            return i
+        }
+    }
+}
+
 extension String {
     /// The words between spaces (U+0020), without empty ones: `split(separator: " ")` on bytes.
     var spaceSeparatedWords: [String] {

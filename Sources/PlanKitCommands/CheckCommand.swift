@@ -54,6 +54,7 @@ public struct CheckCommand: ParsableCommand {
         }
         let selected = rules.map { $0.split(separator: ",").compactMap { Checker.rule($0.trimmingCharacters(in: .whitespaces)) } } ?? Checker.allRules
         let findings = Checker(rules: selected).run(on: planSet)
+        Retained.keep(planSet)
         Console.out(format.render(FindingsTable.table(findings), options: .init(width: Console.width(), box: Console.decorated)))
         let threshold: Severity? = switch failOn {
         case .error: .error

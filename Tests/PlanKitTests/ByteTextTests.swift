@@ -23,6 +23,26 @@ import Testing
     static let samples = ["", " ", "Analyser  les  besoins ", "\u{A0}Mai\u{A0}2022\t", "fin 2022 – 2024", "A. Martin / B. Durand",
                           "PST Aînés - PST Culture", "l’axe 6 et l’axe 7", "2019–2024", "  \n "] + generated(300, seed: 42)
 
+    /// Joining by spaces byte by byte writes what `joined(separator: " ")` writes, for lists of
+    /// every length (empty strings included) and for byte ranges of a buffer.
+    @Test func joiningBySpacesMatchesJoined() {
+        let texts = Self.samples
+        for start in 0..<texts.count {
+            for length in [0, 1, 2, 3, 7] where start + length <= texts.count {
+                let words = Array(texts[start..<(start + length)])
+                #expect(words.joinedBySpaces == words.joined(separator: " "), "\(words.debugDescription)")
+                #expect(words.dropFirst().joinedBySpaces == words.dropFirst().joined(separator: " "))
+                var bytes: [UInt8] = [], ranges: [Range<Int>] = []
+                for word in words {
+                    bytes += [0x2D]
+                    ranges.append(bytes.count..<(bytes.count + word.utf8.count))
+                    bytes += word.utf8
+                }
+                #expect(TextFolding.joinedBySpaces(bytes, ranges) == words.joined(separator: " "))
+            }
+        }
+    }
+
     @Test func collapsingSpacesMatchesScalarReference() {
         func reference(_ text: String) -> String {
             let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || ("\t"..."\r").contains($0) || $0 == "\u{A0}" }

@@ -122,7 +122,7 @@ struct BudgetCellParser {
         let bareNumberIsAmount = tokens.count == 1
 
         func joined(_ words: [Range<Int>]) -> String {
-            words.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
+            TextFolding.joinedBySpaces(bytes, words)
         }
         func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
             let label = details && !words.isEmpty ? joined(words) : nil

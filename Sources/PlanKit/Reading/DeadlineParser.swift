@@ -17,7 +17,14 @@ enum DeadlineParser {
         let folded = TextFolding.fold(text).collapsingSpaces
         let words = folded.splitBytes { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ".") }
         func year(_ word: String) -> Int? {
-            guard word.count == 4, word.allSatisfy(\.isASCIIDigit), let y = Int(word), y >= 1900, y <= 2200 else { return nil }
+            // Four ASCII digits, read from the bytes.
+            var y = 0, digits = 0
+            for byte in word.utf8 {
+                guard byte &- 48 < 10, digits < 4 else { return nil }
+                y = y * 10 + Int(byte &- 48)
+                digits += 1
+            }
+            guard digits == 4, y >= 1900, y <= 2200 else { return nil }
             return y
         }
         if ["en continu", "continu", "permanent", "en permanence", "recurrent", "continue"].contains(folded) { return .ongoing }
@@ -38,7 +45,7 @@ enum DeadlineParser {
             return .quarter(q, year: y)
         }
         if let ordinal = ordinal(first) {
-            let unit = head.dropFirst().joined(separator: " ")
+            let unit = head.dropFirst().joinedBySpaces
             if ["sem", "semestre", "s"].contains(unit), (1...2).contains(ordinal) { return .semester(ordinal, year: y) }
             if ["trim", "trimestre", "t"].contains(unit), (1...4).contains(ordinal) { return .quarter(ordinal, year: y) }
         }

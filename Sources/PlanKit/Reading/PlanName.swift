@@ -13,6 +13,6 @@ public enum PlanName {
             let second = TextFolding.fold(words[1])
             if second == "3" || second == "iii" || second == "2020-2025" { return "PCS III" }
         }
-        return words.joined(separator: " ")
+        return words.joinedBySpaces
     }
 }

@@ -191,7 +191,7 @@ enum LinkParser {
             relation = .see; keywordWords = 1
         } else { return nil }
         // Drop the keyword's words from the original text, splitting `avec l'axe` at the apostrophe.
-        var rest = content.spaceSeparatedWords.dropFirst(keywordWords).joined(separator: " ")
+        var rest = content.spaceSeparatedWords.dropFirst(keywordWords).joinedBySpaces
         if relation == .see, rest.isEmpty, let dot = content.firstIndex(of: ".") { rest = String(content[content.index(after: dot)...]) }
         rest = rest.trimmed
         // `du PCS III` (or `de la …`, `des …`, `de l'…`) qualifies the elements before it: the
@@ -210,8 +210,8 @@ enum LinkParser {
                 planWords = [String(words[k + 1].dropFirst(2))] + words[(k + 2)...]
             }
             if let planWords {
-                planPart = planWords.joined(separator: " ").trimmed
-                elementsPart = words[..<k].joined(separator: " ")
+                planPart = planWords.joinedBySpaces.trimmed
+                elementsPart = words[..<k].joinedBySpaces
                 break
             }
         }
