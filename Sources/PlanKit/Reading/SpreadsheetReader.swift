@@ -355,6 +355,8 @@ struct PlanBuilder {
     static let nameSeparators = Separators(["\n", " / "])
 
     mutating func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
+        // A blank cell (or pilots not read) is missing, without a lookup.
+        if cell.0.isEmpty { return Cell(.missing, text: "", location: cell.1) }
         if let known = pilotCells[cell.0] { return Cell(known.value, text: known.text, location: cell.1) }
         let read = CellReader.read(cell.0, location: cell.1) { text in
             // Several names: one a line, or separated by " / ".
