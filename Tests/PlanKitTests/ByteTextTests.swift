@@ -43,6 +43,33 @@ import Testing
         }
     }
 
+    /// The check for text that needs collapsing answers as its definition (an edge space, two
+    /// spaces in a row, a tab to carriage return, or a U+0080-U+00BF lead byte) on long text too,
+    /// where it searches with `memchr` and `memmem`.
+    @Test func needsCollapsingMatchesItsDefinition() {
+        func reference(_ bytes: [UInt8]) -> Bool {
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if first == 32 || last == 32 { return true }
+            return bytes.indices.contains { i in
+                (9...13).contains(bytes[i]) || bytes[i] == 0xC2 || (bytes[i] == 32 && i > 0 && bytes[i - 1] == 32)
+            }
+        }
+        let long = Self.generated(400, seed: 7).map { $0 + String(repeating: "titre long ", count: 6) + $0 }
+        // Two spaces at every position of a long text, and single spaces at every position.
+        var placed: [String] = []
+        for k in 1..<79 {
+            let before = String(repeating: "a", count: k), after = String(repeating: "b", count: 80 - k)
+            placed.append(before + "  " + after)
+            placed.append(before + " " + after)
+        }
+        for text in Self.samples + long + placed {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { TextFolding.needsCollapsing($0) } == reference(bytes), "\(text.debugDescription)")
+        }
+        #expect(long.contains { $0.utf8.count >= 64 && !reference(Array($0.utf8)) })
+        #expect(long.contains { $0.utf8.count >= 64 && reference(Array($0.utf8)) })
+    }
+
     @Test func collapsingSpacesMatchesScalarReference() {
         func reference(_ text: String) -> String {
             let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || ("\t"..."\r").contains($0) || $0 == "\u{A0}" }
