@@ -5,20 +5,38 @@
 public struct BudgetLine: Sendable, Hashable, Codable {
     /// The stored fields, held once: copies of a line share them.
     ///
-    /// Declared largest first, so that alignment pads nothing between them.
-    struct Fields: Sendable, Hashable, Codable {
+    /// Declared largest first, so that alignment pads nothing between them. What few lines
+    /// state (a stated credit, an envelope, a note, eComptes' year and flow) is kept apart in
+    /// ``Extras``, so that the other lines do not carry room for it.
+    struct Fields: Sendable, Hashable {
         var label: String?
         var articleLabel: String?
-        var fundingPlan: String?
-        var note: String?
         var text: String
         var location: SourceLocation
         var article: BudgetArticle?
+        var extras: CopyOnWrite<Extras>?
         var amount: CellValue<Money>
+        var kind: BudgetKind
+
+        /// Changes the extras, keeping none when all are `nil`.
+        mutating func changeExtras(_ change: (inout Extras) -> Void) {
+            var value = extras?.value ?? Extras()
+            extras = nil
+            change(&value)
+            extras = value.isEmpty ? nil : CopyOnWrite(value)
+        }
+    }
+
+    /// The fields few lines have.
+    struct Extras: Sendable, Hashable {
+        var fundingPlan: String?
+        var note: String?
         var statedCredit: Money?
         var fiscalYear: Int?
-        var kind: BudgetKind
         var flow: EconomicCode.Flow?
+
+        /// Whether every field is `nil`.
+        var isEmpty: Bool { fundingPlan == nil && note == nil && statedCredit == nil && fiscalYear == nil && flow == nil }
     }
 
     private var fields: CopyOnWrite<Fields>
@@ -50,28 +68,28 @@ public struct BudgetLine: Sendable, Hashable, Codable {
     }
     /// The article's total credit when the plan states it (`24.850 € à l'article …`).
     public var statedCredit: Money? {
-        get { fields.value.statedCredit }
-        _modify { yield &fields.value.statedCredit }
+        get { fields.value.extras?.value.statedCredit }
+        set { fields.value.changeExtras { $0.statedCredit = newValue } }
     }
     /// Another plan whose envelope funds the line (`Enveloppe budgétaire PCS` → `PCS`).
     public var fundingPlan: String? {
-        get { fields.value.fundingPlan }
-        _modify { yield &fields.value.fundingPlan }
+        get { fields.value.extras?.value.fundingPlan }
+        set { fields.value.changeExtras { $0.fundingPlan = newValue } }
     }
     /// Free text in parentheses that is neither an article nor an envelope.
     public var note: String? {
-        get { fields.value.note }
-        _modify { yield &fields.value.note }
+        get { fields.value.extras?.value.note }
+        set { fields.value.changeExtras { $0.note = newValue } }
     }
     /// Revenue or expenditure; `nil` when the plan does not say (spreadsheets: expenditure).
     public var flow: EconomicCode.Flow? {
-        get { fields.value.flow }
-        _modify { yield &fields.value.flow }
+        get { fields.value.extras?.value.flow }
+        set { fields.value.changeExtras { $0.flow = newValue } }
     }
     /// The budget year the line belongs to, when the source says (eComptes' `Exercice`).
     public var fiscalYear: Int? {
-        get { fields.value.fiscalYear }
-        _modify { yield &fields.value.fiscalYear }
+        get { fields.value.extras?.value.fiscalYear }
+        set { fields.value.changeExtras { $0.fiscalYear = newValue } }
     }
     /// The part of the cell this line was read from.
     public var text: String {
@@ -91,19 +109,46 @@ public struct BudgetLine: Sendable, Hashable, Codable {
         fundingPlan: String? = nil, note: String? = nil, flow: EconomicCode.Flow? = nil, fiscalYear: Int? = nil,
         text: String, location: SourceLocation
     ) {
+        let extras = Extras(fundingPlan: fundingPlan, note: note, statedCredit: statedCredit, fiscalYear: fiscalYear, flow: flow)
         fields = CopyOnWrite(Fields(
-            label: label, articleLabel: articleLabel, fundingPlan: fundingPlan, note: note, text: text,
-            location: location, article: article, amount: amount, statedCredit: statedCredit, fiscalYear: fiscalYear,
-            kind: kind, flow: flow))
+            label: label, articleLabel: articleLabel, text: text, location: location, article: article,
+            extras: extras.isEmpty ? nil : CopyOnWrite(extras), amount: amount, kind: kind))
     }
 
-    /// Decodes a line's fields.
+    private enum CodingKeys: String, CodingKey {
+        case kind, label, amount, article, articleLabel, statedCredit, fundingPlan, note, flow, fiscalYear, text, location
+    }
+
+    /// Decodes a line's fields, one key each; absent optional fields are `nil`.
     public init(from decoder: any Decoder) throws {
-        fields = CopyOnWrite(try Fields(from: decoder))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(BudgetKind.self, forKey: .kind), label: try c.decodeIfPresent(String.self, forKey: .label),
+            amount: try c.decode(CellValue<Money>.self, forKey: .amount),
+            article: try c.decodeIfPresent(BudgetArticle.self, forKey: .article),
+            articleLabel: try c.decodeIfPresent(String.self, forKey: .articleLabel),
+            statedCredit: try c.decodeIfPresent(Money.self, forKey: .statedCredit),
+            fundingPlan: try c.decodeIfPresent(String.self, forKey: .fundingPlan),
+            note: try c.decodeIfPresent(String.self, forKey: .note),
+            flow: try c.decodeIfPresent(EconomicCode.Flow.self, forKey: .flow),
+            fiscalYear: try c.decodeIfPresent(Int.self, forKey: .fiscalYear),
+            text: try c.decode(String.self, forKey: .text), location: try c.decode(SourceLocation.self, forKey: .location))
     }
 
-    /// Encodes a line's fields.
+    /// Encodes a line's fields, one key each; `nil` fields are left out.
     public func encode(to encoder: any Encoder) throws {
-        try fields.value.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(label, forKey: .label)
+        try c.encode(amount, forKey: .amount)
+        try c.encodeIfPresent(article, forKey: .article)
+        try c.encodeIfPresent(articleLabel, forKey: .articleLabel)
+        try c.encodeIfPresent(statedCredit, forKey: .statedCredit)
+        try c.encodeIfPresent(fundingPlan, forKey: .fundingPlan)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(flow, forKey: .flow)
+        try c.encodeIfPresent(fiscalYear, forKey: .fiscalYear)
+        try c.encode(text, forKey: .text)
+        try c.encode(location, forKey: .location)
     }
 }
