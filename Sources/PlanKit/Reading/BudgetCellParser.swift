@@ -129,7 +129,7 @@ struct BudgetCellParser {
             lines.append(BudgetLine(kind: kind, label: label, amount: amount, text: "", location: location))
             labelled.append(!words.isEmpty)
             ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
-            words = []
+            words.removeAll(keepingCapacity: true)
             wordsStart = nil
         }
         /// Words before a parenthesis or at the end name the last line when it has no label.
@@ -139,7 +139,7 @@ struct BudgetCellParser {
                 labelled[last] = true
                 if details { lines[last].label = joined(words) }
                 ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
-                words = []
+                words.removeAll(keepingCapacity: true)
                 wordsStart = nil
             }
         }
