@@ -42,12 +42,6 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         }
     }
 
-    /// Whether the eight bytes at `index` are all ASCII.
-    @inline(__always)
-    private static func asciiWord(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
-        bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    }
-
     /// The offset of the first byte that does not start a valid UTF-8 sequence (overlong forms,
     /// surrogates and code points beyond U+10FFFF included), or `nil` when all are valid.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
@@ -57,7 +51,12 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
     private static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var index = 0
         while index < bytes.count {
-            if index + 8 <= bytes.count, asciiWord(bytes, at: index) { index += 8; continue }
+            if index + 8 <= bytes.count {
+                // The ASCII bytes before the first that is not, at once (byte 0 is the lowest).
+                let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 { index += 8; continue }
+                index += high.trailingZeroBitCount / 8
+            }
             let b = bytes[index]
             if b < 0x80 { index += 1; continue }
             let length = b >= 0xC2 && b <= 0xDF ? 2 : (b >= 0xE0 && b <= 0xEF ? 3 : (b >= 0xF0 && b <= 0xF4 ? 4 : 0))
