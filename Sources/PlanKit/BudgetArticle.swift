@@ -32,9 +32,12 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
 
     /// The `count` UTF-8 bytes of ``code`` from `start`, which always fall on character boundaries.
     private func part(_ start: Int, _ count: Int) -> String {
-        code.utf8.withContiguousStorageIfAvailable { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), as: UTF8.self)
-        } ?? String(decoding: Array(code.utf8)[start..<(start + count)], as: UTF8.self)
+        // The lengths always fit in the code; clamped all the same, so that nothing reads past it.
+        let size = code.utf8.count
+        let range = min(max(start, 0), size)..<min(max(start + count, max(start, 0)), size)
+        return code.utf8.withContiguousStorageIfAvailable { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        } ?? String(decoding: Array(code.utf8)[range], as: UTF8.self)
     }
 
     /// Creates an article from its parts.
