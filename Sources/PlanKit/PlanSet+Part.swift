@@ -47,7 +47,8 @@ extension PlanSet {
             var credits: [(line: Int, credit: Money)] = []
             let links = EntryBuffer<LinkEntry>(capacity: sizes.links)
             var articles: [BudgetArticle] = []
-            var articleIndex: [String: Int] = [:]
+            // Room for as many articles as lines, the most there can be: the table never grows.
+            var articleIndex: [String: Int] = Dictionary(minimumCapacity: sizes.lines)
             for (p, plan) in plans.enumerated() {
                 for (s, strategic) in plan.objectives.enumerated() {
                     let strategicIndex = objectives.count
