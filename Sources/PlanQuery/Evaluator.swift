@@ -24,6 +24,8 @@ public struct CompiledQuery: Sendable {
     let columnNames: [String]
     let columns: [Column]
     let groupKeys: [Collect]
+    /// The small number the one group key depends on, when it has one.
+    let groupDense: DenseKey?
     let grouped: Bool
     let sort: [(SortTarget, Bool)]
     let matchers: [TextMatcher]
@@ -66,6 +68,40 @@ public struct CompiledQuery: Sendable {
                 // Aggregates without group by: one group of every selected row.
                 groups = [selected]
                 groupValues = [[]]
+            } else if groupKeys.count == 1, let key = groupKeys.first, let dense = groupDense {
+                // A key that depends on a small number of the row: its value is made once a
+                // number, and rows go to their number's group. Groups come in the order of their
+                // first row, as below.
+                let count = dense.count(context)
+                var groupOfNumber = [Int](repeating: -1, count: count + 1)
+                var groupIndex: [QueryValue: Int] = [:]
+                for i in selected {
+                    let number = dense.index(context, i) ?? count
+                    guard number >= 0 && number <= count else {
+                        // Not a number the key knows: the row's own value decides.
+                        let value = key(context, i)
+                        if let g = groupIndex[value] { groups[g].append(i) } else {
+                            groupIndex[value] = groups.count
+                            groups.append([i])
+                            groupValues.append([value])
+                        }
+                        continue
+                    }
+                    var g = groupOfNumber[number]
+                    if g < 0 {
+                        let value = number == count ? QueryValue.missing : dense.value(context, number)
+                        if let known = groupIndex[value] {
+                            g = known
+                        } else {
+                            g = groups.count
+                            groupIndex[value] = g
+                            groups.append([])
+                            groupValues.append([value])
+                        }
+                        groupOfNumber[number] = g
+                    }
+                    groups[g].append(i)
+                }
             } else if groupKeys.count == 1, let key = groupKeys.first {
                 // One key, the usual case: no array per row.
                 var groupIndex: [QueryValue: Int] = [:]
@@ -250,7 +286,9 @@ public enum Compiler {
                 }
             }
         }
-        let groupKeys = try query.groupBy.map { (path) throws(QueryError) in collector(try resolve(path, root).accessor) }
+        let resolvedKeys = try query.groupBy.map { (path) throws(QueryError) in try resolve(path, root) }
+        let groupKeys = resolvedKeys.map { collector($0.accessor) }
+        let groupDense = resolvedKeys.count == 1 ? resolvedKeys[0].denseKey : nil
         let names = items.map(\.name)
         var sort: [(CompiledQuery.SortTarget, Bool)] = []
         for key in query.sort {
@@ -264,7 +302,7 @@ public enum Compiler {
             }
         }
         return CompiledQuery(query: query, collection: collection, predicate: predicate, columnNames: names, columns: columns,
-                             groupKeys: groupKeys, grouped: grouped, sort: sort, matchers: matchers)
+                             groupKeys: groupKeys, groupDense: groupDense, grouped: grouped, sort: sort, matchers: matchers)
     }
 
     static func collector(_ accessor: @escaping ValueAccessor) -> CompiledQuery.Collect {
@@ -290,6 +328,8 @@ public enum Compiler {
         var type: ValueType
         /// The folded column of a field at the root of the collection, when it has one.
         var foldedColumn: FoldedColumn.Key? = nil
+        /// The small number of the row the value depends on, when it has one.
+        var denseKey: DenseKey? = nil
     }
 
     /// Resolves a dotted path from a record type to a value accessor.
@@ -298,6 +338,8 @@ public enum Compiler {
             throw QueryError("Internal: no record type \(root).", at: path.location)
         }
         var hop: RecordAccessor?
+        // Whether every record on the way is the root's row itself.
+        var sameRow = true
         for (index, name) in path.components.enumerated() {
             let location = path.locations[index]
             guard let field = record.field(name) else {
@@ -312,18 +354,20 @@ public enum Compiler {
                 guard isLast else {
                     throw QueryError("'\(field.name)' is a \(type.rawValue) and has no fields; end the path at \(path.components[...index].joined(separator: ".")).", at: path.locations[index + 1])
                 }
-                return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil ? field.foldedColumn : nil)
+                return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil ? field.foldedColumn : nil,
+                                denseKey: sameRow ? field.denseKey : nil)
             case .record(let typeName, _, let accessor):
                 guard let next = Schema.recordTypes[typeName] else {
                     throw QueryError("Internal: no record type \(typeName).", at: location)
                 }
                 hop = chain(hop, accessor)
+                sameRow = sameRow && field.sameRow
                 record = next
                 if isLast {
                     guard let (type, selfAccessor) = record.selfValue else {
                         throw QueryError("'\(path)' is a record; name one of its fields: \(record.fields.map(\.name).joined(separator: ", ")).", at: location)
                     }
-                    return Resolved(accessor: chain(hop, selfAccessor), type: type)
+                    return Resolved(accessor: chain(hop, selfAccessor), type: type, denseKey: sameRow ? record.selfDense : nil)
                 }
             }
         }

@@ -99,6 +99,10 @@ public struct Field: Sendable {
     let kind: Kind
     /// The folded column `~` may scan for this field at the root of its collection.
     var foldedColumn: FoldedColumn.Key? = nil
+    /// For a value: the small number of the row it is a value of, when it has one.
+    var denseKey: DenseKey? = nil
+    /// For a record: whether it is the same row seen as another record (a budget line's article).
+    var sameRow = false
 
     /// The type name shown by `.schema`: `text`, `money`, `budget[]`…
     public var typeName: String {
@@ -121,6 +125,18 @@ public struct Field: Sendable {
     }
 }
 
+/// A value that depends only on a small number of its row, such as a budget line's article
+/// (its index in ``PlanSet/lineArticles``): grouping by it groups by that number, and makes the
+/// value once a number instead of once a row.
+struct DenseKey: Sendable {
+    /// The number of row `i`, below ``count``; `nil` when the value is missing.
+    let index: @Sendable (QueryContext, Int) -> Int?
+    /// How many numbers there are.
+    let count: @Sendable (QueryContext) -> Int
+    /// The value of number `k`.
+    let value: @Sendable (QueryContext, Int) -> QueryValue
+}
+
 /// A kind of record: the rows of a collection, or a nested record such as a deadline.
 public struct RecordType: Sendable {
     /// The type's name.
@@ -129,6 +145,8 @@ public struct RecordType: Sendable {
     public let fields: [Field]
     /// The value the record stands for when a path ends on it (an article's code, a deadline).
     let selfValue: (ValueType, ValueAccessor)?
+    /// The small number ``selfValue`` depends on, when it has one.
+    var selfDense: DenseKey? = nil
 
     /// The field named `name` (or an alias), ignoring case.
     public func field(_ name: String) -> Field? {
@@ -392,7 +410,7 @@ public enum Schema {
             case .missing: .missing
             }
         },
-        record("article", "budget-article", "the article charged") { _, i in i },
+        sameRow(record("article", "budget-article", "the article charged") { _, i in i }),
         value("credit", .money, "the article's total credit as the line states it") { c, i in
             c.planSet.budgetLines[i].line.statedCredit.map { .money($0) } ?? .missing
         },
@@ -414,16 +432,37 @@ public enum Schema {
         return f(c.planSet.lineArticles[index])
     }
 
+    /// A value of a budget line's article, made once an article when rows are grouped by it.
+    static func articleValue(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
+                             _ f: @escaping @Sendable (BudgetArticle) -> QueryValue) -> Field {
+        var field = value(name, type, summary, aliases: aliases) { c, i in lineArticleValue(c, i, f) }
+        field.denseKey = articleKey(f)
+        return field
+    }
+
+    /// The line's index in ``PlanSet/lineArticles`` as the number `f`'s value depends on.
+    static func articleKey(_ f: @escaping @Sendable (BudgetArticle) -> QueryValue) -> DenseKey {
+        DenseKey(index: { c, i in c.planSet.budgetLines[i].article }, count: { c in c.planSet.lineArticles.count },
+                 value: { c, k in f(c.planSet.lineArticles[k]) })
+    }
+
+    /// `field`, marked as the same row seen as another record.
+    static func sameRow(_ field: Field) -> Field {
+        var field = field
+        field.sameRow = true
+        return field
+    }
+
     static let lineArticle = RecordType(name: "budget-article", fields: [
-        value("code", .text, "the article as written, e.g. 84021/124-02") { c, i in lineArticleValue(c, i) { .text($0.code) } },
-        value("function", .text, "the function, e.g. 84021") { c, i in lineArticleValue(c, i) { .text($0.function) } },
-        value("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { c, i in lineArticleValue(c, i) { .text($0.mainFunction) } },
-        value("economic", .text, "the economic code with its sub-code, e.g. 124-02") { c, i in lineArticleValue(c, i) { .text($0.economicCode) } },
-        value("service", .text, "ordinary or extraordinary, from the official chart") { c, i in lineArticleValue(c, i) { .text($0.service.rawValue) } },
+        articleValue("code", .text, "the article as written, e.g. 84021/124-02") { .text($0.code) },
+        articleValue("function", .text, "the function, e.g. 84021") { .text($0.function) },
+        articleValue("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { .text($0.mainFunction) },
+        articleValue("economic", .text, "the economic code with its sub-code, e.g. 124-02") { .text($0.economicCode) },
+        articleValue("service", .text, "ordinary or extraordinary, from the official chart") { .text($0.service.rawValue) },
         value("label", .text, "the article's label as the plan writes it") { c, i in text(c.planSet.budgetLines[i].line.articleLabel) },
-        value("official", .text, "the official label of the economic code") { c, i in lineArticleValue(c, i) { text($0.official?.label) } },
-        value("year", .integer, "the budget year suffix (.2019), if any") { c, i in lineArticleValue(c, i) { $0.year.map { .integer(Int64($0)) } ?? .missing } },
-    ], selfValue: (.text, one { c, i in lineArticleValue(c, i) { .text($0.code) } }))
+        articleValue("official", .text, "the official label of the economic code") { text($0.official?.label) },
+        articleValue("year", .integer, "the budget year suffix (.2019), if any") { $0.year.map { .integer(Int64($0)) } ?? .missing },
+    ], selfValue: (.text, one { c, i in lineArticleValue(c, i) { .text($0.code) } }), selfDense: articleKey { .text($0.code) })
 
     static let link = RecordType(name: "link", fields: [
         record("action", "action", "the action the link belongs to") { c, i in c.planSet.links[i].action },
