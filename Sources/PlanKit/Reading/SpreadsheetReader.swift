@@ -58,6 +58,8 @@ struct PlanBuilder {
     /// Pilot cells read so far, by text: a plan names the same few people and services row after
     /// row, and such cells share one text and one list of names.
     var pilotCells: [String: (text: String, value: CellValue<[String]>)] = [:]
+    /// The folded start of the row being read (``foldedStart(_:into:)``), its room kept.
+    var foldedRowStart: [UInt8] = []
 
     init(file: String, fields: PlanFields = .all) {
         self.file = file
@@ -78,7 +80,10 @@ struct PlanBuilder {
     /// The first words of a cell, folded, without tags and leading white space: enough to tell
     /// rows apart (up to 32 bytes, cut at a character boundary; the longest word told, "objectif
     /// opérationnel", takes 22).
-    static func foldedStart(_ cell: ArraySlice<UInt8>) -> [UInt8] {
+    ///
+    /// Written into `folded`, whose room is kept from row to row.
+    static func foldedStart(_ cell: ArraySlice<UInt8>, into folded: inout [UInt8]) {
+        folded.removeAll(keepingCapacity: true)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { start in
             var count = 0
             var i = cell.startIndex
@@ -101,9 +106,9 @@ struct PlanBuilder {
             }
             let bytes = UnsafeBufferPointer(rebasing: start[..<count])
             let latin = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
-                TextFolding.foldLatin(bytes, into: buffer).map { Array(buffer[..<$0]) }
+                TextFolding.foldLatin(bytes, into: buffer).map { folded.append(contentsOf: buffer[..<$0]) } != nil
             }
-            return latin ?? Array(TextFolding.fold(String(decoding: bytes, as: UTF8.self)).utf8)
+            if !latin { folded.append(contentsOf: TextFolding.fold(String(decoding: bytes, as: UTF8.self)).utf8) }
         }
     }
 
@@ -177,7 +182,8 @@ struct PlanBuilder {
     mutating func consume(_ row: DelimitedTable.Row) throws(PlanReadError) {
         guard let first = (0..<row.count).first(where: { !row.isBlank($0) }) else { return }
         // Rows are told apart by their first words: fold only those.
-        let folded = Self.foldedStart(row.bytes[row.range(first)])
+        Self.foldedStart(row.bytes[row.range(first)], into: &foldedRowStart)
+        let folded = foldedRowStart
         // Objective, preamble and legend rows need the whole cell without its tags; action rows do not.
         var text: String { Self.stripTags(row[first]) }
         if inLegend {
