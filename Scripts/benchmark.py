@@ -2,7 +2,8 @@
 """Measures PlanKit on a generated regional corpus and compares it with sqlite3 and DuckDB.
 
 Figures: load throughput (MB/s) and peak memory; the time of a filter, a regex filter and a
-group-by on the loaded corpus (in one session, `.timer on`); `plankit query` end to end against
+group-by on the loaded corpus (in one session, `.timer on`), against the same queries in one
+sqlite3 and one DuckDB session on the lines loaded there; `plankit query` end to end against
 sqlite3 (`.import` of the flattened CSV, then SQL) and DuckDB (`read_csv`, then SQL); start-up
 on the sample plan; and, with --scale, ten times the corpus. Every answer is compared with the
 generator's and the baselines'; any disagreement fails the run (exit 1).
@@ -23,6 +24,15 @@ TEXT = 'actions where title ~ "culture" select count()'
 FULL = 'plans select count(), sum(warnings)'
 SQL_REGEX = "select count(amount_cents), sum(amount_cents) from lines where article regexp '^84' and amount_cents <> ''"
 DUCK_REGEX = "select count(amount_cents), sum(cast(amount_cents as bigint)) from read_csv('lines.csv', all_varchar=true) where regexp_matches(article, '^84') and amount_cents <> ''"
+
+# The same three queries for the baselines, on a table loaded once with typed columns.
+SQL_LOAD = ("create table l as select kind, cast(nullif(amount_cents, '') as {int}) as amount, article, main "
+            "from {source};")
+SQL_SESSION = [
+    "select count(amount), sum(amount) from l where amount > 2000000;",
+    "select count(amount), sum(amount) from l where {regex} and amount is not null;",
+    "select main, coalesce(sum(amount), 0), count(*) from l where article <> '' group by main order by main;",
+]
 
 failures = []
 
@@ -68,6 +78,39 @@ def euros_to_cents(text):
 def check(name, got, expected):
     if got != expected:
         failures.append("%s: got %r, expected %r" % (name, got, expected))
+
+def baseline_session(out, answers, repeats):
+    """The best time (s) of each of SQL_SESSION, `repeats` times each in one session of sqlite3
+    and of DuckDB (when installed), after loading the flattened lines; answers are checked."""
+    engines = [("sqlite3", ["sqlite3", ":memory:"], ".mode csv\n.import lines.csv lines\n",
+                SQL_LOAD.format(int="integer", source="lines"), "article regexp '^84'", False)]
+    if shutil.which("duckdb"):
+        engines.append(("duckdb", ["duckdb"], "", SQL_LOAD.format(int="bigint", source="read_csv('lines.csv', all_varchar=true)"),
+                        "regexp_matches(article, '^84')", True))
+    times = {}
+    for name, cmd, prelude, load, regex, headers in engines:
+        queries = [q.format(regex=regex) for q in SQL_SESSION]
+        script = prelude + load + "\n.mode csv\n.timer on\n" + "".join(q + "\n" for q in queries for _ in range(repeats))
+        proc = subprocess.run(cmd, cwd=out, input=script, capture_output=True, text=True)
+        # Each statement's rows come before its timer line.
+        blocks, rows = [], []
+        for line in proc.stdout.splitlines():
+            found = re.match(r"Run Time(?: \(s\))?: real ([0-9.]+)", line)
+            if found:
+                blocks.append((float(found.group(1)), rows[1:] if headers else rows))
+                rows = []
+            elif line:
+                rows.append(line)
+        if proc.returncode != 0 or len(blocks) != len(queries) * repeats:
+            failures.append("%s session: exit %d, %d timed statements: %s" % (name, proc.returncode, len(blocks), proc.stderr[:300]))
+            continue
+        for k, key in enumerate(["filter", "regex"]):
+            count, total = blocks[k * repeats][1][0].split(",")
+            check("%s %s" % (name, key), (int(count), int(total or 0)), (answers[key]["count"], answers[key]["sum_cents"]))
+        got = {l.split(",")[0]: {"sum_cents": int(l.split(",")[1]), "count": int(l.split(",")[2])} for l in blocks[2 * repeats][1]}
+        check("%s group by" % name, got, answers["group"])
+        times[name] = [min(t for t, _ in blocks[k * repeats:(k + 1) * repeats]) for k in range(len(queries))]
+    return times
 
 def generate(out, communes):
     subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate-corpus.py"), out, "--communes", str(communes)], check=True, stdout=subprocess.DEVNULL)
@@ -124,9 +167,14 @@ def measure(out, communes, runs, report):
     script = ".format csv\n.timer on\n" + "".join("%s\n" % q for q in (FILTER, REGEX, GROUP, TEXT) for _ in range(repeats))
     _, session_out, session_err = timed([PLANKIT, "-c", script.replace("\n", ";"), *files], out, 1)
     times = [float(t) for t in re.findall(r"time: ([0-9.]+) ms", session_err)][-4 * repeats:]
+    baselines = baseline_session(out, answers, repeats)
     if len(times) == 4 * repeats:
         for k, name in enumerate(["in-session filter", "in-session regex filter", "in-session group by", "in-session title search"]):
-            report.append((name + " (best of %d)" % repeats, "%.1f ms" % min(times[k * repeats:(k + 1) * repeats])))
+            best = min(times[k * repeats:(k + 1) * repeats])
+            # The baselines' timers count whole milliseconds: 0 is below their resolution.
+            compared = [("%s %.0f ms (plankit / %s = %.2f)" % (engine, t[k] * 1000, engine, best / (t[k] * 1000)) if t[k] > 0
+                         else "%s under 1 ms" % engine) for engine, t in baselines.items() if k < len(t)]
+            report.append((name + " (best of %d)" % repeats, "%.1f ms" % best + ("  " + ", ".join(compared) if compared else "")))
     blocks = [b for b in session_out.replace("\r", "").strip().split("count(amount),sum(amount)\n") if b]
     flt = blocks[0].splitlines()[0].split(",")
     check("plankit filter", (int(flt[0]), euros_to_cents(flt[1])), (answers["filter"]["count"], answers["filter"]["sum_cents"]))
