@@ -489,7 +489,17 @@ public enum Compiler {
             }
             return negate(test, negated)
         case .state(let path, let state, let negated):
-            let accessor = try resolve(path, root).accessor
+            let resolved = try resolve(path, root)
+            if let dense = resolved.denseKey {
+                // The value straight from the row's number, without the chain of records; no
+                // number means a missing value, as the accessor says.
+                let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+                    guard let number = dense.index(c, i) else { return Self.isInState(.missing, state) }
+                    return Self.isInState(dense.value(c, number), state)
+                }
+                return negate(test, negated)
+            }
+            let accessor = resolved.accessor
             let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
                 var any = false
                 let hit = accessor(c, i) { v in

@@ -37,6 +37,35 @@ import PlanKit
         #expect(fast.rows.count > 2)
     }
 
+    /// A state test on a value of the line's article reads it from the article number; it
+    /// answers as the value itself says, for lines with and without an article.
+    @Test(arguments: ["article", "article.official", "article.year", "article.main"], ["missing", "empty", "unknown", "none"])
+    func stateTestsOnArticleValues(_ key: String, _ state: String) throws {
+        let planSet = Self.context.planSet
+        func value(_ article: BudgetArticle?) -> QueryValue {
+            guard let article else { return .missing }
+            switch key {
+            case "article.official": return article.official.map { .text($0.label) } ?? .missing
+            case "article.year": return article.year.map { .integer(Int64($0)) } ?? .missing
+            case "article.main": return .text(article.mainFunction)
+            default: return .text(article.code)
+            }
+        }
+        let inState = planSet.budgetLines.map { entry -> Bool in
+            let v = value(entry.article.map { planSet.lineArticles[$0] })
+            switch state {
+            case "missing": return v == .missing
+            case "empty": return v == .missing || v == .none
+            case "unknown": return v == .unknown
+            default: return v == .none
+            }
+        }
+        let count = { (text: String) throws -> QueryValue in try run(text, Self.context).rows[0][0] }
+        #expect(try count("budget where \(key) is \(state) select count()") == .integer(Int64(inState.filter { $0 }.count)))
+        #expect(try count("budget where \(key) is not \(state) select count()") == .integer(Int64(inState.filter { !$0 }.count)))
+        #expect(planSet.budgetLines.contains { $0.article == nil } && planSet.budgetLines.contains { $0.article != nil })
+    }
+
     @Test func groupsByMainFunctionOfTheSeed() throws {
         let table = try run("budget group by article.main select article.main, count()")
         #expect(table.rows.map { $0.map(\.text) } == [["", "6"], ["840", "3"], ["104", "1"], ["832", "1"]])
