@@ -135,6 +135,12 @@ struct DenseKey: Sendable {
     let count: @Sendable (QueryContext) -> Int
     /// The value of number `k`.
     let value: @Sendable (QueryContext, Int) -> QueryValue
+
+    /// The value of row `i`: its number's, or `missing` when it has none.
+    func value(ofRow i: Int, in c: QueryContext) -> QueryValue {
+        guard let number = index(c, i) else { return .missing }
+        return value(c, number)
+    }
 }
 
 /// A kind of record: the rows of a collection, or a nested record such as a deadline.
@@ -426,17 +432,12 @@ public enum Schema {
         }
     }))
 
-    /// A value of a budget line's article, read from ``PlanSet/lineArticles``.
-    static func lineArticleValue(_ c: QueryContext, _ i: Int, _ f: (BudgetArticle) -> QueryValue) -> QueryValue {
-        guard let index = c.planSet.budgetLines[i].article else { return .missing }
-        return f(c.planSet.lineArticles[index])
-    }
-
     /// A value of a budget line's article, made once an article when rows are grouped by it.
     static func articleValue(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
                              _ f: @escaping @Sendable (BudgetArticle) -> QueryValue) -> Field {
-        var field = value(name, type, summary, aliases: aliases) { c, i in lineArticleValue(c, i, f) }
-        field.denseKey = articleKey(f)
+        let key = articleKey(f)
+        var field = value(name, type, summary, aliases: aliases) { c, i in key.value(ofRow: i, in: c) }
+        field.denseKey = key
         return field
     }
 
@@ -462,7 +463,10 @@ public enum Schema {
         value("label", .text, "the article's label as the plan writes it") { c, i in text(c.planSet.budgetLines[i].line.articleLabel) },
         articleValue("official", .text, "the official label of the economic code") { text($0.official?.label) },
         articleValue("year", .integer, "the budget year suffix (.2019), if any") { $0.year.map { .integer(Int64($0)) } ?? .missing },
-    ], selfValue: (.text, one { c, i in lineArticleValue(c, i) { .text($0.code) } }), selfDense: articleKey { .text($0.code) })
+    ], selfValue: (.text, one { c, i in articleCode.value(ofRow: i, in: c) }), selfDense: articleCode)
+
+    /// A line's article as its code.
+    static let articleCode = articleKey { .text($0.code) }
 
     static let link = RecordType(name: "link", fields: [
         record("action", "action", "the action the link belongs to") { c, i in c.planSet.links[i].action },
