@@ -121,11 +121,8 @@ struct BudgetCellParser {
         var wordsStart: Int?
         let bareNumberIsAmount = tokens.count == 1
 
-        func joined(_ words: [Range<Int>]) -> String {
-            TextFolding.joinedBySpaces(bytes, words)
-        }
         func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
-            let label = details && !words.isEmpty ? joined(words) : nil
+            let label = details && !words.isEmpty ? TextFolding.joinedBySpaces(bytes, words) : nil
             lines.append(BudgetLine(kind: kind, label: label, amount: amount, text: "", location: location))
             labelled.append(!words.isEmpty)
             ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
@@ -137,7 +134,7 @@ struct BudgetCellParser {
             guard !words.isEmpty else { return }
             if let last = lines.indices.last, !labelled[last] {
                 labelled[last] = true
-                if details { lines[last].label = joined(words) }
+                if details { lines[last].label = TextFolding.joinedBySpaces(bytes, words) }
                 ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
                 words.removeAll(keepingCapacity: true)
                 wordsStart = nil
@@ -207,7 +204,7 @@ struct BudgetCellParser {
                 } else {
                     let index = lines.count - 1
                     if details {
-                        let extra = joined(words)
+                        let extra = TextFolding.joinedBySpaces(bytes, words)
                         lines[index].note = lines[index].note.map { $0 + " " + extra } ?? extra
                     }
                     ranges[index] = ranges[index].lowerBound..<end.upperBound
