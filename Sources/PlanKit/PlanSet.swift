@@ -18,6 +18,7 @@ public struct PlanSet: Sendable {
     ///
     /// The fields queries scan most (id, title, deadline, pending) are kept here beside the
     /// action, so a scan reads one contiguous array instead of following a pointer to each action.
+    /// Indexes are stored in 32 bits (a set holds fewer than 2³² entries of each kind).
     public struct ActionEntry: Sendable {
         /// The action.
         public var action: Action
@@ -29,16 +30,48 @@ public struct PlanSet: Sendable {
         public var deadline: CellValue<Deadline>
         /// Whether the action awaits the Collège's confirmation.
         public var pending: Bool
+        private var storedPlan, storedObjective, storedStrategic: UInt32
+        private var lineStart, lineEnd, linkStart, linkEnd: UInt32
+
         /// The plan's index in ``PlanSet/plans``.
-        public var plan: Int
+        public internal(set) var plan: Int {
+            get { Int(storedPlan) }
+            set { storedPlan = Index32.make(newValue) }
+        }
         /// The index of its operational objective in ``PlanSet/objectives``.
-        public var objective: Int
+        public internal(set) var objective: Int {
+            get { Int(storedObjective) }
+            set { storedObjective = Index32.make(newValue) }
+        }
         /// The index of its strategic objective in ``PlanSet/objectives``.
-        public var strategic: Int
+        public internal(set) var strategic: Int {
+            get { Int(storedStrategic) }
+            set { storedStrategic = Index32.make(newValue) }
+        }
         /// Its lines in ``PlanSet/budgetLines``.
-        public var budgetLines: Range<Int>
+        public internal(set) var budgetLines: Range<Int> {
+            get { Int(lineStart)..<Int(lineEnd) }
+            set { (lineStart, lineEnd) = (Index32.make(newValue.lowerBound), Index32.make(newValue.upperBound)) }
+        }
         /// Its links in ``PlanSet/links``.
-        public var links: Range<Int>
+        public internal(set) var links: Range<Int> {
+            get { Int(linkStart)..<Int(linkEnd) }
+            set { (linkStart, linkEnd) = (Index32.make(newValue.lowerBound), Index32.make(newValue.upperBound)) }
+        }
+
+        init(
+            action: Action, id: String, title: Substring, deadline: CellValue<Deadline>, pending: Bool,
+            plan: Int, objective: Int, strategic: Int, budgetLines: Range<Int>, links: Range<Int>
+        ) {
+            self.action = action
+            self.id = id
+            self.title = title
+            self.deadline = deadline
+            self.pending = pending
+            (storedPlan, storedObjective, storedStrategic) = (Index32.make(plan), Index32.make(objective), Index32.make(strategic))
+            (lineStart, lineEnd) = (Index32.make(budgetLines.lowerBound), Index32.make(budgetLines.upperBound))
+            (linkStart, linkEnd) = (Index32.make(links.lowerBound), Index32.make(links.upperBound))
+        }
     }
 
     /// One budget line and its action.
@@ -46,16 +79,34 @@ public struct PlanSet: Sendable {
     /// The fields queries scan most (amount, kind, article) are kept here beside the line, so a
     /// scan reads one contiguous array instead of following a pointer to each line.
     public struct BudgetEntry: Sendable {
-        /// The action's index in ``PlanSet/actions``.
-        public var action: Int
         /// The line.
         public var line: BudgetLine
         /// The line's amount.
         public var amount: CellValue<Money>
         /// The line's column.
         public var kind: BudgetKind
+        private var storedAction: UInt32
+        /// The article's index plus one; 0 when the line names none.
+        private var storedArticle: UInt32
+
+        /// The action's index in ``PlanSet/actions``.
+        public internal(set) var action: Int {
+            get { Int(storedAction) }
+            set { storedAction = Index32.make(newValue) }
+        }
         /// The line's article as an index in ``PlanSet/lineArticles``; `nil` when it names none.
-        public var article: Int?
+        public internal(set) var article: Int? {
+            get { storedArticle == 0 ? nil : Int(storedArticle &- 1) }
+            set { storedArticle = newValue.map { Index32.make($0 + 1) } ?? 0 }
+        }
+
+        init(action: Int, line: BudgetLine, amount: CellValue<Money>, kind: BudgetKind, article: Int?) {
+            self.line = line
+            self.amount = amount
+            self.kind = kind
+            storedAction = Index32.make(action)
+            storedArticle = article.map { Index32.make($0 + 1) } ?? 0
+        }
     }
 
     /// One cross-link and its action.
