@@ -1,5 +1,5 @@
 /// An action of a plan: the unit a Collège decides, funds and follows.
-public struct Action: Sendable, Hashable {
+public struct Action: Sendable {
     /// The stored fields, held once: copies of an action share them.
     struct Fields: Sendable, Hashable {
         var id: String
@@ -18,79 +18,179 @@ public struct Action: Sendable, Hashable {
         var exchange: Boxed<ExchangeFields>?
     }
 
-    private var fields: CopyOnWrite<Fields>
+    /// How the fields are held: as a spreadsheet row gave them, or in full.
+    enum Storage: Sendable {
+        /// As read from a spreadsheet row, until changed.
+        case row(Row)
+        /// In full, behind a copy-on-write reference.
+        case fields(CopyOnWrite<Fields>)
+    }
+
+    var storage: Storage
+
+    /// The fields in full: made from the row when the action is held as one; changing them
+    /// holds the action in full from then on.
+    var fields: Fields {
+        get {
+            switch storage {
+            case .row(let row): row.fields
+            case .fields(let box): box.value
+            }
+        }
+        _modify {
+            var box: CopyOnWrite<Fields>
+            switch storage {
+            case .row(let row): box = CopyOnWrite(row.fields)
+            case .fields(let held): box = held
+            }
+            // Drops the enum's reference, so that the box is unique and changed in place.
+            storage = .row(Row.placeholder)
+            defer { storage = .fields(box) }
+            yield &box.value
+        }
+    }
 
     /// The action's number as its title writes it, e.g. `1.2`.
     public var id: String {
-        get { fields.value.id }
-        _modify { yield &fields.value.id }
+        get {
+            switch storage {
+            case .row(let row): row.id
+            case .fields(let box): box.value.id
+            }
+        }
+        _modify { yield &fields.id }
     }
     /// The code column, e.g. `A 1.2`.
     public var code: Cell<String> {
-        get { fields.value.code }
-        _modify { yield &fields.value.code }
+        get {
+            switch storage {
+            case .row(let row): row.code
+            case .fields(let box): box.value.code
+            }
+        }
+        _modify { yield &fields.code }
     }
     /// The title without the number, the link parentheses and the open questions.
     public var title: String {
-        get { String(fields.value.title) }
-        set { fields.value.title = Substring(newValue) }
+        get { String(titleSlice) }
+        set { fields.title = Substring(newValue) }
     }
     /// ``title`` as stored: often a slice of the title cell's text.
-    var titleSlice: Substring { fields.value.title }
+    var titleSlice: Substring {
+        switch storage {
+        case .row(let row): row.title
+        case .fields(let box): box.value.title
+        }
+    }
     /// The title cell exactly as the file had it.
     public var titleCell: Cell<String> {
-        get { fields.value.titleCell }
-        _modify { yield &fields.value.titleCell }
+        get {
+            switch storage {
+            case .row(let row): row.titleCell
+            case .fields(let box): box.value.titleCell
+            }
+        }
+        _modify { yield &fields.titleCell }
     }
     /// Questions the plan leaves open, such as `à préciser! Comment?`.
     public var openQuestions: [String] {
-        get { fields.value.openQuestions }
-        _modify { yield &fields.value.openQuestions }
+        get {
+            switch storage {
+            case .row(let row): row.openQuestions
+            case .fields(let box): box.value.openQuestions
+            }
+        }
+        _modify { yield &fields.openQuestions }
     }
     /// Who steers the action.
     public var pilots: Pilots {
-        get { fields.value.pilots }
-        _modify { yield &fields.value.pilots }
+        get {
+            switch storage {
+            case .row(let row): row.pilots
+            case .fields(let box): box.value.pilots
+            }
+        }
+        _modify { yield &fields.pilots }
     }
     /// When the action is due.
     public var deadline: Cell<Deadline> {
-        get { fields.value.deadline }
-        _modify { yield &fields.value.deadline }
+        get {
+            switch storage {
+            case .row(let row): row.deadlineCell
+            case .fields(let box): box.value.deadline
+            }
+        }
+        _modify { yield &fields.deadline }
     }
     /// The ordinary budget cell.
     public var ordinaryBudget: Cell<[BudgetLine]> {
-        get { fields.value.ordinaryBudget }
-        _modify { yield &fields.value.ordinaryBudget }
+        get {
+            switch storage {
+            case .row(let row): row.ordinaryCell
+            case .fields(let box): box.value.ordinaryBudget
+            }
+        }
+        _modify { yield &fields.ordinaryBudget }
     }
     /// The extraordinary budget cell.
     public var extraordinaryBudget: Cell<[BudgetLine]> {
-        get { fields.value.extraordinaryBudget }
-        _modify { yield &fields.value.extraordinaryBudget }
+        get {
+            switch storage {
+            case .row(let row): row.extraordinaryCell
+            case .fields(let box): box.value.extraordinaryBudget
+            }
+        }
+        _modify { yield &fields.extraordinaryBudget }
     }
     /// The human resources cell.
     public var humanResources: Cell<String> {
-        get { fields.value.humanResources }
-        _modify { yield &fields.value.humanResources }
+        get {
+            switch storage {
+            case .row(let row): row.humanResources
+            case .fields(let box): box.value.humanResources
+            }
+        }
+        _modify { yield &fields.humanResources }
     }
     /// Links to other plans.
     public var links: [CrossLink] {
-        get { fields.value.links }
-        _modify { yield &fields.value.links }
+        get {
+            switch storage {
+            case .row(let row): row.links
+            case .fields(let box): box.value.links
+            }
+        }
+        _modify { yield &fields.links }
     }
     /// Whether the action awaits the Collège's confirmation.
     public var pending: Bool {
-        get { fields.value.pending }
-        _modify { yield &fields.value.pending }
+        get {
+            switch storage {
+            case .row(let row): row.pending
+            case .fields(let box): box.value.pending
+            }
+        }
+        _modify { yield &fields.pending }
     }
     /// Where the action's row starts.
     public var location: SourceLocation {
-        get { fields.value.location }
-        _modify { yield &fields.value.location }
+        get {
+            switch storage {
+            case .row(let row): row.location
+            case .fields(let box): box.value.location
+            }
+        }
+        _modify { yield &fields.location }
     }
     /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
     public var exchange: ExchangeFields? {
-        get { fields.value.exchange?.value }
-        set { fields.value.exchange = newValue.map(Boxed.init) }
+        get {
+            switch storage {
+            case .row: nil
+            case .fields(let box): box.value.exchange?.value
+            }
+        }
+        set { fields.exchange = newValue.map(Boxed.init) }
     }
 
     /// Every budget line of both cells; an unknown cell (`??`) contributes one line of unknown amount.
@@ -111,24 +211,38 @@ public struct Action: Sendable, Hashable {
             case .none, .missing: 0
             }
         }
-        return count(fields.value.ordinaryBudget.value) + count(fields.value.extraordinaryBudget.value)
+        switch storage {
+        case .row(let row): return count(row.ordinary) + count(row.extraordinary)
+        case .fields(let box): return count(box.value.ordinaryBudget.value) + count(box.value.extraordinaryBudget.value)
+        }
     }
 
     /// Calls `body` with each line ``budget`` holds, in order, without building the array.
     func forEachBudgetLine(_ body: (BudgetLine) -> Void) {
-        func visit(_ cell: Cell<[BudgetLine]>, _ kind: BudgetKind) {
-            switch cell.value {
+        func visit(_ value: CellValue<[BudgetLine]>, _ cell: @autoclosure () -> Cell<[BudgetLine]>, _ kind: BudgetKind) {
+            switch value {
             case .known(let lines): for line in lines { body(line) }
-            case .unknown: for line in Self.lines(of: cell, kind) { body(line) }
+            case .unknown: for line in Self.lines(of: cell(), kind) { body(line) }
             case .none, .missing: break
             }
         }
-        visit(fields.value.ordinaryBudget, .ordinary)
-        visit(fields.value.extraordinaryBudget, .extraordinary)
+        switch storage {
+        case .row(let row):
+            visit(row.ordinary, row.ordinaryCell, .ordinary)
+            visit(row.extraordinary, row.extraordinaryCell, .extraordinary)
+        case .fields(let box):
+            visit(box.value.ordinaryBudget.value, box.value.ordinaryBudget, .ordinary)
+            visit(box.value.extraordinaryBudget.value, box.value.extraordinaryBudget, .extraordinary)
+        }
     }
 
     /// The deadline's state, read without copying the cell.
-    var deadlineValue: CellValue<Deadline> { fields.value.deadline.value }
+    var deadlineValue: CellValue<Deadline> {
+        switch storage {
+        case .row(let row): row.deadline
+        case .fields(let box): box.value.deadline.value
+        }
+    }
 
     /// Creates an action.
     public init(
@@ -150,11 +264,16 @@ public struct Action: Sendable, Hashable {
         extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
         pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil
     ) {
-        fields = CopyOnWrite(Fields(
+        storage = .fields(CopyOnWrite(Fields(
             id: id, code: code, title: title, titleCell: titleCell, openQuestions: openQuestions, pilots: pilots,
             deadline: deadline, ordinaryBudget: ordinaryBudget, extraordinaryBudget: extraordinaryBudget,
             humanResources: humanResources, links: links, pending: pending, location: location,
-            exchange: exchange.map(Boxed.init)))
+            exchange: exchange.map(Boxed.init))))
+    }
+
+    /// Creates an action held as the spreadsheet row it was read from.
+    init(row: Row) {
+        storage = .row(row)
     }
 
     /// The lines a budget cell contributes.

@@ -58,6 +58,8 @@ struct PlanBuilder {
     /// Pilot cells read so far, by text: a plan names the same few people and services row after
     /// row, and such cells share one text and one list of names.
     var pilotCells: [String: (text: String, value: CellValue<[String]>)] = [:]
+    /// ``columns`` as actions hold them, made at the first action under the header.
+    var rowColumns: Action.Columns?
     /// The folded start of the row being read (``foldedStart(_:into:)``), its room kept.
     var foldedRowStart: [UInt8] = []
 
@@ -202,6 +204,7 @@ struct PlanBuilder {
             let headerWords = row.cells.filter(Self.isHeaderWord).count
             if labelled.count + headerWords >= 2, labelled.count >= 1 {
                 for (index, column) in labelled where columns[column.rawValue] == nil { columns[column.rawValue] = index }
+                rowColumns = nil
                 headerFound = true
                 return
             }
@@ -319,29 +322,21 @@ struct PlanBuilder {
             guard let index = columns[column.rawValue] else { return ("", location(row, titleColumn)) }
             return (fields.contains(part) ? row[index] : "", location(row, index))
         }
-        let (codeText, codeLocation) = cell(.code, .code)
+        let (codeText, _) = cell(.code, .code)
         let (deadlineText, deadlineLocation) = cell(.deadline, .deadline)
         let (ordinaryText, ordinaryLocation) = cell(.ordinary, .budget)
         let (extraText, extraLocation) = cell(.extraordinary, .budget)
-        let (hrText, hrLocation) = cell(.humanResources, .humanResources)
-        let pilots = Pilots(
-            political: names(cell(.political, .pilots)), services: names(cell(.services, .pilots)),
-            agents: names(cell(.agents, .pilots)))
-        let action = Action(
-            id: parsed.id,
-            code: CellReader.text(codeText, location: codeLocation),
-            titleSlice: parsed.title,
-            titleCell: title.map { Cell(.known($0), text: $0, location: location(row, titleColumn)) }
-                ?? Cell(.missing, text: "", location: location(row, titleColumn)),
-            openQuestions: parsed.openQuestions,
-            pilots: pilots,
+        let (hrText, _) = cell(.humanResources, .humanResources)
+        let pilots = [names(cell(.political, .pilots)), names(cell(.services, .pilots)), names(cell(.agents, .pilots))]
+        let layout = rowColumns ?? Action.Columns(columns.map { $0.map { UInt32(clamping: $0 + 1) } ?? 0 })
+        rowColumns = layout
+        let action = Action(row: Action.Row(
+            id: parsed.id, title: parsed.title, titleText: title, code: codeText, pilots: pilots,
             deadline: deadline(deadlineText, deadlineLocation),
-            ordinaryBudget: budget(ordinaryText, .ordinary, ordinaryLocation),
-            extraordinaryBudget: budget(extraText, .extraordinary, extraLocation),
-            humanResources: CellReader.text(hrText, location: hrLocation),
-            links: parsed.links,
-            pending: parsed.pending,
-            location: location(row, titleColumn))
+            ordinary: budget(ordinaryText, .ordinary, ordinaryLocation),
+            extraordinary: budget(extraText, .extraordinary, extraLocation),
+            humanResources: hrText, openQuestions: parsed.openQuestions, links: parsed.links, pending: parsed.pending,
+            location: location(row, titleColumn), columns: layout))
         if objectives.isEmpty {
             objectives.append(StrategicObjective(number: "", title: "", location: action.location))
         }
