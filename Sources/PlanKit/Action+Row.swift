@@ -9,9 +9,25 @@ extension Action {
         init(_ numbers: [UInt32]) { self.numbers = numbers }
     }
 
+    /// A pilot cell's text and names, shared by the rows of a file that write the cell alike.
+    final class PilotCell: Sendable {
+        let text: String
+        let value: CellValue<[String]>
+
+        /// Holds a cell's text and names.
+        init(text: String, value: CellValue<[String]>) {
+            self.text = text
+            self.value = value
+        }
+
+        /// A blank cell.
+        static let blank = PilotCell(text: "", value: .missing)
+    }
+
     /// An action as a spreadsheet row gave it, held in less room than ``Fields``: its cells carry
     /// no location (every cell of a row is on the row's line, at its column's number), and the
-    /// cells whose value is their text (code, title, human resources) keep the text only.
+    /// cells whose value is their text (code, title, human resources) keep the text only; pilot
+    /// cells are shared within a file.
     ///
     /// The public fields are made from it when asked for; changing one holds the action in full.
     final class Row: Sendable {
@@ -20,8 +36,7 @@ extension Action {
         /// The title cell's text; `nil` when titles were not read.
         let titleText: String?
         let codeText, deadlineText, ordinaryText, extraordinaryText, humanResourcesText: String
-        let politicalText, servicesText, agentsText: String
-        let political, services, agents: CellValue<[String]>
+        let political, services, agents: PilotCell
         let deadline: CellValue<Deadline>
         let ordinary, extraordinary: CellValue<[BudgetLine]>
         let openQuestions: [String]
@@ -33,7 +48,7 @@ extension Action {
 
         /// Holds a row's cells as read.
         init(
-            id: String, title: Substring, titleText: String?, code: String, pilots: [Cell<[String]>],
+            id: String, title: Substring, titleText: String?, code: String, pilots: (PilotCell, PilotCell, PilotCell),
             deadline: Cell<Deadline>, ordinary: Cell<[BudgetLine]>, extraordinary: Cell<[BudgetLine]>,
             humanResources: String, openQuestions: [String], links: [CrossLink], pending: Bool,
             location: SourceLocation, columns: Columns
@@ -42,8 +57,7 @@ extension Action {
             self.title = title
             self.titleText = titleText
             codeText = code
-            (politicalText, servicesText, agentsText) = (pilots[0].text, pilots[1].text, pilots[2].text)
-            (political, services, agents) = (pilots[0].value, pilots[1].value, pilots[2].value)
+            (political, services, agents) = pilots
             deadlineText = deadline.text
             self.deadline = deadline.value
             ordinaryText = ordinary.text
@@ -61,8 +75,7 @@ extension Action {
         /// A row no action holds, put in place while an action's fields are changed.
         static let placeholder = Row(
             id: "", title: "", titleText: nil, code: "",
-            pilots: Array(repeating: Cell(.missing, text: "", location: SourceLocation(file: "", line: 0, column: 0)), count: 3),
-            deadline: Cell(.missing, text: "", location: SourceLocation(file: "", line: 0, column: 0)),
+            pilots: (.blank, .blank, .blank), deadline: Cell(.missing, text: "", location: SourceLocation(file: "", line: 0, column: 0)),
             ordinary: Cell(.missing, text: "", location: SourceLocation(file: "", line: 0, column: 0)),
             extraordinary: Cell(.missing, text: "", location: SourceLocation(file: "", line: 0, column: 0)),
             humanResources: "", openQuestions: [], links: [], pending: false,
@@ -81,9 +94,9 @@ extension Action {
         }
         var pilots: Pilots {
             Pilots(
-                political: Cell(political, text: politicalText, location: location(.political)),
-                services: Cell(services, text: servicesText, location: location(.services)),
-                agents: Cell(agents, text: agentsText, location: location(.agents)))
+                political: Cell(political.value, text: political.text, location: location(.political)),
+                services: Cell(services.value, text: services.text, location: location(.services)),
+                agents: Cell(agents.value, text: agents.text, location: location(.agents)))
         }
         var deadlineCell: Cell<Deadline> { Cell(deadline, text: deadlineText, location: location(.deadline)) }
         var ordinaryCell: Cell<[BudgetLine]> { Cell(ordinary, text: ordinaryText, location: location(.ordinary)) }

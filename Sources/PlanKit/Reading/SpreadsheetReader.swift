@@ -57,7 +57,7 @@ struct PlanBuilder {
     var kindFromPreamble = false
     /// Pilot cells read so far, by text: a plan names the same few people and services row after
     /// row, and such cells share one text and one list of names.
-    var pilotCells: [String: (text: String, value: CellValue<[String]>)] = [:]
+    var pilotCells: [String: Action.PilotCell] = [:]
     /// ``columns`` as actions hold them, made at the first action under the header.
     var rowColumns: Action.Columns?
     /// The folded start of the row being read (``foldedStart(_:into:)``), its room kept.
@@ -327,7 +327,7 @@ struct PlanBuilder {
         let (ordinaryText, ordinaryLocation) = cell(.ordinary, .budget)
         let (extraText, extraLocation) = cell(.extraordinary, .budget)
         let (hrText, _) = cell(.humanResources, .humanResources)
-        let pilots = [names(cell(.political, .pilots)), names(cell(.services, .pilots)), names(cell(.agents, .pilots))]
+        let pilots = (names(cell(.political, .pilots)), names(cell(.services, .pilots)), names(cell(.agents, .pilots)))
         let layout = rowColumns ?? Action.Columns(columns.map { $0.map { UInt32(clamping: $0 + 1) } ?? 0 })
         rowColumns = layout
         let action = Action(row: Action.Row(
@@ -355,17 +355,18 @@ struct PlanBuilder {
     /// What separates names in a pilot cell: a line break or ` / `.
     static let nameSeparators = Separators(["\n", " / "])
 
-    mutating func names(_ cell: (String, SourceLocation)) -> Cell<[String]> {
+    mutating func names(_ cell: (String, SourceLocation)) -> Action.PilotCell {
         // A blank cell (or pilots not read) is missing, without a lookup.
-        if cell.0.isEmpty { return Cell(.missing, text: "", location: cell.1) }
-        if let known = pilotCells[cell.0] { return Cell(known.value, text: known.text, location: cell.1) }
+        if cell.0.isEmpty { return .blank }
+        if let known = pilotCells[cell.0] { return known }
         let read = CellReader.read(cell.0, location: cell.1) { text in
             // Several names: one a line, or separated by " / ".
             let parts = text.splitting(Self.nameSeparators).map(\.trimmed)
             return parts.filter { !$0.isEmpty }
         }
-        pilotCells[cell.0] = (read.text, read.value)
-        return read
+        let shared = Action.PilotCell(text: read.text, value: read.value)
+        pilotCells[cell.0] = shared
+        return shared
     }
 
     mutating func deadline(_ text: String, _ location: SourceLocation) -> Cell<Deadline> {
