@@ -5,11 +5,20 @@
 public struct BudgetArticle: Sendable, Hashable, Codable {
     /// The code as written in a plan: `84022/332-01`, with `.2019` when a year is attached.
     public let code: String
-    /// The main function: the function's first three digits. Kept, as queries group by it.
-    public let mainFunction: String
+    /// The main function: the function's first three characters (`840`), or the whole function
+    /// when it is shorter.
+    public var mainFunction: String {
+        // Three digits followed by an ASCII byte (or nothing) are three characters.
+        var bytes = code.utf8.makeIterator()
+        let a = bytes.next() ?? 0, b = bytes.next() ?? 0, c = bytes.next() ?? 0, d = bytes.next() ?? 0
+        if functionLength >= 3, a &- 48 < 10, b &- 48 < 10, c &- 48 < 10, functionLength == 3 || d < 0x80 {
+            return String(unsafeUninitializedCapacity: 3) { $0[0] = a; $0[1] = b; $0[2] = c; return 3 }
+        }
+        return String(function.prefix(3))
+    }
     /// The UTF-8 lengths of the function, the economic code and the sub-code within ``code``,
     /// which holds them as `FUNCTION/ECONOMIC-SUB[.YEAR]`: the parts are read from it, so an
-    /// article is its code, its main function and three numbers.
+    /// article is its code and three numbers.
     private let functionLength: UInt32, economicLength: UInt32, subCodeLength: UInt32
     /// Whether ``code`` ends with `.YEAR`.
     private let hasYear: Bool
@@ -55,19 +64,11 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         economicLength = UInt32(truncatingIfNeeded: economic)
         subCodeLength = UInt32(truncatingIfNeeded: subCode)
         self.hasYear = hasYear
-        // Three digits followed by an ASCII byte (or nothing) are three characters.
-        var bytes = code.utf8.makeIterator()
-        let a = bytes.next() ?? 0, b = bytes.next() ?? 0, c = bytes.next() ?? 0, d = bytes.next() ?? 0
-        if function >= 3, a &- 48 < 10, b &- 48 < 10, c &- 48 < 10, function == 3 || d < 0x80 {
-            mainFunction = String(unsafeUninitializedCapacity: 3) { $0[0] = a; $0[1] = b; $0[2] = c; return 3 }
-        } else {
-            mainFunction = String(code.utf8.prefix(function)).map { String($0.prefix(3)) } ?? ""
-        }
     }
 
     private enum CodingKeys: String, CodingKey { case function, economic, subCode, year }
 
-    /// Decodes the four parts; the code and main function are derived.
+    /// Decodes the four parts; the code is derived.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(function: try c.decode(String.self, forKey: .function), economic: try c.decode(String.self, forKey: .economic),
