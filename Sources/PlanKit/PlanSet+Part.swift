@@ -75,7 +75,7 @@ extension PlanSet {
                                 if lineArticle != nil, let credit = line.statedCredit { credits.append((lines.count - 1, credit)) }
                             }
                             let linkStart = links.count
-                            for link in action.links { links.append(LinkEntry(action: actionIndex, link: link)) }
+                            for index in action.links.indices { links.append(LinkEntry(action: actionIndex, owner: action, index: index)) }
                             actions.append(ActionEntry(
                                 action: action, id: action.id, title: action.titleSlice, deadline: action.deadlineValue,
                                 pending: action.pending, plan: p, objective: objectiveIndex, strategic: strategicIndex,

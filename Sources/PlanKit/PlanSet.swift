@@ -110,11 +110,27 @@ public struct PlanSet: Sendable {
     }
 
     /// One cross-link and its action.
+    ///
+    /// The entry holds the action and the link's place in it, not a copy of the link.
     public struct LinkEntry: Sendable {
+        private let owner: Action
+        private var storedAction: UInt32
+        private let index: UInt32
+
         /// The action's index in ``PlanSet/actions``.
-        public var action: Int
+        public internal(set) var action: Int {
+            get { Int(storedAction) }
+            set { storedAction = Index32.make(newValue) }
+        }
         /// The link.
-        public var link: CrossLink
+        public var link: CrossLink { owner.links[Int(index)] }
+
+        /// The link at `index` in `owner`'s links, `owner` being the action at `action`.
+        init(action: Int, owner: Action, index: Int) {
+            self.owner = owner
+            storedAction = Index32.make(action)
+            self.index = Index32.make(index)
+        }
     }
 
     /// One distinct budget article across the loaded plans.
