@@ -2,21 +2,25 @@
 ///
 /// In `5.000 € (24.850 € à l'article 84021/124-02 Frais animation Cohésion sociale)` the
 /// line's ``amount`` is the allocation, 5 000 €; 24 850 € is the article's ``statedCredit``.
-public struct BudgetLine: Sendable, Hashable, Codable {
+public struct BudgetLine: Sendable, Codable {
     /// The stored fields, held once: copies of a line share them.
     ///
-    /// Declared largest first, so that alignment pads nothing between them. What few lines
-    /// state (a stated credit, an envelope, a note, eComptes' year and flow) is kept apart in
-    /// ``Extras``, so that the other lines do not carry room for it.
-    struct Fields: Sendable, Hashable {
-        var label: String?
-        var articleLabel: String?
-        var text: String
-        var location: SourceLocation
-        var article: BudgetArticle?
+    /// The line's text, label and article label are ranges of one ``base`` text: a line read from
+    /// a cell holds the cell's text, shared with the cell, and the places its texts take in it.
+    /// Declared so that alignment pads almost nothing. What few lines state (a stated credit, an
+    /// envelope, a note, eComptes' year and flow) is kept apart in ``Extras``.
+    struct Fields: Sendable {
+        var base: String
+        var text: TextRange
+        var label: TextRange
+        var articleLabel: TextRange
         var extras: CopyOnWrite<Extras>?
-        var amount: CellValue<Money>
+        /// The amount in cents when ``amountState`` is known.
+        var cents: Int64
+        var article: BudgetArticle?
         var kind: BudgetKind
+        var amountState: AmountState
+        var location: SourceLocation
 
         /// Changes the extras, keeping none when all are `nil`.
         mutating func changeExtras(_ change: (inout Extras) -> Void) {
@@ -25,6 +29,49 @@ public struct BudgetLine: Sendable, Hashable, Codable {
             change(&value)
             extras = value.isEmpty ? nil : CopyOnWrite(value)
         }
+
+        /// The text of `range` in ``base``; `nil` when absent.
+        func string(_ range: TextRange) -> String? {
+            guard !range.isAbsent else { return nil }
+            let utf8 = base.utf8
+            let count = utf8.count
+            // Ranges are made within the base; clamped all the same.
+            let lower = min(Int(range.start), count), upper = max(lower, min(Int(range.end), count))
+            if lower == 0, upper == count { return base }
+            let from = utf8.index(utf8.startIndex, offsetBy: lower), to = utf8.index(utf8.startIndex, offsetBy: upper)
+            return String(base[from..<to])
+        }
+
+        /// Points `range` at `value`, appended to ``base`` unless it is `nil` or empty.
+        mutating func set(_ range: WritableKeyPath<Fields, TextRange>, _ value: String?) {
+            guard let value else { self[keyPath: range] = .absent; return }
+            let start = base.utf8.count
+            if !value.isEmpty { base += value }
+            self[keyPath: range] = TextRange(start, base.utf8.count)
+        }
+    }
+
+    /// A range of UTF-8 bytes of a line's base text, or absent.
+    struct TextRange: Sendable, Hashable {
+        var start: UInt32, end: UInt32
+
+        /// The bytes `start..<end`.
+        init(_ start: Int, _ end: Int) {
+            self.start = UInt32(clamping: start)
+            self.end = UInt32(clamping: end)
+        }
+
+        /// No text.
+        static let absent = TextRange(start: .max, end: .max)
+        private init(start: UInt32, end: UInt32) { (self.start, self.end) = (start, end) }
+
+        /// Whether the range stands for no text.
+        var isAbsent: Bool { start == .max }
+    }
+
+    /// The state of a line's amount, stored apart from the cents so that the fields pack.
+    enum AmountState: UInt8, Sendable {
+        case known, unknown, none, missing
     }
 
     /// The fields few lines have.
@@ -39,7 +86,7 @@ public struct BudgetLine: Sendable, Hashable, Codable {
         var isEmpty: Bool { fundingPlan == nil && note == nil && statedCredit == nil && fiscalYear == nil && flow == nil }
     }
 
-    private var fields: CopyOnWrite<Fields>
+    var fields: CopyOnWrite<Fields>
 
     /// The column the line sits in.
     public var kind: BudgetKind {
@@ -48,13 +95,27 @@ public struct BudgetLine: Sendable, Hashable, Codable {
     }
     /// A label before the amount, such as `CCE` in `CCE 3.000 €`.
     public var label: String? {
-        get { fields.value.label }
-        _modify { yield &fields.value.label }
+        get { fields.value.string(fields.value.label) }
+        set { fields.value.set(\.label, newValue) }
     }
     /// The amount allocated to the action: known, or unknown for `??`.
     public var amount: CellValue<Money> {
-        get { fields.value.amount }
-        _modify { yield &fields.value.amount }
+        get {
+            switch fields.value.amountState {
+            case .known: .known(Money(cents: fields.value.cents))
+            case .unknown: .unknown
+            case .none: .none
+            case .missing: .missing
+            }
+        }
+        set {
+            switch newValue {
+            case .known(let money): (fields.value.amountState, fields.value.cents) = (.known, money.cents)
+            case .unknown: (fields.value.amountState, fields.value.cents) = (.unknown, 0)
+            case .none: (fields.value.amountState, fields.value.cents) = (.none, 0)
+            case .missing: (fields.value.amountState, fields.value.cents) = (.missing, 0)
+            }
+        }
     }
     /// The article charged, if stated.
     public var article: BudgetArticle? {
@@ -63,8 +124,8 @@ public struct BudgetLine: Sendable, Hashable, Codable {
     }
     /// The article's label as the plan writes it.
     public var articleLabel: String? {
-        get { fields.value.articleLabel }
-        _modify { yield &fields.value.articleLabel }
+        get { fields.value.string(fields.value.articleLabel) }
+        set { fields.value.set(\.articleLabel, newValue) }
     }
     /// The article's total credit when the plan states it (`24.850 € à l'article …`).
     public var statedCredit: Money? {
@@ -93,8 +154,8 @@ public struct BudgetLine: Sendable, Hashable, Codable {
     }
     /// The part of the cell this line was read from.
     public var text: String {
-        get { fields.value.text }
-        _modify { yield &fields.value.text }
+        get { fields.value.string(fields.value.text) ?? "" }
+        set { fields.value.set(\.text, newValue) }
     }
     /// The cell the line comes from.
     public var location: SourceLocation {
@@ -109,10 +170,32 @@ public struct BudgetLine: Sendable, Hashable, Codable {
         fundingPlan: String? = nil, note: String? = nil, flow: EconomicCode.Flow? = nil, fiscalYear: Int? = nil,
         text: String, location: SourceLocation
     ) {
+        self.init(kind: kind, amount: amount, base: text, location: location)
+        fields.value.text = TextRange(0, text.utf8.count)
+        self.label = label
+        self.article = article
+        self.articleLabel = articleLabel
         let extras = Extras(fundingPlan: fundingPlan, note: note, statedCredit: statedCredit, fiscalYear: fiscalYear, flow: flow)
+        fields.value.extras = extras.isEmpty ? nil : CopyOnWrite(extras)
+    }
+
+    /// Creates a line whose texts are ranges of `base` (the cell's text), all absent at first.
+    init(kind: BudgetKind, amount: CellValue<Money>, base: String, location: SourceLocation) {
         fields = CopyOnWrite(Fields(
-            label: label, articleLabel: articleLabel, text: text, location: location, article: article,
-            extras: extras.isEmpty ? nil : CopyOnWrite(extras), amount: amount, kind: kind))
+            base: base, text: .absent, label: .absent, articleLabel: .absent, extras: nil, cents: 0, article: nil,
+            kind: kind, amountState: .missing, location: location))
+        self.amount = amount
+    }
+
+    /// Points the line's text, label or article label at `range` of its base, in UTF-8 bytes.
+    mutating func setRange(_ field: WritableKeyPath<Fields, TextRange>, _ range: Range<Int>) {
+        fields.value[keyPath: field] = TextRange(range.lowerBound, range.upperBound)
+    }
+
+    /// The UTF-8 range of the line's article label in its base, when it has one.
+    var articleLabelRange: Range<Int>? {
+        let range = fields.value.articleLabel
+        return range.isAbsent ? nil : Int(range.start)..<Int(range.end)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -150,5 +233,27 @@ public struct BudgetLine: Sendable, Hashable, Codable {
         try c.encodeIfPresent(fiscalYear, forKey: .fiscalYear)
         try c.encode(text, forKey: .text)
         try c.encode(location, forKey: .location)
+    }
+}
+
+extension BudgetLine: Hashable {
+    /// Whether two lines have the same fields, wherever their texts are stored.
+    public static func == (lhs: BudgetLine, rhs: BudgetLine) -> Bool {
+        if lhs.fields.isIdentical(to: rhs.fields) { return true }
+        return lhs.kind == rhs.kind && lhs.amount == rhs.amount && lhs.article == rhs.article && lhs.location == rhs.location
+            && lhs.fields.value.extras == rhs.fields.value.extras && lhs.text == rhs.text && lhs.label == rhs.label
+            && lhs.articleLabel == rhs.articleLabel
+    }
+
+    /// Hashes the fields, wherever their texts are stored.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(amount)
+        hasher.combine(article)
+        hasher.combine(location)
+        hasher.combine(fields.value.extras)
+        hasher.combine(text)
+        hasher.combine(label)
+        hasher.combine(articleLabel)
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// Actions and budget lines keep their fields in one, so that a plan, a ``PlanSet`` index and a
 /// query's rows can all hold the same action for the price of a pointer.
-struct CopyOnWrite<Value: Sendable & Hashable>: Sendable, Hashable {
+struct CopyOnWrite<Value: Sendable>: Sendable {
     private final class Box: @unchecked Sendable {
         // Changed only through `value`'s `_modify`, after the box is known to be unshared.
         var value: Value
@@ -24,6 +24,11 @@ struct CopyOnWrite<Value: Sendable & Hashable>: Sendable, Hashable {
         }
     }
 
+    /// Whether both hold the same box.
+    func isIdentical(to other: CopyOnWrite) -> Bool { box === other.box }
+}
+
+extension CopyOnWrite: Equatable, Hashable where Value: Hashable {
     static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
 
     func hash(into hasher: inout Hasher) { hasher.combine(box.value) }

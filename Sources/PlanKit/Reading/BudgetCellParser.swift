@@ -122,8 +122,9 @@ struct BudgetCellParser {
         let bareNumberIsAmount = tokens.count == 1
 
         func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
-            let label = details && !words.isEmpty ? TextFolding.joinedBySpaces(bytes, words) : nil
-            lines.append(BudgetLine(kind: kind, label: label, amount: amount, text: "", location: location))
+            var line = BudgetLine(kind: kind, amount: amount, base: text, location: location)
+            if details, !words.isEmpty { Self.setWords(\.label, of: &line, bytes, words) }
+            lines.append(line)
             labelled.append(!words.isEmpty)
             ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
             words.removeAll(keepingCapacity: true)
@@ -134,7 +135,7 @@ struct BudgetCellParser {
             guard !words.isEmpty else { return }
             if let last = lines.indices.last, !labelled[last] {
                 labelled[last] = true
-                if details { lines[last].label = TextFolding.joinedBySpaces(bytes, words) }
+                if details { Self.setWords(\.label, of: &lines[last], bytes, words) }
                 ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
                 words.removeAll(keepingCapacity: true)
                 wordsStart = nil
@@ -179,8 +180,16 @@ struct BudgetCellParser {
                 if afterArticle, words.isEmpty, let index = lines.indices.last {
                     // Words right after a bare article code are its label.
                     if details {
-                        let word = String(decoding: bytes[range], as: UTF8.self)
-                        lines[index].articleLabel = lines[index].articleLabel.map { $0 + " " + word } ?? word
+                        if let label = lines[index].articleLabelRange {
+                            if label.upperBound + 1 == range.lowerBound, bytes[label.upperBound] == 32 {
+                                lines[index].setRange(\.articleLabel, label.lowerBound..<range.upperBound)
+                            } else {
+                                let word = String(decoding: bytes[range], as: UTF8.self)
+                                lines[index].articleLabel = (lines[index].articleLabel ?? "") + " " + word
+                            }
+                        } else {
+                            lines[index].setRange(\.articleLabel, range)
+                        }
                     }
                     ranges[index] = ranges[index].lowerBound..<range.upperBound
                     continue
@@ -213,9 +222,9 @@ struct BudgetCellParser {
         }
         guard details else { return lines }
         for index in lines.indices {
-            let range = ranges[index].clamped(to: 0..<bytes.count)
-            // A line spanning the whole (trimmed) cell shares the cell's text.
-            lines[index].text = range == 0..<bytes.count ? text : String(decoding: bytes[range], as: UTF8.self).trimmed
+            // The part of the cell the line was read from, trimmed: a range of the cell's text.
+            let part = TextFolding.trimmed(bytes[ranges[index].clamped(to: 0..<bytes.count)])
+            lines[index].setRange(\.text, part.startIndex..<part.endIndex)
         }
         return lines
     }
@@ -228,23 +237,34 @@ struct BudgetCellParser {
 
     /// Reads a parenthesis: an article, a stated credit, a funding envelope, or a note.
     private func apply(group inner: ArraySlice<UInt8>, to line: inout BudgetLine) {
-        let bytes = Array(TextFolding.trimmed(inner))
+        let trimmedInner = TextFolding.trimmed(inner)
+        let bytes = Array(trimmedInner)
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
         for prefix in Self.articlePrefixes {
             if let length = TextFolding.foldedPrefixLength(bytes, from: 0, prefix),
                let (article, label) = Self.articleAndLabel(bytes[length...], label: details) {
                 line.article = article
-                line.articleLabel = label
+                // The label's bytes are the cell's, `trimmedInner.startIndex` further.
+                if let label { line.setRange(\.articleLabel, (label.startIndex + trimmedInner.startIndex)..<(label.endIndex + trimmedInner.startIndex)) }
                 return
             }
         }
         // `24.850 € à l'article 84021/124-02 label`.
         if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
-            let rest = Array(TextFolding.trimmed(bytes[end...]))
+            let trimmedRest = TextFolding.trimmed(bytes[end...])
+            let rest = Array(trimmedRest)
             for (prefix, words) in Self.creditArticlePrefixes where TextFolding.foldedPrefixLength(rest, from: 0, prefix) != nil {
-                if let (article, label) = Self.articleAndLabel(Self.words(of: rest, droppingFirst: words), label: details) {
+                let (code, verbatim) = Self.words(of: rest, droppingFirst: words)
+                if let (article, label) = Self.articleAndLabel(code, label: details) {
                     line.article = article
-                    line.articleLabel = label
+                    if let label {
+                        if verbatim {
+                            let offset = trimmedInner.startIndex + trimmedRest.startIndex
+                            line.setRange(\.articleLabel, (label.startIndex + offset)..<(label.endIndex + offset))
+                        } else {
+                            line.articleLabel = String(decoding: label, as: UTF8.self)
+                        }
+                    }
                     line.statedCredit = credit
                     return
                 }
@@ -267,8 +287,28 @@ struct BudgetCellParser {
 
     private static let envelope = Array("enveloppe".utf8)
 
-    /// The words of `bytes` (split at spaces) after the first `count`, joined by single spaces.
-    static func words(of bytes: [UInt8], droppingFirst count: Int) -> ArraySlice<UInt8> {
+    /// Sets `field` of `line` to `words` joined by single spaces: a range of the cell when they
+    /// are one space apart in it, else a text of their own.
+    static func setWords(
+        _ field: WritableKeyPath<BudgetLine.Fields, BudgetLine.TextRange>, of line: inout BudgetLine,
+        _ bytes: [UInt8], _ words: [Range<Int>]
+    ) {
+        guard let first = words.first, let last = words.last else { return }
+        var verbatim = true
+        for k in words.indices.dropFirst() where words[k].lowerBound != words[k - 1].upperBound + 1 || bytes[words[k - 1].upperBound] != 32 {
+            verbatim = false
+            break
+        }
+        if verbatim {
+            line.setRange(field, first.lowerBound..<last.upperBound)
+        } else {
+            line.fields.value.set(field, TextFolding.joinedBySpaces(bytes, words))
+        }
+    }
+
+    /// The words of `bytes` (split at spaces) after the first `count`, joined by single spaces,
+    /// and whether they are a slice of `bytes` (already one space apart) rather than a copy.
+    static func words(of bytes: [UInt8], droppingFirst count: Int) -> (ArraySlice<UInt8>, verbatim: Bool) {
         var word = 0
         var i = 0
         while i < bytes.count, word < count {
@@ -283,7 +323,7 @@ struct BudgetCellParser {
         var single = true
         var j = i
         while j + 1 < end { if bytes[j] == 32 && bytes[j + 1] == 32 { single = false; break }; j += 1 }
-        if single { return bytes[i..<end] }
+        if single { return (bytes[i..<end], true) }
         var out: [UInt8] = []
         out.reserveCapacity(end - i)
         while i < end {
@@ -294,12 +334,12 @@ struct BudgetCellParser {
             }
             i += 1
         }
-        return out[...]
+        return (out[...], false)
     }
 
-    /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed);
-    /// without `label`, the label is not written out.
-    static func articleAndLabel(_ bytes: ArraySlice<UInt8>, label withLabel: Bool = true) -> (BudgetArticle, String?)? {
+    /// Splits `84021/124-02 Frais animation` into the article and its label (quotes removed), the
+    /// label as a slice of `bytes`; without `label`, no label.
+    static func articleAndLabel(_ bytes: ArraySlice<UInt8>, label withLabel: Bool = true) -> (BudgetArticle, ArraySlice<UInt8>?)? {
         var i = bytes.startIndex
         while i < bytes.endIndex, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
         let start = i
@@ -316,7 +356,7 @@ struct BudgetCellParser {
         if let first = label.first, first == 0x22 || first == 0xE2 || first == 0xC2 {
             label = unquoted(label)
         }
-        return (article, label.isEmpty ? nil : String(decoding: label, as: UTF8.self))
+        return (article, label.isEmpty ? nil : label)
     }
 
     /// `label` without the quotes around it, trimmed; as it is when it is not quoted.
