@@ -212,7 +212,8 @@ public struct Action: Sendable {
             }
         }
         switch storage {
-        case .row(let row): return count(row.ordinary) + count(row.extraordinary)
+        case .row(let row):
+            return row.lines.count + (row.ordinaryState == .unknown ? 1 : 0) + (row.extraordinaryState == .unknown ? 1 : 0)
         case .fields(let box): return count(box.value.ordinaryBudget.value) + count(box.value.extraordinaryBudget.value)
         }
     }
@@ -228,8 +229,17 @@ public struct Action: Sendable {
         }
         switch storage {
         case .row(let row):
-            visit(row.ordinary, row.ordinaryCell, .ordinary)
-            visit(row.extraordinary, row.extraordinaryCell, .extraordinary)
+            func visit(ordinary: Bool) {
+                switch ordinary ? row.ordinaryState : row.extraordinaryState {
+                case .known: for line in row.lines(ordinary: ordinary) { body(line) }
+                case .unknown:
+                    let cell = ordinary ? row.ordinaryCell : row.extraordinaryCell
+                    for line in Self.lines(of: cell, ordinary ? .ordinary : .extraordinary) { body(line) }
+                case .none, .missing: break
+                }
+            }
+            visit(ordinary: true)
+            visit(ordinary: false)
         case .fields(let box):
             visit(box.value.ordinaryBudget.value, box.value.ordinaryBudget, .ordinary)
             visit(box.value.extraordinaryBudget.value, box.value.extraordinaryBudget, .extraordinary)

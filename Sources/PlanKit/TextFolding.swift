@@ -196,6 +196,29 @@ public enum TextFolding {
         return false
     }
 
+    /// The UTF-8 length of the white space ``trimmed(_:)`` removes from the start of `text`.
+    static func leadingSpaceLength(_ text: String) -> Int {
+        let utf8 = text.utf8
+        var count = 0
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == 32 || (b >= 9 && b <= 13) {
+                count += 1
+                i = utf8.index(after: i)
+                continue
+            }
+            let next = utf8.index(after: i)
+            if b == 0xC2, next < utf8.endIndex, utf8[next] == 0xA0 {
+                count += 2
+                i = utf8.index(after: next)
+                continue
+            }
+            break
+        }
+        return count
+    }
+
     /// `bytes` without leading and trailing white space (line breaks and no-break spaces included).
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var start = bytes.startIndex, end = bytes.endIndex

@@ -63,16 +63,21 @@ import Testing
         #expect(line == read && line.hashValue == read.hashValue)
     }
 
-    /// Lines of a plan share their cell's text.
-    @Test func linesShareTheirCellsText() throws {
-        let action = try #require(try Fixtures.plan("pst-citoyennete.tsv").actions.first { $0.budgetLineCount > 1 })
-        let cell = action.ordinaryBudget
-        let lines = try #require(cell.value.value)
+    /// Lines of a plan share their row's text: one string for the cells of the row.
+    @Test func linesShareTheirRowsText() throws {
+        let actions = try Fixtures.plan("pst-citoyennete.tsv").actions.filter { $0.budgetLineCount > 0 }
         let address = { (text: String) -> Int? in
             var text = text
             return text.withUTF8 { $0.count > 15 ? Int(bitPattern: $0.baseAddress) : nil }
         }
-        #expect(lines.count > 1)
-        #expect(lines.allSatisfy { address($0.fields.value.base) != nil && address($0.fields.value.base) == address(cell.text) })
+        try #require(actions.count >= 7)
+        for action in actions {
+            guard case .row(let row) = action.storage else { Issue.record("\(action.id) is not held as its row"); continue }
+            let lines = row.lines
+            #expect(lines.allSatisfy { address($0.fields.value.base) != nil && address($0.fields.value.base) == address(row.text.text) })
+            // Each line's text is part of its cell's.
+            #expect(action.ordinaryBudget.value.value?.allSatisfy { action.ordinaryBudget.text.contains($0.text) } ?? true)
+            #expect(action.extraordinaryBudget.value.value?.allSatisfy { action.extraordinaryBudget.text.contains($0.text) } ?? true)
+        }
     }
 }

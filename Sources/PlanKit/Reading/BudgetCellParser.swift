@@ -12,6 +12,10 @@ struct BudgetCellParser {
     var details = true
     /// Buffers reused from one cell to the next.
     var scratch = Scratch()
+    /// The text the lines' texts are ranges of, when not the parsed text itself (a row's text
+    /// holding the cell), and where the parsed text starts in it, in UTF-8 bytes.
+    var base: String? = nil
+    var offset = 0
 
     /// The buffers a parse works in, kept between the cells of a file so that parsing a cell
     /// allocates only what it returns.
@@ -48,8 +52,25 @@ struct BudgetCellParser {
         case overflow
     }
 
-    /// Parses the cell's text; `diagnostics` receives what could not be understood.
+    /// Parses the cell's text; `diagnostics` receives what could not be understood. The lines'
+    /// texts are ranges of ``base`` when one is given (with the text at ``offset`` in it), else of `text`.
     func parse(_ text: String, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
+        var parser = self
+        if parser.base == nil { (parser.base, parser.offset) = (text, 0) }
+        return parser.parse(utf8: Array(text.utf8)[...], text: text, diagnostics: &diagnostics)
+    }
+
+    /// Parses a cell's UTF-8 bytes, which are ``base``'s from ``offset``; `text`, the bytes as a
+    /// string, is made only when a diagnostic or a note needs it, unless given.
+    func parse(utf8 cell: ArraySlice<UInt8>, text given: String? = nil, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
+        let base = self.base ?? given ?? String(decoding: cell, as: UTF8.self)
+        var made = given
+        func cellText() -> String {
+            if let made { return made }
+            let text = String(decoding: cell, as: UTF8.self)
+            made = text
+            return text
+        }
         // The scratch buffers are taken for the parse and handed back, emptied, with their room.
         var bytes: [UInt8] = [], tokens: [(Token, Range<Int>)] = [], articles: [BudgetArticle] = []
         var ranges: [Range<Int>] = [], labelled: [Bool] = [], words: [Range<Int>] = []
@@ -63,7 +84,7 @@ struct BudgetCellParser {
             words.removeAll(keepingCapacity: true)
             scratch.exchange(&bytes, &tokens, &articles, &ranges, &labelled, &words)
         }
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: cell)
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -122,8 +143,8 @@ struct BudgetCellParser {
         let bareNumberIsAmount = tokens.count == 1
 
         func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
-            var line = BudgetLine(kind: kind, amount: amount, base: text, location: location)
-            if details, !words.isEmpty { Self.setWords(\.label, of: &line, bytes, words) }
+            var line = BudgetLine(kind: kind, amount: amount, base: base, location: location)
+            if details, !words.isEmpty { setWords(\.label, of: &line, bytes, words) }
             lines.append(line)
             labelled.append(!words.isEmpty)
             ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
@@ -135,7 +156,7 @@ struct BudgetCellParser {
             guard !words.isEmpty else { return }
             if let last = lines.indices.last, !labelled[last] {
                 labelled[last] = true
-                if details { Self.setWords(\.label, of: &lines[last], bytes, words) }
+                if details { setWords(\.label, of: &lines[last], bytes, words) }
                 ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
                 words.removeAll(keepingCapacity: true)
                 wordsStart = nil
@@ -165,7 +186,7 @@ struct BudgetCellParser {
                 diagnostics.append(Diagnostic(
                     location: location,
                     message: "The amount \(digits) is too large to hold in cents; check the cell. It is kept as unknown.",
-                    text: text))
+                    text: cellText()))
                 newLine(.unknown, range)
             case .article(let article):
                 flushWords(range)
@@ -180,15 +201,15 @@ struct BudgetCellParser {
                 if afterArticle, words.isEmpty, let index = lines.indices.last {
                     // Words right after a bare article code are its label.
                     if details {
-                        if let label = lines[index].articleLabelRange {
-                            if label.upperBound + 1 == range.lowerBound, bytes[label.upperBound] == 32 {
-                                lines[index].setRange(\.articleLabel, label.lowerBound..<range.upperBound)
+                        if let label = lines[index].articleLabelRange.map({ ($0.lowerBound - offset)..<($0.upperBound - offset) }) {
+                            if label.upperBound + 1 == range.lowerBound, label.upperBound >= 0, bytes[label.upperBound] == 32 {
+                                lines[index].setRange(\.articleLabel, shifted(label.lowerBound..<range.upperBound))
                             } else {
                                 let word = String(decoding: bytes[range], as: UTF8.self)
                                 lines[index].articleLabel = (lines[index].articleLabel ?? "") + " " + word
                             }
                         } else {
-                            lines[index].setRange(\.articleLabel, range)
+                            lines[index].setRange(\.articleLabel, shifted(range))
                         }
                     }
                     ranges[index] = ranges[index].lowerBound..<range.upperBound
@@ -206,10 +227,10 @@ struct BudgetCellParser {
                     diagnostics.append(Diagnostic(
                         location: location,
                         message: "No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
-                        text: text))
+                        text: cellText()))
                     newLine(.unknown, (wordsStart ?? 0)..<end.upperBound)
                     lines[lines.count - 1].label = nil
-                    if details { lines[lines.count - 1].note = text.trimmed }
+                    if details { lines[lines.count - 1].note = cellText().trimmed }
                 } else {
                     let index = lines.count - 1
                     if details {
@@ -224,7 +245,7 @@ struct BudgetCellParser {
         for index in lines.indices {
             // The part of the cell the line was read from, trimmed: a range of the cell's text.
             let part = TextFolding.trimmed(bytes[ranges[index].clamped(to: 0..<bytes.count)])
-            lines[index].setRange(\.text, part.startIndex..<part.endIndex)
+            lines[index].setRange(\.text, shifted(part.startIndex..<part.endIndex))
         }
         return lines
     }
@@ -245,7 +266,7 @@ struct BudgetCellParser {
                let (article, label) = Self.articleAndLabel(bytes[length...], label: details) {
                 line.article = article
                 // The label's bytes are the cell's, `trimmedInner.startIndex` further.
-                if let label { line.setRange(\.articleLabel, (label.startIndex + trimmedInner.startIndex)..<(label.endIndex + trimmedInner.startIndex)) }
+                if let label { line.setRange(\.articleLabel, shifted((label.startIndex + trimmedInner.startIndex)..<(label.endIndex + trimmedInner.startIndex))) }
                 return
             }
         }
@@ -259,8 +280,8 @@ struct BudgetCellParser {
                     line.article = article
                     if let label {
                         if verbatim {
-                            let offset = trimmedInner.startIndex + trimmedRest.startIndex
-                            line.setRange(\.articleLabel, (label.startIndex + offset)..<(label.endIndex + offset))
+                            let restStart = trimmedInner.startIndex + trimmedRest.startIndex
+                            line.setRange(\.articleLabel, shifted((label.startIndex + restStart)..<(label.endIndex + restStart)))
                         } else {
                             line.articleLabel = String(decoding: label, as: UTF8.self)
                         }
@@ -287,9 +308,12 @@ struct BudgetCellParser {
 
     private static let envelope = Array("enveloppe".utf8)
 
+    /// `range` of the parsed text as a range of the lines' base.
+    private func shifted(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
+
     /// Sets `field` of `line` to `words` joined by single spaces: a range of the cell when they
     /// are one space apart in it, else a text of their own.
-    static func setWords(
+    func setWords(
         _ field: WritableKeyPath<BudgetLine.Fields, BudgetLine.TextRange>, of line: inout BudgetLine,
         _ bytes: [UInt8], _ words: [Range<Int>]
     ) {
@@ -300,7 +324,7 @@ struct BudgetCellParser {
             break
         }
         if verbatim {
-            line.setRange(field, first.lowerBound..<last.upperBound)
+            line.setRange(field, shifted(first.lowerBound..<last.upperBound))
         } else {
             line.fields.value.set(field, TextFolding.joinedBySpaces(bytes, words))
         }

@@ -317,25 +317,32 @@ struct PlanBuilder {
     }
 
     mutating func addAction(_ parsed: TitleParser.Parsed, title: String?, row: DelimitedTable.Row, titleColumn: Int) {
-        /// A column's text and location; blank when the column is not among the fields read.
-        func cell(_ column: SpreadsheetReader.Column, _ part: PlanFields) -> (String, SourceLocation) {
-            guard let index = columns[column.rawValue] else { return ("", location(row, titleColumn)) }
-            return (fields.contains(part) ? row[index] : "", location(row, index))
+        /// A column's bytes in the row and its location; no bytes when the column is not among the fields read.
+        func cell(_ column: SpreadsheetReader.Column, _ part: PlanFields) -> (Range<Int>, SourceLocation) {
+            guard let index = columns[column.rawValue] else { return (0..<0, location(row, titleColumn)) }
+            return (fields.contains(part) ? row.range(index) : 0..<0, location(row, index))
         }
-        let (codeText, _) = cell(.code, .code)
-        let (deadlineText, deadlineLocation) = cell(.deadline, .deadline)
-        let (ordinaryText, ordinaryLocation) = cell(.ordinary, .budget)
-        let (extraText, extraLocation) = cell(.extraordinary, .budget)
-        let (hrText, _) = cell(.humanResources, .humanResources)
-        let pilots = (names(cell(.political, .pilots)), names(cell(.services, .pilots)), names(cell(.agents, .pilots)))
+        /// A pilot column's text and location.
+        func pilotCell(_ column: SpreadsheetReader.Column) -> (String, SourceLocation) {
+            let (range, location) = cell(column, .pilots)
+            return (range.isEmpty ? "" : String(decoding: row.bytes[range], as: UTF8.self), location)
+        }
+        let code = cell(.code, .code), deadline = cell(.deadline, .deadline), ordinary = cell(.ordinary, .budget)
+        let extraordinary = cell(.extraordinary, .budget), humanResources = cell(.humanResources, .humanResources)
+        let pilots = (names(pilotCell(.political)), names(pilotCell(.services)), names(pilotCell(.agents)))
         let layout = rowColumns ?? Action.Columns(columns.map { $0.map { UInt32(clamping: $0 + 1) } ?? 0 })
         rowColumns = layout
+        // The cells' texts, one string for the row; the title cell's bytes are the title's.
+        let text = Action.RowText(
+            row.bytes, title: title == nil ? 0..<0 : row.range(titleColumn), code: code.0, deadline: deadline.0,
+            ordinary: ordinary.0, extraordinary: extraordinary.0, humanResources: humanResources.0)
         let action = Action(row: Action.Row(
-            id: parsed.id, title: parsed.title, titleText: title, code: codeText, pilots: pilots,
-            deadline: deadline(deadlineText, deadlineLocation),
-            ordinary: budget(ordinaryText, .ordinary, ordinaryLocation),
-            extraordinary: budget(extraText, .extraordinary, extraLocation),
-            humanResources: hrText, openQuestions: parsed.openQuestions, links: parsed.links, pending: parsed.pending,
+            id: parsed.id, title: title.flatMap { text.slice(parsed.title, of: .title, original: $0) } ?? parsed.title,
+            text: text, titleRead: title != nil, pilots: pilots,
+            deadline: self.deadline(text[.deadline], deadline.1).value,
+            ordinary: budget(row.bytes[ordinary.0], .ordinary, ordinary.1, in: text, at: .ordinary),
+            extraordinary: budget(row.bytes[extraordinary.0], .extraordinary, extraordinary.1, in: text, at: .extraordinary),
+            openQuestions: parsed.openQuestions, links: parsed.links, pending: parsed.pending,
             location: location(row, titleColumn), columns: layout))
         if objectives.isEmpty {
             objectives.append(StrategicObjective(number: "", title: "", location: action.location))
@@ -385,14 +392,23 @@ struct PlanBuilder {
         return cell
     }
 
-    mutating func budget(_ text: String, _ kind: BudgetKind, _ location: SourceLocation) -> Cell<[BudgetLine]> {
+    /// Reads a budget cell, whose bytes are `part` of `row`: its lines' texts are ranges of the
+    /// row's text. States as ``CellReader`` reads them: blank missing, `/` or `-` none, `??` unknown.
+    mutating func budget(
+        _ cell: ArraySlice<UInt8>, _ kind: BudgetKind, _ location: SourceLocation, in row: Action.RowText,
+        at part: Action.RowText.Part
+    ) -> CellValue<[BudgetLine]> {
+        let trimmed = TextFolding.trimmed(cell)
+        if trimmed.isEmpty { return .missing }
+        if trimmed.count == 1, trimmed.first == UInt8(ascii: "/") || trimmed.first == UInt8(ascii: "-") { return .none }
+        if trimmed.allSatisfy({ $0 == UInt8(ascii: "?") }) { return .unknown }
         var diagnostics: [Diagnostic] = []
-        let cell = CellReader.read(text, location: location) { text in
-            BudgetCellParser(kind: kind, location: location, details: fields.contains(.budgetText), scratch: budgetScratch)
-                .parse(text, diagnostics: &diagnostics)
-        }
+        let lines = BudgetCellParser(
+            kind: kind, location: location, details: fields.contains(.budgetText), scratch: budgetScratch,
+            base: row.text, offset: row.range(part).lowerBound + (trimmed.startIndex - cell.startIndex)
+        ).parse(utf8: trimmed, diagnostics: &diagnostics)
         plan.warnings += diagnostics
-        return cell
+        return .known(lines)
     }
 
     mutating func finish() throws(PlanReadError) -> Plan {
