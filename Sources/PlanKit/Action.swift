@@ -233,8 +233,13 @@ public struct Action: Sendable {
                 switch ordinary ? row.ordinaryState : row.extraordinaryState {
                 case .known: for line in row.lines(ordinary: ordinary) { body(line) }
                 case .unknown:
-                    let cell = ordinary ? row.ordinaryCell : row.extraordinaryCell
-                    for line in Self.lines(of: cell, ordinary ? .ordinary : .extraordinary) { body(line) }
+                    // The line's text is the cell's, a range of the row's text.
+                    let column: SpreadsheetReader.Column = ordinary ? .ordinary : .extraordinary
+                    var line = BudgetLine(
+                        kind: ordinary ? .ordinary : .extraordinary, amount: .unknown, base: row.text.text,
+                        location: row.location(column))
+                    line.setRange(\.text, row.text.range(ordinary ? .ordinary : .extraordinary))
+                    body(line)
                 case .none, .missing: break
                 }
             }

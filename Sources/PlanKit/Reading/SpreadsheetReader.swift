@@ -330,20 +330,22 @@ struct PlanBuilder {
         let code = cell(.code, .code), deadline = cell(.deadline, .deadline), ordinary = cell(.ordinary, .budget)
         let extraordinary = cell(.extraordinary, .budget), humanResources = cell(.humanResources, .humanResources)
         let pilots = (names(pilotCell(.political)), names(pilotCell(.services)), names(pilotCell(.agents)))
-        let layout = rowColumns ?? Action.Columns(columns.map { $0.map { UInt32(clamping: $0 + 1) } ?? 0 })
+        let layout = rowColumns ?? Action.Columns(origin: origin, columns.map { $0.map { UInt32(clamping: $0 + 1) } ?? 0 })
         rowColumns = layout
-        // The cells' texts, one string for the row; the title cell's bytes are the title's.
+        // The title, where the title cell writes it as it is (its text comes first in the row's
+        // text), else written after the cells.
+        let titleRange = title.flatMap { Self.range(of: parsed.title, in: $0) }
         let text = Action.RowText(
             row.bytes, title: title == nil ? 0..<0 : row.range(titleColumn), code: code.0, deadline: deadline.0,
-            ordinary: ordinary.0, extraordinary: extraordinary.0, humanResources: humanResources.0)
+            ordinary: ordinary.0, extraordinary: extraordinary.0, humanResources: humanResources.0,
+            appending: titleRange == nil ? String(parsed.title) : "")
         let action = Action(row: Action.Row(
-            id: parsed.id, title: title.flatMap { text.slice(parsed.title, of: .title, original: $0) } ?? parsed.title,
-            text: text, titleRead: title != nil, pilots: pilots,
+            id: parsed.id, text: text, title: titleRange ?? text.appendedRange, titleRead: title != nil, pilots: pilots,
             deadline: self.deadline(text[.deadline], deadline.1).value,
             ordinary: budget(row.bytes[ordinary.0], .ordinary, ordinary.1, in: text, at: .ordinary),
             extraordinary: budget(row.bytes[extraordinary.0], .extraordinary, extraordinary.1, in: text, at: .extraordinary),
             openQuestions: parsed.openQuestions, links: parsed.links, pending: parsed.pending,
-            location: location(row, titleColumn), columns: layout))
+            line: row.line, column: titleColumn + 1, columns: layout))
         if objectives.isEmpty {
             objectives.append(StrategicObjective(number: "", title: "", location: action.location))
         }
@@ -357,6 +359,14 @@ struct PlanBuilder {
         }
         let last = objectives.count - 1
         objectives[last].operationalObjectives[objectives[last].operationalObjectives.count - 1].actions.append(action)
+    }
+
+    /// Where `slice` lies in `text`, in UTF-8 bytes, when it is a slice of it.
+    static func range(of slice: Substring, in text: String) -> Range<Int>? {
+        // A string compared with itself is equal at once, without reading its bytes.
+        guard slice.base.utf8.count == text.utf8.count, slice.base == text else { return nil }
+        let utf8 = slice.base.utf8
+        return utf8.distance(from: utf8.startIndex, to: slice.startIndex)..<utf8.distance(from: utf8.startIndex, to: slice.endIndex)
     }
 
     /// What separates names in a pilot cell: a line break or ` / `.
