@@ -77,7 +77,7 @@ extension PlanSet {
                             let linkStart = links.count
                             for index in action.links.indices { links.append(LinkEntry(action: actionIndex, owner: action, index: index)) }
                             actions.append(ActionEntry(
-                                action: action, id: action.id, title: action.titleSlice, deadline: action.deadlineValue,
+                                action: action, id: action.id, deadline: action.deadlineValue,
                                 pending: action.pending, plan: p, objective: objectiveIndex, strategic: strategicIndex,
                                 budgetLines: lineStart..<lines.count, links: linkStart..<links.count))
                         }

@@ -16,16 +16,17 @@ public struct PlanSet: Sendable {
 
     /// One action and where it sits.
     ///
-    /// The fields queries scan most (id, title, deadline, pending) are kept here beside the
-    /// action, so a scan reads one contiguous array instead of following a pointer to each action.
+    /// The id, the deadline and the pending mark, which filters scan, are kept here beside the
+    /// action, so a scan reads one contiguous array instead of following a pointer to each action;
+    /// the title is read from the action (a title search scans a folded column of its own).
     /// Indexes are stored in 32 bits (a set holds fewer than 2³² entries of each kind).
     public struct ActionEntry: Sendable {
         /// The action.
         public var action: Action
         /// The action's number.
         public var id: String
-        /// The action's title, as the action stores it (a slice of its title cell, usually).
-        public var title: Substring
+        /// The action's title, as the action stores it (a slice of its row's text, usually).
+        public var title: Substring { action.titleSlice }
         /// The action's deadline.
         public var deadline: CellValue<Deadline>
         /// Whether the action awaits the Collège's confirmation.
@@ -60,12 +61,11 @@ public struct PlanSet: Sendable {
         }
 
         init(
-            action: Action, id: String, title: Substring, deadline: CellValue<Deadline>, pending: Bool,
+            action: Action, id: String, deadline: CellValue<Deadline>, pending: Bool,
             plan: Int, objective: Int, strategic: Int, budgetLines: Range<Int>, links: Range<Int>
         ) {
             self.action = action
             self.id = id
-            self.title = title
             self.deadline = deadline
             self.pending = pending
             (storedPlan, storedObjective, storedStrategic) = (Index32.make(plan), Index32.make(objective), Index32.make(strategic))
