@@ -118,4 +118,24 @@ import Testing
         #expect(!original.links.isEmpty && original.title != "Autre titre")
         #expect(retitled.deadline == original.deadline && retitled.budget == original.budget)
     }
+
+    /// A row's text holds its cells one after another and gives each back, with any text
+    /// appended after them; ranges beyond the row's bytes are clamped, not read.
+    @Test func rowTextHoldsEachPart() {
+        let parts = ["Action 1.1. Agir", "A 1.1", "2020", "1.000 € CCE", "", "1 ETP"]
+        let text = Action.RowText(
+            title: parts[0], code: parts[1], deadline: parts[2], ordinary: parts[3], extraordinary: parts[4], humanResources: parts[5])
+        let all: [Action.RowText.Part] = [.title, .code, .deadline, .ordinary, .extraordinary, .humanResources]
+        #expect(all.map { text[$0] } == parts)
+        #expect(text.text == parts.joined())
+        #expect(text.range(.ordinary) == 25..<38 && text.appendedRange == 43..<43)
+
+        let bytes = Array("xxAgiryyé€".utf8)
+        let appended = Action.RowText(
+            bytes, title: 2..<6, code: 0..<0, deadline: 6..<8, ordinary: 8..<10, extraordinary: 10..<13,
+            humanResources: 13..<400, appending: "Titre")
+        #expect(all.map { appended[$0] } == ["Agir", "", "yy", "é", "€", ""])
+        #expect(String(appended[appended.appendedRange]) == "Titre")
+        #expect(appended.text == "Agiryyé€Titre")
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 /// trailing separators removed; a slice of the cell's text when the cell writes the title in one
 /// collapsed piece.
 @Suite struct TitleTests {
-    @Test(arguments: [
+    static let cells: [(String, String, Bool)] = [
         // (cell, title, whether the title is a slice of the cell)
         ("Action 1.2. Analyser la création de lieux", "Analyser la création de lieux", true),
         ("Action 1.2 : Analyser – ", "Analyser", true),
@@ -21,12 +21,34 @@ import Testing
         ("Action 1.2. A (cfr PST X) \t (cfr PST Y)  ", "A", true),
         ("Action 1.2.", "", true),
         ("Action 1.2. é", "é", true),
-    ])
+    ]
+
+    @Test(arguments: cells)
     func titles(_ cell: String, _ title: String, _ slice: Bool) throws {
         let parsed = try #require(TitleParser.parse(cell, location: SourceLocation(file: "t.tsv", line: 1, column: 1)))
         #expect(parsed.id == "1.2")
         #expect(String(parsed.title) == title)
         #expect((parsed.title.base == cell) == slice)
+    }
+
+    /// Read from a spreadsheet, an action keeps its title as a range of its row's text: within the
+    /// title cell's text when the cell writes it as it is, else after the row's cells.
+    @Test(arguments: cells)
+    func rowHeldTitles(_ cell: String, _ title: String, _ slice: Bool) throws {
+        let tsv = "\tPolitique en charge\tÉchéance\tBudget ordinaire\nObjectif stratégique : S\nObjectif opérationnel 1. O\n"
+            + cell.replacingOccurrences(of: "\t", with: " ") + "\tA. Martin\t2020\t1.000 € (article 104/123-48 Frais)\n"
+        let plan = try SpreadsheetReader().read(Array(tsv.utf8), file: "titles.tsv")
+        let action = try #require(plan.actions.first)
+        guard case .row(let row) = action.storage else { Issue.record("not held as its row"); return }
+        // A tab in the cell would split it: it is written as a space, which the title collapses all the same.
+        let expected = cell.contains("\t") ? title.replacingOccurrences(of: "\t", with: " ") : title
+        #expect(action.title == expected)
+        #expect(action.titleCell.text == cell.replacingOccurrences(of: "\t", with: " "))
+        let cellRange = row.text.range(.title)
+        let inCell = cellRange.lowerBound <= Int(row.titleStart) && Int(row.titleEnd) <= cellRange.upperBound
+        #expect(inCell == slice)
+        #expect(action.budget.map(\.text) == ["1.000 € (article 104/123-48 Frais)"])
+        #expect(action.pilots.political.value == .known(["A. Martin"]))
     }
 
     /// An action made with a title holds it as given, and a title set later replaces it.
