@@ -1,6 +1,8 @@
 /// An action of a plan: the unit a Collège decides, funds and follows.
 public struct Action: Sendable {
-    /// The stored fields, held once: copies of an action share them.
+    /// The fields in full, held once behind a reference: copies of an action share them. Actions
+    /// made by hand, decoded or changed hold them; one read from a spreadsheet holds its ``Row``
+    /// until changed.
     struct Fields: Sendable, Hashable {
         var id: String
         var code: Cell<String>
