@@ -55,49 +55,11 @@ public struct OperationalObjective: Sendable, Hashable, Codable {
 }
 
 extension StrategicObjective {
-    private enum CodingKeys: String, CodingKey { case number, title, location, operationalObjectives, exchange }
-
-    /// Decodes an objective; `exchange` may be absent.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            number: try c.decode(String.self, forKey: .number), title: try c.decode(String.self, forKey: .title),
-            location: try c.decode(SourceLocation.self, forKey: .location),
-            operationalObjectives: try c.decode([OperationalObjective].self, forKey: .operationalObjectives),
-            exchange: try c.decodeIfPresent(ExchangeFields.self, forKey: .exchange))
-    }
-
-    /// Encodes an objective; a `nil` `exchange` is left out.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(number, forKey: .number)
-        try c.encode(title, forKey: .title)
-        try c.encode(location, forKey: .location)
-        try c.encode(operationalObjectives, forKey: .operationalObjectives)
-        try c.encodeIfPresent(exchange, forKey: .exchange)
-    }
+    /// The keys of the synthesised `Codable`: the eComptes fields under `exchange`, as their value.
+    private enum CodingKeys: String, CodingKey { case number, title, location, operationalObjectives, exchangeBox = "exchange" }
 }
 
 extension OperationalObjective {
-    private enum CodingKeys: String, CodingKey { case number, title, location, actions, exchange }
-
-    /// Decodes an objective; `exchange` may be absent.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            number: try c.decode(String.self, forKey: .number), title: try c.decode(String.self, forKey: .title),
-            location: try c.decode(SourceLocation.self, forKey: .location),
-            actions: try c.decode([Action].self, forKey: .actions),
-            exchange: try c.decodeIfPresent(ExchangeFields.self, forKey: .exchange))
-    }
-
-    /// Encodes an objective; a `nil` `exchange` is left out.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(number, forKey: .number)
-        try c.encode(title, forKey: .title)
-        try c.encode(location, forKey: .location)
-        try c.encode(actions, forKey: .actions)
-        try c.encodeIfPresent(exchange, forKey: .exchange)
-    }
+    /// The keys of the synthesised `Codable`: the eComptes fields under `exchange`, as their value.
+    private enum CodingKeys: String, CodingKey { case number, title, location, actions, exchangeBox = "exchange" }
 }

@@ -9,3 +9,16 @@ final class Boxed<Value: Sendable & Hashable>: Sendable, Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
+
+extension Boxed: Codable where Value: Codable {
+    /// Decodes the value itself: a box is not seen in JSON.
+    convenience init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(Value.self))
+    }
+
+    /// Encodes the value itself.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
