@@ -52,7 +52,7 @@ extension Action {
     /// resources) keep the text only, and pilot cells are shared within a file.
     ///
     /// The public fields are made from it when asked for; changing one holds the action in full.
-    final class Row: Sendable {
+    final class Row: Holder, @unchecked Sendable {
         let id: String
         let text: RowText
         /// Where the title is in ``text``, in UTF-8 bytes.
@@ -99,13 +99,6 @@ extension Action {
             self.links = links
             self.columns = columns
         }
-
-        /// A row no action holds, put in place while an action's fields are changed.
-        static let placeholder = Row(
-            id: "", text: RowText(title: "", code: "", deadline: "", ordinary: "", extraordinary: "", humanResources: ""),
-            title: 0..<0, titleRead: false, pilots: (.blank, .blank, .blank), deadline: .missing, ordinary: .missing,
-            extraordinary: .missing, openQuestions: [], links: [], pending: false, line: 0, column: 0,
-            columns: Columns(origin: SourceLocation(file: "", line: 0, column: 0), []))
 
         /// The title without the number, the links and the open questions: a slice of ``text``.
         var title: Substring { text[Int(titleStart)..<Int(titleEnd)] }
@@ -166,7 +159,7 @@ extension Action {
 extension Action: Hashable {
     /// Whether two actions have the same fields, however each holds them.
     public static func == (lhs: Action, rhs: Action) -> Bool {
-        if case .row(let l) = lhs.storage, case .row(let r) = rhs.storage, l === r { return true }
+        if lhs.holder === rhs.holder { return true }
         return lhs.fields == rhs.fields
     }
 

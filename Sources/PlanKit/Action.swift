@@ -20,18 +20,40 @@ public struct Action: Sendable {
         var exchange: Boxed<ExchangeFields>?
     }
 
-    /// How the fields are held: as a spreadsheet row gave them, or in full.
-    enum Storage: Sendable {
-        /// As read from a spreadsheet row, until changed.
-        case row(Row)
-        /// In full, behind a copy-on-write reference.
-        case fields(CopyOnWrite<Fields>)
+    /// What an action's fields are held in: a ``Row`` or a ``FieldsBox``.
+    ///
+    /// One class reference, stored as it is: an enum of two references would keep its case in
+    /// the pointer's spare bits, where leak checkers no longer see a pointer.
+    class Holder: @unchecked Sendable {}
+
+    /// The fields in full; changed only through ``fields``, once the box is known to be unshared.
+    final class FieldsBox: Holder, @unchecked Sendable {
+        var value: Fields
+
+        init(_ value: Fields) {
+            self.value = value
+        }
     }
 
-    var storage: Storage
+    /// How the fields are held: as a spreadsheet row gave them, or in full.
+    enum Storage {
+        /// As read from a spreadsheet row, until changed.
+        case row(Row)
+        /// In full.
+        case fields(FieldsBox)
+    }
+
+    var holder: Holder
+
+    /// What holds the fields.
+    var storage: Storage {
+        // The class is read from the object's header: no room is taken for telling them apart.
+        type(of: holder) == Row.self ? .row(unsafeDowncast(holder, to: Row.self)) : .fields(unsafeDowncast(holder, to: FieldsBox.self))
+    }
 
     /// The fields in full: made from the row when the action is held as one; changing them
-    /// holds the action in full from then on.
+    /// holds the action in full from then on, copying the fields first when another action
+    /// shares them.
     var fields: Fields {
         get {
             switch storage {
@@ -40,14 +62,11 @@ public struct Action: Sendable {
             }
         }
         _modify {
-            var box: CopyOnWrite<Fields>
             switch storage {
-            case .row(let row): box = CopyOnWrite(row.fields)
-            case .fields(let held): box = held
+            case .row(let row): holder = FieldsBox(row.fields)
+            case .fields(let box): if !isKnownUniquelyReferenced(&holder) { holder = FieldsBox(box.value) }
             }
-            // Drops the enum's reference, so that the box is unique and changed in place.
-            storage = .row(Row.placeholder)
-            defer { storage = .fields(box) }
+            let box = unsafeDowncast(holder, to: FieldsBox.self)
             yield &box.value
         }
     }
@@ -281,16 +300,16 @@ public struct Action: Sendable {
         extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
         pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil
     ) {
-        storage = .fields(CopyOnWrite(Fields(
+        holder = FieldsBox(Fields(
             id: id, code: code, title: title, titleCell: titleCell, openQuestions: openQuestions, pilots: pilots,
             deadline: deadline, ordinaryBudget: ordinaryBudget, extraordinaryBudget: extraordinaryBudget,
             humanResources: humanResources, links: links, pending: pending, location: location,
-            exchange: exchange.map(Boxed.init))))
+            exchange: exchange.map(Boxed.init)))
     }
 
     /// Creates an action held as the spreadsheet row it was read from.
     init(row: Row) {
-        storage = .row(row)
+        holder = row
     }
 
     /// The lines a budget cell contributes.
