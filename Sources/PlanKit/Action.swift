@@ -62,12 +62,13 @@ public struct Action: Sendable {
             }
         }
         _modify {
-            switch storage {
-            case .row(let row): holder = FieldsBox(row.fields)
-            case .fields(let box): if !isKnownUniquelyReferenced(&holder) { holder = FieldsBox(box.value) }
+            // No other reference to the box is bound while its uniqueness is checked.
+            if type(of: holder) == Row.self {
+                holder = FieldsBox(unsafeDowncast(holder, to: Row.self).fields)
+            } else if !isKnownUniquelyReferenced(&holder) {
+                holder = FieldsBox(unsafeDowncast(holder, to: FieldsBox.self).value)
             }
-            let box = unsafeDowncast(holder, to: FieldsBox.self)
-            yield &box.value
+            yield &unsafeDowncast(holder, to: FieldsBox.self).value
         }
     }
 

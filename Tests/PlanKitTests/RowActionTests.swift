@@ -138,4 +138,19 @@ import Testing
         #expect(String(appended[appended.appendedRange]) == "Titre")
         #expect(appended.text == "Agiryyé€Titre")
     }
+
+    /// An action held in full is changed in place when no other action shares its fields, and
+    /// copied first when one does.
+    @Test func changesAreInPlaceUnlessShared() throws {
+        var action = Self.inFull(try #require(try Fixtures.plan("pst-citoyennete.tsv").action("1.1")))
+        action.pending = true
+        let box = ObjectIdentifier(action.holder)
+        action.pending = false
+        action.links.removeAll()
+        #expect(ObjectIdentifier(action.holder) == box)
+        let copy = action
+        action.pending = true
+        #expect(ObjectIdentifier(action.holder) != box && ObjectIdentifier(copy.holder) == box)
+        #expect(action.pending && !copy.pending)
+    }
 }
