@@ -30,6 +30,7 @@ public struct Action: Sendable {
     final class FieldsBox: Holder, @unchecked Sendable {
         var value: Fields
 
+        /// Holds `value`.
         init(_ value: Fields) {
             self.value = value
         }

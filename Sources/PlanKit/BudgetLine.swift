@@ -63,6 +63,7 @@ public struct BudgetLine: Sendable, Codable {
 
         /// No text.
         static let absent = TextRange(start: .max, end: .max)
+        /// The bytes `start..<end`, as stored.
         private init(start: UInt32, end: UInt32) { (self.start, self.end) = (start, end) }
 
         /// Whether the range stands for no text.

@@ -60,6 +60,7 @@ public struct PlanSet: Sendable {
             set { (linkStart, linkEnd) = (Index32.make(newValue.lowerBound), Index32.make(newValue.upperBound)) }
         }
 
+        /// Places `action` at the given indexes.
         init(
             action: Action, id: String, deadline: CellValue<Deadline>, pending: Bool,
             plan: Int, objective: Int, strategic: Int, budgetLines: Range<Int>, links: Range<Int>
@@ -100,6 +101,7 @@ public struct PlanSet: Sendable {
             set { storedArticle = newValue.map { Index32.make($0 + 1) } ?? 0 }
         }
 
+        /// Places `line` under the action at `action`, with its article at `article`.
         init(action: Int, line: BudgetLine, amount: CellValue<Money>, kind: BudgetKind, article: Int?) {
             self.line = line
             self.amount = amount
