@@ -42,12 +42,28 @@ public struct BudgetLine: Sendable, Codable {
             return String(base[from..<to])
         }
 
-        /// Points `range` at `value`, appended to ``base`` unless it is `nil` or empty.
-        mutating func set(_ range: WritableKeyPath<Fields, TextRange>, _ value: String?) {
+        /// Points `range` at `value` appended to ``base`` (absent when `nil`), leaving the other
+        /// ranges where they are: for a reader still placing texts in the base.
+        mutating func append(_ range: WritableKeyPath<Fields, TextRange>, _ value: String?) {
             guard let value else { self[keyPath: range] = .absent; return }
             let start = base.utf8.count
-            if !value.isEmpty { base += value }
+            base += value
             self[keyPath: range] = TextRange(start, base.utf8.count)
+        }
+
+        /// Sets the text of `range` to `value`: ``base`` becomes the line's three texts, one after
+        /// the other, so that it holds no more than they do however often they change.
+        mutating func set(_ range: WritableKeyPath<Fields, TextRange>, _ value: String?) {
+            let paths: [WritableKeyPath<Fields, TextRange>] = [\.text, \.label, \.articleLabel]
+            let texts = paths.map { $0 == range ? value : string(self[keyPath: $0]) }
+            var joined = ""
+            for (path, text) in zip(paths, texts) {
+                guard let text else { self[keyPath: path] = .absent; continue }
+                let start = joined.utf8.count
+                joined += text
+                self[keyPath: path] = TextRange(start, joined.utf8.count)
+            }
+            base = joined
         }
     }
 
@@ -191,6 +207,12 @@ public struct BudgetLine: Sendable, Codable {
     /// Points the line's text, label or article label at `range` of its base, in UTF-8 bytes.
     mutating func setRange(_ field: WritableKeyPath<Fields, TextRange>, _ range: Range<Int>) {
         fields.value[keyPath: field] = TextRange(range.lowerBound, range.upperBound)
+    }
+
+    /// Sets the line's text, label or article label to `value` appended to its base, the other
+    /// texts staying ranges of it: for a reader that places them in the base.
+    mutating func setAppended(_ field: WritableKeyPath<Fields, TextRange>, _ value: String?) {
+        fields.value.append(field, value)
     }
 
     /// The UTF-8 range of the line's article label in its base, when it has one.

@@ -61,6 +61,10 @@ import Testing
         line.articleLabel = "Fournitures"
         line.text = read.text
         #expect(line == read && line.hashValue == read.hashValue)
+        // However often a text changes, the line holds its three texts and no more.
+        for n in 0..<1000 { line.label = "Label \(n)" }
+        #expect(line.label == "Label 999" && line.text == read.text && line.articleLabel == "Fournitures")
+        #expect(line.fields.value.base.utf8.count == read.text.utf8.count + "Label 999".utf8.count + "Fournitures".utf8.count)
     }
 
     /// Lines of a plan share their row's text: one string for the cells of the row.

@@ -206,7 +206,7 @@ struct BudgetCellParser {
                                 lines[index].setRange(\.articleLabel, shifted(label.lowerBound..<range.upperBound))
                             } else {
                                 let word = String(decoding: bytes[range], as: UTF8.self)
-                                lines[index].articleLabel = (lines[index].articleLabel ?? "") + " " + word
+                                lines[index].setAppended(\.articleLabel, (lines[index].articleLabel ?? "") + " " + word)
                             }
                         } else {
                             lines[index].setRange(\.articleLabel, shifted(range))
@@ -229,7 +229,7 @@ struct BudgetCellParser {
                         message: "No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
                         text: cellText()))
                     newLine(.unknown, (wordsStart ?? 0)..<end.upperBound)
-                    lines[lines.count - 1].label = nil
+                    lines[lines.count - 1].setAppended(\.label, nil)
                     if details { lines[lines.count - 1].note = cellText().trimmed }
                 } else {
                     let index = lines.count - 1
@@ -283,7 +283,7 @@ struct BudgetCellParser {
                             let restStart = trimmedInner.startIndex + trimmedRest.startIndex
                             line.setRange(\.articleLabel, shifted((label.startIndex + restStart)..<(label.endIndex + restStart)))
                         } else {
-                            line.articleLabel = String(decoding: label, as: UTF8.self)
+                            line.setAppended(\.articleLabel, String(decoding: label, as: UTF8.self))
                         }
                     }
                     line.statedCredit = credit
@@ -326,7 +326,7 @@ struct BudgetCellParser {
         if verbatim {
             line.setRange(field, shifted(first.lowerBound..<last.upperBound))
         } else {
-            line.fields.value.set(field, TextFolding.joinedBySpaces(bytes, words))
+            line.setAppended(field, TextFolding.joinedBySpaces(bytes, words))
         }
     }
 
