@@ -30,6 +30,26 @@ extension Action {
         static let blank = PilotCell(text: "", value: .missing)
     }
 
+    /// A link as a row holds it: its text a range of the row's text, its location the row's.
+    struct StoredLink: Sendable {
+        let plan: String
+        let ref: String?
+        /// Where the parenthesis the link was read from is in the row's text, in UTF-8 bytes.
+        let textStart, textEnd: UInt32
+        let relation: CrossLink.Relation
+        let element: CrossLink.Element
+
+        /// Holds `link`, whose text is `text` of the row's text.
+        init(_ link: CrossLink, text: Range<Int>) {
+            plan = link.plan
+            ref = link.ref
+            // Ranges of a row's text, which is far shorter than 4 GiB; clamped all the same.
+            (textStart, textEnd) = (UInt32(clamping: text.lowerBound), UInt32(clamping: text.upperBound))
+            relation = link.relation
+            element = link.element
+        }
+    }
+
     /// The state of a budget cell of a row, its lines apart.
     enum BudgetState: UInt8, Sendable {
         case known, unknown, none, missing
@@ -69,7 +89,7 @@ extension Action {
         /// The lines of both budget cells, the ordinary ones first.
         let lines: [BudgetLine]
         let openQuestions: [String]
-        let links: [CrossLink]
+        let storedLinks: [StoredLink]
         let columns: Columns
 
         /// Holds a row's cells as read; the title is `title` of `text` (UTF-8 bytes) and the row
@@ -77,7 +97,7 @@ extension Action {
         init(
             id: String, text: RowText, title: Range<Int>, titleRead: Bool, pilots: (PilotCell, PilotCell, PilotCell),
             deadline: CellValue<Deadline>, ordinary: CellValue<[BudgetLine]>, extraordinary: CellValue<[BudgetLine]>,
-            openQuestions: [String], links: [CrossLink], pending: Bool, line: Int, column: Int, columns: Columns
+            openQuestions: [String], links: [StoredLink], pending: Bool, line: Int, column: Int, columns: Columns
         ) {
             self.id = id
             self.text = text
@@ -96,7 +116,7 @@ extension Action {
             // Lines and columns beyond 4 294 967 295 are given as the largest.
             (self.line, self.column) = (UInt32(clamping: line), UInt32(clamping: column))
             self.openQuestions = openQuestions
-            self.links = links
+            storedLinks = links
             self.columns = columns
         }
 
@@ -105,6 +125,17 @@ extension Action {
 
         /// The title cell's location, the action's.
         var location: SourceLocation { columns.origin.moved(line: Int(line), column: Int(column)) }
+
+        /// The link at `index` of ``storedLinks``, made in full.
+        func link(at index: Int) -> CrossLink {
+            let stored = storedLinks[index]
+            return CrossLink(
+                relation: stored.relation, plan: stored.plan, element: stored.element, ref: stored.ref,
+                text: String(text[Int(stored.textStart)..<Int(stored.textEnd)]), location: location)
+        }
+
+        /// The links, made in full.
+        var links: [CrossLink] { storedLinks.indices.map(link(at:)) }
 
         /// Where the cell of `column` is: the row's line, at the column's number.
         func location(_ column: SpreadsheetReader.Column) -> SourceLocation {

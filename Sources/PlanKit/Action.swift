@@ -274,6 +274,22 @@ public struct Action: Sendable {
         }
     }
 
+    /// The number of ``links``, without making them.
+    var linkCount: Int {
+        switch storage {
+        case .row(let row): row.storedLinks.count
+        case .fields(let box): box.value.links.count
+        }
+    }
+
+    /// The link at `index` of ``links``, without making the others.
+    func link(at index: Int) -> CrossLink {
+        switch storage {
+        case .row(let row): row.link(at: index)
+        case .fields(let box): box.value.links[index]
+        }
+    }
+
     /// The deadline's state, read without copying the cell.
     var deadlineValue: CellValue<Deadline> {
         switch storage {

@@ -34,7 +34,7 @@ extension PlanSet {
                         sizes.actions += operational.actions.count
                         for action in operational.actions {
                             sizes.lines += action.budgetLineCount
-                            sizes.links += action.links.count
+                            sizes.links += action.linkCount
                         }
                     }
                 }
@@ -75,7 +75,7 @@ extension PlanSet {
                                 if lineArticle != nil, let credit = line.statedCredit { credits.append((lines.count - 1, credit)) }
                             }
                             let linkStart = links.count
-                            for index in action.links.indices { links.append(LinkEntry(action: actionIndex, owner: action, index: index)) }
+                            for index in 0..<action.linkCount { links.append(LinkEntry(action: actionIndex, owner: action, index: index)) }
                             actions.append(ActionEntry(
                                 action: action, id: action.id, deadline: action.deadlineValue,
                                 pending: action.pending, plan: p, objective: objectiveIndex, strategic: strategicIndex,

@@ -125,7 +125,7 @@ public struct PlanSet: Sendable {
             set { storedAction = Index32.make(newValue) }
         }
         /// The link.
-        public var link: CrossLink { owner.links[Int(index)] }
+        public var link: CrossLink { owner.link(at: Int(index)) }
 
         /// The link at `index` in `owner`'s links, `owner` being the action at `action`.
         init(action: Int, owner: Action, index: Int) {

@@ -47,6 +47,10 @@ import Testing
         let cellRange = row.text.range(.title)
         let inCell = cellRange.lowerBound <= Int(row.titleStart) && Int(row.titleEnd) <= cellRange.upperBound
         #expect(inCell == slice)
+        // Links are held as ranges of the row's text: the same texts as the cell parsed alone, at the title's place.
+        let alone = try #require(TitleParser.parse(cell.replacingOccurrences(of: "\t", with: " "), location: action.location))
+        #expect(action.links.map(\.text) == alone.links.map(\.text) && action.links == alone.links)
+        #expect((0..<action.linkCount).map { action.link(at: $0) } == action.links)
         #expect(action.budget.map(\.text) == ["1.000 € (article 104/123-48 Frais)"])
         #expect(action.pilots.political.value == .known(["A. Martin"]))
     }

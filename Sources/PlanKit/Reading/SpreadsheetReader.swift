@@ -344,8 +344,8 @@ struct PlanBuilder {
             deadline: self.deadline(text[.deadline], deadline.1).value,
             ordinary: budget(row.bytes[ordinary.0], .ordinary, ordinary.1, in: text, at: .ordinary),
             extraordinary: budget(row.bytes[extraordinary.0], .extraordinary, extraordinary.1, in: text, at: .extraordinary),
-            openQuestions: parsed.openQuestions, links: parsed.links, pending: parsed.pending,
-            line: row.line, column: titleColumn + 1, columns: layout))
+            openQuestions: parsed.openQuestions, links: zip(parsed.links, parsed.linkTexts).map(Action.StoredLink.init),
+            pending: parsed.pending, line: row.line, column: titleColumn + 1, columns: layout))
         if objectives.isEmpty {
             objectives.append(StrategicObjective(number: "", title: "", location: action.location))
         }

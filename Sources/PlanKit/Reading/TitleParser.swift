@@ -10,6 +10,8 @@ enum TitleParser {
         var id: String
         var title: Substring
         var links: [CrossLink]
+        /// Where each link's text is in the cell's text, in UTF-8 bytes: the parenthesis it was read from.
+        var linkTexts: [Range<Int>] = []
         var openQuestions: [String]
         var pending: Bool
     }
@@ -69,6 +71,7 @@ enum TitleParser {
             return Parsed(id: id, title: cleanTitle(text, bytes, restStart..<bytes.count), links: [], openQuestions: [], pending: false)
         }
         var links: [CrossLink] = []
+        var linkTexts: [Range<Int>] = []
         var questions: [String] = []
         var pending = false
         // The bytes kept, while they are one run of `text`; copied once they are not. White
@@ -112,10 +115,12 @@ enum TitleParser {
                 j += 1
             }
             guard j < bytes.count else { keep(i..<bytes.count); break }
-            let content = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).trimmed
+            let contentBytes = TextFolding.trimmed(bytes[(i + 1)..<j])
+            let content = String(decoding: contentBytes, as: UTF8.self)
             let folded = TextFolding.fold(content.utf8Prefix(32))
             if let found = LinkParser.parse(content, location: location) {
                 links += found
+                linkTexts += repeatElement(contentBytes.startIndex..<contentBytes.endIndex, count: found.count)
             } else if folded.hasPrefix("en attente") {
                 pending = true
             } else if content.containsByte(UInt8(ascii: "?")) || folded.hasPrefix("a preciser") {
@@ -132,7 +137,7 @@ enum TitleParser {
         } else {
             title = cleanTitle(text, bytes, run)
         }
-        return Parsed(id: id, title: title, links: links, openQuestions: questions, pending: pending)
+        return Parsed(id: id, title: title, links: links, linkTexts: linkTexts, openQuestions: questions, pending: pending)
     }
 
     /// The title `text` writes in the UTF-8 bytes `range` of `bytes` (which are `text`'s), with
