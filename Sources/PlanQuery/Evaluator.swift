@@ -469,6 +469,21 @@ public enum Compiler {
             let matcher = built
             matchers.append(matcher)
             if matcher.column != nil { return negate({ _, i in matcher.matchesColumnRow(i) }, negated) }
+            if let dense = resolved.denseKey {
+                // Each value matched once, through the row's number; no number means a missing
+                // value, which matches nothing, as the accessor says.
+                let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+                    guard let number = dense.index(c, i) else { return false }
+                    return matcher.matches(number: number, of: dense.count(c)) {
+                        switch dense.value(c, number) {
+                        case .text(let s), .id(let s): matcher.matches(s, in: c)
+                        case .deadline(let d): matcher.matches(d.description, in: c)
+                        default: false
+                        }
+                    }
+                }
+                return negate(test, negated)
+            }
             let accessor = resolved.accessor
             let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
                 accessor(c, i) { v in

@@ -14,6 +14,8 @@ struct TextMatcher: @unchecked Sendable {
     var column: FoldedColumn.Key?
     /// That column over the context of the current run.
     private let scanned = ScannedColumn()
+    /// What each value of a field numbered by a ``DenseKey`` gave during the current run.
+    private let denseResults = DenseResults()
     private let needle: [UInt8]?
     private let anchoredStart: Bool
     private let anchoredEnd: Bool
@@ -95,9 +97,32 @@ struct TextMatcher: @unchecked Sendable {
     /// Whether the pattern is a literal (possibly anchored), not a regular expression.
     var isLiteral: Bool { needle != nil }
 
-    /// Fetches the folded column of `context` for the run about to start.
+    /// Fetches the folded column of `context` for the run about to start, and forgets what the
+    /// values of a numbered field gave in the run before.
     func prepare(_ context: QueryContext) {
         scanned.column = column.map { context.foldedColumn($0) }
+        denseResults.results = []
+    }
+
+    /// Whether value `number` of `count` matches, `match` telling it the first time the run meets
+    /// the number: a field whose value depends on a small number (an article's) is matched once a
+    /// value, not once a row.
+    func matches(number: Int, of count: Int, _ match: () -> Bool) -> Bool {
+        guard number >= 0, number < count else { return match() }
+        if denseResults.results.count != count { denseResults.results = [UInt8](repeating: 0, count: count) }
+        switch denseResults.results[number] {
+        case 1: return true
+        case 2: return false
+        default:
+            let matched = match()
+            denseResults.results[number] = matched ? 1 : 2
+            return matched
+        }
+    }
+
+    /// The results of one run, by number: 0 not met yet, 1 matches, 2 does not.
+    final class DenseResults: @unchecked Sendable {
+        var results: [UInt8] = []
     }
 
     /// Whether row `index` of the folded column matches (the run must have been prepared).
