@@ -8,11 +8,14 @@ struct FoldedColumn: Sendable {
     enum Key: Int, CaseIterable, Sendable {
         /// `actions.title`.
         case actionTitle
+        /// `budget.text`: a line's part of its cell (every line has one, empty at worst).
+        case budgetText
 
         /// The number of rows and each row's text.
         func source(_ context: QueryContext) -> (count: Int, text: (Int) -> Substring) {
             switch self {
             case .actionTitle: (context.planSet.actions.count, { context.planSet.actions[$0].title })
+            case .budgetText: (context.planSet.budgetLines.count, { Substring(context.planSet.budgetLines[$0].line.text) })
             }
         }
     }

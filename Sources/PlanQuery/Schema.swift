@@ -422,7 +422,7 @@ public enum Schema {
         },
         value("funding", .text, "the plan whose envelope funds the line") { c, i in text(c.planSet.budgetLines[i].line.fundingPlan) },
         value("note", .text, "other text in parentheses") { c, i in text(c.planSet.budgetLines[i].line.note) },
-        value("text", .text, "the line's text in the cell") { c, i in .text(c.planSet.budgetLines[i].line.text) },
+        searchable(value("text", .text, "the line's text in the cell") { c, i in .text(c.planSet.budgetLines[i].line.text) }, .budgetText),
         value("file", .text, "the plan's file") { c, i in .text(c.planSet.budgetLines[i].line.location.file) },
         value("line", .integer, "the line in the file") { c, i in .integer(Int64(c.planSet.budgetLines[i].line.location.line)) },
     ], selfValue: (.money, one { c, i in

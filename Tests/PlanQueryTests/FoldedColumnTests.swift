@@ -45,6 +45,16 @@ import Testing
         #expect(negated.rows.count + literal.rows.count == Self.context.planSet.actions.count)
     }
 
+    /// `~` on a budget line's text scans its folded column too, and answers as folding each text.
+    @Test(arguments: ["frais", "FRAIS", "€", "article 104", "^cce", "€$", "cohesion", "cohésion", "", "zzz", "e"])
+    func lineTextColumnMatchesRowByRowFolding(_ pattern: String) throws {
+        let literal = try run("budget where text ~ \"\(pattern)\" select action, kind, amount, text", Self.context)
+        let regex = try run("budget where text ~ \"\(pattern)(?:)\" select action, kind, amount, text", Self.context)
+        #expect(literal.rows.map { $0.map(\.text) } == regex.rows.map { $0.map(\.text) })
+        let negated = try run("budget where text !~ \"\(pattern)\" select action", Self.context)
+        #expect(negated.rows.count + literal.rows.count == Self.context.planSet.budgetLines.count)
+    }
+
     @Test func columnFindsWhatTheTitlesSay() throws {
         #expect(try firstColumn("actions where title ~ \"coeur de l'ecole\" select id", Self.context) == ["1.1"])
         #expect(try firstColumn("actions where title ~ \"ελληνικά\" select id", Self.context) == ["1.2"])
