@@ -10,12 +10,15 @@ struct FoldedColumn: Sendable {
         case actionTitle
         /// `budget.text`: a line's part of its cell (every line has one, empty at worst).
         case budgetText
+        /// `budget.label`: the label before a line's amount, missing on most lines.
+        case budgetLabel
 
-        /// The number of rows and each row's text.
-        func source(_ context: QueryContext) -> (count: Int, text: (Int) -> Substring) {
+        /// The number of rows and each row's text, `nil` when the row has none.
+        func source(_ context: QueryContext) -> (count: Int, text: (Int) -> Substring?) {
             switch self {
             case .actionTitle: (context.planSet.actions.count, { context.planSet.actions[$0].title })
             case .budgetText: (context.planSet.budgetLines.count, { Substring(context.planSet.budgetLines[$0].line.text) })
+            case .budgetLabel: (context.planSet.budgetLines.count, { context.planSet.budgetLines[$0].line.label.map { Substring($0) } })
             }
         }
     }
@@ -24,19 +27,31 @@ struct FoldedColumn: Sendable {
     let bytes: [UInt8]
     /// Where each row's text ends in ``bytes``.
     let ends: [Int]
+    /// The rows without a text, which match nothing; empty when every row has one.
+    let missing: [Bool]
 
-    /// Folds each row's text as `~` does (``TextFolding/fold(_:)``).
-    init(count: Int, text: (Int) -> Substring) {
+    /// Folds each row's text as `~` does (``TextFolding/fold(_:)``); a row without one is missing.
+    init(count: Int, text: (Int) -> Substring?) {
         var bytes: [UInt8] = []
         var ends: [Int] = []
+        var missing: [Bool] = []
         ends.reserveCapacity(count)
         for row in 0..<count {
-            bytes.append(contentsOf: TextFolding.fold(text(row)).utf8)
+            if let text = text(row) {
+                bytes.append(contentsOf: TextFolding.fold(text).utf8)
+            } else {
+                if missing.isEmpty { missing = [Bool](repeating: false, count: count) }
+                missing[row] = true
+            }
             ends.append(bytes.count)
         }
         self.bytes = bytes
         self.ends = ends
+        self.missing = missing
     }
+
+    /// Whether row `index` has no text.
+    func isMissing(_ index: Int) -> Bool { index >= 0 && index < missing.count && missing[index] }
 
     /// The byte range of row `index`.
     func range(_ index: Int) -> Range<Int> {

@@ -407,7 +407,7 @@ public enum Schema {
         record("action", "action", "the action the line belongs to") { c, i in c.planSet.budgetLines[i].action },
         value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[c.planSet.budgetLines[i].action].plan].name) },
         value("kind", .text, "ordinary or extraordinary") { c, i in .text(c.planSet.budgetLines[i].kind.rawValue) },
-        value("label", .text, "the label before the amount, e.g. CCE") { c, i in text(c.planSet.budgetLines[i].line.label) },
+        searchable(value("label", .text, "the label before the amount, e.g. CCE") { c, i in text(c.planSet.budgetLines[i].line.label) }, .budgetLabel),
         value("amount", .money, "the amount allocated to the action") { c, i in
             switch c.planSet.budgetLines[i].amount {
             case .known(let m): .money(m)

@@ -127,7 +127,7 @@ struct TextMatcher: @unchecked Sendable {
 
     /// Whether row `index` of the folded column matches (the run must have been prepared).
     func matchesColumnRow(_ index: Int) -> Bool {
-        guard let column = scanned.column, let needle else { return false }
+        guard let column = scanned.column, let needle, !column.isMissing(index) else { return false }
         let range = column.range(index)
         return column.bytes.withUnsafeBufferPointer { all in
             let row = UnsafeBufferPointer(rebasing: all[range])

@@ -55,6 +55,20 @@ import Testing
         #expect(negated.rows.count + literal.rows.count == Self.context.planSet.budgetLines.count)
     }
 
+    /// A line's label is searched through a folded column too; lines without a label match
+    /// nothing, as when each label is matched.
+    @Test(arguments: ["cce", "CCE", "^cc", "e$", "", "zzz", "ccca", "é"])
+    func labelColumnMatchesRowByRowFolding(_ pattern: String) throws {
+        let literal = try run("budget where label ~ \"\(pattern)\" select action, kind, amount, label", Self.context)
+        let regex = try run("budget where label ~ \"\(pattern)(?:)\" select action, kind, amount, label", Self.context)
+        #expect(literal.rows.map { $0.map(\.text) } == regex.rows.map { $0.map(\.text) })
+        let labelled = Self.context.planSet.budgetLines.filter { $0.line.label != nil }.count
+        #expect(labelled > 0 && labelled < Self.context.planSet.budgetLines.count)
+        if pattern.isEmpty { #expect(literal.rows.count == labelled) }
+        let negated = try run("budget where label !~ \"\(pattern)\" select action", Self.context)
+        #expect(negated.rows.count + literal.rows.count == Self.context.planSet.budgetLines.count)
+    }
+
     @Test func columnFindsWhatTheTitlesSay() throws {
         #expect(try firstColumn("actions where title ~ \"coeur de l'ecole\" select id", Self.context) == ["1.1"])
         #expect(try firstColumn("actions where title ~ \"ελληνικά\" select id", Self.context) == ["1.2"])
