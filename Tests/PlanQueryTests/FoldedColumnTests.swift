@@ -45,28 +45,23 @@ import Testing
         #expect(negated.rows.count + literal.rows.count == Self.context.planSet.actions.count)
     }
 
-    /// `~` on a budget line's text scans its folded column too, and answers as folding each text.
-    @Test(arguments: ["frais", "FRAIS", "€", "article 104", "^cce", "€$", "cohesion", "cohésion", "", "zzz", "e"])
-    func lineTextColumnMatchesRowByRowFolding(_ pattern: String) throws {
-        let literal = try run("budget where text ~ \"\(pattern)\" select action, kind, amount, text", Self.context)
-        let regex = try run("budget where text ~ \"\(pattern)(?:)\" select action, kind, amount, text", Self.context)
+    /// `~` on a budget line's text or label scans a folded column too, and answers as folding
+    /// each text; lines without a label match nothing.
+    @Test(arguments: [
+        ("text", "frais"), ("text", "FRAIS"), ("text", "€"), ("text", "article 104"), ("text", "^cce"), ("text", "€$"),
+        ("text", "cohesion"), ("text", "cohésion"), ("text", ""), ("text", "zzz"), ("text", "e"),
+        ("label", "cce"), ("label", "CCE"), ("label", "^cc"), ("label", "e$"), ("label", ""), ("label", "zzz"),
+        ("label", "ccca"), ("label", "é"),
+    ])
+    func lineColumnsMatchRowByRowFolding(_ field: String, _ pattern: String) throws {
+        let literal = try run("budget where \(field) ~ \"\(pattern)\" select action, kind, amount, \(field)", Self.context)
+        let regex = try run("budget where \(field) ~ \"\(pattern)(?:)\" select action, kind, amount, \(field)", Self.context)
         #expect(literal.rows.map { $0.map(\.text) } == regex.rows.map { $0.map(\.text) })
-        let negated = try run("budget where text !~ \"\(pattern)\" select action", Self.context)
+        let negated = try run("budget where \(field) !~ \"\(pattern)\" select action", Self.context)
         #expect(negated.rows.count + literal.rows.count == Self.context.planSet.budgetLines.count)
-    }
-
-    /// A line's label is searched through a folded column too; lines without a label match
-    /// nothing, as when each label is matched.
-    @Test(arguments: ["cce", "CCE", "^cc", "e$", "", "zzz", "ccca", "é"])
-    func labelColumnMatchesRowByRowFolding(_ pattern: String) throws {
-        let literal = try run("budget where label ~ \"\(pattern)\" select action, kind, amount, label", Self.context)
-        let regex = try run("budget where label ~ \"\(pattern)(?:)\" select action, kind, amount, label", Self.context)
-        #expect(literal.rows.map { $0.map(\.text) } == regex.rows.map { $0.map(\.text) })
         let labelled = Self.context.planSet.budgetLines.filter { $0.line.label != nil }.count
         #expect(labelled > 0 && labelled < Self.context.planSet.budgetLines.count)
-        if pattern.isEmpty { #expect(literal.rows.count == labelled) }
-        let negated = try run("budget where label !~ \"\(pattern)\" select action", Self.context)
-        #expect(negated.rows.count + literal.rows.count == Self.context.planSet.budgetLines.count)
+        if pattern.isEmpty { #expect(literal.rows.count == (field == "label" ? labelled : Self.context.planSet.budgetLines.count)) }
     }
 
     @Test func columnFindsWhatTheTitlesSay() throws {
