@@ -403,15 +403,13 @@ struct PlanBuilder {
     }
 
     /// Reads a budget cell, whose bytes are `part` of `row`: its lines' texts are ranges of the
-    /// row's text. States as ``CellReader`` reads them: blank missing, `/` or `-` none, `??` unknown.
+    /// row's text. Its state, when it marks one, as ``CellReader/mark(_:)`` reads it.
     mutating func budget(
         _ cell: ArraySlice<UInt8>, _ kind: BudgetKind, _ location: SourceLocation, in row: Action.RowText,
         at part: Action.RowText.Part
     ) -> CellValue<[BudgetLine]> {
         let trimmed = TextFolding.trimmed(cell)
-        if trimmed.isEmpty { return .missing }
-        if trimmed.count == 1, trimmed.first == UInt8(ascii: "/") || trimmed.first == UInt8(ascii: "-") { return .none }
-        if trimmed.allSatisfy({ $0 == UInt8(ascii: "?") }) { return .unknown }
+        if let mark: CellValue<[BudgetLine]> = CellReader.mark(trimmed) { return mark }
         var diagnostics: [Diagnostic] = []
         let lines = BudgetCellParser(
             kind: kind, location: location, details: fields.contains(.budgetText), scratch: budgetScratch,
@@ -436,12 +434,19 @@ struct PlanBuilder {
 
 /// Reads the four states of a cell: `??` unknown, `/` none, blank missing, else known.
 enum CellReader {
+    /// The state a trimmed cell's UTF-8 bytes mark without a value: blank missing, `/` or `-`
+    /// none, only `?` unknown; `nil` when the cell holds a value to parse.
+    static func mark<Bytes: Collection<UInt8>, T>(_ trimmed: Bytes) -> CellValue<T>? {
+        if trimmed.isEmpty { return .missing }
+        if trimmed.count == 1, let b = trimmed.first, b == UInt8(ascii: "/") || b == UInt8(ascii: "-") { return CellValue.none }
+        if trimmed.allSatisfy({ $0 == UInt8(ascii: "?") }) { return .unknown }
+        return nil
+    }
+
     /// Reads a cell, parsing known text with `parse`; a `nil` parse counts as unknown.
     static func read<T>(_ text: String, location: SourceLocation, parse: (String) -> T?) -> Cell<T> {
         let trimmed = text.trimmed
-        if trimmed.isEmpty { return Cell(.missing, text: text, location: location) }
-        if trimmed == "/" || trimmed == "-" { return Cell(.none, text: text, location: location) }
-        if trimmed.allSatisfy({ $0 == "?" }) { return Cell(.unknown, text: text, location: location) }
+        if let mark: CellValue<T> = mark(trimmed.utf8) { return Cell(mark, text: text, location: location) }
         guard let value = parse(trimmed) else { return Cell(.unknown, text: text, location: location) }
         return Cell(.known(value), text: text, location: location)
     }
