@@ -52,6 +52,16 @@ public struct Action: Sendable {
         type(of: holder) == Row.self ? .row(unsafeDowncast(holder, to: Row.self)) : .fields(unsafeDowncast(holder, to: FieldsBox.self))
     }
 
+    /// `fromRow` of the row, or `fromFields` of the box of fields in full (read in place), however
+    /// the action holds them.
+    @inline(__always)
+    private func read<T>(_ fromRow: (Row) -> T, _ fromFields: (FieldsBox) -> T) -> T {
+        switch storage {
+        case .row(let row): fromRow(row)
+        case .fields(let box): fromFields(box)
+        }
+    }
+
     /// The fields in full: made from the row when the action is held as one; changing them
     /// holds the action in full from then on, copying the fields first when another action
     /// shares them.
@@ -75,22 +85,12 @@ public struct Action: Sendable {
 
     /// The action's number as its title writes it, e.g. `1.2`.
     public var id: String {
-        get {
-            switch storage {
-            case .row(let row): row.id
-            case .fields(let box): box.value.id
-            }
-        }
+        get { read({ $0.id }, { $0.value.id }) }
         _modify { yield &fields.id }
     }
     /// The code column, e.g. `A 1.2`.
     public var code: Cell<String> {
-        get {
-            switch storage {
-            case .row(let row): row.code
-            case .fields(let box): box.value.code
-            }
-        }
+        get { read({ $0.code }, { $0.value.code }) }
         _modify { yield &fields.code }
     }
     /// The title without the number, the link parentheses and the open questions.
@@ -99,110 +99,55 @@ public struct Action: Sendable {
         set { fields.title = Substring(newValue) }
     }
     /// ``title`` as stored: often a slice of the title cell's text.
-    var titleSlice: Substring {
-        switch storage {
-        case .row(let row): row.title
-        case .fields(let box): box.value.title
-        }
-    }
+    var titleSlice: Substring { read({ $0.title }, { $0.value.title }) }
     /// The title cell exactly as the file had it.
     public var titleCell: Cell<String> {
-        get {
-            switch storage {
-            case .row(let row): row.titleCell
-            case .fields(let box): box.value.titleCell
-            }
-        }
+        get { read({ $0.titleCell }, { $0.value.titleCell }) }
         _modify { yield &fields.titleCell }
     }
     /// Questions the plan leaves open, such as `à préciser! Comment?`.
     public var openQuestions: [String] {
-        get {
-            switch storage {
-            case .row(let row): row.openQuestions
-            case .fields(let box): box.value.openQuestions
-            }
-        }
+        get { read({ $0.openQuestions }, { $0.value.openQuestions }) }
         _modify { yield &fields.openQuestions }
     }
     /// Who steers the action.
     public var pilots: Pilots {
-        get {
-            switch storage {
-            case .row(let row): row.pilots
-            case .fields(let box): box.value.pilots
-            }
-        }
+        get { read({ $0.pilots }, { $0.value.pilots }) }
         _modify { yield &fields.pilots }
     }
     /// When the action is due.
     public var deadline: Cell<Deadline> {
-        get {
-            switch storage {
-            case .row(let row): row.deadlineCell
-            case .fields(let box): box.value.deadline
-            }
-        }
+        get { read({ $0.deadlineCell }, { $0.value.deadline }) }
         _modify { yield &fields.deadline }
     }
     /// The ordinary budget cell.
     public var ordinaryBudget: Cell<[BudgetLine]> {
-        get {
-            switch storage {
-            case .row(let row): row.ordinaryCell
-            case .fields(let box): box.value.ordinaryBudget
-            }
-        }
+        get { read({ $0.ordinaryCell }, { $0.value.ordinaryBudget }) }
         _modify { yield &fields.ordinaryBudget }
     }
     /// The extraordinary budget cell.
     public var extraordinaryBudget: Cell<[BudgetLine]> {
-        get {
-            switch storage {
-            case .row(let row): row.extraordinaryCell
-            case .fields(let box): box.value.extraordinaryBudget
-            }
-        }
+        get { read({ $0.extraordinaryCell }, { $0.value.extraordinaryBudget }) }
         _modify { yield &fields.extraordinaryBudget }
     }
     /// The human resources cell.
     public var humanResources: Cell<String> {
-        get {
-            switch storage {
-            case .row(let row): row.humanResources
-            case .fields(let box): box.value.humanResources
-            }
-        }
+        get { read({ $0.humanResources }, { $0.value.humanResources }) }
         _modify { yield &fields.humanResources }
     }
     /// Links to other plans.
     public var links: [CrossLink] {
-        get {
-            switch storage {
-            case .row(let row): row.links
-            case .fields(let box): box.value.links
-            }
-        }
+        get { read({ $0.links }, { $0.value.links }) }
         _modify { yield &fields.links }
     }
     /// Whether the action awaits the Collège's confirmation.
     public var pending: Bool {
-        get {
-            switch storage {
-            case .row(let row): row.pending
-            case .fields(let box): box.value.pending
-            }
-        }
+        get { read({ $0.pending }, { $0.value.pending }) }
         _modify { yield &fields.pending }
     }
     /// Where the action's row starts.
     public var location: SourceLocation {
-        get {
-            switch storage {
-            case .row(let row): row.location
-            case .fields(let box): box.value.location
-            }
-        }
+        get { read({ $0.location }, { $0.value.location }) }
         _modify { yield &fields.location }
     }
     /// What an eComptes file says beyond the spreadsheet's columns; `nil` for spreadsheets.
@@ -275,28 +220,13 @@ public struct Action: Sendable {
     }
 
     /// The number of ``links``, without making them.
-    var linkCount: Int {
-        switch storage {
-        case .row(let row): row.storedLinks.count
-        case .fields(let box): box.value.links.count
-        }
-    }
+    var linkCount: Int { read({ $0.storedLinks.count }, { $0.value.links.count }) }
 
     /// The link at `index` of ``links``, without making the others.
-    func link(at index: Int) -> CrossLink {
-        switch storage {
-        case .row(let row): row.link(at: index)
-        case .fields(let box): box.value.links[index]
-        }
-    }
+    func link(at index: Int) -> CrossLink { read({ $0.link(at: index) }, { $0.value.links[index] }) }
 
     /// The deadline's state, read without copying the cell.
-    var deadlineValue: CellValue<Deadline> {
-        switch storage {
-        case .row(let row): row.deadline
-        case .fields(let box): box.value.deadline.value
-        }
-    }
+    var deadlineValue: CellValue<Deadline> { read({ $0.deadline }, { $0.value.deadline.value }) }
 
     /// Creates an action.
     public init(
