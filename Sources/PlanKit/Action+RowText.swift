@@ -11,19 +11,6 @@ extension Action {
         /// Where each part ends in ``text``, in UTF-8 bytes.
         private let titleEnd, codeEnd, deadlineEnd, ordinaryEnd, extraordinaryEnd, humanResourcesEnd: UInt32
 
-        /// Joins the cells' texts, in ``Part`` order.
-        init(title: String, code: String, deadline: String, ordinary: String, extraordinary: String, humanResources: String) {
-            var bytes: [UInt8] = []
-            var ranges: [Range<Int>] = []
-            for part in [title, code, deadline, ordinary, extraordinary, humanResources] {
-                ranges.append(bytes.count..<(bytes.count + part.utf8.count))
-                bytes += part.utf8
-            }
-            self.init(
-                bytes, title: ranges[0], code: ranges[1], deadline: ranges[2], ordinary: ranges[3], extraordinary: ranges[4],
-                humanResources: ranges[5])
-        }
-
         /// Joins the ranges of `bytes` of the six parts, valid UTF-8 each, and `appended` after them.
         init(
             _ bytes: [UInt8], title: Range<Int>, code: Range<Int>, deadline: Range<Int>, ordinary: Range<Int>,

@@ -123,16 +123,24 @@ import Testing
     /// appended after them; ranges beyond the row's bytes are clamped, not read.
     @Test func rowTextHoldsEachPart() {
         let parts = ["Action 1.1. Agir", "A 1.1", "2020", "1.000 € CCE", "", "1 ETP"]
+        // The parts' bytes one after another, as a row's cells lie in its bytes.
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for part in parts {
+            ranges.append(bytes.count..<(bytes.count + part.utf8.count))
+            bytes += part.utf8
+        }
         let text = Action.RowText(
-            title: parts[0], code: parts[1], deadline: parts[2], ordinary: parts[3], extraordinary: parts[4], humanResources: parts[5])
+            bytes, title: ranges[0], code: ranges[1], deadline: ranges[2], ordinary: ranges[3], extraordinary: ranges[4],
+            humanResources: ranges[5])
         let all: [Action.RowText.Part] = [.title, .code, .deadline, .ordinary, .extraordinary, .humanResources]
         #expect(all.map { text[$0] } == parts)
         #expect(text.text == parts.joined())
         #expect(text.range(.ordinary) == 25..<38 && text.appendedRange == 43..<43)
 
-        let bytes = Array("xxAgiryyé€".utf8)
+        let other = Array("xxAgiryyé€".utf8)
         let appended = Action.RowText(
-            bytes, title: 2..<6, code: 0..<0, deadline: 6..<8, ordinary: 8..<10, extraordinary: 10..<13,
+            other, title: 2..<6, code: 0..<0, deadline: 6..<8, ordinary: 8..<10, extraordinary: 10..<13,
             humanResources: 13..<400, appending: "Titre")
         #expect(all.map { appended[$0] } == ["Agir", "", "yy", "é", "€", ""])
         #expect(String(appended[appended.appendedRange]) == "Titre")
