@@ -23,6 +23,8 @@ extension PlanSet {
         let links: EntryBuffer<LinkEntry>
         /// The distinct articles the lines name, as spelt, in order of first appearance.
         let articles: [BudgetArticle]
+        /// Each plan's ``Plan/contentHash``, which tells a plan loaded twice.
+        let contentHashes: [Int]
 
         /// Indexes `plans`.
         init(_ plans: [Plan]) {
@@ -41,6 +43,7 @@ extension PlanSet {
             }
             self.plans = plans
             self.sizes = sizes
+            contentHashes = plans.map(\.contentHash)
             let objectives = EntryBuffer<ObjectiveEntry>(capacity: sizes.objectives)
             let actions = EntryBuffer<ActionEntry>(capacity: sizes.actions)
             let lines = EntryBuffer<BudgetEntry>(capacity: sizes.lines)
@@ -124,7 +127,8 @@ extension PlanSet {
         // communes that name an article name 4 858 distinct ones), so room for the sum of the
         // parts' lists would stay mostly empty.
 
-        for part in parts {
+        for whole in parts {
+            guard let part = withoutDuplicates(whole) else { continue }
             let start = (plan: plans.count, objective: objectives.count, action: actions.count, line: budgetLines.count, link: links.count)
             let articleIndexes = part.articles.map { lineArticle(for: $0) }
             plans += part.plans
@@ -154,6 +158,37 @@ extension PlanSet {
                 }
             }
         }
+    }
+
+    /// `part`, or a part without its plans that say the same as a plan already in the set (each
+    /// reported in ``warnings``); `nil` when every plan of it is already in.
+    private mutating func withoutDuplicates(_ part: Part) -> Part? {
+        var kept: [Plan] = []
+        var dropped = false
+        for (plan, hash) in zip(part.plans, part.contentHashes) {
+            let earlier = (contentHashes[hash] ?? []).first { plans[$0].sameContent(as: plan) }
+                ?? kept.firstIndex { $0.sameContent(as: plan) }.map { plans.count + $0 }
+            if let earlier {
+                let first = earlier < plans.count ? plans[earlier] : kept[earlier - plans.count]
+                warnings.append(Self.duplicateWarning(plan, of: first))
+                dropped = true
+            } else {
+                contentHashes[hash, default: []].append(plans.count + kept.count)
+                kept.append(plan)
+            }
+        }
+        guard dropped else { return part }
+        return kept.isEmpty ? nil : Part(kept)
+    }
+
+    /// The warning that `plan` says the same as `first`, already loaded, and is not counted.
+    static func duplicateWarning(_ plan: Plan, of first: Plan) -> Diagnostic {
+        let location = plan.objectives.first?.location ?? SourceLocation(file: plan.source, line: 1, column: 1)
+        let what = plan.kind == .other ? "plan \"\(plan.name)\"" : "\(plan.kind.rawValue) \"\(plan.name)\""
+        let message = first.source == plan.source
+            ? "The \(what) of this file is already loaded (the file is named twice); it is counted once."
+            : "This \(what) says the same as the one already loaded from \(first.source); it is counted once, from \(first.source). Load one of the two files."
+        return Diagnostic(.duplicatePlan, location: location, message: message, text: plan.source)
     }
 
     /// Grows `array` to hold `added` more elements, times `scale` when it must grow anyway.

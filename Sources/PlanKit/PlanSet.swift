@@ -167,6 +167,10 @@ public struct PlanSet: Sendable {
     var lineArticleIndex: [String: Int] = [:]
     /// Index in ``lineArticles`` → index in ``articles``.
     var lineArticleEntry: [Int] = []
+    /// What the set itself reports: plans loaded twice (``ReadRule/duplicatePlan``), each counted once.
+    public internal(set) var warnings: [Diagnostic] = []
+    /// ``Plan/contentHash`` → the indexes in ``plans`` of the plans with that hash.
+    var contentHashes: [Int: [Int]] = [:]
 
     /// Creates a set of plans.
     public init(_ plans: [Plan] = []) {

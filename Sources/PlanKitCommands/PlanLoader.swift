@@ -9,7 +9,10 @@ public enum PlanLoader {
     /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
     public static func load(_ paths: [String], fields: PlanFields = .all, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
         let planSet = try PlanSet(reading: try PlanReader.planFiles(paths), fields: fields)
-        if report { reportWarnings(planSet.plans) }
+        if report {
+            reportWarnings(planSet.plans)
+            for warning in planSet.warnings { Console.error(warning.description) }
+        }
         return planSet
     }
 

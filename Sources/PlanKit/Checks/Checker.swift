@@ -1,7 +1,7 @@
 /// Runs consistency rules over a set of plans.
 public struct Checker: Sendable {
-    /// Every rule PlanKit knows, in the order findings are reported.
-    public static let allRules: [any Rule] = [
+    /// Every rule PlanKit knows, in the order findings are reported: the readers' warnings first.
+    public static let allRules: [any Rule] = ReadRule.allCases.map(ReadWarnings.init) + [
         LinkUnknownTarget(), LinkUnresolvedPlan(),
         BudgetOvercommitted(), BudgetCreditConflict(), BudgetKindMismatch(), BudgetUnknownEconomicCode(),
         ActionDuplicateID(), ActionCodeMismatch(), ActionUnknownPilot(), ActionUnknownDeadline(), ActionMissingDeadline(),

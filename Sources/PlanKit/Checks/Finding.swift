@@ -31,13 +31,16 @@ public struct Finding: Sendable, Hashable, Codable {
     public var subject: String
     /// Where, when it comes from one place.
     public var location: SourceLocation?
+    /// The input's text concerned, verbatim, for a reader's finding (``ReadRule``).
+    public var text: String?
 
     /// Creates a finding.
-    public init(rule: String, severity: Severity, message: String, subject: String, location: SourceLocation?) {
+    public init(rule: String, severity: Severity, message: String, subject: String, location: SourceLocation?, text: String? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.subject = subject
         self.location = location
+        self.text = text
     }
 }

@@ -85,7 +85,7 @@ public struct EComptesReader: Sendable {
     func fields(_ element: XMLElement, _ warnings: inout [Diagnostic]) -> ExchangeFields {
         let statusText = element.value("Statut") ?? ""
         let status = ExchangeFields.Status(rawValue: statusText) ?? {
-            warnings.append(Diagnostic(location: element.child("Statut")?.location ?? element.location,
+            warnings.append(Diagnostic(.unparsedCell, location: element.child("Statut")?.location ?? element.location,
                                        message: "Unknown status \"\(statusText)\"; it is read as NON_COMMENCE.", text: statusText))
             return .notStarted
         }()
@@ -126,14 +126,14 @@ public struct EComptesReader: Sendable {
                 amount = .known(money)
             } else {
                 amount = .unknown
-                warnings.append(Diagnostic(location: article.child("Montant")?.location ?? article.location,
+                warnings.append(Diagnostic(.unparsedCell, location: article.child("Montant")?.location ?? article.location,
                                            message: "\"\(amountText)\" is not an amount PlanKit reads (a decimal number of euros, at most two decimals); it counts as unknown.",
                                            text: amountText))
             }
             let kind: BudgetKind = article.value("Service") == "E" ? .extraordinary : .ordinary
             let parsed = BudgetArticle(lenient: code)
             if parsed == nil && !code.isEmpty {
-                warnings.append(Diagnostic(location: article.child("CodeArticle")?.location ?? article.location,
+                warnings.append(Diagnostic(.unparsedCell, location: article.child("CodeArticle")?.location ?? article.location,
                                            message: "\"\(code)\" is not an article code FUNCTION/ECONOMIC-SUB; the line keeps it in its note.", text: code))
             }
             let line = BudgetLine(

@@ -184,7 +184,7 @@ struct BudgetCellParser {
             case .overflow:
                 let digits = String(decoding: bytes[range], as: UTF8.self)
                 diagnostics.append(Diagnostic(
-                    location: location,
+                    .amountTooLarge, location: location,
                     message: "The amount \(digits) is too large to hold in cents; check the cell. It is kept as unknown.",
                     text: cellText()))
                 newLine(.unknown, range)
@@ -225,7 +225,7 @@ struct BudgetCellParser {
             if !words.isEmpty {
                 if lines.isEmpty {
                     diagnostics.append(Diagnostic(
-                        location: location,
+                        .unparsedCell, location: location,
                         message: "No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
                         text: cellText()))
                     newLine(.unknown, (wordsStart ?? 0)..<end.upperBound)

@@ -15,4 +15,12 @@ public enum PlanName {
         }
         return words.joinedBySpaces
     }
+
+    /// The name of a plan that names none: its file's name without folder and extension
+    /// (`plans/pst-citoyennete.tsv` → `pst-citoyennete`).
+    public static func fileStem(_ path: String) -> String {
+        guard let name = path.split(separator: "/").last.map(String.init) else { return path }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+        return name
+    }
 }

@@ -67,12 +67,7 @@ struct PlanBuilder {
         self.file = file
         origin = SourceLocation(file: file, line: 1, column: 1)
         self.fields = fields
-        let stem = file.split(separator: "/").last.map { name -> String in
-            let n = String(name)
-            if let dot = n.lastIndex(of: "."), dot != n.startIndex { return String(n[..<dot]) }
-            return n
-        } ?? file
-        plan = Plan(kind: .pst, name: stem, source: file)
+        plan = Plan(kind: .pst, name: PlanName.fileStem(file), source: file)
     }
 
     func location(_ row: DelimitedTable.Row, _ column: Int) -> SourceLocation {
@@ -234,7 +229,7 @@ struct PlanBuilder {
             return
         }
         plan.warnings.append(Diagnostic(
-            location: location(row, first),
+            .rowIgnored, location: location(row, first),
             message: "This row is neither an objective nor an action; it is kept verbatim. Start it with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\" if it belongs to the plan.",
             text: row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")))
     }
@@ -308,7 +303,7 @@ struct PlanBuilder {
         if objectives.isEmpty {
             objectives.append(StrategicObjective(number: "", title: "", location: location(row, column)))
             plan.warnings.append(Diagnostic(
-                location: location(row, column),
+                .misplacedRow, location: location(row, column),
                 message: "This operational objective comes before any strategic objective; it is kept under an untitled one.",
                 text: text))
         }
@@ -353,7 +348,7 @@ struct PlanBuilder {
             objectives[objectives.count - 1].operationalObjectives.append(
                 OperationalObjective(number: "", title: "", location: action.location))
             plan.warnings.append(Diagnostic(
-                location: action.location,
+                .misplacedRow, location: action.location,
                 message: "Action \(action.id) comes before any operational objective; it is kept under an untitled one.",
                 text: title ?? row[titleColumn]))
         }
@@ -395,7 +390,7 @@ struct PlanBuilder {
         }
         if failed {
             plan.warnings.append(Diagnostic(
-                location: location,
+                .unparsedCell, location: location,
                 message: "\"\(text.trimmed)\" is not a deadline PlanKit reads; it counts as unknown. Write a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
                 text: text))
         }

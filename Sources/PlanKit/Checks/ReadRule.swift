@@ -1,0 +1,42 @@
+/// The kinds of reader warning: what a reader could not read unambiguously.
+///
+/// A value is read only when its reading is unambiguous; otherwise the cell is kept verbatim and
+/// a warning of one of these rules names it, with its place and text. `plankit check` reports
+/// each warning as a finding of severity warning, so `check --fail-on warning` fails on it and
+/// `--rules read.ambiguous-amount` selects it.
+public enum ReadRule: String, Sendable, Hashable, Codable, CaseIterable {
+    /// An amount whose notation has two readings (`250,000 €`: 250 € or 250 000 €), or that is not
+    /// a number PlanKit reads whole; the line's amount is unknown.
+    case ambiguousAmount = "read.ambiguous-amount"
+    /// Several amounts in one cell that are not one allocation (planned and spent, two years, a
+    /// range); they are not added up.
+    case amountsNotASum = "read.amounts-not-a-sum"
+    /// An amount too large to hold in 64-bit cents.
+    case amountTooLarge = "read.amount-too-large"
+    /// A cell PlanKit cannot read (a deadline form it does not know, a budget cell without an
+    /// amount, an unknown eComptes status); kept verbatim, its value unknown.
+    case unparsedCell = "read.unparsed-cell"
+    /// Bytes that are not valid in the file's encoding; the character is replaced by U+FFFD.
+    case invalidEncoding = "read.invalid-encoding"
+    /// A row that is neither an objective nor an action, or the cells of an objective row that
+    /// the objective does not hold; kept verbatim.
+    case rowIgnored = "read.row-ignored"
+    /// An operational objective or action with no objective above it; kept under an untitled one.
+    case misplacedRow = "read.misplaced-row"
+    /// A file or plan loaded twice; the second is not counted.
+    case duplicatePlan = "read.duplicate-plan"
+
+    /// One line on what the rule reports.
+    public var summary: String {
+        switch self {
+        case .ambiguousAmount: "An amount whose notation allows two readings, or that is not read whole; its value is unknown."
+        case .amountsNotASum: "Several amounts in one cell that are not one allocation (planned and spent, years, a range)."
+        case .amountTooLarge: "An amount too large to hold in 64-bit cents; its value is unknown."
+        case .unparsedCell: "A cell PlanKit cannot read; kept verbatim, its value unknown."
+        case .invalidEncoding: "Bytes invalid in the file's encoding; each is replaced by U+FFFD."
+        case .rowIgnored: "A row, or cells of a row, that belong to no objective or action; kept verbatim."
+        case .misplacedRow: "An objective or action with no objective above it; kept under an untitled one."
+        case .duplicatePlan: "A file or plan loaded twice; only the first is counted."
+        }
+    }
+}
