@@ -3,11 +3,12 @@ import Testing
 
 /// `PlanSet` indexes plans on all cores; these tests hold its entries to a plain walk of the plans.
 @Suite struct PlanSetTests {
-    /// Plans that share articles across files (the seed plan twice, the PCS, a second PST) and
-    /// plans with faults, odd forms and eComptes fields.
+    /// Plans that share articles across files (the seed plan, the PCS, a second PST) and plans
+    /// with faults, odd forms and eComptes fields. (The seed's Excel CSV is the seed's plan again:
+    /// a set counts it once, ``duplicatePlansAreCountedOnce()``.)
     static let names = [
         "pst-citoyennete.tsv", "pcs-citoyenneville.tsv", "pst-cohesion.tsv", "pst-forms.csv", "pst-faults.tsv",
-        "demo-pst-201805V1.xml", "pst-citoyennete-excel.csv",
+        "demo-pst-201805V1.xml",
     ]
 
     static func plans() throws -> [Plan] {
@@ -125,8 +126,29 @@ import Testing
         set.add(contentsOf: [])
         #expect(set.actions.isEmpty && set.plans.isEmpty)
         let empty = Plan(kind: .pst, name: "vide", source: "vide.tsv")
-        set.add(contentsOf: [empty, try Fixtures.plan("pst-citoyennete.tsv"), empty])
-        #expect(set.plans.count == 3)
+        let other = Plan(kind: .pst, name: "vide", source: "plans/vide.csv")
+        set.add(contentsOf: [empty, try Fixtures.plan("pst-citoyennete.tsv"), other])
+        #expect(set.plans.count == 2)
+        #expect(set.warnings.map(\.rule) == [.duplicatePlan])
         #expect(Self.dump(set) == Self.expected(set.plans))
+    }
+
+    /// The seed's TSV and its Excel CSV hold the same plan; the same file named twice too. Each
+    /// is counted once, in whatever order and however the plans are added, and reported.
+    @Test(arguments: [["pst-citoyennete.tsv", "pst-citoyennete-excel.csv"], ["pst-citoyennete-excel.csv", "pst-citoyennete.tsv"]])
+    func duplicatePlansAreCountedOnce(_ names: [String]) throws {
+        let paths = names.map(Fixtures.path)
+        let read = try PlanSet(reading: paths + [Fixtures.path("pst-cohesion.tsv"), paths[0]])
+        #expect(read.plans.map(\.source) == [paths[0], Fixtures.path("pst-cohesion.tsv")])
+        #expect(read.budgetLines.compactMap(\.amount.value).reduce(Int64(0)) { $0 + $1.cents } == 11_200_000)
+        let first = paths[0]
+        #expect(read.warnings.map(\.description) == [
+            "\(paths[1]):10:1: warning: This PST \"\(PlanName.fileStem(paths[1]))\" says the same as the one already loaded from \(first); it is counted once, from \(first). Load one of the two files. [read.duplicate-plan]",
+            "\(first):10:1: warning: The PST \"\(PlanName.fileStem(first))\" of this file is already loaded (the file is named twice); it is counted once. [read.duplicate-plan]",
+        ])
+        var added = PlanSet(try PlanReader().read(path: paths[0]))
+        added.add(contentsOf: try PlanReader().read(path: paths[1]))
+        #expect(added.plans.count == 1 && added.warnings.count == 1)
+        #expect(Self.dump(added) == Self.dump(PlanSet(try PlanReader().read(path: paths[0]))))
     }
 }

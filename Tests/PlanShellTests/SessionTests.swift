@@ -90,7 +90,7 @@ import Testing
         let captured = CapturedSession()
         #expect(captured.script(".format csv\ncheck action.open-question") == 0)
         #expect(captured.out.split(separator: "\r\n").count == 4)
-        #expect(captured.out.hasPrefix("severity,rule,subject,message,file,line\r\ninfo,action.open-question,2.2,Action 2.2 leaves a question open: à préciser! Comment?,"))
+        #expect(captured.out.hasPrefix("severity,rule,subject,message,file,line,column\r\ninfo,action.open-question,2.2,Action 2.2 leaves a question open: à préciser! Comment?,"))
     }
 
     @Test func loadPlansSchemaHelp() {
