@@ -138,7 +138,7 @@ public struct Completer {
     func metaArgument(_ head: String, _ word: String) -> [String] {
         let command = head.split(separator: " ").first.map { String($0).lowercased() } ?? ""
         switch command {
-        case ".load", ".output": return Self.files(word) + (command == ".output" ? Self.matching(["stdout"], word) : [])
+        case ".load", ".unload", ".output": return Self.files(word) + (command == ".output" ? Self.matching(["stdout"], word) : [])
         case ".format", ".mode": return Self.matching(OutputFormat.allCases.map(\.rawValue), word)
         case ".schema": return Self.matching(Schema.collections.map(\.name), word)
         case ".timer": return Self.matching(["on", "off"], word)

@@ -20,6 +20,7 @@ enum Help {
                 Meta-commands:
                   .help [TOPIC]            this text; topics: \(topics.joined(separator: ", "))
                   .load FILE…              load plan files (or a directory's)
+                  .unload [FILE…]          unload those files' plans (all plans without a file)
                   .plans                   what is loaded, with counts
                   .schema [COLLECTION]     collections, or a collection's fields and types
                   .format FORMAT           table, csv, json or markdown

@@ -6,6 +6,8 @@ public enum MetaCommand: Sendable, Equatable {
     case help(String?)
     /// `.load FILE…`.
     case load([String])
+    /// `.unload [FILE…]`: every plan when no file is named.
+    case unload([String])
     /// `.plans`.
     case plans
     /// `.schema [COLLECTION]`.
@@ -22,7 +24,7 @@ public enum MetaCommand: Sendable, Equatable {
     case quit
 
     /// Every meta-command's name, for completion and help.
-    public static let names = [".help", ".load", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]
+    public static let names = [".help", ".load", ".unload", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]
 
     /// Splits a meta-command's arguments on spaces, honouring double and single quotes.
     static func words(_ text: String) -> [String] {
@@ -64,6 +66,7 @@ public enum MetaCommand: Sendable, Equatable {
         case ".load":
             guard !arguments.isEmpty else { throw QueryError(".load needs at least one file: .load plan.tsv", at: nameLocation) }
             return .load(arguments)
+        case ".unload": return .unload(arguments)
         case ".plans": try noArguments(); return .plans
         case ".schema": return .schema(arguments.first)
         case ".format", ".mode":

@@ -85,7 +85,10 @@ public final class Session {
                 do {
                     let plans = try PlanReader().read(path: file)
                     for warning in plans.flatMap(\.warnings) { sink.err(warning.description) }
+                    let reported = planSet.warnings.count
                     planSet.add(contentsOf: plans)
+                    // A plan already loaded is reported and not counted again.
+                    for warning in planSet.warnings[reported...] { sink.err(warning.description) }
                     self.files.append(file)
                     context = nil
                 } catch {
@@ -94,6 +97,35 @@ public final class Session {
                 }
             }
         }
+        return ok
+    }
+
+    /// Unloads the plans read from `paths` (all plans when `paths` is empty).
+    ///
+    /// - Returns: `false` when a path names no loaded file (the others are still unloaded).
+    @discardableResult
+    public func unload(_ paths: [String]) -> Bool {
+        guard !paths.isEmpty else {
+            planSet = PlanSet()
+            files = []
+            context = nil
+            return true
+        }
+        var ok = true
+        var unloaded: [String] = []
+        for path in paths {
+            let matching = files.filter { $0 == path || AtomicFile.sameFile($0, path) }
+            if matching.isEmpty {
+                let loaded = files.isEmpty ? "no file is loaded" : "loaded files are " + files.joined(separator: ", ")
+                sink.err("\(path): error: this file is not loaded; \(loaded).")
+                ok = false
+            }
+            unloaded += matching
+        }
+        guard !unloaded.isEmpty else { return ok }
+        files.removeAll { unloaded.contains($0) }
+        planSet = PlanSet(planSet.plans.filter { !unloaded.contains($0.source) })
+        context = nil
         return ok
     }
 
@@ -210,6 +242,8 @@ public final class Session {
             sink.out(help)
         case .load(let paths):
             return load(paths) ? .success : .failed
+        case .unload(let paths):
+            return unload(paths) ? .success : .failed
         case .plans:
             var rows: [[QueryValue]] = []
             for plan in planSet.plans {

@@ -31,7 +31,7 @@ import Testing
         ("links where plan = \"PST A", ["Aînés\""]),
         ("links where plan in (", ["\"PCS III\"", "\"PST Aînés\"", "\"PST Culture\""]),
         ("actions where pilot.service = \"P", ["PCS\"", "PCS Service comm.\""]),
-        (".", [".help", ".load", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]),
+        (".", [".help", ".load", ".unload", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]),
         (".fo", [".format"]),
         (".format ", ["table", "csv", "json", "markdown"]),
         (".schema bu", ["budget"]),

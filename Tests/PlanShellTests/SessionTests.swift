@@ -111,6 +111,30 @@ import Testing
         #expect(help.err == "s.pkq:1: error: no help on 'nothing'; topics are queries, meta, assert, keys.\n")
     }
 
+    /// `.load` of a plan already loaded (the same file, or the seed's Excel CSV) reports it and
+    /// counts it once; `.unload` removes a file's plans, and `.unload` alone every plan.
+    @Test func loadTwiceCountsOnceAndUnloadRemoves() {
+        let seed = Fixtures.path("pst-citoyennete.tsv"), excel = Fixtures.path("pst-citoyennete-excel.csv")
+        let forms = Fixtures.path("pst-forms.csv")
+        let captured = CapturedSession()
+        #expect(captured.script(".format csv\n.load \(seed) \(excel)\nbudget select sum(amount)") == 0)
+        #expect(captured.out == "sum(amount)\r\n90000\r\n")
+        #expect(captured.err == """
+            \(seed):10:1: warning: The PST "pst-citoyennete" of this file is already loaded (the file is named twice); it is counted once. [read.duplicate-plan]
+            \(excel):10:1: warning: This PST "pst-citoyennete-excel" says the same as the one already loaded from \(seed); it is counted once, from \(seed). Load one of the two files. [read.duplicate-plan]
+
+            """)
+        captured.out = ""
+        captured.err = ""
+        #expect(captured.script(".format csv\n.load \(forms)\n.unload \(seed)\nplans select name") == 0)
+        #expect(captured.out == "name\r\nPST Testville\r\n")
+        captured.out = ""
+        #expect(captured.script(".format csv\n.unload /nonexistent.tsv") == 2)
+        #expect(captured.err.hasSuffix("/nonexistent.tsv: error: this file is not loaded; loaded files are \(excel), \(forms).\n"))
+        #expect(captured.script(".format csv\n.unload\nplans select count()") == 0)
+        #expect(captured.out == "count()\r\n0\r\n")
+    }
+
     @Test func loadErrorStopsAScript() {
         let captured = CapturedSession(load: false)
         #expect(captured.script(".load /nonexistent.tsv\nplans") == 2)
