@@ -34,6 +34,9 @@ public enum PlanKitJSON {
         do {
             header = try JSONDecoder().decode(Header.self, from: data)
         } catch {
+            if let (location, reason) = syntaxError(bytes, file: file) {
+                throw PlanReadError(location: location, message: "This is not valid JSON (\(reason)); fix the JSON or export the plan again with `plankit convert FILE --to json`.")
+            }
             throw PlanReadError(file: file, message: "This is not valid JSON (\(describe(error))); fix the JSON or export the plan again with `plankit convert FILE --to json`.")
         }
         guard header.format == format else {
@@ -47,6 +50,33 @@ public enum PlanKitJSON {
         } catch {
             throw PlanReadError(file: file, message: "This PlanKit document does not match the format (\(describe(error))); write it again with `plankit convert FILE --to json`.")
         }
+    }
+
+    /// Where the JSON in `bytes` is malformed, and why: Foundation's parser names the byte
+    /// (`around character 38`, counted from 0), here turned into a line and a column (the
+    /// character on the line, from 1); the end of the bytes when the document is cut short.
+    static func syntaxError(_ bytes: [UInt8], file: String) -> (SourceLocation, String)? {
+        let reason: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        }
+        var offset = bytes.count
+        var sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+        if let range = reason.range(of: " around character "),
+           let number = Int(reason[range.upperBound...].prefix { $0.isASCIIDigit }) {
+            offset = min(max(number, 0), bytes.count)
+            sentence = String(reason[..<range.lowerBound])
+        }
+        var line = 1, lineStart = 0
+        for (index, byte) in bytes[..<offset].enumerated() where byte == 10 {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return (SourceLocation(file: file, line: line, column: column), sentence)
     }
 
     private static func describe(_ error: any Error) -> String {

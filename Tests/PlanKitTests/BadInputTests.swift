@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func noTable() {
-        #expect(error(Array("hello\tworld\n1\t2\n".utf8)) == "in.tsv: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".")
+        #expect(error(Array("hello\tworld\n1\t2\n".utf8)) == "in.tsv:1:1: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".")
     }
 
     @Test func unclosedQuote() {

@@ -50,6 +50,16 @@ struct PlanBuilder {
     /// The column index of each header label, by ``SpreadsheetReader/Column`` raw value.
     var columns = [Int?](repeating: nil, count: SpreadsheetReader.Column.allCases.count)
     var headerFound = false
+    /// The line of the first header row, and each recognised label with its column.
+    var headerLine = 0
+    var headerLabels: [(label: String, column: SpreadsheetReader.Column)] = []
+    /// Whether the header rows were checked against the layout (at the first objective or action).
+    var headerChecked = false
+    /// The line of the first row that is not blank.
+    var firstLine = 0
+    /// Whether each column index is a header column, for the action rows: a cell elsewhere (but
+    /// the title's) is not held by the action and is reported. Made at the first action row.
+    var heldColumns: [Bool] = []
     var inLegend = false
     var objectives: [StrategicObjective] = []
     /// The buffers budget cells are parsed in, reused from cell to cell.
@@ -178,6 +188,7 @@ struct PlanBuilder {
 
     mutating func consume(_ row: DelimitedTable.Row) throws(PlanReadError) {
         guard let first = (0..<row.count).first(where: { !row.isBlank($0) }) else { return }
+        if firstLine == 0 { firstLine = row.line }
         // Rows are told apart by their first words: fold only those.
         Self.foldedStart(row.bytes[row.range(first)], into: &foldedRowStart)
         let folded = foldedRowStart
@@ -198,8 +209,13 @@ struct PlanBuilder {
             let labelled = row.cells.enumerated().compactMap { index, cell in Self.column(forLabel: cell).map { (index, $0) } }
             let headerWords = row.cells.filter(Self.isHeaderWord).count
             if labelled.count + headerWords >= 2, labelled.count >= 1 {
-                for (index, column) in labelled where columns[column.rawValue] == nil { columns[column.rawValue] = index }
+                for (index, column) in labelled where columns[column.rawValue] == nil {
+                    columns[column.rawValue] = index
+                    headerLabels.append((row[index].trimmed, column))
+                }
                 rowColumns = nil
+                heldColumns = []
+                if !headerFound { headerLine = row.line }
                 headerFound = true
                 return
             }
@@ -212,20 +228,31 @@ struct PlanBuilder {
                 plan.kind = .pcs
             }
             startStrategic(text, folded: folded, row: row, column: first)
+            readRest(ofObjectiveRow: row, title: first)
             return
         }
         if folded.starts(with: Words.operational) || Self.startsWithNumbered(folded, Words.subAxisNumbered) {
             try requireHeader(row)
             startOperational(text, folded: folded, row: row, column: first)
+            readRest(ofObjectiveRow: row, title: first)
             return
         }
         if folded.starts(with: Words.action), let (parsed, title) = parseTitle(row, first) {
             try requireHeader(row)
             addAction(parsed, title: title, row: row, titleColumn: first)
+            reportCellsNotHeld(row, titleColumn: first)
             return
         }
         if !headerFound && objectives.isEmpty {
             readPreamble(text, row: row)
+            return
+        }
+        // An action whose title is not the row's first cell (a note before it): read it, and
+        // report the cells it does not hold.
+        if let (index, parsed, title) = actionCell(in: row, after: first) {
+            try requireHeader(row)
+            addAction(parsed, title: title, row: row, titleColumn: index)
+            reportCellsNotHeld(row, titleColumn: index)
             return
         }
         plan.warnings.append(Diagnostic(
@@ -246,12 +273,102 @@ struct PlanBuilder {
         }
     }
 
-    func requireHeader(_ row: DelimitedTable.Row) throws(PlanReadError) {
+    mutating func requireHeader(_ row: DelimitedTable.Row) throws(PlanReadError) {
         guard headerFound else {
             throw PlanReadError(
                 location: SourceLocation(file: file, line: row.line, column: 1),
                 message: "The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\").")
         }
+        guard !headerChecked else { return }
+        headerChecked = true
+        try checkLayout()
+    }
+
+    /// What a recognised column holds, for messages.
+    static func meaning(_ column: SpreadsheetReader.Column) -> String {
+        switch column {
+        case .political: "political pilot"
+        case .services: "service in charge"
+        case .agents: "agent in charge"
+        case .deadline: "deadline"
+        case .code: "action code"
+        case .ordinary: "ordinary budget"
+        case .extraordinary: "extraordinary budget"
+        case .humanResources: "human resources"
+        }
+    }
+
+    /// Refuses header rows that do not fit the PST layout: they must name a deadline column and
+    /// at least one pilot column (political, service or agent), or the rows below would be read
+    /// as something they are not.
+    func checkLayout() throws(PlanReadError) {
+        let hasDeadline = columns[SpreadsheetReader.Column.deadline.rawValue] != nil
+        let hasPilot = [SpreadsheetReader.Column.political, .services, .agents].contains { columns[$0.rawValue] != nil }
+        guard !hasDeadline || !hasPilot else { return }
+        var missing: [String] = []
+        if !hasDeadline { missing.append("a deadline column (\"Échéance\")") }
+        if !hasPilot { missing.append("a pilot column (\"Politique en charge\", \"Service en charge\" or \"Agent en charge\")") }
+        let found = headerLabels.map { "\"\($0.label)\" (\(Self.meaning($0.column)))" }.joined(separator: ", ")
+        throw PlanReadError(
+            location: SourceLocation(file: file, line: headerLine, column: 1),
+            message: "The header row does not fit the PST layout: it names \(found), but not \(missing.joined(separator: " nor ")). The layout's labels are \"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"OO\", \"Budget ordinaire\", \"Budget extra\" and \"RH\"; rename the columns, or export the plan's sheet in this layout.")
+    }
+
+    /// Reads the cells of an objective row after its title: an action written on the same row
+    /// (`Objectif opérationnel 1. Vélo | | Action 1.1. Créer une piste cyclable | …`) is read with
+    /// its cells; any other cell is reported, never dropped in silence.
+    mutating func readRest(ofObjectiveRow row: DelimitedTable.Row, title: Int) {
+        if let (index, parsed, actionTitle) = actionCell(in: row, after: title) {
+            addAction(parsed, title: actionTitle, row: row, titleColumn: index)
+            reportCellsNotHeld(row, titleColumn: index, alsoHeld: title)
+        } else {
+            reportCellsNotHeld(row, titleColumn: title, objective: true)
+        }
+    }
+
+    /// The first cell after `column` that starts with `Action N.`, read as an action's title.
+    mutating func actionCell(in row: DelimitedTable.Row, after column: Int) -> (Int, TitleParser.Parsed, String?)? {
+        for index in (column + 1)..<max(column + 1, row.count) where !row.isBlank(index) {
+            Self.foldedStart(row.bytes[row.range(index)], into: &foldedRowStart)
+            if foldedRowStart.starts(with: Words.action), let (parsed, title) = parseTitle(row, index) { return (index, parsed, title) }
+        }
+        return nil
+    }
+
+    /// Reports, in one warning, the non-blank cells of `row` that neither the title cell (nor
+    /// `alsoHeld`) nor a header column holds; for an objective row, every cell but the title.
+    mutating func reportCellsNotHeld(_ row: DelimitedTable.Row, titleColumn: Int, alsoHeld: Int? = nil, objective: Bool = false) {
+        if !objective, heldColumns.isEmpty {
+            var held = [Bool](repeating: false, count: (columns.compactMap { $0 }.max() ?? -1) + 1)
+            for case let column? in columns { held[column] = true }
+            heldColumns = held
+        }
+        var first: Int?
+        var parts: [String] = []
+        for index in 0..<row.count where index != titleColumn && index != alsoHeld && !row.isBlank(index) {
+            if !objective, index < heldColumns.count, heldColumns[index] { continue }
+            if first == nil { first = index }
+            parts.append("\(Self.columnName(index)): \(row[index].trimmed)")
+        }
+        guard let first else { return }
+        let what = objective
+            ? "This objective row has other cells, which an objective does not hold"
+            : "This row has cells outside the columns the header names"
+        plan.warnings.append(Diagnostic(
+            .rowIgnored, location: location(row, first),
+            message: "\(what); they are kept in this warning only. Move them to an action's row, or name their columns in the header row.",
+            text: parts.joined(separator: " | ")))
+    }
+
+    /// A column's letters: 0 → A, 25 → Z, 26 → AA.
+    static func columnName(_ index: Int) -> String {
+        var name = ""
+        var n = index + 1
+        while n > 0 {
+            name = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + name
+            n = (n - 1) / 26
+        }
+        return name
     }
 
     mutating func readPreamble(_ text: String, row: DelimitedTable.Row) {
@@ -417,7 +534,7 @@ struct PlanBuilder {
     mutating func finish() throws(PlanReadError) -> Plan {
         guard !objectives.isEmpty else {
             throw PlanReadError(
-                file: file,
+                location: SourceLocation(file: file, line: headerFound ? headerLine : max(firstLine, 1), column: 1),
                 message: headerFound
                     ? "The table has headers but no objective or action rows; rows must start with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\"."
                     : "No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".")
