@@ -78,8 +78,9 @@ public enum Console {
     }
 
     /// Ends the process as a closed pipe ends `cat`: by `SIGPIPE`, silently (status 141 in a
-    /// shell).
-    private static func endByClosedPipe() -> Never {
+    /// shell). Temporary files being written are removed first.
+    static func endByClosedPipe() -> Never {
+        AtomicFile.removeRegisteredTemporaries()
         signal(SIGPIPE, SIG_DFL)
         var pending = sigset_t()
         sigemptyset(&pending)
