@@ -26,7 +26,7 @@ public struct ConvertCommand: ParsableCommand {
     @Option(help: "The format to write: json (PlanKit JSON) or ecomptes (the regional XML, schema 201805V1).")
     var to: Target
 
-    @Option(name: .shortAndLong, help: "Where to write; standard output when absent. Written atomically.")
+    @Option(name: .shortAndLong, help: "Where to write; standard output when absent or -. A file is replaced atomically (a symbolic link's target, keeping its mode); a pipe or a device is written through.")
     var output: String?
 
     @Flag(help: "Allow writing over one of the input files.")
@@ -37,6 +37,19 @@ public struct ConvertCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     public func run() throws {
+        // The output is checked and its temporary file made before the input is read, so that a
+        // bad destination fails at once; until the end the target is left as it was.
+        var writer: AtomicFile.Writer?
+        if let output, output != "-" {
+            if !force, AtomicFile.sameFile(output, file) {
+                Console.error("\(output): error: this is the input file; writing over it would lose it. Choose another output, or pass --force.")
+                throw CommandFailure(.usage)
+            }
+            do { writer = try AtomicFile.Writer(path: output) } catch {
+                Console.error(error.message)
+                throw CommandFailure(.usage)
+            }
+        }
         let plans: [PlanKit.Plan]
         do {
             plans = try PlanReader().read(path: file)
@@ -59,15 +72,14 @@ public struct ConvertCommand: ParsableCommand {
             }
             bytes = Array(EComptesWriter().write(plan).utf8)
         }
-        guard let output, output != "-" else {
+        guard let writer else {
             Console.out(String(decoding: bytes, as: UTF8.self))
             return
         }
-        if !force, AtomicFile.sameFile(output, file) {
-            Console.error("\(output): error: this is the input file; writing over it would lose it. Choose another output, or pass --force.")
-            throw CommandFailure(.usage)
-        }
-        do { try AtomicFile.write(bytes, to: output) } catch {
+        do {
+            try writer.write(bytes)
+            try writer.commit()
+        } catch {
             Console.error(error.message)
             throw CommandFailure(.usage)
         }

@@ -15,7 +15,7 @@ public struct PlanKitCLI: ParsableCommand {
         discussion: """
             With only files, plankit starts the console on them (or, when standard input is not a terminal, runs the statements it reads there); -c runs STATEMENT and exits.
 
-            Exit codes: 0 success; 1 a failed assertion or check; 2 bad usage, a query error, or an unreadable input.
+            Exit codes: 0 success; 1 a failed assertion or check; 2 bad usage, a query error, an unreadable input, or a failed write. A pipe closed early (plankit … | head -1) ends plankit quietly, by SIGPIPE, as it ends cat.
             """,
         version: "0.1.0",
         subcommands: [QueryCommand.self, RunCommand.self, CheckCommand.self, ConvertCommand.self, ReplCommand.self])
@@ -27,8 +27,18 @@ public struct PlanKitCLI: ParsableCommand {
     ///
     /// A first argument naming a subcommand (or asking for help) goes to the subcommands; anything
     /// else is the console's `[FILES…] [-c STATEMENT]`. Usage errors exit 2 (not argument-parser's
-    /// 64), as the exit codes above say.
+    /// 64), as the exit codes above say; so does a failed write to standard output or error,
+    /// after one line on standard error (``Console/WriteFailure/message``).
+    /// It first prepares the standard streams (``Console/prepareStandardStreams()``).
     public static func execute(_ arguments: [String]) -> Int32 {
+        Console.prepareStandardStreams()
+        let status = dispatch(arguments)
+        guard let failure = Console.writeFailure else { return status }
+        if failure.descriptor != STDERR_FILENO { Console.error(failure.message) }
+        return ExitStatus.usage.rawValue
+    }
+
+    private static func dispatch(_ arguments: [String]) -> Int32 {
         let subcommands = configuration.subcommands.map { $0._commandName } + ["help"]
         if let first = arguments.first, subcommands.contains(first) || ["-h", "--help", "--version"].contains(first) {
             return run { () throws -> Void in

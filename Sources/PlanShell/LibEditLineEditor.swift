@@ -53,7 +53,7 @@ public final class LibEditLineEditor: LineEditor {
             if interruptFlag != 0 {
                 interruptFlag = 0
                 rl_replace_line("", 0)
-                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                Console.out("^C\n")
                 return .interrupted
             }
             if ready < 0 {
@@ -66,7 +66,7 @@ public final class LibEditLineEditor: LineEditor {
             rl_callback_read_char()
             if lineDelivered {
                 guard let line = deliveredLine else {
-                    FileHandle.standardOutput.write(Data("\n".utf8))
+                    Console.out("\n")
                     return .endOfFile
                 }
                 return .line(line)

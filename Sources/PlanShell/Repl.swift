@@ -9,7 +9,8 @@ public struct Repl {
     public let session: Session
     /// Where lines come from.
     public let editor: LineEditor
-    /// Where history is saved; `nil` not to save it.
+    /// Where history is kept; `nil` not to keep it. The statements of this run are appended to it
+    /// at the end, after those other consoles may have added meanwhile.
     public let historyFile: HistoryFile?
 
     /// Creates a console.
@@ -25,9 +26,10 @@ public struct Repl {
             session.history = historyFile.load()
             for entry in session.history { editor.addHistory(entry) }
         }
+        let loaded = session.history.count
         var splitter = StatementSplitter()
         var lines: [String] = []
-        defer { saveHistory() }
+        defer { saveHistory(since: loaded) }
         while true {
             switch editor.readLine(prompt: splitter.isPending ? Self.continuationPrompt : Self.prompt) {
             case .interrupted:
@@ -54,8 +56,9 @@ public struct Repl {
         }
     }
 
-    private func saveHistory() {
-        guard let historyFile else { return }
-        do { try historyFile.save(session.history) } catch { Console.error(error.message) }
+    /// Appends the statements entered after the first `loaded` of ``Session/history``.
+    private func saveHistory(since loaded: Int) {
+        guard let historyFile, session.history.count > loaded else { return }
+        do { try historyFile.append(Array(session.history[loaded...])) } catch { Console.error(error.message) }
     }
 }

@@ -216,15 +216,17 @@ public final class Session {
         }
     }
 
-    /// Writes a result to the output (standard output, or the `.output` file, rewritten atomically).
+    /// Writes a result to the output (standard output, or the `.output` file, rewritten atomically;
+    /// a pipe or a device gets each result as it comes).
     private func emit(_ text: String) -> Outcome {
         guard let outputPath else {
             sink.out(text)
             return .success
         }
-        outputBuffer += text
+        let stream = AtomicFile.isStream(outputPath)
+        if !stream { outputBuffer += text }
         do {
-            try AtomicFile.write(Array(outputBuffer.utf8), to: outputPath)
+            try AtomicFile.write(Array((stream ? text : outputBuffer).utf8), to: outputPath)
             return .success
         } catch {
             sink.err(error.message)

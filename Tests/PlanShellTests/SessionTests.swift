@@ -186,7 +186,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-history-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = HistoryFile(path: path)
-        try file.save((1...1500).map { "actions limit \($0)" } + ["multi\nline"])
+        try file.append((1...1500).map { "actions limit \($0)" } + ["multi\nline"])
         let loaded = file.load()
         #expect(loaded.count == 1000)
         #expect(loaded.last == "multi line")
