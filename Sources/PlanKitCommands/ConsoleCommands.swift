@@ -13,7 +13,7 @@ enum SessionFactory {
         do {
             let files = try PlanReader.planFiles(files)
             let planSet = try PlanSet(reading: files)
-            PlanLoader.reportWarnings(planSet.plans)
+            PlanLoader.reportWarnings(planSet)
             session.add(planSet, files: files)
         } catch {
             Console.error(error.description)
