@@ -46,9 +46,16 @@ import Testing
         #expect(gate.stdout.contains("warning,read.duplicate-plan,\(seed),"))
     }
 
-    @Test func aFileNamedTwiceIsCountedOnce() throws {
+    /// The same file named twice counts once, in every command that loads plans.
+    @Test(arguments: [
+        ["query", "budget select sum(amount)", "--format", "csv"], ["-c", ".format csv\nbudget select sum(amount)"],
+        ["run", "-"],
+    ])
+    func aFileNamedTwiceIsCountedOnce(_ command: [String]) throws {
         let seed = Executable.seed
-        let result = try Executable.run(["query", "budget select sum(amount)", seed, seed, "--format", "csv"])
+        let arguments = command.count == 4 ? [command[0], command[1], seed, seed] + command[2...] : command + [seed, seed]
+        let result = try Executable.run(arguments, input: ".format csv\nbudget select sum(amount)\n")
+        #expect(result.status == 0)
         #expect(result.stdout == "sum(amount)\r\n90000\r\n")
         #expect(result.stderr == "\(seed):10:1: warning: The PST \"pst-citoyennete\" of this file is already loaded (the file is named twice); it is counted once. [read.duplicate-plan]\n")
     }
