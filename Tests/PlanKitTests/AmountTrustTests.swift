@@ -37,6 +37,7 @@ import Testing
         ("€1.500", ["150000|-"]),
         ("3 k€", ["300000|-"]),
         ("1,5 k€", ["150000|-"]),
+        ("2 M€", ["200000000|-"]),
         ("-500 €", ["-50000|-"]),
         ("1 500,00 EUR", ["150000|-"]),
         ("1.500.000 €", ["150000000|-"]),
@@ -91,6 +92,10 @@ import Testing
         ("1.50.000 €", ["??|-"], [
             "\"1.50.000 €\" mixes separators in a way that is not one notation; write it with dots for thousands and a comma before the cents, as in 1.500,50 €. Its amount counts as unknown.",
         ]),
+        ("1.500.50 €", ["??|-"], [
+            "\"1.500.50 €\" mixes separators in a way that is not one notation; write it with dots for thousands and a comma before the cents, as in 1.500,50 €. Its amount counts as unknown.",
+        ]),
+        ("1,5000 €", ["??|-"], ["\"1,5000 €\" has more than two decimals, a fraction of a cent; write it rounded to the cent \(belgian)"]),
         ("1500 000 €", ["??|-"], [
             "\"1500 000 €\" mixes separators in a way that is not one notation; write it with dots for thousands and a comma before the cents, as in 1.500,50 €. Its amount counts as unknown.",
         ]),
@@ -144,8 +149,11 @@ import Testing
         ("200-500 €", "This cell gives a range (200 to 500 €), \(range)"),
         ("200 - 500 €", "This cell gives a range (200 to 500 €), \(range)"),
         ("200–500 €", "This cell gives a range (200 to 500 €), \(range)"),
+        ("200 – 500 €", "This cell gives a range (200 to 500 €), \(range)"),
         ("de 2.000 € à 3.000 € (Article 840/124-02 Fêtes)", "This cell gives a range (2.000 € to 3.000 €), \(range)"),
         ("3.000 € ou 5.000 €",
+         "This cell gives a choice (3.000 € or 5.000 €), not one amount; write the amount allocated, or ?? with the choice in parentheses."),
+        ("3.000 € / 5.000 €",
          "This cell gives a choice (3.000 € or 5.000 €), not one amount; write the amount allocated, or ?? with the choice in parentheses."),
     ])
     func amountsThatAreNotASumAreNotAdded(_ cell: String, _ message: String) throws {
