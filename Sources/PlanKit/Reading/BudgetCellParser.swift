@@ -570,10 +570,13 @@ extension BudgetCellParser {
                 return "This cell gives a choice (\(text(tokens[k].1)) or \(text(tokens[k + 2].1))), not one amount; write the amount allocated, or ?? with the choice in parentheses." + outcome
             }
         }
-        var amounts: [String] = []
-        for (token, range) in tokens where number(token) == true { amounts.append(text(range)) }
-        guard amounts.count >= 2 else { return nil }
-        let listed = amounts.joined(separator: ", ")
+        var amounts = 0
+        for (token, _) in tokens where number(token) == true { amounts += 1 }
+        guard amounts >= 2 else { return nil }
+        // The amounts as written, for a message: made only when there is one.
+        var listed: String {
+            tokens.filter { number($0.0) == true }.map { text($0.1) }.joined(separator: ", ")
+        }
         // Years between amounts: `2024 : 5.000 € 2025 : 6.000 €`, `5.000 € en 2024, 6.000 € en 2025`.
         var years: [Int] = []
         var amountSinceYear = false, severalYears = false
