@@ -44,6 +44,8 @@ struct BudgetCellParser {
     /// A piece of the cell; text stays in the cell's bytes until a line needs it.
     fileprivate enum Token {
         case amount(Money, hasCurrency: Bool)
+        /// A number whose notation has two readings or none in cents: not read.
+        case unreadable(AmountParser.Notation, hasCurrency: Bool)
         case unknownMark
         case group(Range<Int>)
         /// An article code, by index in the parse's list of articles.
@@ -86,10 +88,20 @@ struct BudgetCellParser {
         }
         bytes.append(contentsOf: cell)
         var i = 0
+        // Amounts and numbers at the cell's top level: two or more are checked for a sum that is not one.
+        var numbers = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b == 32 || b == 9 || b == 10 || b == 13 || b == UInt8(ascii: ",") || b == UInt8(ascii: ";")
-                || b == UInt8(ascii: "+") || AmountParser.spaceLength(bytes, i) > 1 {
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            let previous = i > 0 ? bytes[i - 1] : 32
+            let afterSpace = previous == 32 || previous == 9 || previous == 10 || previous == 13 || previous == UInt8(ascii: "(")
+                || previous == UInt8(ascii: ":") || previous == UInt8(ascii: ";")
+            // `,50`, `-500`: a number starts at the comma or dash, after a space or at the start.
+            let signOrSeparator = AmountParser.isDigit(next) && afterSpace
+                && (b == UInt8(ascii: "-") || b == UInt8(ascii: ",") || b == UInt8(ascii: "."))
+            if !signOrSeparator, b == 32 || b == 9 || b == 10 || b == 13 || b == UInt8(ascii: ",") || b == UInt8(ascii: ";")
+                || (b == UInt8(ascii: "+") && !(next == UInt8(ascii: "/") && i + 2 < bytes.count && bytes[i + 2] == UInt8(ascii: "-")))
+                || AmountParser.spaceLength(bytes, i) > 1 {
                 i += max(1, AmountParser.spaceLength(bytes, i))
                 continue
             }
@@ -109,19 +121,47 @@ struct BudgetCellParser {
                 tokens.append((.group((start + 1)..<(depth == 0 ? i - 1 : i)), start..<i))
                 continue
             }
-            if AmountParser.isDigit(b) || AmountParser.isEuro(bytes, i) {
+            // A dash between a number and an amount (`200-500 €`, `200–500 €`) is a word of its
+            // own, which makes a range; `2019-2024` stays one word.
+            if AmountParser.isDigit(previous), i > 0 {
+                let dash = b == UInt8(ascii: "-") ? 1 : Self.isEnDash(bytes, i) ? 3 : 0
+                if dash > 0, i + dash < bytes.count, AmountParser.isDigit(bytes[i + dash]),
+                   Self.hasCurrency(AmountParser.parse(bytes, at: i + dash)) {
+                    i += dash
+                    tokens.append((.word, start..<i))
+                    continue
+                }
+            }
+            if b == UInt8(ascii: "+"), next == UInt8(ascii: "/") {
+                // `+/-`, which the separator test above let through.
+                i += 3
+                tokens.append((.word, start..<i))
+                continue
+            }
+            if AmountParser.isDigit(b) || AmountParser.isEuro(bytes, i) || signOrSeparator
+                || (b | 0x20 == UInt8(ascii: "e") && next | 0x20 == UInt8(ascii: "u") && !AmountParser.isLetter(previous)) {
                 // An article code first: digits '/' digits '-' digits.
                 var j = i
                 while j < bytes.count, bytes[j] != 32, bytes[j] != UInt8(ascii: ","), bytes[j] != UInt8(ascii: ")") { j += 1 }
-                if bytes[i..<j].contains(UInt8(ascii: "/")), let article = BudgetArticle(utf8: bytes[i..<j]) {
+                if AmountParser.isDigit(b), bytes[i..<j].contains(UInt8(ascii: "/")), let article = BudgetArticle(utf8: bytes[i..<j]) {
                     tokens.append((.article(articles.count), i..<j))
                     articles.append(article)
                     i = j
                     continue
                 }
-                switch AmountParser.parse(bytes, at: i) {
+                let parsed = AmountParser.parse(bytes, at: i)
+                switch parsed {
+                case _ where Self.startsPeriod(parsed, bytes):
+                    // `2019-2024`: numbers joined by a dash, without a currency, are one word.
+                    break
                 case .amount(let money, let end, let hasCurrency)?:
                     tokens.append((.amount(money, hasCurrency: hasCurrency), i..<end))
+                    numbers += 1
+                    i = end
+                    continue
+                case .unreadable(let notation, let end, let hasCurrency)?:
+                    tokens.append((.unreadable(notation, hasCurrency: hasCurrency), i..<end))
+                    numbers += 1
                     i = end
                     continue
                 case .overflow(let end)?:
@@ -134,6 +174,13 @@ struct BudgetCellParser {
             while i < bytes.count, bytes[i] != 32, bytes[i] != UInt8(ascii: "("), AmountParser.spaceLength(bytes, i) == 0 { i += 1 }
             if i == start { i += 1 }
             tokens.append((.word, start..<i))
+        }
+        if numbers >= 2 {
+            Self.markSignsOrDashes(&tokens)
+            if let message = Self.split(tokens, bytes) {
+                diagnostics.append(Diagnostic(.amountsNotASum, location: location, message: message, text: cellText()))
+                return wholeCellLine(bytes, tokens, articles, base: base, text: cellText())
+            }
         }
 
         var lines: [BudgetLine] = []
@@ -179,6 +226,17 @@ struct BudgetCellParser {
                     if wordsStart == nil { wordsStart = range.lowerBound }
                     words.append(range)
                 }
+            case .unreadable(let notation, let hasCurrency):
+                if hasCurrency || bareNumberIsAmount {
+                    diagnostics.append(Diagnostic(
+                        .ambiguousAmount, location: location,
+                        message: AmountParser.message(for: notation, text: String(decoding: bytes[range], as: UTF8.self)),
+                        text: cellText()))
+                    newLine(.unknown, range)
+                } else {
+                    if wordsStart == nil { wordsStart = range.lowerBound }
+                    words.append(range)
+                }
             case .unknownMark:
                 newLine(.unknown, range)
             case .overflow:
@@ -196,7 +254,14 @@ struct BudgetCellParser {
             case .group(let inner):
                 flushWords(range)
                 let index = lastLine(range)
-                apply(group: bytes[inner], to: &lines[index])
+                if let (notation, number) = apply(group: bytes[inner], to: &lines[index]) {
+                    diagnostics.append(Diagnostic(
+                        .ambiguousAmount, location: location,
+                        message: AmountParser.message(
+                            for: notation, text: String(decoding: bytes[number], as: UTF8.self),
+                            outcome: "The article's credit is kept in the note, not read."),
+                        text: cellText()))
+                }
             case .word:
                 if afterArticle, words.isEmpty, let index = lines.indices.last {
                     // Words right after a bare article code are its label.
@@ -257,7 +322,9 @@ struct BudgetCellParser {
     private static let articlePrefixes: [[UInt8]] = ["article ", "art. ", "art "].map { Array($0.utf8) }
 
     /// Reads a parenthesis: an article, a stated credit, a funding envelope, or a note.
-    private func apply(group inner: ArraySlice<UInt8>, to line: inout BudgetLine) {
+    ///
+    /// - Returns: a stated credit that is not read, with its range in the cell.
+    fileprivate func apply(group inner: ArraySlice<UInt8>, to line: inout BudgetLine) -> (AmountParser.Notation, Range<Int>)? {
         let trimmedInner = TextFolding.trimmed(inner)
         let bytes = Array(trimmedInner)
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
@@ -267,12 +334,19 @@ struct BudgetCellParser {
                 line.article = article
                 // The label's bytes are the cell's, `trimmedInner.startIndex` further.
                 if let label { line.setRange(\.articleLabel, shifted((label.startIndex + trimmedInner.startIndex)..<(label.endIndex + trimmedInner.startIndex))) }
-                return
+                return nil
             }
         }
-        // `24.850 € à l'article 84021/124-02 label`.
-        if case .amount(let credit, let end, _)? = AmountParser.parse(bytes, at: 0) {
-            let trimmedRest = TextFolding.trimmed(bytes[end...])
+        // `24.850 € à l'article 84021/124-02 label`; a credit whose notation is unreadable is
+        // reported and the article read all the same.
+        var credit: Money?, creditEnd: Int?, unreadable: AmountParser.Notation?
+        switch AmountParser.parse(bytes, at: 0) {
+        case .amount(let money, let end, _)?: (credit, creditEnd) = (money, end)
+        case .unreadable(let notation, let end, _)?: (unreadable, creditEnd) = (notation, end)
+        default: break
+        }
+        if let creditEnd {
+            let trimmedRest = TextFolding.trimmed(bytes[creditEnd...])
             let rest = Array(trimmedRest)
             for (prefix, words) in Self.creditArticlePrefixes where TextFolding.foldedPrefixLength(rest, from: 0, prefix) != nil {
                 let (code, verbatim) = Self.words(of: rest, droppingFirst: words)
@@ -286,13 +360,20 @@ struct BudgetCellParser {
                             line.setAppended(\.articleLabel, String(decoding: label, as: UTF8.self))
                         }
                     }
-                    line.statedCredit = credit
-                    return
+                    guard let unreadable else {
+                        line.statedCredit = credit
+                        return nil
+                    }
+                    if details {
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        line.note = line.note.map { $0 + " " + text } ?? text
+                    }
+                    return (unreadable, trimmedInner.startIndex..<(trimmedInner.startIndex + creditEnd))
                 }
             }
         }
         // The rest is a funding envelope or a note: text only.
-        guard details else { return }
+        guard details else { return nil }
         let trimmed = String(decoding: bytes, as: UTF8.self)
         let folded = Array(TextFolding.fold(trimmed).utf8)
         if let start = TextFolding.firstOffset(of: Self.envelope, in: folded) {
@@ -301,15 +382,16 @@ struct BudgetCellParser {
             // Take the plan's name from the original text, same length from the end.
             let original = String(trimmed.suffix(plan.count)).trimmed
             line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
-            return
+            return nil
         }
         line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
+        return nil
     }
 
     private static let envelope = Array("enveloppe".utf8)
 
     /// `range` of the parsed text as a range of the lines' base.
-    private func shifted(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
+    fileprivate func shifted(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
 
     /// Sets `field` of `line` to `words` joined by single spaces: a range of the cell when they
     /// are one space apart in it, else a text of their own.
@@ -398,4 +480,151 @@ struct BudgetCellParser {
 
     /// Quotes a label may stand in: "…", “…”, «…».
     private static let quotePairs: [([UInt8], [UInt8])] = [("\"", "\""), ("“", "”"), ("«", "»")].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+}
+
+/// Cells whose amounts are not one allocation: planned and spent, several years, a range.
+extension BudgetCellParser {
+    /// Whether an en dash (U+2013) starts at `i`.
+    static func isEnDash(_ bytes: [UInt8], _ i: Int) -> Bool {
+        i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x93
+    }
+
+    /// Whether a number without a currency is joined by a dash to another (`2019-2024`): a
+    /// period, not a range of amounts.
+    static func startsPeriod(_ result: AmountParser.Result?, _ bytes: [UInt8]) -> Bool {
+        let end: Int
+        switch result {
+        case .amount(_, let e, false)?, .unreadable(_, let e, false)?: end = e
+        default: return false
+        }
+        guard end < bytes.count else { return false }
+        let dash = bytes[end] == UInt8(ascii: "-") ? 1 : isEnDash(bytes, end) ? 3 : 0
+        return dash > 0 && !hasCurrency(AmountParser.parse(bytes, at: end + dash))
+    }
+
+    /// Whether a parsed number has a currency.
+    static func hasCurrency(_ result: AmountParser.Result?) -> Bool {
+        switch result {
+        case .amount(_, _, let hasCurrency)?, .unreadable(_, _, let hasCurrency)?: hasCurrency
+        default: false
+        }
+    }
+
+    /// Whether a token is a number, and whether it has a currency.
+    fileprivate static func number(_ token: Token) -> Bool? {
+        switch token {
+        case .amount(_, let hasCurrency), .unreadable(_, let hasCurrency): hasCurrency
+        default: nil
+        }
+    }
+
+    /// A negative amount among other amounts is a minus sign or a list's dash (`-3.000 € -2.000 €`):
+    /// it is not read.
+    fileprivate static func markSignsOrDashes(_ tokens: inout [(Token, Range<Int>)]) {
+        var amounts = 0, negative = false
+        for (token, _) in tokens {
+            guard case .amount(let money, true) = token else { continue }
+            amounts += 1
+            if money.cents < 0 { negative = true }
+        }
+        guard negative, amounts >= 2 else { return }
+        for k in tokens.indices {
+            if case .amount(let money, true) = tokens[k].0, money.cents < 0 {
+                tokens[k].0 = .unreadable(.signOrDash(Money(cents: -money.cents)), hasCurrency: true)
+            }
+        }
+    }
+
+    /// Words that join the two ends of a range, folded: `200 à 500 €`, `200-500 €`.
+    private static let rangeWords: [[UInt8]] = ["a", "au", "-"].map { Array($0.utf8) }
+    /// Words that join two amounts one of which is meant: `3.000 € ou 5.000 €`.
+    private static let choiceWords: [[UInt8]] = ["ou", "/"].map { Array($0.utf8) }
+    private static let between = Array("entre".utf8), and = Array("et".utf8)
+    /// The kinds of amount a cell may hold side by side, each with the folded starts of its words.
+    private static let amountKinds: [(String, [[UInt8]])] = [
+        ("planned", ["prevu", "previs", "budgete", "estime"]),
+        ("spent", ["depense", "realise", "engage", "consomme", "paye", "liquide", "utilise"]),
+        ("remaining", ["restant", "reste", "solde", "disponible"]),
+    ].map { ($0.0, $0.1.map { Array($0.utf8) }) }
+
+    /// Whether `range` of `bytes` folds to one of `words`, whole.
+    private static func isWord(_ bytes: [UInt8], _ range: Range<Int>, _ words: [[UInt8]]) -> Bool {
+        words.contains { TextFolding.foldedPrefixLength(bytes, from: range.lowerBound, upTo: range.upperBound, $0) == range.count }
+    }
+
+    /// Why a cell's amounts are not one allocation, as a warning's message; `nil` when they are.
+    fileprivate static func split(_ tokens: [(Token, Range<Int>)], _ bytes: [UInt8]) -> String? {
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let outcome = " Its amount counts as unknown."
+        // A range or a choice: two numbers joined by a word, one of them with a currency.
+        for k in tokens.indices where k + 2 < tokens.count {
+            guard let first = number(tokens[k].0), let second = number(tokens[k + 2].0), first || second,
+                  case .word = tokens[k + 1].0 else { continue }
+            let word = tokens[k + 1].1
+            let pair = "\(text(tokens[k].1)) to \(text(tokens[k + 2].1))"
+            if isWord(bytes, word, rangeWords) || isEnDash(bytes, word.lowerBound) && word.count == 3
+                || (isWord(bytes, word, [and]) && k > 0 && isWord(bytes, tokens[k - 1].1, [between])) {
+                return "This cell gives a range (\(pair)), not one amount; write the amount allocated, or ?? with the range in parentheses." + outcome
+            }
+            if isWord(bytes, word, choiceWords) {
+                return "This cell gives a choice (\(text(tokens[k].1)) or \(text(tokens[k + 2].1))), not one amount; write the amount allocated, or ?? with the choice in parentheses." + outcome
+            }
+        }
+        var amounts = 0
+        for (token, _) in tokens where number(token) == true { amounts += 1 }
+        guard amounts >= 2 else { return nil }
+        // The amounts as written, for a message: made only when there is one.
+        var listed: String {
+            tokens.filter { number($0.0) == true }.map { text($0.1) }.joined(separator: ", ")
+        }
+        // Years between amounts: `2024 : 5.000 € 2025 : 6.000 €`, `5.000 € en 2024, 6.000 € en 2025`.
+        var years: [Int] = []
+        var amountSinceYear = false, severalYears = false
+        for (token, range) in tokens {
+            if number(token) == true { amountSinceYear = true; continue }
+            guard case .amount(let money, false) = token, range.count == 4, money.cents % 100 == 0,
+                  case let year = Int(money.cents / 100), (1990...2099).contains(year) else { continue }
+            if let last = years.last, last != year, amountSinceYear { severalYears = true }
+            if !years.contains(year) { years.append(year) }
+            amountSinceYear = false
+        }
+        if severalYears {
+            return "This cell holds amounts for several years (\(years.map(String.init).joined(separator: ", ")): \(listed)), which are not added up; write their total if the action gets them all, or ?? with each year's amount in parentheses." + outcome
+        }
+        // Amounts of different kinds: planned and spent, spent and remaining.
+        var kinds: [String] = []
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, !AmountParser.isLetter(bytes[i]) { i += 1 }
+            let start = i
+            while i < bytes.count, AmountParser.isLetter(bytes[i]) || bytes[i] == UInt8(ascii: "'") { i += 1 }
+            guard i > start else { continue }
+            for (kind, starts) in amountKinds where !kinds.contains(kind) {
+                if starts.contains(where: { TextFolding.foldedPrefixLength(bytes, from: start, upTo: i, $0) != nil }) { kinds.append(kind) }
+            }
+        }
+        if kinds.count >= 2 {
+            let named = kinds.dropLast().joined(separator: ", ") + " and " + kinds[kinds.count - 1]
+            return "This cell holds \(named) amounts (\(listed)), which are not one allocation and are not added up; write the amount allocated alone, with the others in parentheses." + outcome
+        }
+        return nil
+    }
+
+    /// The one line of a cell whose amounts are not one allocation: unknown amount, the cell's
+    /// text as its note, and the article, credit or envelope its parentheses state.
+    fileprivate func wholeCellLine(_ bytes: [UInt8], _ tokens: [(Token, Range<Int>)], _ articles: [BudgetArticle], base: String, text: String) -> [BudgetLine] {
+        var line = BudgetLine(kind: kind, amount: .unknown, base: base, location: location)
+        for (token, _) in tokens {
+            switch token {
+            case .article(let k) where line.article == nil: line.article = articles[k]
+            case .group(let inner): _ = apply(group: bytes[inner], to: &line)
+            default: break
+            }
+        }
+        guard details else { return [line] }
+        line.note = text.trimmed
+        let part = TextFolding.trimmed(bytes[...])
+        line.setRange(\.text, shifted(part.startIndex..<part.endIndex))
+        return [line]
+    }
 }
