@@ -62,14 +62,18 @@ public struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
 ///    is not read. When no action holds its row's columns (a plan without actions, or built by
 ///    hand), a recognised label is enough.
 /// 5. **The preamble holds it**: the row comes before the first objective or action, and the
-///    normalised cell is a substring of a ``Plan/preamble`` line; preamble lines are matched in
-///    order (a row's cells may not be found in a line before the one an earlier row was found in).
-/// 6. **The legend holds it**: the row comes after the last objective or action, and the cell is
-///    a substring of a ``Plan/legend`` line, matched in order likewise. The cell that opens the
-///    legend (`Légende : …`) is accounted for when what follows its colon is (or is empty) and
-///    nothing but `Légende` precedes the colon.
+///    ``Plan/preamble`` line matched to the row holds the cell (the normalised cell a substring of
+///    the normalised line). The rows whose cells the rules above leave are matched to the lines
+///    in order, one line a row, so that the matched lines hold the most cells (the reader makes
+///    one line of each row); a row matched to no line has all these cells unaccounted for.
+/// 6. **The legend holds it**: the row comes after the last objective or action, and the
+///    ``Plan/legend`` line matched to the row, as the preamble's, holds the cell. Of the cell
+///    that opens the legend (`Légende : …`), what follows the colon must be held (nothing, when
+///    it ends with the colon), and nothing but `Légende` may precede the colon.
 ///
-/// Rules 5 and 6 are the loosest: the preamble and the legend keep their lines without places.
+/// Rules 5 and 6 are the loosest: the preamble and the legend keep their lines without places,
+/// so a row is matched to a line by its content and order. Rule 3 is as loose as the warnings
+/// are: a warning on the row whose text holds the cell accounts for it, whatever its column.
 ///
 /// The check is meant for plans read with every field (``PlanFields/all``): a plan read for
 /// its budget only leaves the other cells out on purpose.
@@ -89,9 +93,9 @@ public enum CellAccounting {
     ) -> [UnaccountedCell] {
         guard let (_, utf8) = TextEncoding.decode(bytes) else { return [] }
         let model = Model(plans: plans, warnings: warnings)
-        var state = Walk()
-        var found: [UnaccountedCell] = []
         let origin = SourceLocation(file: file, line: 1, column: 1)
+        var state = Walk(origin: origin)
+        var found: [UnaccountedCell] = []
         do {
             try DelimitedTable.forEachRow(utf8, separator: DelimitedTable.detectSeparator(utf8), file: file) { row in
                 for column in model.unaccounted(row, state: &state) {
@@ -101,7 +105,12 @@ public enum CellAccounting {
         } catch {
             return []
         }
-        return found
+        for (rows, lines) in [(state.preamble, model.preamble), (state.legend, model.legend)] {
+            for cell in Model.align(rows, lines) {
+                found.append(UnaccountedCell(location: cell.location, text: cell.text))
+            }
+        }
+        return found.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
     /// Reads `bytes` with ``SpreadsheetReader`` (every field) and returns the cells the plan and
@@ -149,12 +158,9 @@ public enum CellAccounting {
             let b = bytes[i]
             if b <= 32 || b == 127 { space(); i += 1; continue }
             if b >= 0x80 {
-                // Decode one scalar to ask whether it is white space.
-                var length = 1
-                if b >= 0xF0 { length = 4 } else if b >= 0xE0 { length = 3 } else if b >= 0xC0 { length = 2 }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
                 let end = min(bytes.count, i + length)
-                let scalar = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first
-                if let scalar, scalar.properties.isWhitespace {
+                if isWhiteSpace(bytes[i..<end]) {
                     space()
                     i = end
                     continue
@@ -169,6 +175,19 @@ public enum CellAccounting {
             i += 1
         }
         return out
+    }
+
+    /// Whether the UTF-8 bytes of one character are Unicode white space other than ASCII's:
+    /// U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    private static func isWhiteSpace(_ c: ArraySlice<UInt8>) -> Bool {
+        let b = Array(c)
+        switch b.count {
+        case 2: return b[0] == 0xC2 && (b[1] == 0x85 || b[1] == 0xA0)
+        case 3:
+            if b == [0xE1, 0x9A, 0x80] || b == [0xE3, 0x80, 0x80] || b == [0xE2, 0x81, 0x9F] { return true }
+            return b[0] == 0xE2 && b[1] == 0x80 && (b[2] <= 0x8A || b[2] == 0xA8 || b[2] == 0xA9 || b[2] == 0xAF)
+        default: return false
+        }
     }
 
     /// Whether `needle` is a run of `haystack`'s bytes; the empty needle is in every text.
@@ -201,28 +220,52 @@ public enum CellAccounting {
     }
 
     /// The words an objective's row may hold beside its title and number.
-    static let objectiveWords: Set<String> = ["objectif", "strategique", "operationnel", "axe", "sous", "n", "o"]
+    static let objectiveWords: Set<String> = ["objectif", "strategique", "operationnel", "axe", "sous", "n", "no"]
 
-    /// Where the walk over the rows is in the preamble and the legend.
+    /// The rows of the preamble and of the legend, with their cells left by the located rules,
+    /// gathered on the walk over the rows and matched to the plan's lines at its end.
     struct Walk {
-        var preambleCursor = 0
-        var legendCursor = 0
+        typealias Row = [(index: Int, cell: [UInt8], location: SourceLocation, text: String)]
+        var preamble: [Row] = []
+        var legend: [Row] = []
+        /// The file's first cell, which the cells' locations are made from.
+        var origin: SourceLocation
     }
 
-    /// What the plans hold, normalised and indexed by line.
+    /// A text of the model, compared as it is first and normalised only when it differs.
+    final class Text {
+        let raw: String
+        private var normalisedBytes: [UInt8]?
+
+        init(_ raw: String) { self.raw = raw }
+
+        var normalised: [UInt8] {
+            if let normalisedBytes { return normalisedBytes }
+            let bytes = CellAccounting.normalised(raw)
+            normalisedBytes = bytes
+            return bytes
+        }
+
+        /// Whether the text holds `cell` (`raw`, and `normalised` when needed).
+        func holds(raw cell: String, _ normalisedCell: () -> [UInt8]) -> Bool {
+            raw == cell || CellAccounting.contains(normalised, normalisedCell())
+        }
+    }
+
+    /// What the plans hold, indexed by line.
     struct Model {
         struct Objective {
             var column: Int
-            var title: [UInt8]
+            var title: String
             var number: [String]
         }
 
         /// Texts of cells, by line, then by 1-based column.
-        var cells: [Int: [Int: [[UInt8]]]] = [:]
+        var cells: [Int: [Int: [Text]]] = [:]
         var objectives: [Int: [Objective]] = [:]
-        var warnings: [Int: [[UInt8]]] = [:]
-        var preamble: [[UInt8]] = []
-        var legend: [[UInt8]] = []
+        var warnings: [Int: [Text]] = [:]
+        var preamble: [Text] = []
+        var legend: [Text] = []
         /// The first and last lines of objectives and actions.
         var tableStart = Int.max, tableEnd = Int.min
         /// For each 1-based column, the header columns the actions read from it.
@@ -232,8 +275,8 @@ public enum CellAccounting {
 
         init(plans: [Plan], warnings extra: [Diagnostic]) {
             for plan in plans {
-                preamble += plan.preamble.map(CellAccounting.normalised)
-                legend += plan.legend.map(CellAccounting.normalised)
+                preamble += plan.preamble.map(Text.init)
+                legend += plan.legend.map(Text.init)
                 for warning in plan.warnings { add(warning) }
                 for strategic in plan.objectives {
                     addObjective(strategic.location, strategic.title, strategic.number)
@@ -252,20 +295,18 @@ public enum CellAccounting {
         }
 
         mutating func add(_ warning: Diagnostic) {
-            warnings[warning.location.line, default: []].append(CellAccounting.normalised(warning.text))
+            warnings[warning.location.line, default: []].append(Text(warning.text))
         }
 
         mutating func addObjective(_ location: SourceLocation, _ title: String, _ number: String) {
             span(location.line)
             objectives[location.line, default: []].append(Objective(
-                column: location.column, title: CellAccounting.normalised(title),
-                number: number.split(whereSeparator: { !$0.isNumber }).map { String($0) }))
+                column: location.column, title: title, number: number.split(whereSeparator: { !$0.isNumber }).map { String($0) }))
         }
 
         mutating func add(_ text: some StringProtocol, at location: SourceLocation) {
-            let normalised = CellAccounting.normalised(text)
-            guard !normalised.isEmpty else { return }
-            cells[location.line, default: [:]][location.column, default: []].append(normalised)
+            guard !text.isEmpty else { return }
+            cells[location.line, default: [:]][location.column, default: []].append(Text(String(text)))
         }
 
         mutating func add<T>(_ cell: Cell<T>) { add(cell.text, at: cell.location) }
@@ -295,44 +336,102 @@ public enum CellAccounting {
 
         /// The indices of `row`'s non-blank cells that are not accounted for.
         func unaccounted(_ row: DelimitedTable.Row, state: inout Walk) -> [Int] {
-            var missing: [Int] = []
             let line = row.line
             let isHeader = line < tableStart && isHeaderRow(row)
-            let firstFilled = (0..<row.count).first { !CellAccounting.normalised(row[$0]).isEmpty }
+            // Cells left for the preamble or the legend, normalised.
+            var left: [(index: Int, cell: [UInt8])] = []
             for index in 0..<row.count where !row.isBlank(index) {
                 let text = row[index]
-                let cell = CellAccounting.normalised(text)
-                if cell.isEmpty { continue }
+                var normalisedCell: [UInt8]?
+                func cell() -> [UInt8] {
+                    if let normalisedCell { return normalisedCell }
+                    let bytes = CellAccounting.normalised(text)
+                    normalisedCell = bytes
+                    return bytes
+                }
                 let column = index + 1
-                if let texts = cells[line]?[column], texts.contains(where: { CellAccounting.contains($0, cell) }) { continue }
-                if let objectives = objectives[line], objectives.contains(where: { $0.column == column && holds($0, cell) }) { continue }
-                if let texts = warnings[line], texts.contains(where: { CellAccounting.contains($0, cell) }) { continue }
+                if let texts = cells[line]?[column], texts.contains(where: { $0.holds(raw: text, cell) }) { continue }
+                if cell().isEmpty { continue }
+                if let objectives = objectives[line], objectives.contains(where: { $0.column == column && holds($0, cell()) }) { continue }
+                if let texts = warnings[line], texts.contains(where: { $0.holds(raw: text, cell) }) { continue }
                 if isHeader, isAccountedLabel(text, column: column) { continue }
-                if line < tableStart, let found = find(cell, in: preamble, from: state.preambleCursor) {
-                    state.preambleCursor = found
-                    continue
-                }
-                if line > tableEnd {
-                    var wanted = cell
-                    if index == firstFilled, let rest = legendRest(cell) {
-                        if rest.isEmpty { continue }
-                        wanted = rest
-                    }
-                    if let found = find(wanted, in: legend, from: state.legendCursor) {
-                        state.legendCursor = found
-                        continue
-                    }
-                }
-                missing.append(index)
+                left.append((index, cell()))
             }
-            return missing
+            guard !left.isEmpty else { return [] }
+            let origin = state.origin.moved(line: line, column: 1)
+            func zone(_ cells: [(index: Int, cell: [UInt8])]) -> Walk.Row {
+                cells.map { ($0.index, $0.cell, origin, row[$0.index]) }
+            }
+            if line < tableStart {
+                state.preamble.append(zone(left))
+                return []
+            }
+            if line > tableEnd {
+                // The cell that opens the legend: what follows its colon is what the legend keeps.
+                var wanted = left
+                let first = (0..<row.count).first { !CellAccounting.normalised(row[$0]).isEmpty }
+                if wanted[0].index == first, let rest = legendRest(wanted[0].cell) {
+                    if rest.isEmpty { wanted.removeFirst() } else { wanted[0].cell = rest }
+                    if wanted.isEmpty { return [] }
+                }
+                state.legend.append(zone(wanted))
+                return []
+            }
+            return left.map(\.index)
+        }
+
+        /// The cells of `rows` that the `lines` matched to them do not hold. Rows are matched to
+        /// lines in order, one line a row, so that the matched lines hold the most cells; a row
+        /// matched to no line has all its cells returned.
+        static func align(_ rows: [Walk.Row], _ lines: [Text]) -> [(location: SourceLocation, text: String)] {
+            guard !rows.isEmpty else { return [] }
+            func held(_ row: Walk.Row, _ line: Text) -> [Bool] { row.map { CellAccounting.contains(line.normalised, $0.cell) } }
+            var matched = [Int?](repeating: nil, count: rows.count)
+            if rows.count * lines.count <= 250_000 {
+                // Most cells held, by dynamic programming over rows and lines in order.
+                let n = rows.count, m = lines.count
+                var weight = [[Int]](repeating: [Int](repeating: 0, count: m), count: n)
+                for i in 0..<n { for j in 0..<m { weight[i][j] = held(rows[i], lines[j]).filter { $0 }.count } }
+                var best = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+                for i in 1...n {
+                    for j in stride(from: 1, through: m, by: 1) {
+                        let diagonal = weight[i - 1][j - 1] > 0 ? best[i - 1][j - 1] + weight[i - 1][j - 1] : 0
+                        best[i][j] = max(best[i - 1][j], best[i][j - 1], diagonal)
+                    }
+                }
+                var (i, j) = (n, m)
+                while i > 0, j > 0 {
+                    if best[i][j] == best[i - 1][j] { i -= 1 } else if best[i][j] == best[i][j - 1] { j -= 1 } else {
+                        matched[i - 1] = j - 1
+                        (i, j) = (i - 1, j - 1)
+                    }
+                }
+            } else {
+                // Too many to weigh every pair: a row takes the next line that holds all its cells.
+                var cursor = 0
+                for (i, row) in rows.enumerated() {
+                    if let j = (cursor..<lines.count).first(where: { !held(row, lines[$0]).contains(false) }) {
+                        matched[i] = j
+                        cursor = j + 1
+                    }
+                }
+            }
+            var lost: [(location: SourceLocation, text: String)] = []
+            for (i, row) in rows.enumerated() {
+                let kept = matched[i].map { held(row, lines[$0]) } ?? [Bool](repeating: false, count: row.count)
+                for (cell, isKept) in zip(row, kept) where !isKept {
+                    lost.append((cell.location.moved(line: cell.location.line, column: cell.index + 1), cell.text))
+                }
+            }
+            return lost
         }
 
         /// Whether an objective's title and number, with layout words and punctuation, make up `cell`.
         func holds(_ objective: Objective, _ cell: [UInt8]) -> Bool {
             var residue = cell
-            if !objective.title.isEmpty {
-                guard let range = lastRange(of: objective.title, in: cell) else { return false }
+            let title = CellAccounting.normalised(objective.title)
+            if !title.isEmpty {
+                guard let range = lastRange(of: title, in: cell) else { return false }
                 residue.replaceSubrange(range, with: [32])
             }
             return CellAccounting.words(residue).allSatisfy { objectiveWords.contains($0) || objective.number.contains($0) }
@@ -371,11 +470,6 @@ public enum CellAccounting {
             let colon = cell.firstIndex(of: UInt8(ascii: ":")) ?? cell.count
             guard CellAccounting.words(cell[..<colon]) == ["legende"] else { return nil }
             return colon < cell.count ? Array(cell[(colon + 1)...]).trimmedSpaces : []
-        }
-
-        /// The first of `lines` from `start` on that holds `cell`.
-        func find(_ cell: [UInt8], in lines: [[UInt8]], from start: Int) -> Int? {
-            (start..<lines.count).first { CellAccounting.contains(lines[$0], cell) }
         }
     }
 }
