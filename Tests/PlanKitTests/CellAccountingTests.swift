@@ -237,6 +237,11 @@ import Testing
             lost: ["Budget ordinaire 2022", "5.000 € (Article 104/123-48 Frais)"],
             why: "the second `Budget ordinaire` column is ignored (a column is placed once): its amounts are dropped, no warning"),
         Layout(
+            name: "header row with a label over the title column",
+            bytes: plan([action11], header: [header[0], ["", "", "Intitulé de l'action", "Politique en charge", "Service en charge", "Agent en charge", "Échéance", "OO", "Budget ordinaire", "Budget extra", "RH"]]),
+            lost: ["Intitulé de l'action"],
+            why: "the title column has no label the reader knows, and the model keeps none: the label is dropped (layout, but unnamed)"),
+        Layout(
             name: "preamble with several cells",
             bytes: tsv([["COMMUNE :", "Testville"], ["PLAN : PST Test", "2019-2024", "version 3"]] + Array(header.dropFirst()) + [strategic, operational, action11]),
             lost: []),
