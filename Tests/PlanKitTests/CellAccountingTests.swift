@@ -211,6 +211,11 @@ import Testing
             lost: ["Objectif stratégique 2 (bis) : \"Mobilité douce\""],
             why: "the words before the colon other than the number (`(bis)`) are dropped: number 2, title `Mobilité douce`"),
         Layout(
+            name: "strategic objective with a title before its colon",
+            bytes: plan([["Objectif stratégique 2. Mobilité : moins de voitures en centre"], action("1.3")]),
+            lost: ["Objectif stratégique 2. Mobilité : moins de voitures en centre"],
+            why: "the title is what follows the first colon; `Mobilité`, before it, is dropped (found by the fuzzer as `Axe 6. Le droit … : \"…\"`)"),
+        Layout(
             name: "extra column right of the last header",
             bytes: plan([action("1.1", extra: ["Priorité haute"])]),
             lost: ["Priorité haute"],
