@@ -216,6 +216,10 @@ import Testing
             lost: ["Objectif stratégique 2. Mobilité : moins de voitures en centre"],
             why: "the title is what follows the first colon; `Mobilité`, before it, is dropped (found by the fuzzer as `Axe 6. Le droit … : \"…\"`)"),
         Layout(
+            name: "operational objective with its number glued to the word",
+            bytes: plan([["Objectif opérationnel2 Marche"], action("2.1")]),
+            lost: []),
+        Layout(
             name: "extra column right of the last header",
             bytes: plan([action("1.1", extra: ["Priorité haute"])]),
             lost: ["Priorité haute"],

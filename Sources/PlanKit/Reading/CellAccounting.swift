@@ -212,11 +212,25 @@ public enum CellAccounting {
         }
     }
 
-    /// The words of normalised text: runs of letters and digits.
+    /// The words of normalised text: runs of letters, and runs of digits (`operationnel00` is
+    /// two words, as the reader reads the number glued to the word).
     static func words(_ bytes: some Collection<UInt8>) -> [String] {
-        String(decoding: bytes, as: UTF8.self)
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            .map(String.init)
+        var words: [String] = []
+        var word = ""
+        var digits = false
+        for character in String(decoding: bytes, as: UTF8.self) {
+            let isDigit = character.isNumber, isLetter = character.isLetter
+            if !(isDigit || isLetter) || (!word.isEmpty && isDigit != digits) {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            }
+            if isDigit || isLetter {
+                word.append(character)
+                digits = isDigit
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
     }
 
     /// The words an objective's row may hold beside its title and number.
