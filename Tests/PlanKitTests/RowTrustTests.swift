@@ -112,4 +112,39 @@ import Testing
             #expect(error.description == expected)
         }
     }
+
+    /// A legend row in the middle of the table does not swallow the objectives and actions after
+    /// it; its cells are all kept, and `Légende des couleurs` (no colon) whole.
+    @Test func aLegendEndsAtTheNextObjectiveOrAction() throws {
+        let plan = try plan(Self.header + "Objectif stratégique : \"Bouger\"\nObjectif opérationnel 1. Vélo\n"
+            + "Légende :\tEn attente\tconfirmation du Collège\n"
+            + "\t\tAction 1.1. Créer\tJ. Dupont\tTravaux\tA. Martin\t2021\tA 1.1\t3.000 €\t\t\n"
+            + "Légende des couleurs\n")
+        #expect(plan.actions.map(\.id) == ["1.1"])
+        #expect(plan.legend == ["En attente confirmation du Collège", "Légende des couleurs"])
+        #expect(plan.warnings.isEmpty)
+    }
+
+    /// Header labels PlanKit does not read, and a second column of a kind, are named at the header
+    /// row; `Intitulé de l'action` over the title column is a heading, and `Date de fin` a deadline.
+    @Test func unreadHeaderLabelsAreReported() throws {
+        let plan = try plan("\tIntitulé de l'action\tPolitique en charge\tDate de fin\tBudget ordinaire\tPartenaires\tBudget ordinaire 2022\n"
+            + "Objectif stratégique : \"Bouger\"\n\tAction 1.1. Créer\tJ. Dupont\tFin 2021\t3.000 €\tCPAS\t5.000 €\n")
+        #expect(plan.actions.first?.deadline.text == "Fin 2021")
+        #expect(plan.warnings.map(\.description) == [
+            "in.tsv:1:6: warning: The header row names columns PlanKit does not read (or a second column of a kind already read); their cells are reported row by row. Rename the column to one of the layout's labels if it holds pilots, a deadline or a budget. [read.row-ignored]",
+            "in.tsv:3:2: warning: Action 1.1 comes before any operational objective; it is kept under an untitled one. [read.misplaced-row]",
+            "in.tsv:3:6: warning: This row has cells outside the columns the header names; they are kept in this warning only. Move them to an action's row, or name their columns in the header row. [read.row-ignored]",
+        ])
+        #expect(plan.warnings.first?.text == "F: Partenaires | G: Budget ordinaire 2022")
+    }
+
+    /// A preamble row `Service : Mobilité | Responsable : J. Dupont` is not a header row.
+    @Test func keyValueCellsAreNotLabels() throws {
+        let plan = try plan("Service : Mobilité\tResponsable : J. Dupont\n" + Self.header
+            + "Objectif stratégique : \"Bouger\"\nObjectif opérationnel 1. Vélo\n\t\tAction 1.1. Créer\tJ. Dupont\tTravaux\tA. Martin\t2021\tA 1.1\t\t\t\n")
+        #expect(plan.preamble.first == "Service : Mobilité Responsable : J. Dupont")
+        #expect(plan.actions.first?.pilots.services.value == .known(["Travaux"]))
+        #expect(plan.actions.first?.pilots.agents.value == .known(["A. Martin"]))
+    }
 }

@@ -151,13 +151,16 @@ struct PlanBuilder {
     static func column(forLabel label: String) -> SpreadsheetReader.Column? {
         let f = TextFolding.fold(label).collapsingSpaces
         if f.isEmpty { return nil }
+        // `Service : Mobilité` is a preamble's key and value, not a column's label.
+        if let colon = f.firstIndex(of: ":"), !f[f.index(after: colon)...].trimmed.isEmpty { return nil }
         if f.containsBytes("budget") || f.containsBytes("ordinaire") {
             return f.containsBytes("extra") ? .extraordinary : .ordinary
         }
         if f.containsBytes("politique") || f.containsBytes("mandataire") || f.containsBytes("echevin") { return .political }
         if f.containsBytes("service") { return .services }
         if f.containsBytes("agent") || f.containsBytes("responsable") { return .agents }
-        if f.containsBytes("echeance") || f.containsBytes("delai") || f.containsBytes("calendrier") { return .deadline }
+        if f.containsBytes("echeance") || f.containsBytes("delai") || f.containsBytes("calendrier") || f.containsBytes("date de fin")
+            || f.containsBytes("date butoir") || f.containsBytes("date limite") { return .deadline }
         if f == "oo" || f == "code" || f == "n°" || f == "ref" || f == "ref." { return .code }
         if f == "rh" || f.containsBytes("ressources humaines") { return .humanResources }
         return nil
@@ -181,9 +184,19 @@ struct PlanBuilder {
         return AmountParser.isDigit(folded[word.count])
     }
 
+    /// Whether a header cell is a group heading (`Pilotes`, `Critères "Ressources à mobiliser"`) or
+    /// the label of the title column (`Intitulé de l'action`, `Actions`), which name no column read.
     static func isHeaderWord(_ label: String) -> Bool {
-        let f = TextFolding.fold(label)
+        let f = TextFolding.fold(label).trimmed
         return f.hasPrefix("pilote") || f.containsBytes("ressources a mobiliser") || f.hasPrefix("criteres")
+            || f.hasPrefix("intitule") || f.hasPrefix("libelle") || f == "actions" || f == "action"
+            || f == "objectifs et actions" || f == "objectifs / actions"
+    }
+
+    /// Whether folded text starts an objective, an axis or an action row.
+    static func startsObjectiveOrAction(_ folded: [UInt8]) -> Bool {
+        folded.starts(with: Words.strategic) || folded.starts(with: Words.operational) || startsWithNumbered(folded, Words.axisNumbered)
+            || startsWithNumbered(folded, Words.subAxisNumbered) || (folded.starts(with: Words.action) && folded.count > Words.action.count)
     }
 
     mutating func consume(_ row: DelimitedTable.Row) throws(PlanReadError) {
@@ -194,14 +207,21 @@ struct PlanBuilder {
         let folded = foldedRowStart
         // Objective, preamble and legend rows need the whole cell without its tags; action rows do not.
         var text: String { Self.stripTags(row[first]) }
-        if inLegend {
+        // A legend ends the table; an objective or action row after it ends the legend.
+        if inLegend, !Self.startsObjectiveOrAction(folded) {
             plan.legend.append(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " "))
             return
         }
+        inLegend = false
         if folded.starts(with: Words.legend) {
             inLegend = true
-            let rest = text.drop(while: { $0 != ":" }).dropFirst().trimmed
-            if !rest.isEmpty { plan.legend.append(rest) }
+            // `Légende : text` keeps the text; `Légende des couleurs` is kept whole. Other cells follow.
+            let head = text
+            let colon = head.firstIndex(of: ":")
+            let rest = colon.map { head[head.index(after: $0)...].trimmed } ?? head
+            let others = ((first + 1)..<row.count).map { row[$0].trimmed }.filter { !$0.isEmpty }
+            let line = ([rest].filter { !$0.isEmpty } + others).joined(separator: " ")
+            if !line.isEmpty { plan.legend.append(line) }
             return
         }
         // Header rows, before the first objective: at least two recognised labels.
@@ -209,9 +229,28 @@ struct PlanBuilder {
             let labelled = row.cells.enumerated().compactMap { index, cell in Self.column(forLabel: cell).map { (index, $0) } }
             let headerWords = row.cells.filter(Self.isHeaderWord).count
             if labelled.count + headerWords >= 2, labelled.count >= 1 {
-                for (index, column) in labelled where columns[column.rawValue] == nil {
-                    columns[column.rawValue] = index
-                    headerLabels.append((row[index].trimmed, column))
+                var unread: [(Int, String)] = []
+                var firstUnread: Int?
+                let labelledIndexes = Set(labelled.map(\.0))
+                for (index, column) in labelled {
+                    if columns[column.rawValue] == nil {
+                        columns[column.rawValue] = index
+                        headerLabels.append((row[index].trimmed, column))
+                    } else if columns[column.rawValue] != index {
+                        // A second column of the same kind: its cells are reported row by row.
+                        unread.append((index, "\(Self.columnName(index)): \(row[index].trimmed)"))
+                        firstUnread = min(firstUnread ?? index, index)
+                    }
+                }
+                for index in 0..<row.count where !row.isBlank(index) && !labelledIndexes.contains(index) && !Self.isHeaderWord(row[index]) {
+                    unread.append((index, "\(Self.columnName(index)): \(row[index].trimmed)"))
+                    firstUnread = min(firstUnread ?? index, index)
+                }
+                if let firstUnread {
+                    plan.warnings.append(Diagnostic(
+                        .rowIgnored, location: location(row, firstUnread),
+                        message: "The header row names columns PlanKit does not read (or a second column of a kind already read); their cells are reported row by row. Rename the column to one of the layout's labels if it holds pilots, a deadline or a budget.",
+                        text: unread.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: " | ")))
                 }
                 rowColumns = nil
                 heldColumns = []
@@ -399,14 +438,20 @@ struct PlanBuilder {
     mutating func startStrategic(_ text: String, folded: [UInt8], row: DelimitedTable.Row, column: Int) {
         var title = text
         var number = String(objectives.count + 1)
-        if let colon = text.firstIndex(of: ":") {
+        let word = folded.starts(with: Words.axis) ? "axe" : "objectif strategique"
+        if let (n, rest) = TitleParser.numbered(text, word: word) {
+            // `Objectif stratégique 2 : "…"`, `Axe 6. …`, `Objectif stratégique 2. Mobilité : moins de voitures`.
+            number = n
+            title = rest.hasPrefix(":") ? rest.dropFirst().trimmed : rest
+        } else if let colon = text.firstIndex(of: ":"), TextFolding.fold(text[..<colon]).trimmed.collapsingSpaces == word {
+            // `Objectif stratégique : "…"`.
+            title = text[text.index(after: colon)...].trimmed
+        } else if let colon = text.firstIndex(of: ":") {
+            // Words between the objective's word and its colon are part of its title.
             let head = text[..<colon]
             let digits = head.split(whereSeparator: { !$0.isASCIIDigit && $0 != "." }).last.map { String($0).trimmingTrailingPunctuation }
             if let digits, !digits.isEmpty, digits.first?.isASCIIDigit == true { number = digits }
-            title = text[text.index(after: colon)...].trimmed
-        } else if let (n, rest) = TitleParser.numbered(text, word: folded.starts(with: Words.axis) ? "axe" : "objectif strategique") {
-            number = n
-            title = rest
+            title = text.trimmed
         }
         for (open, close) in [("\"", "\""), ("“", "”"), ("«", "»")] where title.hasPrefix(open) && title.hasSuffix(close) && title.count >= 2 {
             title = String(title.dropFirst().dropLast()).trimmed
