@@ -1,12 +1,14 @@
 import Foundation
 
-/// Reads a PST from the regional eComptes exchange format (schema 201805V1) into the model.
+/// Reads a PST from the regional eComptes exchange format (schema 201805V1, in its upload or
+/// export shape) into the model.
 ///
 /// Volet → strategic objective → operational objective → action. Labels such as
 /// `OS.1 - …`, `OO.2 - …`, `A.3 - …` give numbers; a sub-action `A.16 - SA.17 - …` gets the id
-/// `16.17`. `Mandataire` is the political pilot, `Departement` the service, `Responsable` the
-/// agent, `DateFin` the deadline, `Articles` the budget lines, `Plans` the links; the rest is kept
-/// in ``ExchangeFields``.
+/// `16.17` and the ``Action/parent`` `16`. `Mandataire` is the political pilot, `Departement` the
+/// service, `Responsable` the agent, `DateFin` the deadline, `Plans` the links; the `Articles` of
+/// each element are its budget lines (a volet's and an objective's included). Every text is kept
+/// as written in ``ExchangeFields``, so that ``EComptesWriter`` writes the same document back.
 public struct EComptesReader: Sendable {
     /// Creates a reader.
     public init() {}
