@@ -161,6 +161,13 @@ public struct Action: Sendable {
         set { fields.exchange = newValue.map(Boxed.init) }
     }
 
+    /// The id of the action this one is a sub-action of (`16` for eComptes' `A.16 - SA.17 - …`);
+    /// `nil` for an action of its own, and for every action of a spreadsheet.
+    public var parent: String? {
+        guard case .fields(let box) = storage, let exchange = box.value.exchange?.value else { return nil }
+        return EComptesReader.parent(exchange.label ?? box.value.titleCell.text)
+    }
+
     /// Every budget line of both cells; an unknown cell (`??`) contributes one line of unknown amount.
     ///
     /// Derived from ``ordinaryBudget`` and ``extraordinaryBudget`` on each use.

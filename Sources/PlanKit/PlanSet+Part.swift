@@ -9,12 +9,14 @@ extension PlanSet {
     final class Part: Sendable {
         /// How many entries of each kind the part holds.
         struct Sizes: Sendable {
-            var objectives = 0, actions = 0, lines = 0, links = 0
+            var objectives = 0, actions = 0, lines = 0, links = 0, volets = 0
         }
 
         let plans: [Plan]
         let sizes: Sizes
         let objectives: EntryBuffer<ObjectiveEntry>
+        /// The eComptes volets; empty for spreadsheets.
+        let volets: [VoletEntry]
         let actions: EntryBuffer<ActionEntry>
         /// Lines whose `article` is an index in ``articles``.
         let lines: EntryBuffer<BudgetEntry>
@@ -30,9 +32,15 @@ extension PlanSet {
         init(_ plans: [Plan]) {
             var sizes = Sizes()
             for plan in plans {
+                if let volets = plan.exchange?.volets {
+                    sizes.volets += volets.count
+                    for volet in volets { sizes.lines += volet.budget.count }
+                }
                 for strategic in plan.objectives {
                     sizes.objectives += 1 + strategic.operationalObjectives.count
+                    sizes.lines += strategic.budget.count
                     for operational in strategic.operationalObjectives {
+                        sizes.lines += operational.budget.count
                         sizes.actions += operational.actions.count
                         for action in operational.actions {
                             sizes.lines += action.budgetLineCount
@@ -52,31 +60,51 @@ extension PlanSet {
             var articles: [BudgetArticle] = []
             // Room for as many articles as lines, the most there can be: the table never grows.
             var articleIndex: [String: Int] = Dictionary(minimumCapacity: sizes.lines)
+            var volets: [VoletEntry] = []
+            volets.reserveCapacity(sizes.volets)
+            /// Appends `line` as one of the element at `owner`, of `level`.
+            func add(_ line: BudgetLine, _ level: BudgetLevel, _ owner: Int) {
+                var lineArticle: Int?
+                if let article = line.article {
+                    if let known = articleIndex[article.code] {
+                        lineArticle = known
+                    } else {
+                        lineArticle = articles.count
+                        articleIndex[article.code] = articles.count
+                        articles.append(article)
+                    }
+                }
+                lines.append(BudgetEntry(level: level, owner: owner, line: line, amount: line.amount, kind: line.kind, article: lineArticle))
+                if lineArticle != nil, let credit = line.statedCredit { credits.append((lines.count - 1, credit)) }
+            }
             for (p, plan) in plans.enumerated() {
+                // A volet's lines come before its objectives', as in the file; the objectives are
+                // the volets' in order, each taking its count (the last, any left over).
+                let planVolets = plan.exchange?.volets ?? []
+                var nextVolet = 0, voletStart = 0
+                /// Adds the volets that start at or before `objective`.
+                func addVolets(upTo objective: Int) {
+                    while nextVolet < planVolets.count, voletStart <= objective {
+                        volets.append(VoletEntry(plan: p, volet: nextVolet))
+                        for line in planVolets[nextVolet].budget { add(line, .volet, volets.count - 1) }
+                        voletStart += planVolets[nextVolet].objectiveCount
+                        nextVolet += 1
+                    }
+                }
                 for (s, strategic) in plan.objectives.enumerated() {
+                    if nextVolet < planVolets.count { addVolets(upTo: s) }
                     let strategicIndex = objectives.count
                     objectives.append(ObjectiveEntry(plan: p, strategic: s, operational: nil))
+                    for line in strategic.budget { add(line, .strategic, strategicIndex) }
                     for (o, operational) in strategic.operationalObjectives.enumerated() {
                         let objectiveIndex = objectives.count
                         objectives.append(ObjectiveEntry(plan: p, strategic: s, operational: o))
+                        for line in operational.budget { add(line, .operational, objectiveIndex) }
                         for action in operational.actions {
                             let actionIndex = actions.count
                             let lineStart = lines.count
-                            action.forEachBudgetLine { line in
-                                var lineArticle: Int?
-                                if let article = line.article {
-                                    if let known = articleIndex[article.code] {
-                                        lineArticle = known
-                                    } else {
-                                        lineArticle = articles.count
-                                        articleIndex[article.code] = articles.count
-                                        articles.append(article)
-                                    }
-                                }
-                                lines.append(BudgetEntry(
-                                    action: actionIndex, line: line, amount: line.amount, kind: line.kind, article: lineArticle))
-                                if lineArticle != nil, let credit = line.statedCredit { credits.append((lines.count - 1, credit)) }
-                            }
+                            let level: BudgetLevel = action.parent == nil ? .action : .subaction
+                            action.forEachBudgetLine { line in add(line, level, actionIndex) }
                             let linkStart = links.count
                             for index in 0..<action.linkCount { links.append(LinkEntry(action: actionIndex, owner: action, index: index)) }
                             actions.append(ActionEntry(
@@ -86,11 +114,13 @@ extension PlanSet {
                         }
                     }
                 }
+                if nextVolet < planVolets.count { addVolets(upTo: .max) }
             }
             precondition(
                 objectives.count == sizes.objectives && actions.count == sizes.actions && lines.count == sizes.lines
-                    && links.count == sizes.links, "A plan changed while it was indexed")
+                    && links.count == sizes.links && volets.count == sizes.volets, "A plan changed while it was indexed")
             self.objectives = objectives
+            self.volets = volets
             self.actions = actions
             self.lines = lines
             self.credits = credits
@@ -129,10 +159,12 @@ extension PlanSet {
 
         for whole in parts {
             guard let part = withoutDuplicates(whole) else { continue }
-            let start = (plan: plans.count, objective: objectives.count, action: actions.count, line: budgetLines.count, link: links.count)
+            let start = (plan: plans.count, objective: objectives.count, action: actions.count, line: budgetLines.count, link: links.count,
+                         volet: volets.count)
             let articleIndexes = part.articles.map { lineArticle(for: $0) }
             plans += part.plans
             part.objectives.moveAll(to: &objectives) { $0.plan += start.plan }
+            volets += part.volets.lazy.map { VoletEntry(plan: $0.plan + start.plan, volet: $0.volet) }
             part.actions.moveAll(to: &actions) { entry in
                 entry.plan += start.plan
                 entry.objective += start.objective
@@ -142,7 +174,11 @@ extension PlanSet {
             }
             part.links.moveAll(to: &links) { $0.action += start.action }
             part.lines.moveAll(to: &budgetLines) { entry in
-                entry.action += start.action
+                switch entry.level {
+                case .action, .subaction: entry.owner += start.action
+                case .strategic, .operational: entry.owner += start.objective
+                case .volet: entry.owner += start.volet
+                }
                 entry.article = entry.article.map { articleIndexes[$0] }
             }
             for (line, credit) in part.credits {

@@ -75,10 +75,12 @@ public struct PlanSet: Sendable {
         }
     }
 
-    /// One budget line and its action.
+    /// One budget line and the element it belongs to: an action or sub-action, or (in eComptes) an
+    /// objective or a volet.
     ///
     /// The fields queries scan most (amount, kind, article) are kept here beside the line, so a
-    /// scan reads one contiguous array instead of following a pointer to each line.
+    /// scan reads one contiguous array instead of following a pointer to each line. The level is
+    /// one byte, in the room alignment leaves: the entry is no bigger for it.
     public struct BudgetEntry: Sendable {
         /// The line.
         public var line: BudgetLine
@@ -86,29 +88,48 @@ public struct PlanSet: Sendable {
         public var amount: CellValue<Money>
         /// The line's column.
         public var kind: BudgetKind
-        private var storedAction: UInt32
+        /// The element the line belongs to.
+        public let level: BudgetLevel
+        /// The owner's index: in ``PlanSet/actions`` for an action's or sub-action's line, in
+        /// ``PlanSet/objectives`` for an objective's, in ``PlanSet/volets`` for a volet's.
+        private var storedOwner: UInt32
         /// The article's index plus one; 0 when the line names none.
         private var storedArticle: UInt32
 
-        /// The action's index in ``PlanSet/actions``.
-        public internal(set) var action: Int {
-            get { Int(storedAction) }
-            set { storedAction = Index32.make(newValue) }
+        /// The owner's index: in ``PlanSet/actions`` when ``level`` is an action or sub-action, in
+        /// ``PlanSet/objectives`` for a strategic or operational objective, in ``PlanSet/volets``
+        /// for a volet.
+        public internal(set) var owner: Int {
+            get { Int(storedOwner) }
+            set { storedOwner = Index32.make(newValue) }
         }
+        /// The action's index in ``PlanSet/actions``; `nil` when the line is an objective's or a volet's.
+        public var action: Int? { level == .action || level == .subaction ? Int(storedOwner) : nil }
+        /// The objective's index in ``PlanSet/objectives``; `nil` unless the line is an objective's own.
+        public var objective: Int? { level == .strategic || level == .operational ? Int(storedOwner) : nil }
         /// The line's article as an index in ``PlanSet/lineArticles``; `nil` when it names none.
         public internal(set) var article: Int? {
             get { storedArticle == 0 ? nil : Int(storedArticle &- 1) }
             set { storedArticle = newValue.map { Index32.make($0 + 1) } ?? 0 }
         }
 
-        /// Places `line` under the action at `action`, with its article at `article`.
-        init(action: Int, line: BudgetLine, amount: CellValue<Money>, kind: BudgetKind, article: Int?) {
+        /// Places `line` under the element of `level` at `owner`, with its article at `article`.
+        init(level: BudgetLevel, owner: Int, line: BudgetLine, amount: CellValue<Money>, kind: BudgetKind, article: Int?) {
             self.line = line
             self.amount = amount
             self.kind = kind
-            storedAction = Index32.make(action)
+            self.level = level
+            storedOwner = Index32.make(owner)
             storedArticle = article.map { Index32.make($0 + 1) } ?? 0
         }
+    }
+
+    /// One eComptes volet: its plan and its place in the plan's ``PlanExchange/volets``.
+    public struct VoletEntry: Sendable {
+        /// The plan's index in ``PlanSet/plans``.
+        public var plan: Int
+        /// The volet's index in the plan's ``PlanExchange/volets``.
+        public var volet: Int
     }
 
     /// One cross-link and its action.
@@ -153,8 +174,10 @@ public struct PlanSet: Sendable {
     public internal(set) var objectives: [ObjectiveEntry] = []
     /// Every action of every plan.
     public internal(set) var actions: [ActionEntry] = []
-    /// Every budget line of every action.
+    /// Every budget line of every element (volets, objectives, actions), in file order.
     public internal(set) var budgetLines: [BudgetEntry] = []
+    /// Every eComptes volet (spreadsheet plans have none).
+    public internal(set) var volets: [VoletEntry] = []
     /// Every cross-link of every action.
     public internal(set) var links: [LinkEntry] = []
     /// Every distinct article, in order of first appearance.
@@ -210,6 +233,45 @@ public struct PlanSet: Sendable {
     /// The strategic objective an entry of ``objectives`` designates.
     public func strategicObjective(_ entry: ObjectiveEntry) -> StrategicObjective {
         plans[entry.plan].objectives[entry.strategic]
+    }
+
+    /// The volet an entry of ``volets`` designates.
+    public func volet(_ entry: VoletEntry) -> PlanExchange.Volet? {
+        plans[entry.plan].exchange.flatMap { entry.volet < $0.volets.count ? $0.volets[entry.volet] : nil }
+    }
+
+    /// The index in ``plans`` of the plan budget line `index` comes from.
+    public func plan(ofLine index: Int) -> Int {
+        let entry = budgetLines[index]
+        switch entry.level {
+        case .action, .subaction: return actions[entry.owner].plan
+        case .strategic, .operational: return objectives[entry.owner].plan
+        case .volet: return volets[entry.owner].plan
+        }
+    }
+
+    /// The id of the element budget line `index` belongs to: an action's id (`1.2`, `16.17`),
+    /// `OS.1` or `OO.2` for an objective, a volet's label.
+    public func owner(ofLine index: Int) -> String {
+        let entry = budgetLines[index]
+        switch entry.level {
+        case .action, .subaction: return actions[entry.owner].id
+        case .strategic: return "OS." + strategicObjective(objectives[entry.owner]).number
+        case .operational: return "OO." + (operationalObjective(objectives[entry.owner])?.number ?? "")
+        case .volet: return volet(volets[entry.owner])?.label ?? ""
+        }
+    }
+
+    /// The element budget line `index` belongs to, for a message: `action 1.2`, `sub-action 16.17`,
+    /// `objective OS.1`, `objective OO.2`, `volet NEANT`.
+    public func ownerDescription(ofLine index: Int) -> String {
+        let owner = owner(ofLine: index)
+        switch budgetLines[index].level {
+        case .action: return "action \(owner)"
+        case .subaction: return "sub-action \(owner)"
+        case .strategic, .operational: return "objective \(owner)"
+        case .volet: return "volet \(owner)"
+        }
     }
 
     /// The operational objective an entry of ``objectives`` designates, if it is one.

@@ -12,18 +12,20 @@ public struct ConvertCommand: ParsableCommand {
             Examples:
               plankit convert Examples/pst-citoyennete.tsv --to json -o citoyennete.json
               plankit convert Examples/pst-citoyennete.tsv --to ecomptes -o citoyennete.xml
+              plankit convert Examples/pst-citoyennete.tsv --to ecomptes-export -o citoyennete-budget.xml
             """)
 
     /// The formats plans convert to.
     enum Target: String, ExpressibleByArgument, CaseIterable {
         case json
         case ecomptes
+        case ecomptesExport = "ecomptes-export"
     }
 
     @Argument(help: "The plan file to convert.")
     var file: String
 
-    @Option(help: "The format to write: json (PlanKit JSON) or ecomptes (the regional XML, schema 201805V1).")
+    @Option(help: "The format to write: json (PlanKit JSON), ecomptes (the regional XML, schema 201805V1, in the shape a commune uploads: no budget) or ecomptes-export (the shape eComptes exports, with every element's Articles and Projections).")
     var to: Target
 
     @Option(name: .shortAndLong, help: "Where to write; standard output when absent or -. A file is replaced atomically (a symbolic link's target, keeping its mode); a pipe or a device is written through.")
@@ -65,12 +67,14 @@ public struct ConvertCommand: ParsableCommand {
                 Console.error("\(file): error: the plan could not be encoded as JSON (\(error)).")
                 throw CommandFailure(.usage)
             }
-        case .ecomptes:
+        case .ecomptes, .ecomptesExport:
             guard plans.count == 1, let plan = plans.first else {
                 Console.error("\(file): error: an eComptes file holds one PST, and this file holds \(plans.count) plans; convert them one by one.")
                 throw CommandFailure(.usage)
             }
-            bytes = Array(EComptesWriter().write(plan).utf8)
+            let written = EComptesWriter(shape: to == .ecomptes ? .upload : .export).document(plan)
+            for note in written.notes { Console.error("\(file): warning: \(note)") }
+            bytes = Array(written.text.utf8)
         }
         guard let writer else {
             Console.out(String(decoding: bytes, as: UTF8.self))

@@ -37,7 +37,7 @@ extension Query {
         "plan": ["warnings": (.all, nil)],
         "action": [
             "code": (.code, nil), "title": (.titles, nil), "text": (.titles, nil), "questions": (.titles, nil),
-            "pending": (.titles, nil), "hr": (.humanResources, nil), "pilot": (.pilots, "pilots"), "deadline": (.deadline, "deadline"),
+            "pending": (.titles, nil), "hr": (.humanResources, nil), "fte": (.humanResources, nil), "pilot": (.pilots, "pilots"), "deadline": (.deadline, "deadline"),
             "budget": (.budget, "budget"), "ordinary": (.budget, nil), "extraordinary": (.budget, nil), "total": (.budget, nil),
             "links": (.titles, "link"), "objective": ([], "objective"), "strategic": ([], "objective"),
         ],

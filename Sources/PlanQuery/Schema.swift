@@ -197,7 +197,7 @@ public enum Schema {
         Collection(name: "actions", recordType: "action", defaultColumns: ["id", "title", "objective", "deadline"],
                    summary: "a row per action") { $0.planSet.actions.count },
         Collection(name: "budget", recordType: "budget", defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
-                   summary: "a row per budget line; its action is reachable as action.…") { $0.planSet.budgetLines.count },
+                   summary: "a row per budget line of an action, objective or volet; its action is reachable as action.…") { $0.planSet.budgetLines.count },
         Collection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
                    summary: "a row per cross-link to another plan", sourcePlan: "action.plan") { $0.planSet.links.count },
         Collection(name: "articles", recordType: "article", defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
@@ -215,7 +215,7 @@ public enum Schema {
     /// Every record type by name.
     public static let recordTypes: [String: RecordType] = {
         var types: [String: RecordType] = [:]
-        for type in [plan, objective, action, pilots, deadline, budget, lineArticle, link, article, finding] { types[type.name] = type }
+        for type in [plan, objective, action, pilots, deadline, budget, lineArticle, link, article, finding, actionStatus, objectiveStatus] { types[type.name] = type }
         return types
     }()
 
@@ -306,6 +306,85 @@ public enum Schema {
         return any ? .money(total) : .missing
     }
 
+    // MARK: - Follow-up fields
+
+    /// An action's eComptes fields.
+    @Sendable static func actionExchange(_ c: QueryContext, _ i: Int) -> ExchangeFields? { c.planSet.actions[i].action.exchange }
+
+    /// An objective's eComptes fields.
+    @Sendable static func objectiveExchange(_ c: QueryContext, _ i: Int) -> ExchangeFields? {
+        let entry = c.planSet.objectives[i]
+        if entry.operational != nil { return c.planSet.operationalObjective(entry)?.exchange }
+        return c.planSet.strategicObjective(entry).exchange
+    }
+
+    /// An action's full-time equivalents: eComptes' `ETP`, or the number a spreadsheet's RH cell
+    /// starts with (`0,5 ETP` → 0.5).
+    @Sendable static func actionFTE(_ c: QueryContext, _ i: Int) -> QueryValue {
+        let action = c.planSet.actions[i].action
+        if let exchange = action.exchange { return number(exchange.fte) }
+        switch action.humanResources.value {
+        case .known(let text):
+            let digits = text.trimmed.prefix { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: ".")
+            return Double(digits).map { .decimal($0) } ?? .missing
+        case .unknown: return .unknown
+        case .none: return .none
+        case .missing: return .missing
+        }
+    }
+
+    /// A number as written: missing when absent or blank, unknown when it is not a number.
+    static func number(_ text: String?) -> QueryValue {
+        guard let text = text?.trimmed, !text.isEmpty else { return .missing }
+        return Double(text).map { .decimal($0) } ?? .unknown
+    }
+
+    /// A text as written, trimmed: missing when absent or blank.
+    static func written(_ text: String?) -> QueryValue {
+        guard let text = text?.trimmed, !text.isEmpty else { return .missing }
+        return .text(text)
+    }
+
+    /// A person's name: missing when absent or blank.
+    static func name(_ person: ExchangeFields.Person?) -> QueryValue {
+        guard let name = person?.displayName, !name.isEmpty else { return .missing }
+        return .text(name)
+    }
+
+    /// The follow-up fields of DESIGN.md, from a row's eComptes fields: status, progress, start,
+    /// end, fte, responsible, mandataire, plans.
+    static func followUp(_ statusType: String, _ exchange: @escaping @Sendable (QueryContext, Int) -> ExchangeFields?,
+                         fte: (@Sendable (QueryContext, Int) -> QueryValue)? = nil) -> [Field] {
+        [
+            record("status", statusType, "the follow-up status: not started, in progress, waiting, problem, done, cancelled") { _, i in i },
+            value("progress", .integer, "the progress rate, 0-100") { c, i in number(exchange(c, i)?.progress) },
+            value("start", .text, "the start date, YYYY-MM-DD") { c, i in written(exchange(c, i)?.startDate) },
+            value("end", .text, "the end date, YYYY-MM-DD") { c, i in written(exchange(c, i)?.endDate) },
+            value("fte", .integer, "the full-time equivalents", aliases: ["etp"]) { c, i in fte?(c, i) ?? number(exchange(c, i)?.fte) },
+            value("responsible", .text, "the administrative responsible", aliases: ["responsable"]) { c, i in name(exchange(c, i)?.responsible) },
+            value("mandataire", .text, "the political mandataire") { c, i in name(exchange(c, i)?.mandataire) },
+            values("plans", .text, "the plans it belongs to, as written") { c, i, emit in
+                let plans = (exchange(c, i)?.plans ?? []).map(\.trimmed).filter { !$0.isEmpty }
+                if plans.isEmpty { return emit(.missing) }
+                for plan in plans where emit(.text(plan)) { return true }
+                return false
+            },
+        ]
+    }
+
+    /// A status record over the rows `exchange` reads.
+    static func statusType(_ name: String, _ exchange: @escaping @Sendable (QueryContext, Int) -> ExchangeFields?) -> RecordType {
+        RecordType(name: name, fields: [
+            value("text", .text, "the status as written (EN_COURS, …)") { c, i in written(exchange(c, i)?.statusText) },
+        ], selfValue: (.text, one { c, i in
+            guard let fields = exchange(c, i), let text = fields.statusText else { return .missing }
+            return fields.status.map { .text($0.name) } ?? (text.trimmed.isEmpty ? .missing : .unknown)
+        }))
+    }
+
+    static let actionStatus = statusType("status", actionExchange)
+    static let objectiveStatus = statusType("objective-status", objectiveExchange)
+
     // MARK: - Record types
 
     static let plan = RecordType(name: "plan", fields: [
@@ -344,6 +423,7 @@ public enum Schema {
             if let oo = c.planSet.operationalObjective(entry) { return .integer(Int64(oo.actions.count)) }
             return .integer(Int64(c.planSet.strategicObjective(entry).operationalObjectives.reduce(0) { $0 + $1.actions.count }))
         },
+    ] + followUp("objective-status", objectiveExchange) + [
         value("file", .text, "the plan's file") { c, i in .text(c.planSet.plans[c.planSet.objectives[i].plan].source) },
         value("line", .integer, "the objective's line in the file") { c, i in
             let entry = c.planSet.objectives[i]
@@ -370,8 +450,12 @@ public enum Schema {
             for q in c.planSet.actions[i].action.openQuestions where emit(.text(q)) { return true }
             return false
         },
-        value("pending", .bool, "whether it awaits the Collège's confirmation") { c, i in .bool(c.planSet.actions[i].pending) },
+        value("pending", .bool, "whether it awaits the Collège's confirmation (a spreadsheet's legend, never an eComptes status)") { c, i in
+            .bool(c.planSet.actions[i].pending)
+        },
         value("hr", .text, "the human resources cell", aliases: ["rh"]) { c, i in state(c.planSet.actions[i].action.humanResources) { .text($0) } },
+        value("parent", .id, "the action a sub-action belongs to (16 for A.16 - SA.17)") { c, i in c.planSet.actions[i].action.parent.map { .id($0) } ?? .missing },
+    ] + followUp("status", actionExchange, fte: actionFTE) + [
         value("file", .text, "the plan's file") { c, i in .text(c.planSet.actions[i].action.location.file) },
         value("line", .integer, "the action's line in the file") { c, i in .integer(Int64(c.planSet.actions[i].action.location.line)) },
     ], selfValue: (.id, one { c, i in .id(c.planSet.actions[i].id) }))
@@ -404,11 +488,18 @@ public enum Schema {
     ], selfValue: (.deadline, one { c, i in state(deadlineState(c, i)) { .deadline($0) } }))
 
     static let budget = RecordType(name: "budget", fields: [
-        record("action", "action", "the action the line belongs to") { c, i in c.planSet.budgetLines[i].action },
-        value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.actions[c.planSet.budgetLines[i].action].plan].name) },
+        Field(name: "action", aliases: [], summary: "the action the line belongs to; null for an objective's or a volet's line",
+              kind: .record("action", many: false, { c, i, visit in c.planSet.budgetLines[i].action.map(visit) ?? false })),
+        value("level", .text, "the element the line belongs to: volet, strategic, operational, action or subaction") { c, i in
+            .text(c.planSet.budgetLines[i].level.name)
+        },
+        value("owner", .id, "the id of the element the line belongs to: OS.1, OO.2, an action's 1.2, a volet's label") { c, i in
+            .id(c.planSet.owner(ofLine: i))
+        },
+        value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.plan(ofLine: i)].name) },
         value("kind", .text, "ordinary or extraordinary") { c, i in .text(c.planSet.budgetLines[i].kind.rawValue) },
         searchable(value("label", .text, "the label before the amount, e.g. CCE") { c, i in text(c.planSet.budgetLines[i].line.label) }, .budgetLabel),
-        value("amount", .money, "the amount allocated to the action") { c, i in
+        value("amount", .money, "the amount allocated to the element") { c, i in
             switch c.planSet.budgetLines[i].amount {
             case .known(let m): .money(m)
             case .unknown: .unknown

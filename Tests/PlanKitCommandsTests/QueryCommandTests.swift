@@ -195,7 +195,7 @@ import Testing
     @Test func convertToEComptes() throws {
         let dir = try Executable.temporaryDirectory()
         defer { Executable.remove(dir) }
-        let result = try Executable.run(["convert", seed, "--to", "ecomptes", "-o", dir + "/pst.xml"])
+        let result = try Executable.run(["convert", seed, "--to", "ecomptes-export", "-o", dir + "/pst.xml"])
         #expect(result.status == 0)
         let back = try Executable.run(["query", "budget select action, amount, article", dir + "/pst.xml", "--format", "csv"])
         #expect(back.status == 0)

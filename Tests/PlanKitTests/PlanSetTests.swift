@@ -4,11 +4,11 @@ import Testing
 /// `PlanSet` indexes plans on all cores; these tests hold its entries to a plain walk of the plans.
 @Suite struct PlanSetTests {
     /// Plans that share articles across files (the seed plan, the PCS, a second PST) and plans
-    /// with faults, odd forms and eComptes fields. (The seed's Excel CSV is the seed's plan again:
+    /// with faults, odd forms and eComptes fields, budget lines on volets, objectives and sub-actions. (The seed's Excel CSV is the seed's plan again:
     /// a set counts it once, ``duplicatePlansAreCountedOnce()``.)
     static let names = [
         "pst-citoyennete.tsv", "pcs-citoyenneville.tsv", "pst-cohesion.tsv", "pst-forms.csv", "pst-faults.tsv",
-        "demo-pst-201805V1.xml",
+        "demo-pst-201805V1.xml", "ecomptes-export-levels.xml",
     ]
 
     static func plans() throws -> [Plan] {
@@ -22,10 +22,12 @@ import Testing
         for entry in set.actions {
             out.append("action \(entry.action.id) \(entry.id) \(entry.title) \(entry.deadline) \(entry.pending) \(entry.plan) \(entry.objective) \(entry.strategic) \(entry.budgetLines) \(entry.links)")
         }
-        for entry in set.budgetLines {
+        for (i, entry) in set.budgetLines.enumerated() {
             let article = entry.article.map { set.lineArticles[$0].code } ?? "-"
-            out.append("line \(entry.action) \(entry.line.text) \(entry.amount) \(entry.kind) \(article)")
+            let action = entry.action.map(String.init) ?? "-", objective = entry.objective.map(String.init) ?? "-"
+            out.append("line \(entry.level.name) \(set.owner(ofLine: i)) \(set.plan(ofLine: i)) \(action) \(objective) \(entry.line.text) \(entry.amount) \(entry.kind) \(article)")
         }
+        for entry in set.volets { out.append("volet \(entry.plan) \(entry.volet)") }
         for entry in set.links { out.append("link \(entry.action) \(entry.link.text)") }
         for entry in set.articles {
             let credits = entry.statedCredits.map { "\($0.credit.cents)@\($0.line)" }
@@ -43,29 +45,52 @@ import Testing
         var articleKeys: [String] = []
         var articles: [String: (code: String, credits: [String], allocated: Money?, lines: [Int])] = [:]
         var lineCount = 0, linkCount = 0
+        var volets: [String] = []
+        /// Records `line` as one of `owner`'s, at `level`.
+        func add(_ line: BudgetLine, _ level: String, _ owner: String, _ p: Int, action: String, objective: String) {
+            if let article = line.article {
+                if !lineArticles.contains(article.code) { lineArticles.append(article.code) }
+                let key = "\(article.function)/\(article.economicCode)"
+                if articles[key] == nil {
+                    articleKeys.append(key)
+                    articles[key] = (article.code, [], .zero, [])
+                }
+                articles[key]?.lines.append(lineCount)
+                if let credit = line.statedCredit { articles[key]?.credits.append("\(credit.cents)@\(lineCount)") }
+                if let amount = line.amount.value, let allocated = articles[key]?.allocated { articles[key]?.allocated = allocated.adding(amount) }
+            }
+            lines.append("line \(level) \(owner) \(p) \(action) \(objective) \(line.text) \(line.amount) \(line.kind) \(line.article?.code ?? "-")")
+            lineCount += 1
+        }
         for (p, plan) in plans.enumerated() {
+            // Each volet's lines come before its objectives'; a volet holds its count of objectives.
+            var pending = plan.exchange?.volets.enumerated().map { $0 } ?? []
+            var firstObjective = 0
+            func voletsUpTo(_ s: Int) {
+                while let (v, volet) = pending.first, firstObjective <= s {
+                    pending.removeFirst()
+                    for line in volet.budget { add(line, "volet", volet.label, p, action: "-", objective: "-") }
+                    volets.append("volet \(p) \(v)")
+                    firstObjective += volet.objectiveCount
+                }
+            }
             for (s, strategic) in plan.objectives.enumerated() {
+                voletsUpTo(s)
                 let strategicIndex = objectives.count
                 objectives.append("objective \(p) \(s) nil")
+                for line in strategic.budget {
+                    add(line, "strategic", "OS.\(strategic.number)", p, action: "-", objective: String(strategicIndex))
+                }
                 for (o, operational) in strategic.operationalObjectives.enumerated() {
                     let objectiveIndex = objectives.count
                     objectives.append("objective \(p) \(s) \(String(describing: Optional(o)))")
+                    for line in operational.budget {
+                        add(line, "operational", "OO.\(operational.number)", p, action: "-", objective: String(objectiveIndex))
+                    }
                     for action in operational.actions {
                         let firstLine = lineCount, firstLink = linkCount
                         for line in action.budget {
-                            if let article = line.article {
-                                if !lineArticles.contains(article.code) { lineArticles.append(article.code) }
-                                let key = "\(article.function)/\(article.economicCode)"
-                                if articles[key] == nil {
-                                    articleKeys.append(key)
-                                    articles[key] = (article.code, [], .zero, [])
-                                }
-                                articles[key]?.lines.append(lineCount)
-                                if let credit = line.statedCredit { articles[key]?.credits.append("\(credit.cents)@\(lineCount)") }
-                                if let amount = line.amount.value, let allocated = articles[key]?.allocated { articles[key]?.allocated = allocated.adding(amount) }
-                            }
-                            lines.append("line \(actions.count) \(line.text) \(line.amount) \(line.kind) \(line.article?.code ?? "-")")
-                            lineCount += 1
+                            add(line, action.parent == nil ? "action" : "subaction", action.id, p, action: String(actions.count), objective: "-")
                         }
                         for link in action.links {
                             links.append("link \(actions.count) \(link.text)")
@@ -75,12 +100,13 @@ import Testing
                     }
                 }
             }
+            voletsUpTo(.max)
         }
         let articleLines = articleKeys.compactMap { key in
             articles[key].map { "article \($0.code) \($0.credits) \(String(describing: $0.allocated)) \($0.lines)" }
         }
         let index = articleKeys.enumerated().map { ($0.element, $0.offset) }.sorted { $0.0 < $1.0 }
-        return objectives + actions + lines + links + articleLines
+        return objectives + actions + lines + volets + links + articleLines
             + ["line articles \(lineArticles)", "article index \(index.map { (key: $0.0, value: $0.1) })"]
     }
 
@@ -90,10 +116,11 @@ import Testing
         #expect(set.actions.count == plans.reduce(0) { $0 + $1.actions.count })
         #expect(set.articles.count > 1)
         #expect(set.articles.contains { $0.lines.count > 1 && !$0.statedCredits.isEmpty })
+        #expect(Set(set.budgetLines.map(\.level)) == Set(BudgetLevel.allCases))
         #expect(Self.dump(set) == Self.expected(plans))
     }
 
-    @Test(arguments: [1, 2, 3, 6])
+    @Test(arguments: [1, 2, 3, 6, 7])
     func addingInPartsIndexesAsAllAtOnce(firstPart: Int) throws {
         let plans = try Self.plans()
         var set = PlanSet(Array(plans[..<firstPart]))
@@ -131,6 +158,11 @@ import Testing
         #expect(set.plans.count == 2)
         #expect(set.warnings.map(\.rule) == [.duplicatePlan])
         #expect(Self.dump(set) == Self.expected(set.plans))
+    }
+
+    /// The line entry keeps its size: the level takes a byte of room alignment left.
+    @Test func budgetEntryStaysSmall() {
+        #expect(MemoryLayout<PlanSet.BudgetEntry>.stride == 32)
     }
 
     /// The seed's TSV and its Excel CSV hold the same plan; the same file named twice too. Each

@@ -21,7 +21,7 @@ import Testing
         ("actions ", ["where", "select", "group by", "sort by", "limit", "and", "or", "is", "in", "not", "as", "asc", "desc"]),
         ("actions wh", ["where"]),
         ("actions where dead", ["deadline", "deadline."]),
-        ("actions where budget.", ["budget.action", "budget.action.", "budget.plan", "budget.kind", "budget.label", "budget.amount", "budget.article", "budget.article.", "budget.credit", "budget.funding", "budget.note", "budget.text", "budget.file", "budget.line"]),
+        ("actions where budget.", ["budget.action", "budget.action.", "budget.level", "budget.owner", "budget.plan", "budget.kind", "budget.label", "budget.amount", "budget.article", "budget.article.", "budget.credit", "budget.funding", "budget.note", "budget.text", "budget.file", "budget.line"]),
         ("actions where budget.article.fu", ["budget.article.function"]),
         ("actions where pilot.ag", ["pilot.agent"]),
         ("actions where deadline is ", ["unknown", "none", "missing", "empty", "not"]),

@@ -25,6 +25,10 @@ public enum ReadRule: String, Sendable, Hashable, Codable, CaseIterable {
     case misplacedRow = "read.misplaced-row"
     /// A file or plan loaded twice; the second is not counted.
     case duplicatePlan = "read.duplicate-plan"
+    /// An eComptes file that fits neither eComptes schema (the upload or the export): a required
+    /// attribute or element missing, an element where the schema allows none, a value of the
+    /// wrong type. What can be read is read.
+    case ecomptesInvalid = "read.ecomptes-invalid"
 
     /// One line on what the rule reports.
     public var summary: String {
@@ -37,6 +41,7 @@ public enum ReadRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .rowIgnored: "A row, or cells of a row, that belong to no objective or action; kept verbatim."
         case .misplacedRow: "An objective or action with no objective above it; kept under an untitled one."
         case .duplicatePlan: "A file or plan loaded twice; only the first is counted."
+        case .ecomptesInvalid: "An eComptes file that fits neither eComptes schema (upload or export); what can be read is read."
         }
     }
 }

@@ -1,25 +1,64 @@
-/// Writes a plan in the regional eComptes exchange format (schema 201805V1).
+/// Writes a plan in the regional eComptes exchange format (schema 201805V1), in one of its two
+/// shapes: the upload (`schema_import_ecomptes_201805V1.xsd`, no budget) or the export
+/// (`PST_eComptes_Export_201805V1.xsd`, with `Articles` and `Projections` on every element).
 ///
-/// A plan read from eComptes is written back as it was read. A spreadsheet plan is mapped:
-/// labels `OS.N - …`, `OO.N - …`, `A.N.M - …`; political pilots as `Mandataire`, services as
-/// `Departement`, agents as `Responsable`; a deadline as `DateFin` (the last day of its period);
-/// every budget line as an `Article` (an unknown amount is written 0: eComptes has no unknown
-/// amount); links to other plans as `Plans`; a pending action as `EN_ATTENTE`.
+/// A plan read from eComptes is written back as it was read: every text as written, every
+/// element the file left out left out. A spreadsheet plan is mapped: labels `OS.N - …`,
+/// `OO.N - …`, `A.N.M - …`; political pilots as `Mandataire`, services as `Departement`, agents
+/// as `Responsable`; a deadline as `DateFin` (the last day of its period); in the export, every
+/// budget line as an `Article` of its element (an unknown amount is written 0: eComptes has no
+/// unknown amount); links to other plans as `Plans`; every status `NON_COMMENCE`. What the schema
+/// requires and the plan does not say (an `ElementId`, a civility) is invented, and
+/// ``Written/notes`` says so.
 public struct EComptesWriter: Sendable {
-    /// Creates a writer.
-    public init() {}
+    /// The document and what PlanKit had to invent for it.
+    public struct Written: Sendable, Hashable {
+        /// The XML document, UTF-8.
+        public var text: String
+        /// One sentence per kind of value the schema requires that the plan does not give, and
+        /// that PlanKit invented (ids, civilities); empty when nothing was invented.
+        public var notes: [String]
+    }
+
+    /// The shape written.
+    public var shape: EComptesShape
+
+    /// Creates a writer of `shape`: the upload by default, what a commune sends to eComptes.
+    public init(shape: EComptesShape = .upload) {
+        self.shape = shape
+    }
 
     /// The XML document for `plan`, UTF-8.
-    public func write(_ plan: Plan) -> String {
+    public func write(_ plan: Plan) -> String { document(plan).text }
+
+    /// Counts of invented values, for the notes.
+    private final class Inventions {
+        var ids: [String] = []
+        var civilities = 0
+        /// Values read that the schema does not allow, replaced or left out.
+        var replaced: [String] = []
+
+        /// `text` when it is a valid value of `simple`; else `nil`, counted as replaced.
+        func valid(_ text: String?, _ simple: EComptesSchema.Simple, _ name: String) -> String? {
+            guard let text else { return nil }
+            if EComptesSchema.problem(text, simple) == nil { return text }
+            replaced.append("\(name) \"\(text)\"")
+            return nil
+        }
+    }
+
+    /// The XML document for `plan`, with what was invented for it.
+    public func document(_ plan: Plan) -> Written {
         var xml = XMLBuilder()
+        let invented = Inventions()
         let fiscalYear = plan.exchange?.fiscalYear ?? plan.period?.lowerBound
             ?? plan.actions.compactMap { $0.deadline.value.value?.year }.min() ?? 2019
         xml.line("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
         xml.open("dataroot")
         xml.open("Identifiants")
         xml.leaf("Id", plan.exchange?.id ?? "plankit")
-        xml.leaf("TypeAdmin", plan.exchange?.administration ?? "AC")
-        xml.leaf("INS", plan.exchange.map { $0.ins.isEmpty ? "0" : $0.ins } ?? "0")
+        xml.leaf("TypeAdmin", invented.valid(plan.exchange?.administration, .enumeration(["AC", "CPAS"]), "TypeAdmin") ?? "AC")
+        xml.leaf("INS", invented.valid(plan.exchange?.ins, .integer, "INS") ?? "0")
         xml.leaf("Type", "PST")
         xml.leaf("Exercice", String(fiscalYear))
         xml.leaf("Version", "201805V1")
@@ -34,132 +73,200 @@ public struct EComptesWriter: Sendable {
         xml.close("DescriptionPST")
         xml.open("Volets")
         let volets = plan.exchange?.volets ?? [PlanExchange.Volet(
-            label: (plan.volet ?? "néant").uppercased(), fields: ExchangeFields(elementID: "volet-1", fiscalYear: fiscalYear),
-            objectiveCount: plan.objectives.count)]
+            label: (plan.volet ?? "néant").uppercased(), fields: ExchangeFields(), objectiveCount: plan.objectives.count)]
         var start = 0
         for (v, volet) in volets.enumerated() {
             // Each volet takes its count of objectives, in order; the last takes any left over.
             let all = v == volets.count - 1 ? plan.objectives.dropFirst(start) : plan.objectives.dropFirst(start).prefix(volet.objectiveCount)
             start += volet.objectiveCount
-            xml.open("Volet", attributes: [("ElementId", volet.fields.elementID), ("Exercice", String(volet.fields.fiscalYear))])
-            element(&xml, label: volet.label, fields: volet.fields, deadline: nil, pilots: nil, lines: [], plans: [], fiscalYear: fiscalYear)
-            xml.open("ObjectifStrategiques")
-            for os in all {
-                let fields = os.exchange ?? ExchangeFields(elementID: "os-\(os.number)", fiscalYear: fiscalYear)
-                xml.open("ObjectifStrategique", attributes: [("ElementId", fields.elementID), ("Exercice", String(fields.fiscalYear))])
-                element(&xml, label: "OS.\(os.number) - \(os.title)", fields: fields, deadline: nil, pilots: nil, lines: [], plans: [], fiscalYear: fiscalYear)
-                xml.open("ObjectifsOperationnels")
-                for oo in os.operationalObjectives {
-                    let fields = oo.exchange ?? ExchangeFields(elementID: "oo-\(os.number)-\(oo.number)", fiscalYear: fiscalYear)
-                    xml.open("ObjectifOperationnel", attributes: [("ElementId", fields.elementID), ("Exercice", String(fields.fiscalYear))])
-                    element(&xml, label: "OO.\(oo.number) - \(oo.title)", fields: fields, deadline: nil, pilots: nil, lines: [], plans: [], fiscalYear: fiscalYear)
-                    xml.open("Actions")
-                    for action in oo.actions {
-                        let fields = action.exchange ?? ExchangeFields(
-                            elementID: "a-\(action.id)", fiscalYear: fiscalYear, status: action.pending ? .waiting : .notStarted,
-                            fte: Self.fte(action.humanResources),
-                            description: ExchangeFields.Text(value: action.openQuestions.joined(separator: "; ")))
-                        let label = action.exchange != nil ? action.titleCell.text : "A.\(action.id) - \(action.title)"
-                        var plans: [String] = []
-                        for link in action.links where !plans.contains(link.plan) && !link.plan.isEmpty { plans.append(link.plan) }
-                        xml.open("Action", attributes: [("ElementId", fields.elementID), ("Exercice", String(fields.fiscalYear))])
-                        element(&xml, label: label, fields: fields, deadline: action.deadline.value.value, pilots: action.exchange == nil ? action.pilots : nil,
-                                lines: action.budget, plans: action.exchange?.plans ?? plans, fiscalYear: fiscalYear)
-                        xml.close("Action")
+            element(&xml, "Volet", Element(fields: plan.exchange == nil ? nil : volet.fields, id: "volet-\(v + 1)", label: volet.label, lines: volet.budget),
+                    fiscalYear: fiscalYear, invented: invented, list: "ObjectifStrategiques", count: all.count) { xml in
+                for os in all {
+                    let label = Self.label(os.exchange?.label, prefix: "OS", number: os.number, title: os.title)
+                    element(&xml, "ObjectifStrategique", Element(fields: os.exchange, id: "os-\(os.number)", label: label, lines: os.budget),
+                            fiscalYear: fiscalYear, invented: invented, list: "ObjectifsOperationnels", count: os.operationalObjectives.count) { xml in
+                        for oo in os.operationalObjectives {
+                            let label = Self.label(oo.exchange?.label, prefix: "OO", number: oo.number, title: oo.title)
+                            element(&xml, "ObjectifOperationnel", Element(fields: oo.exchange, id: "oo-\(os.number)-\(oo.number)", label: label, lines: oo.budget),
+                                    fiscalYear: fiscalYear, invented: invented, list: "Actions", count: oo.actions.count) { xml in
+                                for action in oo.actions {
+                                    var plans: [String] = []
+                                    for link in action.links where !plans.contains(link.plan) && !link.plan.isEmpty { plans.append(link.plan) }
+                                    let exchange = action.exchange
+                                    let fields = exchange ?? ExchangeFields(
+                                        fte: Self.fte(action.humanResources),
+                                        description: ExchangeFields.Text(value: action.openQuestions.joined(separator: "; ")))
+                                    element(&xml, "Action", Element(
+                                        fields: fields, id: "a-\(action.id)",
+                                        label: exchange != nil ? action.titleCell.text : "A.\(action.id) - \(action.title)",
+                                        deadline: action.deadline.value.value, pilots: exchange == nil ? action.pilots : nil,
+                                        lines: action.budget, plans: plans), fiscalYear: fiscalYear, invented: invented, list: nil, count: 0) { _ in }
+                                }
+                            }
+                        }
                     }
-                    xml.close("Actions")
-                    xml.close("ObjectifOperationnel")
                 }
-                xml.close("ObjectifsOperationnels")
-                xml.close("ObjectifStrategique")
             }
-            xml.close("ObjectifStrategiques")
-            xml.close("Volet")
         }
         xml.close("Volets")
         xml.close("PST")
         xml.close("dataroot")
-        return xml.text
+        var notes: [String] = []
+        if !invented.ids.isEmpty {
+            let examples = invented.ids.prefix(3).joined(separator: ", ") + (invented.ids.count > 3 ? ", …" : "")
+            notes.append(invented.ids.count == 1
+                ? "1 element has no ElementId, which eComptes requires; PlanKit wrote one of its own (\(examples))."
+                : "\(invented.ids.count) elements have no ElementId, which eComptes requires; PlanKit wrote ids of its own (\(examples)).")
+        }
+        if invented.civilities > 0 {
+            notes.append(invented.civilities == 1
+                ? "1 person has no civility, which eComptes requires; PlanKit wrote MONSIEUR."
+                : "\(invented.civilities) people have no civility, which eComptes requires; PlanKit wrote MONSIEUR.")
+        }
+        if !invented.replaced.isEmpty {
+            let examples = invented.replaced.prefix(3).joined(separator: ", ") + (invented.replaced.count > 3 ? ", …" : "")
+            notes.append(invented.replaced.count == 1
+                ? "1 value the schema does not allow (\(examples)) was replaced by its default, or left out when optional."
+                : "\(invented.replaced.count) values the schema does not allow (\(examples)) were replaced by their defaults, or left out when optional.")
+        }
+        return Written(text: xml.text, notes: notes)
     }
 
-    /// The fields every element has, in the schema's order.
-    private func element(_ xml: inout XMLBuilder, label: String, fields: ExchangeFields, deadline: Deadline?, pilots: Pilots?,
-                         lines: [BudgetLine], plans: [String], fiscalYear: Int) {
-        xml.leaf("Libelle", Self.cut(label, 255))
-        if let start = fields.startDate { xml.leaf("DateDebut", start) }
-        if let end = fields.endDate ?? deadline.flatMap(Self.lastDay) { xml.leaf("DateFin", end) }
-        text(&xml, "Description", fields.description)
-        xml.leaf("Statut", fields.status.rawValue)
-        let responsible = fields.responsible ?? pilots.flatMap { Self.person($0.agents) }
-        let mandataire = fields.mandataire ?? pilots.flatMap { Self.person($0.political) }
-        if let responsible { person(&xml, "Responsable", responsible) }
-        if let mandataire { person(&xml, "Mandataire", mandataire) }
-        if let department = fields.department ?? pilots?.services.value.value?.joined(separator: " / ") { xml.leaf("Departement", department) }
-        xml.leaf("TauxAvancement", fields.progress)
-        text(&xml, "RemarqueStatut", fields.statusRemark)
-        xml.leaf("ETP", fields.fte)
-        xml.list("Plans", "Plan", plans.isEmpty ? fields.plans : plans)
-        xml.list("Partenaires", "Partenaire", fields.partners)
-        if lines.isEmpty {
-            xml.empty("Articles")
-        } else {
-            xml.open("Articles")
-            for line in lines {
-                xml.open("Article")
-                xml.leaf("Exercice", String(line.fiscalYear ?? line.article?.year ?? fiscalYear))
-                xml.leaf("Service", line.kind == .extraordinary ? "E" : "O")
-                xml.leaf("Type", line.flow == .revenue ? "R" : "D")
-                xml.leaf("CodeArticle", Self.cut(line.article?.code ?? line.note ?? "", 50))
-                xml.leaf("Libelle", Self.cut(line.articleLabel ?? line.label ?? line.article?.official?.label ?? "", 255))
-                xml.leaf("Montant", line.amount.value?.decimalString ?? "0")
-                xml.close("Article")
-            }
-            xml.close("Articles")
-        }
-        if fields.projections.isEmpty {
-            xml.empty("Projections")
-        } else {
-            xml.open("Projections")
-            for projection in fields.projections {
-                xml.open("Projection")
-                xml.leaf("Service", projection.service)
-                xml.leaf("Type", projection.type)
-                xml.leaf("GroupeEco", projection.economicGroup)
-                xml.leaf("Libelle", projection.label)
-                xml.open("Exercices")
-                for amount in projection.amounts {
-                    xml.open("Exercice", attributes: [("Valeur", String(amount.year))])
-                    xml.leaf("Montant", amount.amount)
-                    xml.close("Exercice")
-                }
-                xml.close("Exercices")
-                xml.close("Projection")
-            }
-            xml.close("Projections")
-        }
+    /// What one volet, objective or action writes.
+    private struct Element {
+        /// Its exchange fields, when the plan has them.
+        var fields: ExchangeFields?
+        /// The id written when the fields give none.
+        var id: String
+        var label: String
+        var deadline: Deadline? = nil
+        var pilots: Pilots? = nil
+        var lines: [BudgetLine]
+        /// The plans its links name, written when the fields give no `Plans`.
+        var plans: [String] = []
     }
 
-    private func text(_ xml: inout XMLBuilder, _ name: String, _ text: ExchangeFields.Text) {
-        xml.open(name)
-        xml.leaf("Mode", text.mode)
-        xml.leaf("Valeur", text.value)
+    /// `label` as read when it still says `title`; else `PREFIX.number - title`.
+    static func label(_ label: String?, prefix: String, number: String, title: String) -> String {
+        if let label, EComptesReader.numbered(label.trimmed, prefix: prefix, rank: 0).1 == title { return label }
+        return "\(prefix).\(number) - \(title)"
+    }
+
+    /// Writes an element, its fields in the schema's order, then its list of children.
+    private func element(_ xml: inout XMLBuilder, _ name: String, _ e: Element, fiscalYear: Int, invented: Inventions,
+                         list: String?, count: Int, children: (inout XMLBuilder) -> Void) {
+        let fields = e.fields
+        let id: String
+        if let written = fields?.elementID {
+            id = written
+        } else {
+            id = e.id
+            invented.ids.append(id)
+        }
+        xml.open(name, attributes: [("ElementId", id), ("Exercice", invented.valid(fields?.fiscalYear, .integer, "Exercice") ?? String(fiscalYear))])
+        xml.leaf("Libelle", Self.cut(e.label, 255))
+        if let start = invented.valid(fields?.startDate, .date, "DateDebut") { xml.leaf("DateDebut", start) }
+        if let end = invented.valid(fields?.endDate, .date, "DateFin") ?? e.deadline.flatMap(Self.lastDay) { xml.leaf("DateFin", end) }
+        text(&xml, "Description", fields?.description ?? ExchangeFields.Text(), invented)
+        xml.leaf("Statut", invented.valid(fields?.statusText, .enumeration(ExchangeFields.Status.allCases.map(\.rawValue)), "Statut")
+                 ?? ExchangeFields.Status.notStarted.rawValue)
+        if let responsible = fields?.responsible ?? e.pilots.flatMap({ Self.person($0.agents) }) {
+            person(&xml, "Responsable", responsible, invented)
+        }
+        if let mandataire = fields?.mandataire ?? e.pilots.flatMap({ Self.person($0.political) }) {
+            person(&xml, "Mandataire", mandataire, invented)
+        }
+        if let department = fields?.department ?? e.pilots?.services.value.value?.joined(separator: " / ") { xml.leaf("Departement", department) }
+        xml.leaf("TauxAvancement", invented.valid(fields?.progress, .range(0, 100), "TauxAvancement") ?? "0")
+        text(&xml, "RemarqueStatut", fields?.statusRemark ?? ExchangeFields.Text(), invented)
+        xml.leaf("ETP", invented.valid(fields?.fte, .range(0, nil), "ETP") ?? "0")
+        xml.list("Plans", "Plan", fields?.plans ?? e.plans)
+        xml.list("Partenaires", "Partenaire", fields?.partners ?? [])
+        if shape == .export {
+            articles(&xml, e.lines, written: fields?.articles, fiscalYear: fiscalYear, invented)
+            projections(&xml, fields?.projections ?? [], invented)
+        }
+        if let list, count > 0 || fields?.listsChildren ?? true {
+            if count == 0 {
+                xml.empty(list)
+            } else {
+                xml.open(list)
+                children(&xml)
+                xml.close(list)
+            }
+        }
         xml.close(name)
     }
 
-    private func person(_ xml: inout XMLBuilder, _ name: String, _ person: ExchangeFields.Person) {
+    /// An element's `Articles`: its budget lines, with the texts the file wrote when there are as
+    /// many as lines (so `15000.00` stays `15000.00`).
+    private func articles(_ xml: inout XMLBuilder, _ lines: [BudgetLine], written: [ExchangeFields.Article]?, fiscalYear: Int,
+                          _ invented: Inventions) {
+        guard !lines.isEmpty else { return xml.empty("Articles") }
+        let texts = written.flatMap { $0.count == lines.count ? $0 : nil }
+        xml.open("Articles")
+        for (i, line) in lines.enumerated() {
+            let text = texts?[i]
+            xml.open("Article")
+            xml.leaf("Exercice", invented.valid(text?.year, .integer, "Exercice") ?? String(line.fiscalYear ?? line.article?.year ?? fiscalYear))
+            xml.leaf("Service", invented.valid(text?.service, .enumeration(["O", "E"]), "Service") ?? (line.kind == .extraordinary ? "E" : "O"))
+            xml.leaf("Type", invented.valid(text?.type, .enumeration(["R", "D"]), "Type") ?? (line.flow == .revenue ? "R" : "D"))
+            xml.leaf("CodeArticle", Self.cut(text?.code ?? line.article?.code ?? line.note ?? "", 50))
+            xml.leaf("Libelle", Self.cut(text?.label ?? line.articleLabel ?? line.label ?? line.article?.official?.label ?? "", 255))
+            xml.leaf("Montant", invented.valid(text?.amount, .decimal, "Montant") ?? line.amount.value?.decimalString ?? "0")
+            xml.close("Article")
+        }
+        xml.close("Articles")
+    }
+
+    private func projections(_ xml: inout XMLBuilder, _ projections: [ExchangeFields.Projection], _ invented: Inventions) {
+        guard !projections.isEmpty else { return xml.empty("Projections") }
+        xml.open("Projections")
+        for projection in projections {
+            xml.open("Projection")
+            xml.leaf("Service", invented.valid(projection.service, .enumeration(["O", "E"]), "Service") ?? "O")
+            xml.leaf("Type", invented.valid(projection.type, .enumeration(["R", "D"]), "Type") ?? "D")
+            xml.leaf("GroupeEco", projection.economicGroup ?? "")
+            xml.leaf("Libelle", projection.label ?? "")
+            if let amounts = projection.amounts, !amounts.isEmpty {
+                xml.open("Exercices")
+                for amount in amounts {
+                    xml.open("Exercice", attributes: [("Valeur", invented.valid(amount.year, .integer, "Valeur") ?? "0")])
+                    xml.leaf("Montant", invented.valid(amount.amount, .decimal, "Montant") ?? "0")
+                    xml.close("Exercice")
+                }
+                xml.close("Exercices")
+            } else {
+                xml.empty("Exercices")
+            }
+            xml.close("Projection")
+        }
+        xml.close("Projections")
+    }
+
+    private func text(_ xml: inout XMLBuilder, _ name: String, _ text: ExchangeFields.Text, _ invented: Inventions) {
         xml.open(name)
-        xml.leaf("Civilite", person.civility)
-        xml.leaf("Nom", Self.cut(person.lastName, 100))
-        xml.leaf("Prenom", Self.cut(person.firstName, 50))
-        xml.leaf("Tel", Self.cut(person.phone, 15))
-        xml.leaf("eMail", Self.cut(person.email, 255))
+        xml.leaf("Mode", invented.valid(text.mode, .enumeration(["TEXTE", "HTML", "RTF"]), "Mode") ?? "TEXTE")
+        xml.leaf("Valeur", text.value ?? "")
+        xml.close(name)
+    }
+
+    private func person(_ xml: inout XMLBuilder, _ name: String, _ person: ExchangeFields.Person, _ invented: Inventions) {
+        xml.open(name)
+        let civility = invented.valid(person.civility, .enumeration(["MONSIEUR", "MADAME"]), "Civilite")
+        if person.civility == nil { invented.civilities += 1 }
+        xml.leaf("Civilite", civility ?? "MONSIEUR")
+        xml.leaf("Nom", Self.cut(person.lastName ?? "", 100))
+        xml.leaf("Prenom", Self.cut(person.firstName ?? "", 50))
+        xml.leaf("Tel", Self.cut(person.phone ?? "", 15))
+        xml.leaf("eMail", Self.cut(person.email ?? "", 255))
         xml.close(name)
     }
 
     /// A pilot cell as a person: the names, joined, as the last name.
     static func person(_ cell: Cell<[String]>) -> ExchangeFields.Person? {
         guard let names = cell.value.value, !names.isEmpty else { return nil }
-        return ExchangeFields.Person(lastName: names.joined(separator: " / "))
+        return ExchangeFields.Person(lastName: names.joined(separator: " / "), firstName: "", phone: "", email: "")
     }
 
     /// `0,5 ETP` → `0.5`; anything else → `0`.

@@ -1,47 +1,68 @@
 /// What the regional eComptes exchange says of a volet, objective or action beyond the
 /// spreadsheet's columns: status, progress, FTEs, people, plans, partners.
 ///
-/// Numbers are kept as written (`12.5`) so that a file read and written back is unchanged.
+/// Every text is kept as written (`12.5`, `15000.00`, a label without prefix), and an element
+/// the file leaves out is `nil`, so that a file read and written back in its own shape is
+/// unchanged.
 public struct ExchangeFields: Sendable, Hashable, Codable {
-    /// An element's status in eComptes.
+    /// An element's status in eComptes, the regional standard of follow-up.
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        /// `ANNULE_ABANDONNE`: given up for good.
         case abandoned = "ANNULE_ABANDONNE"
+        /// `NON_COMMENCE`: not started.
         case notStarted = "NON_COMMENCE"
+        /// `EN_COURS`: in progress.
         case inProgress = "EN_COURS"
+        /// `EN_ATTENTE`: waiting for an outside event or action (not PlanKit's ``Action/pending``).
         case waiting = "EN_ATTENTE"
+        /// `PROBLEME`: held up by a problem.
         case problem = "PROBLEME"
+        /// `TERMINE`: done.
         case done = "TERMINE"
+
+        /// The status as queries name it: `not started`, `in progress`, `waiting`, `problem`,
+        /// `done`, `cancelled`.
+        public var name: String {
+            switch self {
+            case .abandoned: "cancelled"
+            case .notStarted: "not started"
+            case .inProgress: "in progress"
+            case .waiting: "waiting"
+            case .problem: "problem"
+            case .done: "done"
+            }
+        }
     }
 
-    /// A text with its mode (`TEXTE`, `HTML` or `RTF`).
+    /// A text with its mode (`TEXTE`, `HTML` or `RTF`), each part as written.
     public struct Text: Sendable, Hashable, Codable {
-        /// `TEXTE`, `HTML` or `RTF`.
-        public var mode: String
-        /// The text.
-        public var value: String
+        /// `TEXTE`, `HTML` or `RTF`; `nil` when the file leaves `Mode` out.
+        public var mode: String?
+        /// The text; `nil` when the file leaves `Valeur` out.
+        public var value: String?
 
         /// Creates a text.
-        public init(mode: String = "TEXTE", value: String = "") {
+        public init(mode: String? = "TEXTE", value: String? = "") {
             self.mode = mode
             self.value = value
         }
     }
 
-    /// A responsible person or mandataire.
+    /// A responsible person or mandataire, each part as written (`nil` when left out).
     public struct Person: Sendable, Hashable, Codable {
         /// `MONSIEUR` or `MADAME`.
-        public var civility: String
+        public var civility: String?
         /// The last name (or a function, such as `1er échevin`).
-        public var lastName: String
+        public var lastName: String?
         /// The first name.
-        public var firstName: String
+        public var firstName: String?
         /// The telephone number.
-        public var phone: String
+        public var phone: String?
         /// The e-mail address.
-        public var email: String
+        public var email: String?
 
         /// Creates a person.
-        public init(civility: String = "MONSIEUR", lastName: String, firstName: String = "", phone: String = "", email: String = "") {
+        public init(civility: String? = nil, lastName: String?, firstName: String? = nil, phone: String? = nil, email: String? = nil) {
             self.civility = civility
             self.lastName = lastName
             self.firstName = firstName
@@ -50,70 +71,122 @@ public struct ExchangeFields: Sendable, Hashable, Codable {
         }
 
         /// The name as a pilot cell writes it: first name then last name.
-        public var displayName: String { [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ") }
-    }
-
-    /// A multi-year budget projection.
-    public struct Projection: Sendable, Hashable, Codable {
-        /// `O` or `E`.
-        public var service: String
-        /// `R` or `D`.
-        public var type: String
-        /// The economic group.
-        public var economicGroup: String
-        /// The label.
-        public var label: String
-        /// Amounts by year, as written.
-        public var amounts: [YearAmount]
-
-        /// One year's amount.
-        public struct YearAmount: Sendable, Hashable, Codable {
-            /// The year.
-            public var year: Int
-            /// The amount as written.
-            public var amount: String
+        public var displayName: String {
+            [firstName, lastName].compactMap { $0?.trimmed }.filter { !$0.isEmpty }.joined(separator: " ")
         }
     }
 
-    /// The element's id in eComptes (the `ElementId` attribute).
-    public var elementID: String
-    /// The `Exercice` attribute.
-    public var fiscalYear: Int
-    /// The status.
-    public var status: Status
+    /// A budget article as the file writes it: each child's text, `nil` when left out.
+    ///
+    /// The element's budget lines are what PlanKit reads from it; this keeps the texts
+    /// (`15000.00`) that the lines' values do not.
+    public struct Article: Sendable, Hashable, Codable {
+        /// `Exercice`.
+        public var year: String?
+        /// `Service`: `O` or `E`.
+        public var service: String?
+        /// `Type`: `R` or `D`.
+        public var type: String?
+        /// `CodeArticle`.
+        public var code: String?
+        /// `Libelle`.
+        public var label: String?
+        /// `Montant`.
+        public var amount: String?
+
+        /// Creates an article's texts.
+        public init(year: String?, service: String?, type: String?, code: String?, label: String?, amount: String?) {
+            self.year = year
+            self.service = service
+            self.type = type
+            self.code = code
+            self.label = label
+            self.amount = amount
+        }
+    }
+
+    /// A multi-year budget projection, each text as written.
+    public struct Projection: Sendable, Hashable, Codable {
+        /// `O` or `E`.
+        public var service: String?
+        /// `R` or `D`.
+        public var type: String?
+        /// The economic group.
+        public var economicGroup: String?
+        /// The label.
+        public var label: String?
+        /// Amounts by year, as written; `nil` when `Exercices` is left out.
+        public var amounts: [YearAmount]?
+
+        /// One year's amount.
+        public struct YearAmount: Sendable, Hashable, Codable {
+            /// The year (the `Valeur` attribute), as written.
+            public var year: String?
+            /// The amount, as written.
+            public var amount: String?
+        }
+    }
+
+    /// `Libelle` as written (`OS.1 - …`, or a label without prefix).
+    public var label: String?
+    /// The element's id in eComptes (the `ElementId` attribute); `nil` when the file has none.
+    public var elementID: String?
+    /// The `Exercice` attribute, as written.
+    public var fiscalYear: String?
+    /// `Statut` as written.
+    public var statusText: String?
     /// The progress rate, 0-100, as written.
-    public var progress: String
+    public var progress: String?
     /// The full-time equivalents, as written.
-    public var fte: String
+    public var fte: String?
     /// The description.
-    public var description: Text
+    public var description: Text?
     /// The remark on the status.
-    public var statusRemark: Text
+    public var statusRemark: Text?
     /// The responsible person (administration).
     public var responsible: Person?
     /// The mandataire (political).
     public var mandataire: Person?
     /// The department.
     public var department: String?
-    /// The plans the element belongs to.
-    public var plans: [String]
-    /// The partners.
-    public var partners: [String]
+    /// The plans the element belongs to; `nil` when `Plans` is left out.
+    public var plans: [String]?
+    /// The partners; `nil` when `Partenaires` is left out.
+    public var partners: [String]?
     /// `DateDebut`, as written (`2020-01-01`).
     public var startDate: String?
     /// `DateFin`, as written.
     public var endDate: String?
-    /// The projections.
-    public var projections: [Projection]
+    /// The texts of `Articles`, in file order; `nil` when the element has no `Articles` (the upload shape).
+    public var articles: [Article]?
+    /// The projections; `nil` when the element has no `Projections` (the upload shape).
+    public var projections: [Projection]?
+    /// Whether the element writes its list of children (`ObjectifStrategiques`,
+    /// `ObjectifsOperationnels`, `Actions`) when it holds none.
+    public var listsChildren: Bool
+
+    /// The status, when ``statusText`` is one of eComptes' six values.
+    public var status: Status? {
+        get { statusText.flatMap { Status(rawValue: $0.trimmed) } }
+        set { statusText = newValue?.rawValue }
+    }
+
+    /// ``progress`` as a number, when it reads as one.
+    public var progressValue: Double? { progress.flatMap { Double($0.trimmed) } }
+
+    /// ``fte`` as a number, when it reads as one.
+    public var fteValue: Double? { fte.flatMap { Double($0.trimmed) } }
 
     /// Creates exchange fields.
-    public init(elementID: String, fiscalYear: Int, status: Status = .notStarted, progress: String = "0", fte: String = "0",
-                description: Text = Text(), statusRemark: Text = Text(), responsible: Person? = nil, mandataire: Person? = nil,
-                department: String? = nil, plans: [String] = [], partners: [String] = [], startDate: String? = nil,
-                endDate: String? = nil, projections: [Projection] = []) {
+    public init(label: String? = nil, elementID: String? = nil, fiscalYear: String? = nil, statusText: String? = nil,
+                progress: String? = nil, fte: String? = nil, description: Text? = nil, statusRemark: Text? = nil,
+                responsible: Person? = nil, mandataire: Person? = nil, department: String? = nil, plans: [String]? = nil,
+                partners: [String]? = nil, startDate: String? = nil, endDate: String? = nil, articles: [Article]? = nil,
+                projections: [Projection]? = nil, listsChildren: Bool = true) {
+        self.label = label
         self.elementID = elementID
         self.fiscalYear = fiscalYear
-        self.status = status
+        self.statusText = statusText
         self.progress = progress
         self.fte = fte
         self.description = description
@@ -125,13 +198,16 @@ public struct ExchangeFields: Sendable, Hashable, Codable {
         self.partners = partners
         self.startDate = startDate
         self.endDate = endDate
+        self.articles = articles
         self.projections = projections
+        self.listsChildren = listsChildren
     }
 }
 
 /// What the eComptes exchange says of a whole plan: its identifiers and volets.
 public struct PlanExchange: Sendable, Hashable, Codable {
-    /// A volet: its fields and how many of the plan's strategic objectives (in order) it holds.
+    /// A volet: its fields, its budget lines and how many of the plan's strategic objectives (in
+    /// order) it holds.
     public struct Volet: Sendable, Hashable, Codable {
         /// The volet's label.
         public var label: String
@@ -139,6 +215,36 @@ public struct PlanExchange: Sendable, Hashable, Codable {
         public var fields: ExchangeFields
         /// The number of strategic objectives it holds.
         public var objectiveCount: Int
+        /// The budget lines of the volet itself (its `Articles`), not of its objectives.
+        public var budget: [BudgetLine]
+
+        /// Creates a volet.
+        public init(label: String, fields: ExchangeFields, objectiveCount: Int, budget: [BudgetLine] = []) {
+            self.label = label
+            self.fields = fields
+            self.objectiveCount = objectiveCount
+            self.budget = budget
+        }
+
+        private enum CodingKeys: String, CodingKey { case label, fields, objectiveCount, budget }
+
+        /// Decodes a volet; `budget` may be left out.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            label = try c.decode(String.self, forKey: .label)
+            fields = try c.decode(ExchangeFields.self, forKey: .fields)
+            objectiveCount = try c.decode(Int.self, forKey: .objectiveCount)
+            budget = try c.decodeIfPresent([BudgetLine].self, forKey: .budget) ?? []
+        }
+
+        /// Encodes a volet, leaving out an empty `budget`.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(label, forKey: .label)
+            try c.encode(fields, forKey: .fields)
+            try c.encode(objectiveCount, forKey: .objectiveCount)
+            if !budget.isEmpty { try c.encode(budget, forKey: .budget) }
+        }
     }
 
     /// `Identifiants/Id`.
@@ -155,4 +261,16 @@ public struct PlanExchange: Sendable, Hashable, Codable {
     public var planID: String
     /// The volets, in order.
     public var volets: [Volet]
+
+    /// Creates a plan's exchange identifiers.
+    public init(id: String, administration: String, ins: String, fiscalYear: Int, generator: String, planID: String,
+                volets: [Volet]) {
+        self.id = id
+        self.administration = administration
+        self.ins = ins
+        self.fiscalYear = fiscalYear
+        self.generator = generator
+        self.planID = planID
+        self.volets = volets
+    }
 }

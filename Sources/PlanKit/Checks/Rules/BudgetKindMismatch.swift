@@ -11,10 +11,10 @@ public struct BudgetKindMismatch: Rule {
 
     /// Reports lines whose article's official service differs from their column.
     public func check(_ plans: PlanSet) -> [Finding] {
-        plans.budgetLines.compactMap { entry in
+        plans.budgetLines.indices.compactMap { index in
+            let entry = plans.budgetLines[index]
             guard let article = entry.line.article, let official = article.official, official.service != entry.line.kind else { return nil }
-            let action = plans.actions[entry.action].action
-            return finding("Article \(article.code) belongs to the \(official.service.rawValue) service, but action \(action.id) charges it in its \(entry.line.kind.rawValue) budget.",
+            return finding("Article \(article.code) belongs to the \(official.service.rawValue) service, but \(plans.ownerDescription(ofLine: index)) charges it in its \(entry.line.kind.rawValue) budget.",
                            subject: article.code, at: entry.line.location)
         }
     }

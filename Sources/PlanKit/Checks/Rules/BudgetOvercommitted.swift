@@ -15,9 +15,10 @@ public struct BudgetOvercommitted: Rule {
             guard let credit = article.statedCredits.map(\.credit).max() else { return nil }
             let allocated = article.allocated.map { $0.description } ?? "more than can be counted"
             if let total = article.allocated, total <= credit { return nil }
-            let actions = article.lines.map { plans.actions[plans.budgetLines[$0].action].action.id }
+            let owners = article.lines.map { plans.owner(ofLine: $0) }
+            let what = article.lines.allSatisfy { plans.budgetLines[$0].action != nil } ? "actions" : "elements"
             let location = article.lines.last.map { plans.budgetLines[$0].line.location }
-            return finding("Article \(article.article.code) has \(allocated) € allocated (actions \(actions.joined(separator: ", "))), more than its stated credit of \(credit) €.",
+            return finding("Article \(article.article.code) has \(allocated) € allocated (\(what) \(owners.joined(separator: ", "))), more than its stated credit of \(credit) €.",
                            subject: article.article.code, at: location)
         }
     }
