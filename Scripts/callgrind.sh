@@ -16,10 +16,10 @@ python3 Scripts/generate-corpus.py "$corpus" --communes "$communes" >/dev/null
 files=("$corpus"/plans/*)
 count() {
     local name="$1"; shift
-    local out="$corpus/cg.out"
-    valgrind --tool=callgrind --callgrind-out-file="$out" "$binary" "$@" "${files[@]}" >/dev/null 2>&1
+    local log="$corpus/cg.log"
+    valgrind --tool=callgrind --callgrind-out-file="$corpus/cg.out" --log-file="$log" "$binary" "$@" "${files[@]}" >/dev/null
     local total
-    total=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')
+    total=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log")
     printf '%-34s %6.1f M instructions\n' "$name" "$(echo "$total / 1000000" | bc -l)"
 }
 echo "callgrind, $communes communes, $binary"
