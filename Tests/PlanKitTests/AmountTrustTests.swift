@@ -69,6 +69,7 @@ import Testing
         ("EUR 3.000 (Article 840/124-02 Fêtes)", 300_000),
         ("3 k€ (Article 840/124-02 Fêtes)", 300_000),
         ("1,234.56 € (Article 840/124-02 Fêtes)", 123_456),
+        ("5000 (Article 840/124-02 Fêtes)", 500_000),
     ] as [(String, Int64)])
     func amountsBesideAnArticleAreRead(_ cell: String, _ cents: Int64) throws {
         var diagnostics: [Diagnostic] = []
@@ -194,5 +195,18 @@ import Testing
         let read = Self.read(cell)
         #expect(read.lines == lines)
         #expect(read.warnings == [])
+    }
+
+    /// A number without a currency among words is part of a label, and said so unless it is
+    /// small or a year; the amounts beside it are read.
+    @Test(arguments: [
+        ("CCE 5000 CCCA 3.000 €", ["300000|CCE 5000 CCCA"], ["\"5000\" has no currency, so it is read as part of a label, not as an amount; write 5000 € if it is one."]),
+        ("Lot 2 3.000 €", ["300000|Lot 2"], []),
+        ("2024 : 3.000 €", ["300000|2024 :"], []),
+    ])
+    func numbersWithoutCurrencyAmongWordsAreFlagged(_ cell: String, _ lines: [String], _ warnings: [String]) {
+        let read = Self.read(cell)
+        #expect(read.lines == lines)
+        #expect(read.warnings == warnings.map(Self.ambiguous))
     }
 }

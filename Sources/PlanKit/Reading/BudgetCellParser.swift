@@ -187,7 +187,20 @@ struct BudgetCellParser {
         // `ranges`: the part of the cell each line was read from; `labelled`: whether each line
         // has a label, kept apart so that labels need not be written out.
         var wordsStart: Int?
-        let bareNumberIsAmount = tokens.count == 1
+        // A number without a currency is an amount when it is the cell's only number and nothing
+        // but parentheses and article codes follow it (`5000`, `5000 (Article 840/731-53 …)`).
+        let bareNumberIsAmount = tokens.first.map { first in
+            switch first.0 {
+            case .amount, .unreadable: break
+            default: return false
+            }
+            return tokens.dropFirst().allSatisfy { token in
+                switch token.0 {
+                case .group, .article: true
+                default: false
+                }
+            }
+        } ?? false
 
         func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
             var line = BudgetLine(kind: kind, amount: amount, base: base, location: location)
@@ -223,6 +236,15 @@ struct BudgetCellParser {
                 if hasCurrency || bareNumberIsAmount {
                     newLine(.known(money), range)
                 } else {
+                    if Self.looksLikeAnAmount(money) {
+                        // `CCE 5000 CCCA 3.000 €`: a number without a currency among words is
+                        // read as part of a label, and said so.
+                        let number = String(decoding: bytes[range], as: UTF8.self)
+                        diagnostics.append(Diagnostic(
+                            .ambiguousAmount, location: location,
+                            message: "\"\(number)\" has no currency, so it is read as part of a label, not as an amount; write \(number) € if it is one.",
+                            text: cellText()))
+                    }
                     if wordsStart == nil { wordsStart = range.lowerBound }
                     words.append(range)
                 }
@@ -313,6 +335,14 @@ struct BudgetCellParser {
             lines[index].setRange(\.text, shifted(part.startIndex..<part.endIndex))
         }
         return lines
+    }
+
+    /// Whether a number without a currency, among words, could be an amount: 100 or more, with
+    /// cents, or not a year (1900-2100, which labels a line: `2024 : 5.000 €`).
+    static func looksLikeAnAmount(_ money: Money) -> Bool {
+        guard money.cents >= 10_000 else { return false }
+        if money.cents % 100 == 0, (190_000...210_000).contains(money.cents) { return false }
+        return true
     }
 
     /// The words that introduce an article after a stated credit, folded, with their number of words.
