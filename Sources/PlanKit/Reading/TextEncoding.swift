@@ -4,9 +4,9 @@ import Foundation
 public enum TextEncoding: String, Sendable, Hashable, Codable {
     /// UTF-8, with or without a byte-order mark.
     case utf8 = "UTF-8"
-    /// UTF-16 little-endian with a byte-order mark (Excel's "Unicode text").
+    /// UTF-16 little-endian, with a byte-order mark (Excel's "Unicode text") or without.
     case utf16LittleEndian = "UTF-16LE"
-    /// UTF-16 big-endian with a byte-order mark.
+    /// UTF-16 big-endian, with a byte-order mark or without.
     case utf16BigEndian = "UTF-16BE"
     /// Windows-1252 (Excel's CSV on a Belgian Windows).
     case windows1252 = "Windows-1252"
