@@ -5,9 +5,19 @@ import Foundation
 /// `.tsv`, `.csv` and `.txt` spreadsheet exports; `.json` PlanKit JSON; `.xml` eComptes. A
 /// file whose content starts with `{` is read as JSON, one starting with `<` as eComptes XML,
 /// whatever its extension.
+///
+/// The path `-` is standard input, named ``standardInputName`` in locations. Pipes, named pipes
+/// and devices (`/dev/stdin`, `/dev/fd/N` from a shell's `<(…)`) are read as streams, to their
+/// end; opening a named pipe waits for its writer, as `cat` does.
 public struct PlanReader: Sendable {
-    /// The largest file PlanKit reads, in bytes (512 MiB).
+    /// The largest file PlanKit reads, in bytes (512 MiB); a stream is read up to as much.
     public static let maximumFileSize = 512 << 20
+
+    /// The path that names standard input: `-`.
+    public static let standardInput = "-"
+
+    /// The name locations give standard input: `<stdin>`.
+    public static let standardInputName = "<stdin>"
 
     /// The parts of each action spreadsheet exports are parsed for; JSON and eComptes files are always read whole.
     public var fields: PlanFields
@@ -21,7 +31,7 @@ public struct PlanReader: Sendable {
     ///
     /// - Throws: ``PlanReadError`` when the file is missing, a directory, too large, or unreadable.
     public func read(path: String) throws(PlanReadError) -> [Plan] {
-        try read(try Self.load(path: path), file: path)
+        try read(try Self.load(path: path), file: path == Self.standardInput ? Self.standardInputName : path)
     }
 
     /// Reads the plans in `bytes`, naming `file` in locations.
@@ -40,7 +50,8 @@ public struct PlanReader: Sendable {
     public static let planExtensions = ["tsv", "csv", "txt", "xml", "json"]
 
     /// The plan files `paths` name: a file as given; for a directory, the files directly in it
-    /// whose extension is one of ``planExtensions`` (in any case), sorted by name.
+    /// whose extension is one of ``planExtensions`` (in any case), sorted by name. `-` (standard
+    /// input) and anything else that is not a directory (a pipe, `/dev/fd/N`) are kept as given.
     ///
     /// - Throws: ``PlanReadError`` for a directory that cannot be listed or holds no plan file.
     public static func planFiles(_ paths: [String]) throws(PlanReadError) -> [String] {
@@ -48,7 +59,7 @@ public struct PlanReader: Sendable {
         files.reserveCapacity(paths.count)
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard path != standardInput, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 files.append(path)
                 continue
             }
@@ -72,8 +83,14 @@ public struct PlanReader: Sendable {
         return files
     }
 
-    /// Loads a file's bytes, with errors that say what to do.
+    /// Loads a file's bytes, with errors that say what to do; `-` reads standard input.
+    ///
+    /// A regular file larger than ``maximumFileSize`` is refused before it is read; a pipe, a
+    /// named pipe or a device is read to its end, and refused once it gives more than that.
     public static func load(path: String) throws(PlanReadError) -> [UInt8] {
+        if path == standardInput {
+            return try readToEnd(0, name: standardInputName)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw PlanReadError(file: path, message: "No such file; check the path.")
@@ -86,27 +103,37 @@ public struct PlanReader: Sendable {
             throw PlanReadError(file: path, message: "The file cannot be opened; check its permissions.")
         }
         defer { close(descriptor) }
+        return try readToEnd(descriptor, name: path)
+    }
+
+    /// Reads `descriptor` to its end: a regular file in one read of its size (refused first when
+    /// it is too large), anything else in growing chunks, up to ``maximumFileSize`` bytes.
+    private static func readToEnd(_ descriptor: Int32, name: String) throws(PlanReadError) -> [UInt8] {
         var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        let isRegular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        let size = isRegular ? Int(status.st_size) : 0
         if size > maximumFileSize {
-            throw PlanReadError(file: path, message: "The file is \(size >> 20) MiB, more than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
+            throw PlanReadError(file: name, message: "The file is \(size >> 20) MiB, more than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
         }
-        // Read straight into the array, without zeroing it first; one byte more than the size, so
-        // the read that finds the end needs no more room.
-        var room = size + 1
+        // Read straight into the array, without zeroing it first; for a file, one byte more than
+        // its size, so the read that finds the end needs no more room.
+        var room = isRegular ? size + 1 : 1 << 16
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
             (initialized, failure) = readFully(descriptor, base, buffer.count)
         }
         var filled = bytes.count
-        // A full array means the file grew while it was read: read it to its end.
+        // A full array means a stream goes on, or a file grew while it was read: read to the end,
+        // one byte past the limit at most.
         while failure == 0, filled == room {
-            if room >= maximumFileSize {
-                throw PlanReadError(file: path, message: "The file is larger than the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
+            if filled > maximumFileSize {
+                let what = isRegular ? "The file is larger than" : "This stream gives more than"
+                throw PlanReadError(file: name, message: "\(what) the \(maximumFileSize >> 20) MiB PlanKit reads; split it into one file per plan.")
             }
-            let more = max(4096, room)
-            bytes.append(contentsOf: repeatElement(0, count: more))
+            let more = min(max(1 << 16, room), maximumFileSize + 1 - filled)
+            // An array of zeros is appended by copying its storage, a repeated element byte by byte.
+            bytes.append(contentsOf: [UInt8](repeating: 0, count: more))
             room += more
             let (count, error) = bytes.withUnsafeMutableBytes { buffer in
                 buffer.baseAddress.map { readFully(descriptor, $0 + filled, more) } ?? (0, 0)
@@ -115,7 +142,7 @@ public struct PlanReader: Sendable {
             failure = error
         }
         if failure != 0 {
-            throw PlanReadError(file: path, message: "The file cannot be read (\(String(cString: strerror(failure)))).")
+            throw PlanReadError(file: name, message: "The file cannot be read (\(String(cString: strerror(failure)))).")
         }
         bytes.removeLast(bytes.count - filled)
         return bytes

@@ -253,8 +253,11 @@ extension PlanSet {
         self = try joiner.finish()
     }
 
-    /// A file's size in bytes, 0 when it cannot be told (the reader then says why).
+    /// A file's size in bytes, 0 when it cannot be told (the reader then says why) and for
+    /// standard input (`-`); a pipe's is 0 too. `stat` does not open the file, so a named pipe
+    /// does not wait here for its writer.
     private static func fileSize(_ path: String) -> Int {
+        guard path != PlanReader.standardInput else { return 0 }
         var status = stat()
         return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }

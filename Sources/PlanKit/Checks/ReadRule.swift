@@ -16,7 +16,8 @@ public enum ReadRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// A cell PlanKit cannot read (a deadline form it does not know, a budget cell without an
     /// amount, an unknown eComptes status); kept verbatim, its value unknown.
     case unparsedCell = "read.unparsed-cell"
-    /// Bytes that are not valid in the file's encoding; the character is replaced by U+FFFD.
+    /// Bytes that are not valid in the file's encoding: in a UTF-8 file each is read as its
+    /// Windows-1252 character, in UTF-16 as U+FFFD; the warning names the byte and its offset.
     case invalidEncoding = "read.invalid-encoding"
     /// A row that is neither an objective nor an action, or the cells of an objective row that
     /// the objective does not hold; kept verbatim.
@@ -37,7 +38,7 @@ public enum ReadRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .amountsNotASum: "Several amounts in one cell that are not one allocation (planned and spent, years, a range)."
         case .amountTooLarge: "An amount too large to hold in 64-bit cents; its value is unknown."
         case .unparsedCell: "A cell PlanKit cannot read; kept verbatim, its value unknown."
-        case .invalidEncoding: "Bytes invalid in the file's encoding; each is replaced by U+FFFD."
+        case .invalidEncoding: "Bytes invalid in the file's encoding; read as their Windows-1252 characters in UTF-8, U+FFFD in UTF-16."
         case .rowIgnored: "A row, or cells of a row, that belong to no objective or action; kept verbatim."
         case .misplacedRow: "An objective or action with no objective above it; kept under an untitled one."
         case .duplicatePlan: "A file or plan loaded twice; only the first is counted."

@@ -267,4 +267,72 @@ enum DelimitedTable {
             try body(row)
         }
     }
+
+    /// A cell that holds some of the offsets ``cells(holding:in:separator:)`` looks for.
+    struct CellSpan: Equatable {
+        /// The line where the cell's row starts, as ``Row/line``.
+        var line: Int
+        /// The cell's column, 1 for the first (A).
+        var column: Int
+        /// The cell's bytes as they stand in the file, quotes included.
+        var range: Range<Int>
+        /// The indices of the offsets the cell holds.
+        var sequences: Range<Int>
+    }
+
+    /// The cells that hold `offsets` (ascending, each the offset of a byte that is not ASCII),
+    /// splitting rows and cells as ``forEachRow(_:separator:file:_:)`` does; in order, each once.
+    static func cells(holding offsets: [Int], in bytes: [UInt8], separator: UInt8) -> [CellSpan] {
+        var spans: [CellSpan] = []
+        guard !offsets.isEmpty else { return spans }
+        let quote = UInt8(ascii: "\""), count = bytes.count
+        var line = 1, rowLine = 1, column = 1, cellStart = 0
+        var inQuotes = false, cellHasText = false
+        var next = 0, first = 0
+        var index = 0
+        func endCell(at end: Int) {
+            if first < next { spans.append(CellSpan(line: rowLine, column: column, range: cellStart..<end, sequences: first..<next)) }
+            first = next
+            cellHasText = false
+            cellStart = end + 1
+        }
+        while index < count {
+            while next < offsets.count, offsets[next] <= index { next += 1 }
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == quote {
+                    if index + 1 < count, bytes[index + 1] == quote {
+                        cellHasText = true
+                        index += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    cellHasText = true
+                    if byte == 10 { line += 1 }
+                }
+                index += 1
+                continue
+            }
+            if byte == quote, !cellHasText {
+                inQuotes = true
+            } else if byte == separator {
+                endCell(at: index)
+                if next == offsets.count { return spans }
+                column += 1
+            } else if byte == 10 || byte == 13 {
+                endCell(at: index)
+                if byte == 13, index + 1 < count, bytes[index + 1] == 10 { index += 1; cellStart += 1 }
+                line += 1
+                rowLine = line
+                column = 1
+                if next == offsets.count { return spans }
+            } else {
+                cellHasText = true
+            }
+            index += 1
+        }
+        endCell(at: count)
+        return spans
+    }
 }

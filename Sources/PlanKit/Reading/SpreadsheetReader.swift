@@ -29,14 +29,18 @@ public struct SpreadsheetReader: Sendable {
         if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
             throw PlanReadError(file: file, message: "The file is empty; export the plan's sheet as tab-separated text or CSV.")
         }
-        guard let (_, utf8) = TextEncoding.decode(bytes) else {
+        guard let text = TextEncoding.decodeText(bytes) else {
             throw PlanReadError(file: file, message: "The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.")
         }
         var builder = PlanBuilder(file: file, fields: fields)
-        try DelimitedTable.forEachRow(utf8, separator: DelimitedTable.detectSeparator(utf8), file: file) { row throws(PlanReadError) in
+        let separator = DelimitedTable.detectSeparator(text.utf8)
+        try DelimitedTable.forEachRow(text.utf8, separator: separator, file: file) { row throws(PlanReadError) in
             try builder.consume(row)
         }
-        return try builder.finish()
+        var plan = try builder.finish()
+        // Bytes invalid in the file's encoding, each cell that holds some named where it is.
+        plan.warnings = DecodedText.merge(text.warnings(separator: separator, file: file), into: plan.warnings)
+        return plan
     }
 }
 
