@@ -4,10 +4,10 @@
 # Usage: Scripts/fuzz/fuzz.sh spreadsheet|ecomptes|json|query [SECONDS] [extra libFuzzer flags]
 # Crashers land in .build-fuzz/TARGET/crashes; copy each into Tests/Fixtures/crashers/TARGET/
 # once fixed, where the test suite replays them.
-# The spreadsheet target also checks that no cell is lost (CellAccounting). While the reader has
-# known losses, an input that loses a cell is kept in .build-fuzz/spreadsheet/lost/, one file per
-# kind of loss, and the run goes on; PLANKIT_FUZZ_LOST=abort makes each loss a finding that stops
-# the run, PLANKIT_FUZZ_LOST=off leaves the check out.
+# The spreadsheet target also checks that no cell is lost (CellAccounting): an input that loses a
+# cell is a finding that stops the run, like a crash. PLANKIT_FUZZ_LOST=DIR keeps such inputs in
+# DIR instead, one file per kind of loss, and the run goes on; PLANKIT_FUZZ_LOST=off leaves the
+# check out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target=${1:?usage: fuzz.sh spreadsheet|ecomptes|json|query [SECONDS]}
@@ -41,7 +41,7 @@ export LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-suppressions.txt:print_suppr
 # The Swift runtime's backtracer reads memory the address sanitizer reports as a wild access.
 export SWIFT_BACKTRACE=enable=no
 if [ "$target" = spreadsheet ]; then
-    export PLANKIT_FUZZ_LOST=${PLANKIT_FUZZ_LOST:-$PWD/$work/lost}
+    export PLANKIT_FUZZ_LOST=${PLANKIT_FUZZ_LOST:-abort}
     case $PLANKIT_FUZZ_LOST in abort|off) ;; *) mkdir -p "$PLANKIT_FUZZ_LOST" ;; esac
 fi
 status=0

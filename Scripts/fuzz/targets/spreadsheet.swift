@@ -7,7 +7,7 @@
 //   a directory       the input is kept there, one file per kind of loss (the part of the file,
 //                     what the row was read as, the cell's place in it), named after the kind,
 //                     and the run goes on: it gathers the distinct losses instead of stopping at
-//                     the first (fuzz.sh does this by default while the reader has known losses);
+//                     the first (to survey losses after a change to the reader);
 //   `off`             the property is not checked (crashes only).
 import Foundation
 import PlanKit
