@@ -1,37 +1,63 @@
+/// Receives the pieces of what a plan says, for ``Plan/visitContent(_:)``.
+protocol PlanContentSink {
+    /// Takes one piece.
+    mutating func add<Value: Hashable>(_ value: Value)
+}
+
 extension Plan {
-    /// Calls `visit` with each piece of what the plan says, in order: its kind, name (unless taken
-    /// from the file's name), commune,
-    /// domain, volet and period, its objectives' numbers and titles, and each action's id,
-    /// title, deadline and budget lines (kind, amount, article). Sources and locations are left out.
+    /// A hasher of a plan's content.
+    private struct HashSink: PlanContentSink {
+        var hasher = Hasher()
+        mutating func add<Value: Hashable>(_ value: Value) { hasher.combine(value) }
+    }
+
+    /// A list of a plan's content, to compare two plans whose hashes are equal.
+    private struct ListSink: PlanContentSink {
+        var values: [AnyHashable] = []
+        mutating func add<Value: Hashable>(_ value: Value) { values.append(AnyHashable(value)) }
+    }
+
+    /// Gives `sink` each piece of what the plan says, in order: its kind, name (unless taken from
+    /// the file's name), commune, domain, volet and period, its objectives' numbers and titles,
+    /// and each action's id, title, deadline and budget lines (kind, amount, article); the budget
+    /// lines of volets and objectives too. Sources and locations are left out.
     ///
-    /// Two plans that visit the same pieces are the same plan, whatever files they were read from
-    /// (the seed's `.tsv` and its Excel `.csv`): ``PlanSet`` keeps only the first.
-    func visitContent(_ visit: (String) -> Void) {
-        visit(kind.rawValue)
-        // A name taken from the file's name (no `PLAN :` line) says nothing of the plan.
-        visit(name == PlanName.fileStem(source) ? "" : name)
-        visit(commune ?? "")
-        visit(domain ?? "")
-        visit(volet ?? "")
-        visit(period.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "")
+    /// Two plans that give the same pieces are the same plan, whatever files they were read from
+    /// (the seed's `.tsv` and its Excel `.csv`): ``PlanSet`` keeps only the first. The pieces are
+    /// values, not texts made for the purpose: hashing a plan allocates nothing.
+    func visitContent<Sink: PlanContentSink>(_ sink: inout Sink) {
+        sink.add(kind)
+        sink.add(name == PlanName.fileStem(source) ? "" : name)
+        sink.add(commune)
+        sink.add(domain)
+        sink.add(volet)
+        sink.add(period?.lowerBound)
+        sink.add(period?.upperBound)
+        func add(_ line: BudgetLine) {
+            sink.add(line.kind)
+            sink.add(line.amount)
+            sink.add(line.article?.code)
+        }
+        for volet in exchange?.volets ?? [] {
+            sink.add(volet.label)
+            for line in volet.budget { add(line) }
+        }
         for strategic in objectives {
-            visit("OS")
-            visit(strategic.number)
-            visit(strategic.title)
+            sink.add(0 as UInt8)
+            sink.add(strategic.number)
+            sink.add(strategic.title)
+            for line in strategic.budget { add(line) }
             for operational in strategic.operationalObjectives {
-                visit("OO")
-                visit(operational.number)
-                visit(operational.title)
+                sink.add(1 as UInt8)
+                sink.add(operational.number)
+                sink.add(operational.title)
+                for line in operational.budget { add(line) }
                 for action in operational.actions {
-                    visit("A")
-                    visit(action.id)
-                    visit(action.title)
-                    visit("\(action.deadlineValue)")
-                    action.forEachBudgetLine { line in
-                        visit(line.kind.rawValue)
-                        visit(line.amount.value.map { String($0.cents) } ?? "\(line.amount)")
-                        visit(line.article?.code ?? "")
-                    }
+                    sink.add(2 as UInt8)
+                    sink.add(action.id)
+                    sink.add(action.titleSlice)
+                    sink.add(action.deadlineValue)
+                    action.forEachBudgetLine { add($0) }
                 }
             }
         }
@@ -39,16 +65,16 @@ extension Plan {
 
     /// A hash of ``visitContent(_:)``'s pieces.
     var contentHash: Int {
-        var hasher = Hasher()
-        visitContent { hasher.combine($0) }
-        return hasher.finalize()
+        var sink = HashSink()
+        visitContent(&sink)
+        return sink.hasher.finalize()
     }
 
     /// Whether the plan says the same as `other` (``visitContent(_:)``).
     func sameContent(as other: Plan) -> Bool {
-        var mine: [String] = [], theirs: [String] = []
-        visitContent { mine.append($0) }
-        other.visitContent { theirs.append($0) }
-        return mine == theirs
+        var mine = ListSink(), theirs = ListSink()
+        visitContent(&mine)
+        other.visitContent(&theirs)
+        return mine.values == theirs.values
     }
 }

@@ -577,6 +577,17 @@ extension BudgetCellParser {
         ("remaining", ["restant", "reste", "solde", "disponible"]),
     ].map { ($0.0, $0.1.map { Array($0.utf8) }) }
 
+    /// Whether a word starting with `byte` may fold to the start of one of ``amountKinds``' words:
+    /// a letter they start with, in either case, or a byte of a non-ASCII letter (folded slowly).
+    private static func mayStartAnAmountKind(_ byte: UInt8) -> Bool {
+        if byte >= 0x80 { return true }
+        switch byte | 0x20 {
+        case UInt8(ascii: "p"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "r"),
+             UInt8(ascii: "c"), UInt8(ascii: "l"), UInt8(ascii: "u"), UInt8(ascii: "s"): return true
+        default: return false
+        }
+    }
+
     /// Whether `range` of `bytes` folds to one of `words`, whole.
     private static func isWord(_ bytes: [UInt8], _ range: Range<Int>, _ words: [[UInt8]]) -> Bool {
         words.contains { TextFolding.foldedPrefixLength(bytes, from: range.lowerBound, upTo: range.upperBound, $0) == range.count }
@@ -591,7 +602,7 @@ extension BudgetCellParser {
             guard let first = number(tokens[k].0), let second = number(tokens[k + 2].0), first || second,
                   case .word = tokens[k + 1].0 else { continue }
             let word = tokens[k + 1].1
-            let pair = "\(text(tokens[k].1)) to \(text(tokens[k + 2].1))"
+            var pair: String { "\(text(tokens[k].1)) to \(text(tokens[k + 2].1))" }
             if isWord(bytes, word, rangeWords) || isEnDash(bytes, word.lowerBound) && word.count == 3
                 || (isWord(bytes, word, [and]) && k > 0 && isWord(bytes, tokens[k - 1].1, [between])) {
                 return "This cell gives a range (\(pair)), not one amount; write the amount allocated, or ?? with the range in parentheses." + outcome
@@ -628,7 +639,7 @@ extension BudgetCellParser {
             while i < bytes.count, !AmountParser.isLetter(bytes[i]) { i += 1 }
             let start = i
             while i < bytes.count, AmountParser.isLetter(bytes[i]) || bytes[i] == UInt8(ascii: "'") { i += 1 }
-            guard i > start else { continue }
+            guard i > start, Self.mayStartAnAmountKind(bytes[start]) else { continue }
             for (kind, starts) in amountKinds where !kinds.contains(kind) {
                 if starts.contains(where: { TextFolding.foldedPrefixLength(bytes, from: start, upTo: i, $0) != nil }) { kinds.append(kind) }
             }
