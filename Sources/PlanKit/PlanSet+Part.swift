@@ -25,13 +25,17 @@ extension PlanSet {
         let links: EntryBuffer<LinkEntry>
         /// The distinct articles the lines name, as spelt, in order of first appearance.
         let articles: [BudgetArticle]
-        /// Each plan's ``Plan/contentHash``, which tells a plan loaded twice.
-        let contentHashes: [Int]
+        /// Each plan's ``Plan/contentKey(actions:lines:)``, which finds the plans to compare with
+        /// it when telling a plan loaded twice.
+        let contentKeys: [Int]
 
         /// Indexes `plans`.
         init(_ plans: [Plan]) {
             var sizes = Sizes()
+            var contentKeys: [Int] = []
+            contentKeys.reserveCapacity(plans.count)
             for plan in plans {
+                let before = sizes
                 if let volets = plan.exchange?.volets {
                     sizes.volets += volets.count
                     for volet in volets { sizes.lines += volet.budget.count }
@@ -48,10 +52,11 @@ extension PlanSet {
                         }
                     }
                 }
+                contentKeys.append(plan.contentKey(actions: sizes.actions - before.actions, lines: sizes.lines - before.lines))
             }
             self.plans = plans
             self.sizes = sizes
-            contentHashes = plans.map(\.contentHash)
+            self.contentKeys = contentKeys
             let objectives = EntryBuffer<ObjectiveEntry>(capacity: sizes.objectives)
             let actions = EntryBuffer<ActionEntry>(capacity: sizes.actions)
             let lines = EntryBuffer<BudgetEntry>(capacity: sizes.lines)
@@ -201,15 +206,15 @@ extension PlanSet {
     private mutating func withoutDuplicates(_ part: Part) -> Part? {
         var kept: [Plan] = []
         var dropped = false
-        for (plan, hash) in zip(part.plans, part.contentHashes) {
-            let earlier = (contentHashes[hash] ?? []).first { plans[$0].sameContent(as: plan) }
+        for (plan, hash) in zip(part.plans, part.contentKeys) {
+            let earlier = (contentKeys[hash] ?? []).first { plans[$0].sameContent(as: plan) }
                 ?? kept.firstIndex { $0.sameContent(as: plan) }.map { plans.count + $0 }
             if let earlier {
                 let first = earlier < plans.count ? plans[earlier] : kept[earlier - plans.count]
                 warnings.append(Self.duplicateWarning(plan, of: first))
                 dropped = true
             } else {
-                contentHashes[hash, default: []].append(plans.count + kept.count)
+                contentKeys[hash, default: []].append(plans.count + kept.count)
                 kept.append(plan)
             }
         }

@@ -192,8 +192,8 @@ public struct PlanSet: Sendable {
     var lineArticleEntry: [Int] = []
     /// What the set itself reports: plans loaded twice (``ReadRule/duplicatePlan``), each counted once.
     public internal(set) var warnings: [Diagnostic] = []
-    /// ``Plan/contentHash`` → the indexes in ``plans`` of the plans with that hash.
-    var contentHashes: [Int: [Int]] = [:]
+    /// ``Plan/contentKey(actions:lines:)`` → the indexes in ``plans`` of the plans with that key.
+    var contentKeys: [Int: [Int]] = [:]
 
     /// Creates a set of plans.
     public init(_ plans: [Plan] = []) {

@@ -577,13 +577,19 @@ extension BudgetCellParser {
         ("remaining", ["restant", "reste", "solde", "disponible"]),
     ].map { ($0.0, $0.1.map { Array($0.utf8) }) }
 
-    /// Whether a word starting with `byte` may fold to the start of one of ``amountKinds``' words:
-    /// a letter they start with, in either case, or a byte of a non-ASCII letter (folded slowly).
-    private static func mayStartAnAmountKind(_ byte: UInt8) -> Bool {
-        if byte >= 0x80 { return true }
-        switch byte | 0x20 {
-        case UInt8(ascii: "p"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "d"), UInt8(ascii: "r"),
-             UInt8(ascii: "c"), UInt8(ascii: "l"), UInt8(ascii: "u"), UInt8(ascii: "s"): return true
+    /// Whether a word starting with `first` and `second` may fold to the start of one of
+    /// ``amountKinds``' words (all of four letters or more): two letters they start with, in
+    /// either case, or a byte of a non-ASCII letter (folded slowly).
+    private static func mayStartAnAmountKind(_ first: UInt8, _ second: UInt8) -> Bool {
+        if first >= 0x80 || second >= 0x80 { return true }
+        // The words' first two letters: pr(evu, evis), bu(dgete), es(time), de(pense), re(alise,
+        // stant, ste), en(gage), co(nsomme), pa(ye), li(quide), ut(ilise), so(lde), di(sponible).
+        switch (first | 0x20, second | 0x20) {
+        case (UInt8(ascii: "p"), UInt8(ascii: "r")), (UInt8(ascii: "b"), UInt8(ascii: "u")), (UInt8(ascii: "e"), UInt8(ascii: "s")),
+             (UInt8(ascii: "d"), UInt8(ascii: "e")), (UInt8(ascii: "r"), UInt8(ascii: "e")), (UInt8(ascii: "e"), UInt8(ascii: "n")),
+             (UInt8(ascii: "c"), UInt8(ascii: "o")), (UInt8(ascii: "p"), UInt8(ascii: "a")), (UInt8(ascii: "l"), UInt8(ascii: "i")),
+             (UInt8(ascii: "u"), UInt8(ascii: "t")), (UInt8(ascii: "s"), UInt8(ascii: "o")), (UInt8(ascii: "d"), UInt8(ascii: "i")):
+            return true
         default: return false
         }
     }
@@ -639,7 +645,7 @@ extension BudgetCellParser {
             while i < bytes.count, !AmountParser.isLetter(bytes[i]) { i += 1 }
             let start = i
             while i < bytes.count, AmountParser.isLetter(bytes[i]) || bytes[i] == UInt8(ascii: "'") { i += 1 }
-            guard i > start, Self.mayStartAnAmountKind(bytes[start]) else { continue }
+            guard i - start >= 4, Self.mayStartAnAmountKind(bytes[start], bytes[start + 1]) else { continue }
             for (kind, starts) in amountKinds where !kinds.contains(kind) {
                 if starts.contains(where: { TextFolding.foldedPrefixLength(bytes, from: start, upTo: i, $0) != nil }) { kinds.append(kind) }
             }

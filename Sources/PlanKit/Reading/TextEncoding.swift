@@ -95,7 +95,9 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         for byte in bytes[..<start] where byte >= 0xC0 { sequences += 1 }
         var index = start
         bytes.withUnsafeBytes { raw in
-            while index < raw.count {
+            // The first 64 events tell a stray byte in UTF-8 from Windows-1252 text: counting to
+            // the end of a Windows-1252 file would read it once more for nothing.
+            while index < raw.count, sequences + invalid < 64 {
                 let rest = UnsafeRawBufferPointer(rebasing: raw[index...])
                 let valid = firstInvalidUTF8(rest) ?? rest.count
                 for byte in rest[..<valid] where byte >= 0xC0 { sequences += 1 }
