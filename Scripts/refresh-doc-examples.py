@@ -29,3 +29,48 @@ for doc in sorted((root / "Docs").glob("*.md")) + [root / "README.md"]:
     text = re.sub(r"```console\n(\$ plankit [^\n]*)\n.*?```", console, text, flags=re.S)
     doc.write_text(text)
     print("refreshed", doc.relative_to(root))
+
+# The DocC articles' ```swift snippets, with `--articles`: DocCArticleTests writes them into one
+# program in .build-doctests/ (the tests are run here for that; their failures are expected
+# while outputs are out of date); this builds and runs that program and writes what each
+# snippet printed into the ```output block after it (adding one where a snippet that prints
+# has none).
+if "--articles" in sys.argv[1:]:
+    scratch = root / ".build-doctests"
+    subprocess.run(["swift", "test", "--filter", "DocCArticleTests"], cwd=root, capture_output=True)
+    subprocess.run(["swift", "build", "--package-path", str(scratch)], cwd=root, check=True)
+    r = subprocess.run([str(scratch / ".build/debug/Articles")], cwd=root, capture_output=True, text=True, check=True)
+    outputs = {}
+    for part in r.stdout.split("\x1esnippet ")[1:]:
+        number, _, printed = part.partition("\n")
+        outputs[int(number)] = printed.replace("\r\n", "\n")
+    index = 0
+    pages = [p for p in (root / "Sources").rglob("*.md") if ".docc/" in str(p)]
+    for page in sorted(pages, key=lambda p: str(p.relative_to(root))):
+        lines = page.read_text().split("\n")
+        out, i = [], 0
+        while i < len(lines):
+            if lines[i] != "```swift":
+                out.append(lines[i]); i += 1; continue
+            end = i + 1
+            while end < len(lines) and lines[end] != "```":
+                end += 1
+            code = lines[i + 1:end]
+            out += lines[i:end + 1]
+            i = end + 1
+            if code and code[0].startswith("// swift-tools-version"):
+                continue
+            printed = outputs.get(index, ""); index += 1
+            j = i
+            while j < len(lines) and lines[j] == "":
+                j += 1
+            if j < len(lines) and lines[j] == "```output":
+                close = j + 1
+                while close < len(lines) and lines[close] != "```":
+                    close += 1
+                out += lines[i:j] + ["```output"] + printed.split("\n")[:-1] + ["```"]
+                i = close + 1
+            elif printed:
+                out += ["", "```output"] + printed.split("\n")[:-1] + ["```"]
+        page.write_text("\n".join(out))
+        print("refreshed", page.relative_to(root))

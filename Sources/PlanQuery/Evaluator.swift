@@ -35,8 +35,10 @@ public struct CompiledQuery: Sendable {
 
     /// Runs the query over `context`.
     ///
-    /// - Parameter regexBudget: The seconds each regular expression may take over the run; a
-    ///   pattern that needs more stops the query with an error instead of running unbounded.
+    /// - Parameters:
+    ///   - context: The plans to run over.
+    ///   - regexBudget: The seconds each regular expression may take over the run; a pattern
+    ///     that needs more stops the query with an error instead of running unbounded.
     /// - Throws: ``QueryError`` when a sum overflows or a pattern runs out of time.
     public func run(_ context: QueryContext, regexBudget: Double = CompiledQuery.defaultRegexBudget) throws(QueryError) -> ResultTable {
         for matcher in matchers {

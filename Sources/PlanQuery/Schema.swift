@@ -18,7 +18,7 @@ public final class QueryContext: Sendable {
     /// Findings of the consistency checks, for the `findings` collection (computed once, on first use).
     public var findings: [Finding] { derived.findings(planSet) }
 
-    /// How each link resolves, by index in ``PlanSet/links`` (computed once, on first use).
+    /// How each link resolves, by index in `PlanSet.links` (computed once, on first use).
     public var linkResolutions: [LinkResolver.Resolution] { derived.resolutions(planSet) }
 
     /// Values derived from the plans on first use.

@@ -23,7 +23,7 @@ public struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
 /// accounted for**, reachable from the plan read from it or named by a `read.*` warning.
 ///
 /// The table is split again as ``SpreadsheetReader`` splits it (``TextEncoding/decode(_:)``,
-/// then ``DelimitedTable``), and each cell is looked for in what the reader made of it.
+/// then `DelimitedTable`), and each cell is looked for in what the reader made of it.
 ///
 /// ## Comparing texts
 ///
@@ -54,7 +54,7 @@ public struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
 /// 4. **It is a header label**: the row comes before the first objective and is a header row by
 ///    the reader's own test (at least two labels or header words, one of them a column label).
 ///    The model keeps no header row; what it keeps is the column each of an action's cells was
-///    read from (``Action/Columns``). A label is accounted for when the column it names is read
+///    read from (`Action.Columns`). A label is accounted for when the column it names is read
 ///    *from that very column* by the plan's actions (`Échéance` in column 7, and the actions read
 ///    their deadlines from column 7), or when it is a group heading that names no column
 ///    (`Pilotes`, `Critères "Ressources à mobiliser"`). A label the reader does not recognise, or

@@ -11,7 +11,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
     /// Renders `table` in this format.
     ///
-    /// - Parameter options: Terminal width and box drawing, for ``table`` only.
+    /// - Parameters:
+    ///   - table: The result to render.
+    ///   - options: Terminal width and box drawing, for ``table`` only.
     public func render(_ table: ResultTable, options: TableRenderer.Options = .init()) -> String {
         switch self {
         case .table: TableRenderer(options: options).render(table)
