@@ -162,7 +162,7 @@ public struct RecordType: Sendable {
 }
 
 /// A collection a query can name.
-public struct Collection: Sendable {
+public struct QueryCollection: Sendable {
     /// The collection's name.
     public let name: String
     /// The type of its rows.
@@ -189,25 +189,25 @@ public struct Collection: Sendable {
 /// The query language's schema: its collections and the fields of every record type.
 public enum Schema {
     /// The collections, in the order `.schema` lists them.
-    public static let collections: [Collection] = [
-        Collection(name: "plans", recordType: "plan", defaultColumns: ["name", "kind", "commune", "domain", "objectives", "actions", "file"],
+    public static let collections: [QueryCollection] = [
+        QueryCollection(name: "plans", recordType: "plan", defaultColumns: ["name", "kind", "commune", "domain", "objectives", "actions", "file"],
                    summary: "a row per loaded plan", sourcePlan: nil) { $0.planSet.plans.count },
-        Collection(name: "objectives", recordType: "objective", defaultColumns: ["level", "number", "title", "actions"],
+        QueryCollection(name: "objectives", recordType: "objective", defaultColumns: ["level", "number", "title", "actions"],
                    summary: "a row per strategic or operational objective") { $0.planSet.objectives.count },
-        Collection(name: "actions", recordType: "action", defaultColumns: ["id", "title", "objective", "deadline"],
+        QueryCollection(name: "actions", recordType: "action", defaultColumns: ["id", "title", "objective", "deadline"],
                    summary: "a row per action") { $0.planSet.actions.count },
-        Collection(name: "budget", recordType: "budget", defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
+        QueryCollection(name: "budget", recordType: "budget", defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
                    summary: "a row per budget line of an action, objective or volet; its action is reachable as action.…") { $0.planSet.budgetLines.count },
-        Collection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
+        QueryCollection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
                    summary: "a row per cross-link to another plan", sourcePlan: "action.plan") { $0.planSet.links.count },
-        Collection(name: "articles", recordType: "article", defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
+        QueryCollection(name: "articles", recordType: "article", defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
                    summary: "a row per distinct budget article across the loaded plans", sourcePlan: nil) { $0.planSet.articles.count },
-        Collection(name: "findings", recordType: "finding", defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
+        QueryCollection(name: "findings", recordType: "finding", defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
                    summary: "a row per finding of the consistency checks", sourcePlan: nil) { $0.findings.count },
     ]
 
     /// The collection named `name`, ignoring case.
-    public static func collection(_ name: String) -> Collection? {
+    public static func collection(_ name: String) -> QueryCollection? {
         let lower = name.lowercased()
         return collections.first { $0.name == lower }
     }
