@@ -14,7 +14,7 @@ public enum PlanLoader {
     }
 
     /// Writes every reader warning of `plans` to standard error, `file:line:column: warning: …`.
-    public static func reportWarnings(_ plans: [Plan]) {
+    public static func reportWarnings(_ plans: some Sequence<Plan>) {
         for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
     }
 
