@@ -2,7 +2,7 @@
 ///
 /// Clauses may come in any order after the collection, each at most once. Conditions follow the
 /// usual precedence: `not` binds tighter than `and`, which binds tighter than `or`.
-public struct Parser {
+package struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var depth = 0
