@@ -48,8 +48,8 @@ package struct QueryCommand: ParsableCommand {
             throw CommandFailure(.usage)
         }
         do {
-            let compiled = try Compiler.compile(query, planCount: planSet.plans.count)
             let context = QueryContext(planSet)
+            let compiled = try Compiler.compile(query, for: context)
             let table = try compiled.run(context)
             Console.out(format.render(table, options: .init(width: Console.width(), box: Console.decorated)))
             // The process ends right after: freeing a large corpus object by object would cost
