@@ -3,7 +3,9 @@
 #
 #   Scripts/public-api.sh           build (debug), then rewrite Docs/public-api.md
 #   Scripts/public-api.sh --check   compare Docs/public-api.md with the modules already built
-#                                   in .build/debug (exit 1 and show the difference if stale)
+#                                   (exit 1 and show the difference if stale)
+#
+# PLANKIT_BIN_PATH names the build directory to read (default: `swift build --show-bin-path`).
 #
 # Symbols are read with `swift symbolgraph-extract` at public access, without synthesized
 # members (default implementations and inherited members are not counted).
@@ -14,7 +16,7 @@ doc=Docs/public-api.md
 check=0
 [ "${1:-}" = "--check" ] && check=1
 [ $check -eq 0 ] && swift build >/dev/null
-build=$(swift build --show-bin-path)
+build=${PLANKIT_BIN_PATH:-$(swift build --show-bin-path)}
 target=$(swift -print-target-info | python3 -c 'import json,sys; print(json.load(sys.stdin)["target"]["triple"])')
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
