@@ -284,7 +284,7 @@ public final class Session {
 }
 
 /// Findings as a result table: severity, rule, subject, message, file, line.
-public enum FindingsTable {
+package enum FindingsTable {
     /// The table of `findings`.
     public static func table(_ findings: [Finding]) -> ResultTable {
         ResultTable(columns: ["severity", "rule", "subject", "message", "file", "line", "column"], rows: findings.map { finding in
