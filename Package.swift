@@ -44,5 +44,7 @@ let package = Package(
         .testTarget(name: "PlanQueryTests", dependencies: ["PlanQuery", "PlanKit"]),
         .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanQuery", "PlanKit"]),
         .testTarget(name: "PlanKitCommandsTests", dependencies: ["PlanKitCommands"]),
+        // The library as a client sees it: plain imports, public API only.
+        .testTarget(name: "PlanKitClientTests", dependencies: ["PlanKit", "PlanQuery"]),
     ]
 )

@@ -90,7 +90,7 @@ extension PlanSet {
                 /// Adds the volets that start at or before `objective`.
                 func addVolets(upTo objective: Int) {
                     while nextVolet < planVolets.count, voletStart <= objective {
-                        volets.append(VoletEntry(plan: p, volet: nextVolet))
+                        volets.append(VoletEntry(plan: PlanIndex(p), volet: nextVolet))
                         for line in planVolets[nextVolet].budget { add(line, .volet, volets.count - 1) }
                         voletStart += planVolets[nextVolet].objectiveCount
                         nextVolet += 1
@@ -99,11 +99,11 @@ extension PlanSet {
                 for (s, strategic) in plan.objectives.enumerated() {
                     if nextVolet < planVolets.count { addVolets(upTo: s) }
                     let strategicIndex = objectives.count
-                    objectives.append(ObjectiveEntry(plan: p, strategic: s, operational: nil))
+                    objectives.append(ObjectiveEntry(plan: PlanIndex(p), strategic: s, operational: nil))
                     for line in strategic.budget { add(line, .strategic, strategicIndex) }
                     for (o, operational) in strategic.operationalObjectives.enumerated() {
                         let objectiveIndex = objectives.count
-                        objectives.append(ObjectiveEntry(plan: p, strategic: s, operational: o))
+                        objectives.append(ObjectiveEntry(plan: PlanIndex(p), strategic: s, operational: o))
                         for line in operational.budget { add(line, .operational, objectiveIndex) }
                         for action in operational.actions {
                             let actionIndex = actions.count
@@ -153,10 +153,10 @@ extension PlanSet {
             added.lines += part.sizes.lines
             added.links += part.sizes.links
         }
-        Self.reserve(&objectives, added.objectives, scale)
-        Self.reserve(&actions, added.actions, scale)
-        Self.reserve(&budgetLines, added.lines, scale)
-        Self.reserve(&links, added.links, scale)
+        Self.reserve(&objectives.elements, added.objectives, scale)
+        Self.reserve(&actions.elements, added.actions, scale)
+        Self.reserve(&budgetLines.elements, added.lines, scale)
+        Self.reserve(&links.elements, added.links, scale)
         // Articles are shared across parts: each part's own list is joined in order. The tables
         // grow as articles come: parts name mostly the same ones (the 62 938 lines of 262
         // communes that name an article name 4 858 distinct ones), so room for the sum of the
@@ -168,32 +168,32 @@ extension PlanSet {
                          volet: volets.count)
             let articleIndexes = part.articles.map { lineArticle(for: $0) }
             plans += part.plans
-            part.objectives.moveAll(to: &objectives) { $0.plan += start.plan }
+            part.objectives.moveAll(to: &objectives.elements) { $0.plan += start.plan }
             volets += part.volets.lazy.map { VoletEntry(plan: $0.plan + start.plan, volet: $0.volet) }
-            part.actions.moveAll(to: &actions) { entry in
+            part.actions.moveAll(to: &actions.elements) { entry in
                 entry.plan += start.plan
                 entry.objective += start.objective
                 entry.strategic += start.objective
                 entry.budgetLines = (entry.budgetLines.lowerBound + start.line)..<(entry.budgetLines.upperBound + start.line)
                 entry.links = (entry.links.lowerBound + start.link)..<(entry.links.upperBound + start.link)
             }
-            part.links.moveAll(to: &links) { $0.action += start.action }
-            part.lines.moveAll(to: &budgetLines) { entry in
+            part.links.moveAll(to: &links.elements) { $0.action += start.action }
+            part.lines.moveAll(to: &budgetLines.elements) { entry in
                 switch entry.level {
                 case .action, .subaction: entry.owner += start.action
                 case .strategic, .operational: entry.owner += start.objective
                 case .volet: entry.owner += start.volet
                 }
-                entry.article = entry.article.map { articleIndexes[$0] }
+                entry.article = entry.article.map { LineArticleIndex(articleIndexes[$0.offset]) }
             }
             for (line, credit) in part.credits {
                 guard let lineArticle = budgetLines[start.line + line].article else { continue }
-                articles[lineArticleEntry[lineArticle]].statedCredits.append((credit, start.line + line))
+                articles[lineArticleEntry[lineArticle.offset]].statedCredits.append((credit, LineIndex(start.line + line)))
             }
             for i in start.line..<budgetLines.count {
                 guard let lineArticle = budgetLines[i].article else { continue }
-                let index = lineArticleEntry[lineArticle]
-                articles[index].lines.append(i)
+                let index = lineArticleEntry[lineArticle.offset]
+                articles[index].lines.append(LineIndex(i))
                 if let amount = budgetLines[i].amount.value {
                     articles[index].allocated = articles[index].allocated?.adding(amount)
                 }

@@ -7,7 +7,7 @@ public struct PlanSet: Sendable {
     /// One objective, strategic or operational.
     public struct ObjectiveEntry: Sendable {
         /// The plan's index in ``PlanSet/plans``.
-        public var plan: Int
+        public var plan: PlanIndex
         /// The strategic objective's index in its plan.
         public var strategic: Int
         /// The operational objective's index in the strategic one; `nil` for a strategic objective.
@@ -23,41 +23,41 @@ public struct PlanSet: Sendable {
     public struct ActionEntry: Sendable {
         /// The action.
         public var action: Action
-        /// The action's number.
-        public var id: String
+        /// The action's number (``Action/id``, kept here for scans).
+        package var id: String
         /// The action's title, as the action stores it (a slice of its row's text, usually).
-        public var title: Substring { action.titleSlice }
-        /// The action's deadline.
-        public var deadline: CellValue<Deadline>
-        /// Whether the action awaits the Collège's confirmation.
-        public var pending: Bool
+        package var title: Substring { action.titleSlice }
+        /// The action's deadline (kept here for scans).
+        package var deadline: CellValue<Deadline>
+        /// Whether the action awaits the Collège's confirmation (kept here for scans).
+        package var pending: Bool
         private var storedPlan, storedObjective, storedStrategic: UInt32
         private var lineStart, lineEnd, linkStart, linkEnd: UInt32
 
         /// The plan's index in ``PlanSet/plans``.
-        public internal(set) var plan: Int {
-            get { Int(storedPlan) }
-            set { storedPlan = Index32.make(newValue) }
+        public internal(set) var plan: PlanIndex {
+            get { PlanIndex(Int(storedPlan)) }
+            set { storedPlan = Index32.make(newValue.offset) }
         }
         /// The index of its operational objective in ``PlanSet/objectives``.
-        public internal(set) var objective: Int {
-            get { Int(storedObjective) }
-            set { storedObjective = Index32.make(newValue) }
+        public internal(set) var objective: ObjectiveIndex {
+            get { ObjectiveIndex(Int(storedObjective)) }
+            set { storedObjective = Index32.make(newValue.offset) }
         }
         /// The index of its strategic objective in ``PlanSet/objectives``.
-        public internal(set) var strategic: Int {
-            get { Int(storedStrategic) }
-            set { storedStrategic = Index32.make(newValue) }
+        public internal(set) var strategic: ObjectiveIndex {
+            get { ObjectiveIndex(Int(storedStrategic)) }
+            set { storedStrategic = Index32.make(newValue.offset) }
         }
         /// Its lines in ``PlanSet/budgetLines``.
-        public internal(set) var budgetLines: Range<Int> {
-            get { Int(lineStart)..<Int(lineEnd) }
-            set { (lineStart, lineEnd) = (Index32.make(newValue.lowerBound), Index32.make(newValue.upperBound)) }
+        public internal(set) var budgetLines: Range<LineIndex> {
+            get { LineIndex(Int(lineStart))..<LineIndex(Int(lineEnd)) }
+            set { (lineStart, lineEnd) = (Index32.make(newValue.lowerBound.offset), Index32.make(newValue.upperBound.offset)) }
         }
         /// Its links in ``PlanSet/links``.
-        public internal(set) var links: Range<Int> {
-            get { Int(linkStart)..<Int(linkEnd) }
-            set { (linkStart, linkEnd) = (Index32.make(newValue.lowerBound), Index32.make(newValue.upperBound)) }
+        public internal(set) var links: Range<LinkIndex> {
+            get { LinkIndex(Int(linkStart))..<LinkIndex(Int(linkEnd)) }
+            set { (linkStart, linkEnd) = (Index32.make(newValue.lowerBound.offset), Index32.make(newValue.upperBound.offset)) }
         }
 
         /// Places `action` at the given indexes.
@@ -84,10 +84,10 @@ public struct PlanSet: Sendable {
     public struct BudgetEntry: Sendable {
         /// The line.
         public var line: BudgetLine
-        /// The line's amount.
-        public var amount: CellValue<Money>
-        /// The line's column.
-        public var kind: BudgetKind
+        /// The line's amount (``BudgetLine/amount``, kept here for scans).
+        package var amount: CellValue<Money>
+        /// The line's column (``BudgetLine/kind``, kept here for scans).
+        package var kind: BudgetKind
         /// The element the line belongs to.
         public let level: BudgetLevel
         /// The owner's index: in ``PlanSet/actions`` for an action's or sub-action's line, in
@@ -99,18 +99,20 @@ public struct PlanSet: Sendable {
         /// The owner's index: in ``PlanSet/actions`` when ``level`` is an action or sub-action, in
         /// ``PlanSet/objectives`` for a strategic or operational objective, in ``PlanSet/volets``
         /// for a volet.
-        public internal(set) var owner: Int {
+        package internal(set) var owner: Int {
             get { Int(storedOwner) }
             set { storedOwner = Index32.make(newValue) }
         }
         /// The action's index in ``PlanSet/actions``; `nil` when the line is an objective's or a volet's.
-        public var action: Int? { level == .action || level == .subaction ? Int(storedOwner) : nil }
+        public var action: ActionIndex? { level == .action || level == .subaction ? ActionIndex(Int(storedOwner)) : nil }
         /// The objective's index in ``PlanSet/objectives``; `nil` unless the line is an objective's own.
-        public var objective: Int? { level == .strategic || level == .operational ? Int(storedOwner) : nil }
+        public var objective: ObjectiveIndex? { level == .strategic || level == .operational ? ObjectiveIndex(Int(storedOwner)) : nil }
+        /// The volet's index in ``PlanSet/volets``; `nil` unless the line is a volet's own.
+        public var volet: VoletIndex? { level == .volet ? VoletIndex(Int(storedOwner)) : nil }
         /// The line's article as an index in ``PlanSet/lineArticles``; `nil` when it names none.
-        public internal(set) var article: Int? {
-            get { storedArticle == 0 ? nil : Int(storedArticle &- 1) }
-            set { storedArticle = newValue.map { Index32.make($0 + 1) } ?? 0 }
+        package internal(set) var article: LineArticleIndex? {
+            get { storedArticle == 0 ? nil : LineArticleIndex(Int(storedArticle &- 1)) }
+            set { storedArticle = newValue.map { Index32.make($0.offset + 1) } ?? 0 }
         }
 
         /// Places `line` under the element of `level` at `owner`, with its article at `article`.
@@ -127,7 +129,7 @@ public struct PlanSet: Sendable {
     /// One eComptes volet: its plan and its place in the plan's ``PlanExchange/volets``.
     public struct VoletEntry: Sendable {
         /// The plan's index in ``PlanSet/plans``.
-        public var plan: Int
+        public var plan: PlanIndex
         /// The volet's index in the plan's ``PlanExchange/volets``.
         public var volet: Int
     }
@@ -141,9 +143,9 @@ public struct PlanSet: Sendable {
         private let index: UInt32
 
         /// The action's index in ``PlanSet/actions``.
-        public internal(set) var action: Int {
-            get { Int(storedAction) }
-            set { storedAction = Index32.make(newValue) }
+        public internal(set) var action: ActionIndex {
+            get { ActionIndex(Int(storedAction)) }
+            set { storedAction = Index32.make(newValue.offset) }
         }
         /// The link.
         public var link: CrossLink { owner.link(at: Int(index)) }
@@ -161,31 +163,31 @@ public struct PlanSet: Sendable {
         /// The article (its first spelling met).
         public var article: BudgetArticle
         /// Every credit stated for it, in file order, with the line that states it.
-        public var statedCredits: [(credit: Money, line: Int)]
+        public var statedCredits: [(credit: Money, line: LineIndex)]
         /// The sum of known allocations; `nil` when the sum overflows.
         public var allocated: Money?
         /// The budget lines charged to it, as indexes in ``PlanSet/budgetLines``.
-        public var lines: [Int]
+        public var lines: [LineIndex]
     }
 
     /// The plans, in load order.
-    public internal(set) var plans: [Plan] = []
+    public internal(set) var plans: Table<Plan> = Table()
     /// Every objective: each strategic objective followed by its operational ones.
-    public internal(set) var objectives: [ObjectiveEntry] = []
+    public internal(set) var objectives: Table<ObjectiveEntry> = Table()
     /// Every action of every plan.
-    public internal(set) var actions: [ActionEntry] = []
+    public internal(set) var actions: Table<ActionEntry> = Table()
     /// Every budget line of every element (volets, objectives, actions), in file order.
-    public internal(set) var budgetLines: [BudgetEntry] = []
+    public internal(set) var budgetLines: Table<BudgetEntry> = Table()
     /// Every eComptes volet (spreadsheet plans have none).
-    public internal(set) var volets: [VoletEntry] = []
+    public internal(set) var volets: Table<VoletEntry> = Table()
     /// Every cross-link of every action.
-    public internal(set) var links: [LinkEntry] = []
+    public internal(set) var links: Table<LinkEntry> = Table()
     /// Every distinct article, in order of first appearance.
-    public internal(set) var articles: [ArticleEntry] = []
+    public internal(set) var articles: Table<ArticleEntry> = Table()
     /// Article code (without year) → index in ``articles``.
-    public internal(set) var articleIndex: [String: Int] = [:]
+    package internal(set) var articleIndex: [String: Int] = [:]
     /// Every distinct article as budget lines spell it (with its year, if any), in order of first appearance.
-    public internal(set) var lineArticles: [BudgetArticle] = []
+    package internal(set) var lineArticles: Table<BudgetArticle> = Table()
     /// Article code as written → index in ``lineArticles``.
     var lineArticleIndex: [String: Int] = [:]
     /// Index in ``lineArticles`` → index in ``articles``.
@@ -206,8 +208,8 @@ public struct PlanSet: Sendable {
     }
 
     /// Adds plans and indexes them, in order, on all cores.
-    public mutating func add(contentsOf newPlans: [Plan]) {
-        join(Part.each(newPlans))
+    public mutating func add(contentsOf newPlans: some Sequence<Plan>) {
+        join(Part.each(Array(newPlans)))
     }
 
     /// The index in ``lineArticles`` of `article` as spelt, added (with its entry in ``articles``) when new.
@@ -241,7 +243,7 @@ public struct PlanSet: Sendable {
     }
 
     /// The index in ``plans`` of the plan budget line `index` comes from.
-    public func plan(ofLine index: Int) -> Int {
+    public func plan(ofLine index: LineIndex) -> PlanIndex {
         let entry = budgetLines[index]
         switch entry.level {
         case .action, .subaction: return actions[entry.owner].plan
@@ -252,7 +254,7 @@ public struct PlanSet: Sendable {
 
     /// The id of the element budget line `index` belongs to: an action's id (`1.2`, `16.17`),
     /// `OS.1` or `OO.2` for an objective, a volet's label.
-    public func owner(ofLine index: Int) -> String {
+    public func owner(ofLine index: LineIndex) -> String {
         let entry = budgetLines[index]
         switch entry.level {
         case .action, .subaction: return actions[entry.owner].id
@@ -264,7 +266,7 @@ public struct PlanSet: Sendable {
 
     /// The element budget line `index` belongs to, for a message: `action 1.2`, `sub-action 16.17`,
     /// `objective OS.1`, `objective OO.2`, `volet NEANT`.
-    public func ownerDescription(ofLine index: Int) -> String {
+    public func ownerDescription(ofLine index: LineIndex) -> String {
         let owner = owner(ofLine: index)
         switch budgetLines[index].level {
         case .action: return "action \(owner)"
@@ -272,6 +274,11 @@ public struct PlanSet: Sendable {
         case .strategic, .operational: return "objective \(owner)"
         case .volet: return "volet \(owner)"
         }
+    }
+
+    /// The article in ``articles`` budget line `index` is charged to; `nil` when it names none.
+    public func article(ofLine index: LineIndex) -> ArticleIndex? {
+        budgetLines[index].article.map { ArticleIndex(lineArticleEntry[$0.offset]) }
     }
 
     /// The operational objective an entry of ``objectives`` designates, if it is one.

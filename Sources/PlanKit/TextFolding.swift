@@ -71,7 +71,7 @@ public enum TextFolding {
     /// the bytes written are those of ``fold(_:)``.
     ///
     /// - Returns: The number of bytes written, or `nil` when another script needs ``fold(_:)``.
-    public static func foldLatin(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    package static func foldLatin(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         text.utf8.withContiguousStorageIfAvailable { foldLatin($0, into: buffer) } ?? nil
     }
 

@@ -6,9 +6,9 @@ import PlanShell
 extension Severity: ExpressibleByArgument {}
 
 /// `plankit check FILES… [--format …] [--rules ID,…] [--fail-on error|warning|never]`.
-public struct CheckCommand: ParsableCommand {
+package struct CheckCommand: ParsableCommand {
     /// The command's name, help and subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check plans for consistency (PST ↔ PCS ↔ budget) and print the findings.",
         discussion: """
@@ -35,10 +35,10 @@ public struct CheckCommand: ParsableCommand {
     var failOn: FailOn = .error
 
     /// Creates the command with default options (argument-parser fills them in).
-    public init() {}
+    package init() {}
 
     /// Checks the rule ids before any file is read.
-    public func validate() throws {
+    package func validate() throws {
         guard let rules else { return }
         for id in rules.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where Checker.rule(id) == nil {
             throw ValidationError("Unknown rule '\(id)'; rules are \(Checker.allRules.map(\.id).joined(separator: ", ")).")
@@ -46,7 +46,7 @@ public struct CheckCommand: ParsableCommand {
     }
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
-    public func run() throws {
+    package func run() throws {
         let planSet: PlanSet
         do { planSet = try PlanLoader.load(files) } catch {
             Console.error(error.description)

@@ -1,5 +1,5 @@
 /// Exit statuses of `plankit`, as scripts rely on them.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     /// Success.
     case success = 0
     /// A failed assertion, or a check that found findings at or above the threshold.
@@ -9,12 +9,12 @@ public enum ExitStatus: Int32, Sendable {
 }
 
 /// An error already explained on standard error; `plankit` exits with its status.
-public struct CommandFailure: Error, Sendable {
+package struct CommandFailure: Error, Sendable {
     /// The status to exit with.
-    public var status: ExitStatus
+    package var status: ExitStatus
 
     /// Creates a failure.
-    public init(_ status: ExitStatus) { self.status = status }
+    package init(_ status: ExitStatus) { self.status = status }
 }
 
 /// Keeps values alive until the process exits, so that they are not freed one by one just

@@ -46,9 +46,9 @@ enum SessionFactory {
 }
 
 /// `plankit repl [FILES…]`.
-public struct ReplCommand: ParsableCommand {
+package struct ReplCommand: ParsableCommand {
     /// The command's name, help and subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Start the interactive console (the default when plankit is given only files).")
 
@@ -56,18 +56,18 @@ public struct ReplCommand: ParsableCommand {
     var files: [String] = []
 
     /// Creates the command with default options (argument-parser fills them in).
-    public init() {}
+    package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
-    public func run() throws {
+    package func run() throws {
         try SessionFactory.interactive(try SessionFactory.make(files: files), bail: false)
     }
 }
 
 /// `plankit run SCRIPT|- [FILES…] [--bail]`.
-public struct RunCommand: ParsableCommand {
+package struct RunCommand: ParsableCommand {
     /// The command's name, help and subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script of statements and meta-commands, non-interactively.",
         discussion: """
@@ -86,10 +86,10 @@ public struct RunCommand: ParsableCommand {
     var bail = false
 
     /// Creates the command with default options (argument-parser fills them in).
-    public init() {}
+    package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
-    public func run() throws {
+    package func run() throws {
         let session = try SessionFactory.make(files: files)
         if script == "-" {
             try SessionFactory.runScript(session, source: "stdin", text: nil, bail: bail)

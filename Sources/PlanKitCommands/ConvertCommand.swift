@@ -3,9 +3,9 @@ import PlanKit
 import PlanShell
 
 /// `plankit convert FILE --to json [-o OUT]`.
-public struct ConvertCommand: ParsableCommand {
+package struct ConvertCommand: ParsableCommand {
     /// The command's name, help and subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a plan file to another format.",
         discussion: """
@@ -35,10 +35,10 @@ public struct ConvertCommand: ParsableCommand {
     var force = false
 
     /// Creates the command with default options (argument-parser fills them in).
-    public init() {}
+    package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
-    public func run() throws {
+    package func run() throws {
         // The output is checked and its temporary file made before the input is read, so that a
         // bad destination fails at once; until the end the target is left as it was.
         var writer: AtomicFile.Writer?

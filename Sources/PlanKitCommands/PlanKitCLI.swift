@@ -3,9 +3,9 @@ import Foundation
 import PlanShell
 
 /// The `plankit` command: read, query and check the strategic plans of Walloon communes.
-public struct PlanKitCLI: ParsableCommand {
+package struct PlanKitCLI: ParsableCommand {
     /// The command's name, help and subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "plankit",
         abstract: "Read, query and check the strategic plans (PST, PCS) of Walloon communes.",
         usage: """
@@ -21,7 +21,7 @@ public struct PlanKitCLI: ParsableCommand {
         subcommands: [QueryCommand.self, RunCommand.self, CheckCommand.self, ConvertCommand.self, ReplCommand.self])
 
     /// Creates the command with default options (argument-parser fills them in).
-    public init() {}
+    package init() {}
 
     /// Parses the arguments, runs the command, and returns the exit status.
     ///
@@ -30,7 +30,7 @@ public struct PlanKitCLI: ParsableCommand {
     /// 64), as the exit codes above say; so does a failed write to standard output or error,
     /// after one line on standard error (``Console/WriteFailure/message``).
     /// It first prepares the standard streams (``Console/prepareStandardStreams()``).
-    public static func execute(_ arguments: [String]) -> Int32 {
+    package static func execute(_ arguments: [String]) -> Int32 {
         Console.prepareStandardStreams()
         let status = dispatch(arguments)
         guard let failure = Console.writeFailure else { return status }

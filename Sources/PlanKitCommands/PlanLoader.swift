@@ -2,24 +2,24 @@ import PlanKit
 import PlanShell
 
 /// Loads plan files for the commands, in parallel, reporting warnings on standard error.
-public enum PlanLoader {
+package enum PlanLoader {
     /// Reads every file (and the plan files of every directory), parsing `fields` of each action;
     /// warnings go to standard error.
     ///
     /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
-    public static func load(_ paths: [String], fields: PlanFields = .all, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
+    package static func load(_ paths: [String], fields: PlanFields = .all, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
         let planSet = try PlanSet(reading: try PlanReader.planFiles(paths), fields: fields)
         if report { reportWarnings(planSet) }
         return planSet
     }
 
     /// Writes every reader warning of `plans` to standard error, `file:line:column: warning: …`.
-    public static func reportWarnings(_ plans: [Plan]) {
+    package static func reportWarnings(_ plans: some Sequence<Plan>) {
         for plan in plans { for warning in plan.warnings { Console.error(warning.description) } }
     }
 
     /// Writes every reader warning of the set's plans, then the set's own (plans loaded twice).
-    public static func reportWarnings(_ set: PlanSet) {
+    package static func reportWarnings(_ set: PlanSet) {
         reportWarnings(set.plans)
         for warning in set.warnings { Console.error(warning.description) }
     }

@@ -6,9 +6,9 @@ import PlanQuery
 extension OutputFormat: ExpressibleByArgument {}
 
 /// `plankit query QUERY FILES… [--format …]`.
-public struct QueryCommand: ParsableCommand {
+package struct QueryCommand: ParsableCommand {
     /// The command's name, help and subcommands.
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Run one query over plan files and print the result.",
         discussion: """
@@ -27,10 +27,10 @@ public struct QueryCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     /// Creates the command with default options (argument-parser fills them in).
-    public init() {}
+    package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
-    public func run() throws {
+    package func run() throws {
         // The query is parsed first: a mistake in it is reported before any file is read, and the
         // files are parsed only for the parts of each action the query reads.
         let query: Query
@@ -48,8 +48,8 @@ public struct QueryCommand: ParsableCommand {
             throw CommandFailure(.usage)
         }
         do {
-            let compiled = try Compiler.compile(query, planCount: planSet.plans.count)
             let context = QueryContext(planSet)
+            let compiled = try Compiler.compile(query, for: context)
             let table = try compiled.run(context)
             Console.out(format.render(table, options: .init(width: Console.width(), box: Console.decorated)))
             // The process ends right after: freeing a large corpus object by object would cost

@@ -76,7 +76,7 @@ public enum StateTest: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A condition of a `where` clause.
-public indirect enum Expression: Sendable, Hashable {
+public indirect enum QueryExpression: Sendable, Hashable {
     /// `path OP literal`.
     case comparison(Path, ComparisonOperator, Literal, QueryLocation)
     /// `path ~ "regex"` or `path !~ "regex"`.
@@ -88,11 +88,11 @@ public indirect enum Expression: Sendable, Hashable {
     /// A boolean field on its own: `pending`.
     case truth(Path)
     /// `a and b and …`: a flat list, so long chains nest no deeper than one level.
-    case and([Expression])
+    case and([QueryExpression])
     /// `a or b or …`.
-    case or([Expression])
+    case or([QueryExpression])
     /// `not a`.
-    case not(Expression)
+    case not(QueryExpression)
 }
 
 /// An aggregate function of `select`.
@@ -137,7 +137,7 @@ public struct Query: Sendable, Hashable {
     /// Where the collection's name is.
     public var collectionLocation: QueryLocation
     /// The `where` condition.
-    public var filter: Expression?
+    public var filter: QueryExpression?
     /// The `select` columns, or `nil` for the collection's default columns.
     public var select: [SelectItem]?
     /// The `group by` keys.
@@ -148,7 +148,7 @@ public struct Query: Sendable, Hashable {
     public var limit: Int?
 
     /// Creates a query.
-    public init(collection: String, collectionLocation: QueryLocation, filter: Expression? = nil, select: [SelectItem]? = nil,
+    public init(collection: String, collectionLocation: QueryLocation, filter: QueryExpression? = nil, select: [SelectItem]? = nil,
                 groupBy: [Path] = [], sort: [SortKey] = [], limit: Int? = nil) {
         self.collection = collection
         self.collectionLocation = collectionLocation

@@ -19,7 +19,7 @@ public struct CompiledQuery: Sendable {
 
     /// The query it was compiled from.
     public let query: Query
-    let collection: Collection
+    let collection: QueryCollection
     let predicate: Predicate?
     let columnNames: [String]
     let columns: [Column]
@@ -435,7 +435,7 @@ public enum Compiler {
     }
 
     /// Compiles a condition to a predicate over row indexes of `root`.
-    static func compile(_ expression: Expression, _ root: String, _ matchers: inout [TextMatcher]) throws(QueryError) -> CompiledQuery.Predicate {
+    static func compile(_ expression: QueryExpression, _ root: String, _ matchers: inout [TextMatcher]) throws(QueryError) -> CompiledQuery.Predicate {
         switch expression {
         case .and(let terms):
             var predicates: [CompiledQuery.Predicate] = []

@@ -1,5 +1,5 @@
 /// Splits a query's text into tokens.
-public struct Lexer {
+package struct Lexer {
     private let characters: [Character]
     private var index = 0
     private var line = 1

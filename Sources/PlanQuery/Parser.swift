@@ -2,7 +2,7 @@
 ///
 /// Clauses may come in any order after the collection, each at most once. Conditions follow the
 /// usual precedence: `not` binds tighter than `and`, which binds tighter than `or`.
-public struct Parser {
+package struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var depth = 0
@@ -185,7 +185,7 @@ public struct Parser {
         }
     }
 
-    mutating func parseOr() throws(QueryError) -> Expression {
+    mutating func parseOr() throws(QueryError) -> QueryExpression {
         var terms = [try parseAnd()]
         while current.isKeyword("or") {
             _ = advance()
@@ -194,7 +194,7 @@ public struct Parser {
         return terms.count == 1 ? terms[0] : .or(terms)
     }
 
-    mutating func parseAnd() throws(QueryError) -> Expression {
+    mutating func parseAnd() throws(QueryError) -> QueryExpression {
         var terms = [try parseUnary()]
         while current.isKeyword("and") {
             _ = advance()
@@ -203,7 +203,7 @@ public struct Parser {
         return terms.count == 1 ? terms[0] : .and(terms)
     }
 
-    mutating func parseUnary() throws(QueryError) -> Expression {
+    mutating func parseUnary() throws(QueryError) -> QueryExpression {
         try enter()
         defer { depth -= 1 }
         if current.isKeyword("not") {
@@ -232,7 +232,7 @@ public struct Parser {
         }
     }
 
-    mutating func parsePredicate() throws(QueryError) -> Expression {
+    mutating func parsePredicate() throws(QueryError) -> QueryExpression {
         if current.kind != .identifier {
             throw QueryError("Expected a condition such as deadline is unknown or budget.amount > 1000, found \(current.display).", at: current.location)
         }

@@ -60,7 +60,7 @@ extension Query {
     }
 }
 
-extension Expression {
+extension QueryExpression {
     /// Appends the components of every path the expression reads.
     func collectPaths(into paths: inout [[String]]) {
         switch self {

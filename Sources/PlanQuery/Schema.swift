@@ -162,7 +162,7 @@ public struct RecordType: Sendable {
 }
 
 /// A collection a query can name.
-public struct Collection: Sendable {
+public struct QueryCollection: Sendable {
     /// The collection's name.
     public let name: String
     /// The type of its rows.
@@ -189,25 +189,25 @@ public struct Collection: Sendable {
 /// The query language's schema: its collections and the fields of every record type.
 public enum Schema {
     /// The collections, in the order `.schema` lists them.
-    public static let collections: [Collection] = [
-        Collection(name: "plans", recordType: "plan", defaultColumns: ["name", "kind", "commune", "domain", "objectives", "actions", "file"],
+    public static let collections: [QueryCollection] = [
+        QueryCollection(name: "plans", recordType: "plan", defaultColumns: ["name", "kind", "commune", "domain", "objectives", "actions", "file"],
                    summary: "a row per loaded plan", sourcePlan: nil) { $0.planSet.plans.count },
-        Collection(name: "objectives", recordType: "objective", defaultColumns: ["level", "number", "title", "actions"],
+        QueryCollection(name: "objectives", recordType: "objective", defaultColumns: ["level", "number", "title", "actions"],
                    summary: "a row per strategic or operational objective") { $0.planSet.objectives.count },
-        Collection(name: "actions", recordType: "action", defaultColumns: ["id", "title", "objective", "deadline"],
+        QueryCollection(name: "actions", recordType: "action", defaultColumns: ["id", "title", "objective", "deadline"],
                    summary: "a row per action") { $0.planSet.actions.count },
-        Collection(name: "budget", recordType: "budget", defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
+        QueryCollection(name: "budget", recordType: "budget", defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
                    summary: "a row per budget line of an action, objective or volet; its action is reachable as action.…") { $0.planSet.budgetLines.count },
-        Collection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
+        QueryCollection(name: "links", recordType: "link", defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
                    summary: "a row per cross-link to another plan", sourcePlan: "action.plan") { $0.planSet.links.count },
-        Collection(name: "articles", recordType: "article", defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
+        QueryCollection(name: "articles", recordType: "article", defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
                    summary: "a row per distinct budget article across the loaded plans", sourcePlan: nil) { $0.planSet.articles.count },
-        Collection(name: "findings", recordType: "finding", defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
+        QueryCollection(name: "findings", recordType: "finding", defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
                    summary: "a row per finding of the consistency checks", sourcePlan: nil) { $0.findings.count },
     ]
 
     /// The collection named `name`, ignoring case.
-    public static func collection(_ name: String) -> Collection? {
+    public static func collection(_ name: String) -> QueryCollection? {
         let lower = name.lowercased()
         return collections.first { $0.name == lower }
     }
@@ -437,15 +437,15 @@ public enum Schema {
         value("code", .text, "the code column, e.g. A 1.2") { c, i in state(c.planSet.actions[i].action.code) { .text($0) } },
         searchable(value("title", .text, "the title without links and open questions") { c, i in .text(String(c.planSet.actions[i].title)) }, .actionTitle),
         value("text", .text, "the title cell as the file has it") { c, i in .text(c.planSet.actions[i].action.titleCell.text) },
-        record("objective", "objective", "its operational objective (number, title…)") { c, i in c.planSet.actions[i].objective },
-        record("strategic", "objective", "its strategic objective") { c, i in c.planSet.actions[i].strategic },
+        record("objective", "objective", "its operational objective (number, title…)") { c, i in c.planSet.actions[i].objective.offset },
+        record("strategic", "objective", "its strategic objective") { c, i in c.planSet.actions[i].strategic.offset },
         record("pilot", "pilots", "its pilots: political, service, agent", aliases: ["pilots"]) { _, i in i },
         record("deadline", "deadline", "its deadline (year, month, form, text)") { _, i in i },
-        records("budget", "budget", "its budget lines") { c, i in c.planSet.actions[i].budgetLines },
+        records("budget", "budget", "its budget lines") { c, i in c.planSet.actions[i].budgetLines.offsets() },
         value("ordinary", .money, "the sum of its known ordinary amounts") { c, i in budgetSum(c, i, .ordinary) },
         value("extraordinary", .money, "the sum of its known extraordinary amounts") { c, i in budgetSum(c, i, .extraordinary) },
         value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.amount)) },
-        records("links", "link", "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links },
+        records("links", "link", "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links.offsets() },
         values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in
             for q in c.planSet.actions[i].action.openQuestions where emit(.text(q)) { return true }
             return false
@@ -489,14 +489,14 @@ public enum Schema {
 
     static let budget = RecordType(name: "budget", fields: [
         Field(name: "action", aliases: [], summary: "the action the line belongs to; null for an objective's or a volet's line",
-              kind: .record("action", many: false, { c, i, visit in c.planSet.budgetLines[i].action.map(visit) ?? false })),
+              kind: .record("action", many: false, { c, i, visit in c.planSet.budgetLines[i].action.map { visit($0.offset) } ?? false })),
         value("level", .text, "the element the line belongs to: volet, strategic, operational, action or subaction") { c, i in
             .text(c.planSet.budgetLines[i].level.name)
         },
         value("owner", .id, "the id of the element the line belongs to: OS.1, OO.2, an action's 1.2, a volet's label") { c, i in
-            .id(c.planSet.owner(ofLine: i))
+            .id(c.planSet.owner(ofLine: PlanSet.LineIndex(i)))
         },
-        value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.plan(ofLine: i)].name) },
+        value("plan", .text, "the plan's name") { c, i in .text(c.planSet.plans[c.planSet.plan(ofLine: PlanSet.LineIndex(i))].name) },
         value("kind", .text, "ordinary or extraordinary") { c, i in .text(c.planSet.budgetLines[i].kind.rawValue) },
         searchable(value("label", .text, "the label before the amount, e.g. CCE") { c, i in text(c.planSet.budgetLines[i].line.label) }, .budgetLabel),
         value("amount", .money, "the amount allocated to the element") { c, i in
@@ -534,7 +534,7 @@ public enum Schema {
 
     /// The line's index in ``PlanSet/lineArticles`` as the number `f`'s value depends on.
     static func articleKey(_ f: @escaping @Sendable (BudgetArticle) -> QueryValue) -> DenseKey {
-        DenseKey(index: { c, i in c.planSet.budgetLines[i].article }, count: { c in c.planSet.lineArticles.count },
+        DenseKey(index: { c, i in c.planSet.budgetLines[i].article?.offset }, count: { c in c.planSet.lineArticles.count },
                  value: { c, k in f(c.planSet.lineArticles[k]) })
     }
 
@@ -560,7 +560,7 @@ public enum Schema {
     static let articleCode = articleKey { .text($0.code) }
 
     static let link = RecordType(name: "link", fields: [
-        record("action", "action", "the action the link belongs to") { c, i in c.planSet.links[i].action },
+        record("action", "action", "the action the link belongs to") { c, i in c.planSet.links[i].action.offset },
         value("plan", .text, "the target plan, normalised (PCS III, PST Aînés)") { c, i in .text(c.planSet.links[i].link.plan) },
         value("kind", .text, "axis, sub-axis, action or plan", aliases: ["element"]) { c, i in .text(c.planSet.links[i].link.element.rawValue) },
         value("ref", .text, "the axis number or action code, e.g. 5.5.02") { c, i in text(c.planSet.links[i].link.ref) },

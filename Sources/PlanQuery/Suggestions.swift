@@ -1,5 +1,5 @@
 /// Finds the name closest to a misspelt one, for "did you mean …?".
-public enum Suggestions {
+package enum Suggestions {
     /// The candidate within edit distance 2 (or sharing a prefix of 3+) closest to `name`.
     public static func closest(to name: String, in candidates: [String]) -> String? {
         let lower = name.lowercased()

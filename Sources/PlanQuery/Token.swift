@@ -1,5 +1,5 @@
 /// A token of the query language.
-public struct Token: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
     /// What kind of token this is; the raw value is how messages name it.
     public enum Kind: String, Sendable, Hashable {
         case identifier = "a name"

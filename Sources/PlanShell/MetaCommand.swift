@@ -1,7 +1,7 @@
 import PlanQuery
 
 /// A console meta-command: a line starting with `.`.
-public enum MetaCommand: Sendable, Equatable {
+package enum MetaCommand: Sendable, Equatable {
     /// `.help [TOPIC]`.
     case help(String?)
     /// `.load FILE…`.

@@ -156,10 +156,12 @@ public final class Session {
     private func execute(_ statement: Statement, _ text: StatementText, source: String) throws(QueryError) -> Outcome {
         switch statement {
         case .query(let query):
-            let table = try Compiler.compile(query, planCount: planSet.plans.count).run(queryContext)
+            let context = queryContext
+            let table = try Compiler.compile(query, for: context).run(context)
             return emit(format.render(table, options: tableOptions()))
         case .assertion(let query, let expectation):
-            let table = try Compiler.compile(query, planCount: planSet.plans.count).run(queryContext)
+            let context = queryContext
+            let table = try Compiler.compile(query, for: context).run(context)
             guard let failure = try Self.failure(of: expectation, table, text: text) else { return .success }
             var message = "\(source):\(text.line): assertion failed: \(failure)"
             if !table.rows.isEmpty, expectation != .notEmpty {
@@ -282,7 +284,7 @@ public final class Session {
 }
 
 /// Findings as a result table: severity, rule, subject, message, file, line.
-public enum FindingsTable {
+package enum FindingsTable {
     /// The table of `findings`.
     public static func table(_ findings: [Finding]) -> ResultTable {
         ResultTable(columns: ["severity", "rule", "subject", "message", "file", "line", "column"], rows: findings.map { finding in

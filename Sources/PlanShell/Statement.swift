@@ -2,7 +2,7 @@ import PlanKit
 import PlanQuery
 
 /// What an assertion expects of its query.
-public enum Expectation: Sendable, Equatable {
+package enum Expectation: Sendable, Equatable {
     /// `is empty`: no rows.
     case empty
     /// `is not empty`: at least one row.
@@ -12,7 +12,7 @@ public enum Expectation: Sendable, Equatable {
 }
 
 /// A statement of the console or of a script.
-public enum Statement: Sendable {
+package enum Statement: Sendable {
     /// A query whose result is printed.
     case query(Query)
     /// `assert QUERY is empty`, `assert QUERY is not empty`, `assert QUERY OP VALUE`.

@@ -22,7 +22,7 @@ import Testing
         for entry in set.actions {
             out.append("action \(entry.action.id) \(entry.id) \(entry.title) \(entry.deadline) \(entry.pending) \(entry.plan) \(entry.objective) \(entry.strategic) \(entry.budgetLines) \(entry.links)")
         }
-        for (i, entry) in set.budgetLines.enumerated() {
+        for (i, entry) in zip(set.budgetLines.indices, set.budgetLines) {
             let article = entry.article.map { set.lineArticles[$0].code } ?? "-"
             let action = entry.action.map(String.init) ?? "-", objective = entry.objective.map(String.init) ?? "-"
             out.append("line \(entry.level.name) \(set.owner(ofLine: i)) \(set.plan(ofLine: i)) \(action) \(objective) \(entry.line.text) \(entry.amount) \(entry.kind) \(article)")
@@ -31,7 +31,7 @@ import Testing
         for entry in set.links { out.append("link \(entry.action) \(entry.link.text)") }
         for entry in set.articles {
             let credits = entry.statedCredits.map { "\($0.credit.cents)@\($0.line)" }
-            out.append("article \(entry.article.code) \(credits) \(String(describing: entry.allocated)) \(entry.lines)")
+            out.append("article \(entry.article.code) \(credits) \(String(describing: entry.allocated)) \(entry.lines.map(\.offset))")
         }
         out.append("line articles \(set.lineArticles.map(\.code))")
         out.append("article index \(set.articleIndex.sorted { $0.key < $1.key })")
@@ -134,7 +134,7 @@ import Testing
     @Test func readingFilesIndexesAsAddingTheirPlans() throws {
         let read = try PlanSet(reading: Self.names.map(Fixtures.path))
         #expect(Self.dump(read) == Self.dump(PlanSet(try Self.plans())))
-        #expect(Self.dump(read) == Self.expected(read.plans))
+        #expect(Self.dump(read) == Self.expected(Array(read.plans)))
         let projected = try PlanSet(reading: Self.names.map(Fixtures.path), fields: [.budget, .budgetText])
         #expect(projected.budgetLines.map(\.line.text) == read.budgetLines.map(\.line.text))
         let amounts = try PlanSet(reading: Self.names.map(Fixtures.path), fields: .budget)
@@ -157,7 +157,7 @@ import Testing
         set.add(contentsOf: [empty, try Fixtures.plan("pst-citoyennete.tsv"), other])
         #expect(set.plans.count == 2)
         #expect(set.warnings.map(\.rule) == [.duplicatePlan])
-        #expect(Self.dump(set) == Self.expected(set.plans))
+        #expect(Self.dump(set) == Self.expected(Array(set.plans)))
     }
 
     /// The line entry keeps its size: the level takes a byte of room alignment left.

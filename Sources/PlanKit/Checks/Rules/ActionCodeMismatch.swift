@@ -1,5 +1,5 @@
 /// `action.code-mismatch`: the title says `Action 1.1` and the code column `A 1.2`.
-public struct ActionCodeMismatch: Rule {
+package struct ActionCodeMismatch: Rule {
     /// The rule's id.
     public let id = "action.code-mismatch"
     /// The severity of its findings.

@@ -1,5 +1,5 @@
 /// `action.duplicate-id`: two actions of one plan share a number.
-public struct ActionDuplicateID: Rule {
+package struct ActionDuplicateID: Rule {
     /// The rule's id.
     public let id = "action.duplicate-id"
     /// The severity of its findings.

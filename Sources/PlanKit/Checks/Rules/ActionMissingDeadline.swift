@@ -1,5 +1,5 @@
 /// `action.missing-deadline`: the deadline cell is blank.
-public struct ActionMissingDeadline: Rule {
+package struct ActionMissingDeadline: Rule {
     /// The rule's id.
     public let id = "action.missing-deadline"
     /// The severity of its findings.

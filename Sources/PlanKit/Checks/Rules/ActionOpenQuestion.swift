@@ -1,5 +1,5 @@
 /// `action.open-question`: the title carries a question left open.
-public struct ActionOpenQuestion: Rule {
+package struct ActionOpenQuestion: Rule {
     /// The rule's id.
     public let id = "action.open-question"
     /// The severity of its findings.

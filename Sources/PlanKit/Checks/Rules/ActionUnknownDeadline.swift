@@ -1,5 +1,5 @@
 /// `action.unknown-deadline`: the deadline cell says `??` or cannot be read.
-public struct ActionUnknownDeadline: Rule {
+package struct ActionUnknownDeadline: Rule {
     /// The rule's id.
     public let id = "action.unknown-deadline"
     /// The severity of its findings.

@@ -1,5 +1,5 @@
 /// `action.unknown-pilot`: a pilot cell says `??`.
-public struct ActionUnknownPilot: Rule {
+package struct ActionUnknownPilot: Rule {
     /// The rule's id.
     public let id = "action.unknown-pilot"
     /// The severity of its findings.

@@ -1,5 +1,5 @@
 /// `budget.credit-conflict`: one article stated with different credits.
-public struct BudgetCreditConflict: Rule {
+package struct BudgetCreditConflict: Rule {
     /// The rule's id.
     public let id = "budget.credit-conflict"
     /// The severity of its findings.

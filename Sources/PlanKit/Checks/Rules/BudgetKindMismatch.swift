@@ -1,5 +1,5 @@
 /// `budget.kind-mismatch`: an article whose official service does not match its column.
-public struct BudgetKindMismatch: Rule {
+package struct BudgetKindMismatch: Rule {
     /// The rule's id.
     public let id = "budget.kind-mismatch"
     /// The severity of its findings.

@@ -1,5 +1,5 @@
 /// `budget.overcommitted`: known allocations on one article exceed the credit stated for it.
-public struct BudgetOvercommitted: Rule {
+package struct BudgetOvercommitted: Rule {
     /// The rule's id.
     public let id = "budget.overcommitted"
     /// The severity of its findings.

@@ -1,5 +1,5 @@
 /// `budget.unknown-economic-code`: an economic code missing from the official chart.
-public struct BudgetUnknownEconomicCode: Rule {
+package struct BudgetUnknownEconomicCode: Rule {
     /// The rule's id.
     public let id = "budget.unknown-economic-code"
     /// The severity of its findings.

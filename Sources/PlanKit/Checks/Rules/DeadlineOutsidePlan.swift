@@ -1,5 +1,5 @@
 /// `deadline.outside-plan`: an action is due outside its plan's period.
-public struct DeadlineOutsidePlan: Rule {
+package struct DeadlineOutsidePlan: Rule {
     /// The rule's id.
     public let id = "deadline.outside-plan"
     /// The severity of its findings.

@@ -1,5 +1,5 @@
 /// `link.unknown-target`: a link to a PCS axis or action that cannot exist, or that the loaded plan lacks.
-public struct LinkUnknownTarget: Rule {
+package struct LinkUnknownTarget: Rule {
     /// The rule's id.
     public let id = "link.unknown-target"
     /// The severity of its findings.

@@ -1,5 +1,5 @@
 /// `link.unresolved-plan`: a link to a plan that is not loaded.
-public struct LinkUnresolvedPlan: Rule {
+package struct LinkUnresolvedPlan: Rule {
     /// The rule's id.
     public let id = "link.unresolved-plan"
     /// The severity of its findings.

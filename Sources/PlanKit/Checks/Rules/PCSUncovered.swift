@@ -1,5 +1,5 @@
 /// `pcs.uncovered`: a PCS action that no PST action links to.
-public struct PCSUncovered: Rule {
+package struct PCSUncovered: Rule {
     /// The rule's id.
     public let id = "pcs.uncovered"
     /// The severity of its findings.

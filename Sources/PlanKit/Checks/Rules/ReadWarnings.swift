@@ -2,7 +2,7 @@
 ///
 /// Reader warnings are findings like any other: `check --fail-on warning` fails on them, the
 /// `findings` collection lists them and `--rules read.ambiguous-amount` selects them.
-public struct ReadWarnings: Rule {
+package struct ReadWarnings: Rule {
     /// The kind of reader warning reported.
     public var rule: ReadRule
 
