@@ -73,6 +73,68 @@ enum WorkbookXML {
         return nil
     }
 
+    /// The size of the pieces a long sheet is parsed in (``parse(_:part:file:handler:splittingAt:)``).
+    static let pieceSize = 4 << 20
+
+    /// Runs `handler` over `bytes`, the part named `part` of the workbook `file`.
+    ///
+    /// With `splittingAt` (`row`), a part longer than ``pieceSize`` is parsed in pieces cut before
+    /// such elements, each wrapped in the part's own start (declaration, root and the element that
+    /// holds the rows) and closed: the XML parser never holds more than a piece, and none meets
+    /// libxml2's limits on one input.
+    ///
+    /// - Throws: ``PlanReadError`` when the part is malformed, declares a document type, nests too
+    ///   deep, or when a callback set ``Handler/error``.
+    static func parse(_ bytes: [UInt8], part: String, file: String, handler: Handler, splittingAt element: String) throws(PlanReadError) {
+        let tag = Array("<\(element)".utf8)
+        func isTag(at i: Int) -> Bool {
+            let next = i + tag.count
+            return next < bytes.count && (bytes[next] == 32 || bytes[next] == UInt8(ascii: ">") || bytes[next] == UInt8(ascii: "/")
+                || bytes[next] == 9 || bytes[next] == 10 || bytes[next] == 13)
+        }
+        func nextTag(from start: Int) -> Int? {
+            var i = start
+            while let found = TextFolding.firstOffset(of: tag, in: bytes, from: i) {
+                if isTag(at: found) { return found }
+                i = found + 1
+            }
+            return nil
+        }
+        guard bytes.count > pieceSize, let first = nextTag(from: 0) else {
+            return try parse(bytes, part: part, file: file, handler: handler)
+        }
+        // The names of the root and of the element holding the rows, for closing each piece.
+        let head = Array(bytes[..<first])
+        func startTagNames() -> [String] {
+            var names: [String] = []
+            var i = 0
+            while i < head.count {
+                guard head[i] == UInt8(ascii: "<"), i + 1 < head.count else { i += 1; continue }
+                let c = head[i + 1]
+                if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: "/") { i += 2; continue }
+                var j = i + 1
+                while j < head.count, !(head[j] == 32 || head[j] == UInt8(ascii: ">") || head[j] == UInt8(ascii: "/") || head[j] == 9 || head[j] == 10 || head[j] == 13) { j += 1 }
+                let end = head[j...].firstIndex(of: UInt8(ascii: ">")) ?? head.count
+                if end > 0, head[end - 1] != UInt8(ascii: "/") { names.append(String(decoding: head[(i + 1)..<j], as: UTF8.self)) }
+                i = end
+            }
+            return names
+        }
+        let names = startTagNames()
+        guard names.count >= 2 else { return try parse(bytes, part: part, file: file, handler: handler) }
+        let tail = Array("</\(names[names.count - 1])></\(names[0])>".utf8)
+        var start = first
+        var piece = 0
+        while start < bytes.count {
+            let cut = start + pieceSize < bytes.count ? nextTag(from: start + pieceSize) ?? bytes.count : bytes.count
+            var document = piece == 0 ? Array(bytes[..<cut]) : head + bytes[start..<cut]
+            if cut < bytes.count { document += tail }
+            try parse(document, part: part, file: file, handler: handler)
+            start = cut
+            piece += 1
+        }
+    }
+
     /// Runs `handler` over `bytes`, the part named `part` of the workbook `file`.
     ///
     /// - Throws: ``PlanReadError`` when the part is malformed, declares a document type, nests too

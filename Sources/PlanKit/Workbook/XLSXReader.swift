@@ -314,7 +314,7 @@ struct XLSXReader {
             default: break
             }
         }
-        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler)
+        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler, splittingAt: "row")
     }
 
     private enum Capture { case none, formula, value, inline }
