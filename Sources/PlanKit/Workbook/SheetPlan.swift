@@ -84,7 +84,7 @@ final class SheetPlan {
         if sheet.hidden {
             plan.warnings.insert(Diagnostic(
                 .hiddenContent, location: SourceLocation(sheet: file, row: 0, column: 0),
-                message: "This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or name the sheets to load (\(file)).",
+                message: "This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.xlsx#Sheet).",
                 text: sheet.name), at: 0)
         }
         applyLegendColours(&plan)
