@@ -181,6 +181,26 @@ import Testing
         #expect(plan.warnings.isEmpty)
     }
 
+    /// Numbers a file may hold that no office software writes: errors or plans, never a crash.
+    @Test func hostileNumbers() throws {
+        let ods = Self.ods("""
+            <table:table-row table:number-rows-repeated="9223372036854775807"><table:table-cell table:number-columns-repeated="9223372036854775807" table:number-rows-spanned="9223372036854775807" office:value-type="date" office:date-value="99999999999-99-99T99999999999999999999:00"><text:p>x</text:p></table:table-cell></table:table-row>
+            <table:table-row table:number-rows-repeated="9223372036854775807"/>
+            """)
+        #expect(throws: PlanReadError.self) { try WorkbookReader(fields: .all).read(ods, file: "hostile.ods") }
+        let sheet = """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="9223372036854775807"><c r="ZZZZ9" s="-5" t="d"><v>99999999999-01-01T99:99</v></c><c s="-1" t="s"><v>-3</v></c><c t="n" s="99"><v>1e308</v></c></row><row/>
+            </sheetData><mergeCells><mergeCell ref="A1:A9223372036854775807"/></mergeCells></worksheet>
+            """
+        let xlsx = StoredZip.archive([
+            "xl/workbook.xml": Array(#"<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#.utf8),
+            "xl/_rels/workbook.xml.rels": Array(#"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="s.xml"/></Relationships>"#.utf8),
+            "xl/s.xml": Array(sheet.utf8),
+        ])
+        #expect(throws: PlanReadError.self) { try WorkbookReader(fields: .all).read(xlsx, file: "hostile.xlsx") }
+    }
+
     /// A minimal OpenDocument spreadsheet around the rows of one table, `Feuille1`.
     static func ods(_ rows: String) -> [UInt8] {
         let content = """

@@ -96,15 +96,16 @@ struct ODSReader {
                     sink.markHidden()
                 }
             case "table-row":
-                rowRepeat = max(1, Int(WorkbookXML.attribute(attributes, "number-rows-repeated") ?? "1") ?? 1)
+                // Repetitions are held to a sheet's size: no arithmetic overflows.
+                rowRepeat = min(max(1, Int(WorkbookXML.attribute(attributes, "number-rows-repeated") ?? "1") ?? 1), 1 << 21)
                 let visibility = WorkbookXML.attribute(attributes, "visibility") ?? "visible"
                 rowHidden = visibility != "visible"
                 column = 0
                 rowNumber += 1
             case "table-cell", "covered-table-cell":
                 inCell = true
-                cellRepeat = max(1, Int(WorkbookXML.attribute(attributes, "number-columns-repeated") ?? "1") ?? 1)
-                cellRowsSpanned = name == "table-cell" ? max(1, Int(WorkbookXML.attribute(attributes, "number-rows-spanned") ?? "1") ?? 1) : 1
+                cellRepeat = min(max(1, Int(WorkbookXML.attribute(attributes, "number-columns-repeated") ?? "1") ?? 1), 1 << 16)
+                cellRowsSpanned = name == "table-cell" ? min(max(1, Int(WorkbookXML.attribute(attributes, "number-rows-spanned") ?? "1") ?? 1), 1 << 21) : 1
                 cellText = ""
                 paragraphs = 0
                 cellFormula = WorkbookXML.attribute(attributes, "formula")
@@ -170,6 +171,7 @@ struct ODSReader {
                     if cellRowsSpanned > 1 { rows.mergeDown(column: c, row: rowNumber, lastRow: rowNumber + cellRowsSpanned - 1) }
                 }
             case "table-row":
+                if rowNumber > 1 << 30 { rowNumber = 1 << 30 }
                 let first = rowNumber
                 rowNumber += rowRepeat - 1
                 guard let sink else { rows.cells.removeAll(); return }

@@ -151,10 +151,13 @@ enum WorkbookValue {
         var seconds = 0
         if parts.count == 2 {
             let hms = parts[1].split(separator: ":").map { Double($0) ?? 0 }
-            seconds = Int((hms.first ?? 0) * 3600 + (hms.count > 1 ? hms[1] * 60 : 0) + (hms.count > 2 ? hms[2] : 0))
+            let total = (hms.first ?? 0) * 3600 + (hms.count > 1 ? hms[1] * 60 : 0) + (hms.count > 2 ? hms[2] : 0)
+            guard total.isFinite, total >= 0, total < 86_400 else { return nil }
+            seconds = Int(total)
         }
         // Days from civil.
         let (y0, m, d) = (ymd[0], ymd[1], ymd[2])
+        guard (1...9999).contains(y0), (1...12).contains(m), (1...31).contains(d) else { return nil }
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

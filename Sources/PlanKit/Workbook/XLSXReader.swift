@@ -247,13 +247,14 @@ struct XLSXReader {
         handler.start = { name, attributes in
             switch name {
             case "row":
-                rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+                // Row numbers past a sheet's last (1 048 576) are held there: no arithmetic overflows.
+                rowNumber = min(attributes["r"].flatMap { Int($0) }.map { max(1, $0) } ?? rowNumber + 1, 1 << 30)
                 rowHidden = attributes["hidden"] == "1" || attributes["hidden"] == "true"
                 cellColumn = -1
             case "c":
                 cellColumn = attributes["r"].flatMap { SheetRows.reference($0)?.column } ?? cellColumn + 1
                 cellType = attributes["t"] ?? "n"
-                cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
+                cellStyle = attributes["s"].flatMap { Int($0) }.map { max(0, $0) } ?? 0
                 formula = nil
                 value = nil
                 inline = ""
@@ -298,7 +299,9 @@ struct XLSXReader {
                         message: "This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as blank. Open and save the workbook in a spreadsheet program, or write the value.",
                         text: "=" + formula))
                 }
-                if cellColumn >= SheetRows.maximumColumns, text.utf8.contains(where: { $0 > 32 }) {
+                if cellColumn >= SheetRows.maximumColumns {
+                    // A blank cell out there (a format applied to whole rows) holds nothing.
+                    guard text.utf8.contains(where: { $0 > 32 }) else { return }
                     sink.fail(PlanReadError(
                         location: location,
                         message: "This cell lies beyond the \(SheetRows.maximumColumns) columns PlanKit reads; move the plan's table to the left, or delete what lies beyond."))
