@@ -154,6 +154,10 @@ enum WorkbookXML {
         let ok = parser.parse()
         if let error = handler.error { throw error }
         guard ok else {
+            if utf8.count > pieceSize, parser.lineNumber <= 1 || parser.columnNumber >= utf8.count / 2 {
+                // Foundation's parser gives up at the end of a long input that it read whole.
+                throw PlanReadError(file: file, message: "The workbook's part \(part) is \(utf8.count >> 20) MiB, more than the XML parser reads in one piece; save the workbook as .xlsx (whose sheets PlanKit reads in pieces), or split it into smaller workbooks.")
+            }
             let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
             throw PlanReadError(
                 file: file,
