@@ -13,10 +13,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `swift package generate-documentation` for the DocC catalogs.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Reads the zip container of .xlsx and .ods workbooks (Foundation, and zlib on Linux).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Core library: the plan model, readers, writers, reference data.
-        .target(name: "PlanKit"),
+        .target(name: "PlanKit", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // The query language.
         .target(name: "PlanQuery", dependencies: ["PlanKit"]),

@@ -18,11 +18,17 @@ check=0
 [ $check -eq 0 ] && swift build >/dev/null
 build=${PLANKIT_BIN_PATH:-$(swift build --show-bin-path)}
 target=$(swift -print-target-info | python3 -c 'import json,sys; print(json.load(sys.stdin)["target"]["triple"])')
+# ZIPFoundation's zlib module map, which PlanKit's module needs to load.
+zlib_module() {
+    local map
+    map=$(find .build/checkouts -path '*ZIPFoundation/Sources/CZLib/module.modulemap' 2>/dev/null | head -1)
+    [ -n "$map" ] && printf -- '-I %s' "$(dirname "$map")"
+}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for module in "${modules[@]}"; do
     swift symbolgraph-extract -module-name "$module" -target "$target" \
-        -I "$build/Modules" -I "$build" -I Sources/CLibEdit \
+        -I "$build/Modules" -I "$build" -I Sources/CLibEdit $(zlib_module) \
         -minimum-access-level public -skip-synthesized-members \
         -output-dir "$out" >/dev/null
 done

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing PlanKit need on a Debian machine, when missing:
-# libedit (the console's line editor), tmux (console tests), xmllint (eComptes schema tests).
+# libedit (the console's line editor), zlib (ZIPFoundation, which opens workbooks), tmux (console
+# tests), xmllint (eComptes schema tests).
 set -euo pipefail
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
+pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev pkg-config)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target over PlanKit (and PlanQuery) and runs it, seeded with the fixtures.
 #
-# Usage: Scripts/fuzz/fuzz.sh spreadsheet|ecomptes|json|query [SECONDS] [extra libFuzzer flags]
+# Usage: Scripts/fuzz/fuzz.sh spreadsheet|workbook|ecomptes|json|query [SECONDS] [extra libFuzzer flags]
 # Crashers land in .build-fuzz/TARGET/crashes; copy each into Tests/Fixtures/crashers/TARGET/
 # once fixed, where the test suite replays them.
 # The spreadsheet target also checks that no cell is lost (CellAccounting): an input that loses a
@@ -10,7 +10,7 @@
 # check out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-target=${1:?usage: fuzz.sh spreadsheet|ecomptes|json|query [SECONDS]}
+target=${1:?usage: fuzz.sh spreadsheet|workbook|ecomptes|json|query [SECONDS]}
 seconds=${2:-120}
 shift $(( $# >= 2 ? 2 : 1 ))
 work=.build-fuzz/$target
@@ -22,16 +22,22 @@ build_module() { # name sources…
     swiftc "${flags[@]}" -I "$work/lib" -module-name "$name" -emit-module -emit-module-path "$work/lib/$name.swiftmodule" \
         -emit-library -static -o "$work/lib/lib$name.a" "$@"
 }
+# ZIPFoundation (which PlanKit opens workbooks with), from the package's checkout; zlib through its module map.
+zip=.build/checkouts/ZIPFoundation
+[ -d "$zip" ] || swift package resolve
+flags+=(-I "$zip/Sources/CZLib")
+build_module ZIPFoundation $(find "$zip/Sources/ZIPFoundation" -name '*.swift')
 build_module PlanKit $(find Sources/PlanKit -name '*.swift')
-libs=(-lPlanKit)
+libs=(-lPlanKit -lZIPFoundation -lz)
 if [ "$target" = query ]; then
     build_module PlanQuery $(find Sources/PlanQuery -name '*.swift')
-    libs=(-lPlanQuery -lPlanKit)
+    libs=(-lPlanQuery -lPlanKit -lZIPFoundation -lz)
 fi
-swiftc -parse-as-library -O -sanitize=fuzzer,address -I "$work/lib" -L "$work/lib" "Scripts/fuzz/targets/$target.swift" "${libs[@]}" -o "$work/fuzzer"
+swiftc -parse-as-library -O -sanitize=fuzzer,address -I "$work/lib" -I "$zip/Sources/CZLib" -L "$work/lib" "Scripts/fuzz/targets/$target.swift" "${libs[@]}" -o "$work/fuzzer"
 # Seeds: the fixtures of the target's kind, and earlier crashers.
 case $target in
     spreadsheet) cp Tests/Fixtures/*.tsv Tests/Fixtures/*.csv Tests/Fixtures/*.txt "$work/corpus/" 2>/dev/null || true ;;
+    workbook) cp Tests/Fixtures/workbooks/book.* Tests/Fixtures/workbooks/pst-*.xlsx Tests/Fixtures/workbooks/pst-*.ods Tests/Fixtures/workbooks/dates-1904.xlsx "$work/corpus/" ;;
     ecomptes) cp Tests/Fixtures/*.xml "$work/corpus/" ;;
     json) for f in Tests/Fixtures/pst-citoyennete.tsv Tests/Fixtures/pst-forms.csv; do .build/debug/plankit convert "$f" --to json > "$work/corpus/$(basename "$f").json" 2>/dev/null || true; done ;;
     query) grep -h -A1 '```pkq' Docs/*.md | grep -v '```\|^--' | while read -r q; do printf '%s' "$q" > "$work/corpus/$(printf '%s' "$q" | md5sum | cut -c1-12)"; done ;;

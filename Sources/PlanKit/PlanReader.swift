@@ -2,9 +2,10 @@ import Foundation
 
 /// Reads plan files of every format PlanKit knows, recognised by content and extension.
 ///
-/// `.tsv`, `.csv` and `.txt` spreadsheet exports; `.json` PlanKit JSON; `.xml` eComptes. A
-/// file whose content starts with `{` is read as JSON, one starting with `<` as eComptes XML,
-/// whatever its extension.
+/// `.tsv`, `.csv` and `.txt` spreadsheet exports; `.xlsx` and `.ods` workbooks (a plan per sheet
+/// that holds one; `book.xlsx#Environnement` names one sheet); `.json` PlanKit JSON; `.xml`
+/// eComptes. A file whose content starts with `{` is read as JSON, one starting with `<` as
+/// eComptes XML, one starting like a zip archive as a workbook, whatever its extension.
 ///
 /// The path `-` is standard input, named ``standardInputName`` in locations. Pipes, named pipes
 /// and devices (`/dev/stdin`, `/dev/fd/N` from a shell's `<(…)`) are read as streams, to their
@@ -31,7 +32,30 @@ public struct PlanReader: Sendable {
     ///
     /// - Throws: ``PlanReadError`` when the file is missing, a directory, too large, or unreadable.
     public func read(path: String) throws(PlanReadError) -> [Plan] {
-        try read(try Self.load(path: path), file: path == Self.standardInput ? Self.standardInputName : path)
+        if let (workbook, sheet) = Self.sheetPath(path) {
+            let bytes = try Self.load(path: workbook)
+            guard WorkbookReader.isZip(bytes) || WorkbookReader.isCompoundFile(bytes) || WorkbookReader.isWorkbookName(workbook) else {
+                throw PlanReadError(file: workbook, message: "This file is not a workbook, so it has no sheet \"\(sheet)\" to read; only .xlsx and .ods workbooks have sheets to name after #.")
+            }
+            return try WorkbookReader(fields: fields).read(bytes, file: workbook, sheet: sheet)
+        }
+        return try read(try Self.load(path: path), file: path == Self.standardInput ? Self.standardInputName : path)
+    }
+
+    /// A workbook's path and a sheet's name, when `path` is `book.xlsx#Sheet`: no file has that
+    /// path, and one has the part before a `#`.
+    static func sheetPath(_ path: String) -> (String, String)? {
+        guard path.contains("#"), !FileManager.default.fileExists(atPath: path) else { return nil }
+        var index = path.startIndex
+        while let hash = path[index...].firstIndex(of: "#") {
+            let file = String(path[..<hash]), sheet = String(path[path.index(after: hash)...])
+            var isDirectory: ObjCBool = false
+            if !file.isEmpty, !sheet.isEmpty, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return (file, sheet)
+            }
+            index = path.index(after: hash)
+        }
+        return nil
     }
 
     /// Reads the plans in `bytes`, naming `file` in locations.
@@ -40,6 +64,9 @@ public struct PlanReader: Sendable {
         if first == UInt8(ascii: "{") || file.lowercased().hasSuffix(".json") {
             return try PlanKitJSON.decode(bytes, file: file)
         }
+        if WorkbookReader.isZip(bytes) || WorkbookReader.isCompoundFile(bytes) || WorkbookReader.isWorkbookName(file) {
+            return try WorkbookReader(fields: fields).read(bytes, file: file)
+        }
         if first == UInt8(ascii: "<") || file.lowercased().hasSuffix(".xml") {
             return [try EComptesReader().read(bytes, file: file)]
         }
@@ -47,7 +74,7 @@ public struct PlanReader: Sendable {
     }
 
     /// The extensions of the files a directory is read for: ``planFiles(_:)``.
-    public static let planExtensions = ["tsv", "csv", "txt", "xml", "json"]
+    public static let planExtensions = ["tsv", "csv", "txt", "xlsx", "xlsm", "ods", "xml", "json"]
 
     /// The plan files `paths` name: a file as given; for a directory, the files directly in it
     /// whose extension is one of ``planExtensions`` (in any case), sorted by name. `-` (standard
@@ -69,13 +96,15 @@ public struct PlanReader: Sendable {
             }
             let prefix = path.hasSuffix("/") ? path : path + "/"
             let plans = names.filter { name in
-                guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
+                // Office's lock files (`~$book.xlsx`, `.~lock.book.ods#`) are no plans.
+                guard !name.hasPrefix("~$"), !name.hasPrefix(".~lock."),
+                      let dot = name.lastIndex(of: "."), dot != name.startIndex,
                       planExtensions.contains(name[name.index(after: dot)...].lowercased()) else { return false }
                 var isSubdirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isSubdirectory) && !isSubdirectory.boolValue
             }
             guard !plans.isEmpty else {
-                throw PlanReadError(file: path, message: "This directory holds no plan file (.tsv, .csv, .txt, .xml or .json); name the plan files, or a directory that holds them.")
+                throw PlanReadError(file: path, message: "This directory holds no plan file (.tsv, .csv, .txt, .xlsx, .ods, .xml or .json); name the plan files, or a directory that holds them.")
             }
             // Sorted by bytes, so the order does not depend on the locale.
             files += plans.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { prefix + $0 }

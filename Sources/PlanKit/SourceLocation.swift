@@ -4,6 +4,9 @@
 /// `column` is 1-based; in a spreadsheet export it is the cell's column (1 = A), in an XML or
 /// JSON file it is the character on the line.
 ///
+/// In a workbook the file is the sheet, `book.xlsx#Citoyennete`, ``line`` the row and ``column``
+/// the column (1 = A): such a location is a cell and reads `book.xlsx#Citoyennete!G12`.
+///
 /// A location takes 16 bytes: the file's name is stored once for all locations that name it.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     private var fileNumber: UInt32
@@ -30,6 +33,36 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.line = line
     }
 
+    /// Creates the location of a cell of a workbook's sheet: `sheet` names it as
+    /// `book.xlsx#Citoyennete`, `row` and `column` are 1-based (column 1 = A).
+    ///
+    /// Every location in that sheet, however made, is then a cell.
+    public init(sheet: String, row: Int, column: Int) {
+        fileNumber = FileNames.shared.number(ofSheet: sheet)
+        storedColumn = UInt32(clamping: column)
+        line = row
+    }
+
+    /// Whether the location is a cell of a workbook's sheet (``file`` is `book.xlsx#Sheet`).
+    public var isCell: Bool { FileNames.shared.isSheet(fileNumber) }
+
+    /// The cell's reference, `G12` (column letters and row), for a location in a sheet; `nil` elsewhere.
+    public var cell: String? {
+        guard isCell else { return nil }
+        return Self.columnLetters(column) + String(line)
+    }
+
+    /// A 1-based column's letters: 1 → A, 26 → Z, 27 → AA; empty for 0.
+    static func columnLetters(_ column: Int) -> String {
+        var letters: [UInt8] = []
+        var n = column
+        while n > 0 {
+            letters.append(UInt8(65 + (n - 1) % 26))
+            n = (n - 1) / 26
+        }
+        return String(decoding: letters.reversed(), as: UTF8.self)
+    }
+
     /// The same file at another line and column, without looking the file's name up again.
     func moved(line: Int, column: Int) -> SourceLocation {
         var location = self
@@ -38,14 +71,18 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         return location
     }
 
-    /// `file:line:column`, the form compilers and editors understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, the form compilers and editors understand; in a workbook's sheet,
+    /// `book.xlsx#Citoyennete!G12`.
+    public var description: String {
+        if let cell, column > 0 { return "\(file)!\(cell)" }
+        return "\(file):\(line):\(column)"
+    }
 }
 
 extension SourceLocation: Codable {
-    private enum CodingKeys: String, CodingKey { case file, line, column }
+    private enum CodingKeys: String, CodingKey { case file, line, column, cell }
 
-    /// Decodes `{"file": …, "line": …, "column": …}`.
+    /// Decodes `{"file": …, "line": …, "column": …}`; with `"cell"`, a cell of a workbook's sheet.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let column = try container.decode(Int.self, forKey: .column)
@@ -53,16 +90,20 @@ extension SourceLocation: Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .column, in: container, debugDescription: "A column must be between 0 and 4294967295; found \(column).")
         }
-        self.init(
-            file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
-            column: column)
+        let file = try container.decode(String.self, forKey: .file), line = try container.decode(Int.self, forKey: .line)
+        if try container.decodeIfPresent(String.self, forKey: .cell) != nil {
+            self.init(sheet: file, row: line, column: column)
+        } else {
+            self.init(file: file, line: line, column: column)
+        }
     }
 
-    /// Encodes `{"file": …, "line": …, "column": …}`.
+    /// Encodes `{"file": …, "line": …, "column": …}`, and `"cell": "G12"` for a cell of a workbook's sheet.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encode(line, forKey: .line)
         try container.encode(column, forKey: .column)
+        try container.encodeIfPresent(cell, forKey: .cell)
     }
 }

@@ -77,15 +77,15 @@ import Testing
         let empty = dir + "/empty.tsv"
         _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let binary = dir + "/plan.tsv"
-        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 1]))
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 1]))
         let nothing = dir + "/nothing"
         try FileManager.default.createDirectory(atPath: nothing, withIntermediateDirectories: false)
         _ = FileManager.default.createFile(atPath: nothing + "/notes.md", contents: Data("# notes".utf8))
         let cases: [(String, String)] = [
             (dir + "/missing.tsv", "\(dir)/missing.tsv: error: No such file; check the path.\n"),
-            (nothing, "\(nothing): error: This directory holds no plan file (.tsv, .csv, .txt, .xml or .json); name the plan files, or a directory that holds them.\n"),
+            (nothing, "\(nothing): error: This directory holds no plan file (.tsv, .csv, .txt, .xlsx, .ods, .xml or .json); name the plan files, or a directory that holds them.\n"),
             (empty, "\(empty): error: The file is empty; export the plan's sheet as tab-separated text or CSV.\n"),
-            (binary, "\(binary): error: The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.\n"),
+            (binary, "\(binary): error: The file looks binary (it holds NUL bytes) and is no workbook PlanKit reads; save the plan as .xlsx or .ods, or export its sheet as text (tab-separated or CSV).\n"),
             (Executable.fixture("no-header.tsv"), "\(Executable.fixture("no-header.tsv")):2:1: error: The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\").\n"),
         ]
         for (path, message) in cases {

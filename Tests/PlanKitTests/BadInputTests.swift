@@ -18,7 +18,9 @@ import Testing
     }
 
     @Test func binaryFile() {
-        #expect(error([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]) == "in.tsv: error: The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.")
+        #expect(error([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]) == "in.tsv: error: The file looks binary (it holds NUL bytes) and is no workbook PlanKit reads; save the plan as .xlsx or .ods, or export its sheet as text (tab-separated or CSV).")
+        // A zip archive is read as a workbook, whatever its name.
+        #expect(error([0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]) == "in.tsv: error: This file starts like a zip archive (the container of .xlsx and .ods workbooks) but cannot be opened as one: it may be truncated or damaged. Open it in a spreadsheet program and save it again.")
     }
 
     @Test func noHeader() throws {

@@ -152,7 +152,7 @@ import Testing
         Array("Action 1.1.\tx\n".utf8) + [0x00] + Array("y\n".utf8),
     ])
     func binaryFilesAreStillRefused(_ bytes: [UInt8]) {
-        #expect(throws: PlanReadError(file: "in.tsv", message: "The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.")) {
+        #expect(throws: PlanReadError(file: "in.tsv", message: "The file looks binary (it holds NUL bytes) and is no workbook PlanKit reads; save the plan as .xlsx or .ods, or export its sheet as text (tab-separated or CSV).")) {
             try SpreadsheetReader().read(bytes, file: "in.tsv")
         }
     }

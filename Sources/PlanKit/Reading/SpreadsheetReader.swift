@@ -30,7 +30,7 @@ public struct SpreadsheetReader: Sendable {
             throw PlanReadError(file: file, message: "The file is empty; export the plan's sheet as tab-separated text or CSV.")
         }
         guard let text = TextEncoding.decodeText(bytes) else {
-            throw PlanReadError(file: file, message: "The file looks binary (it holds NUL bytes); export the sheet as text (tab-separated or CSV), not as .xlsx.")
+            throw PlanReadError(file: file, message: "The file looks binary (it holds NUL bytes) and is no workbook PlanKit reads; save the plan as .xlsx or .ods, or export its sheet as text (tab-separated or CSV).")
         }
         var builder = PlanBuilder(file: file, fields: fields)
         let separator = DelimitedTable.detectSeparator(text.utf8)

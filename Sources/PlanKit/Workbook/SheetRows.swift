@@ -1,0 +1,168 @@
+/// Turns the cells of a workbook's sheet, row by row, into the rows ``PlanBuilder`` reads: a
+/// row's cell texts laid end to end in one buffer, each cell a range of it.
+struct SheetRows {
+    /// A cell of the row being read: its 0-based column, its text and its fill (a colour's key).
+    struct Cell {
+        var column: Int
+        var text: String
+        var fill: String?
+    }
+
+    /// The most columns read, as in text exports (``DelimitedTable/maximumColumns``).
+    static let maximumColumns = DelimitedTable.maximumColumns
+
+    /// The cells of the row being read, in any order.
+    var cells: [Cell] = []
+    /// Values merged down several rows: each covered cell of `column`, down to `lastRow`, reads `text`.
+    var mergedDown: [(column: Int, lastRow: Int, text: String, fill: String?)] = []
+    /// The row built, its room kept from row to row.
+    private var row = DelimitedTable.Row(line: 0)
+
+    /// Adds a cell; blank cells are not kept.
+    mutating func add(column: Int, text: String, fill: String?) {
+        if text.utf8.contains(where: { $0 > 32 }) || fill != nil { cells.append(Cell(column: column, text: text, fill: fill)) }
+    }
+
+    /// Notes that the cell at `column` of row `row` is merged down to `lastRow`: the rows below
+    /// read its value in that column (a deadline shared by two actions).
+    mutating func mergeDown(column: Int, row: Int, lastRow: Int) {
+        guard lastRow > row, let cell = cells.last(where: { $0.column == column }),
+              cell.text.utf8.contains(where: { $0 > 32 }) else { return }
+        mergedDown.append((column, lastRow, cell.text, cell.fill))
+    }
+
+    /// The row numbered `number` made of the cells added since the last one, and each non-blank
+    /// cell's fill by column; the cells are then forgotten.
+    mutating func finish(number: Int) -> (row: DelimitedTable.Row, fills: [Int: String]) {
+        if !mergedDown.isEmpty {
+            mergedDown.removeAll { $0.lastRow < number }
+            for merged in mergedDown where !cells.contains(where: { $0.column == merged.column && !$0.text.isEmpty }) {
+                cells.append(Cell(column: merged.column, text: merged.text, fill: merged.fill))
+            }
+        }
+        cells.sort { $0.column < $1.column }
+        row.line = number
+        row.bytes.removeAll(keepingCapacity: true)
+        row.starts.removeAll(keepingCapacity: true)
+        row.ends.removeAll(keepingCapacity: true)
+        var fills: [Int: String] = [:]
+        for cell in cells {
+            // Columns before this cell are blank.
+            while row.ends.count < cell.column {
+                row.starts.append(row.bytes.count)
+                row.ends.append(row.bytes.count)
+            }
+            if let fill = cell.fill { fills[cell.column] = fill }
+            if row.ends.count > cell.column {
+                // Two cells in one column (a malformed file): the later one is appended.
+                row.bytes.append(10)
+                row.bytes.append(contentsOf: cell.text.utf8)
+                row.ends[cell.column] = row.bytes.count
+                continue
+            }
+            row.starts.append(row.bytes.count)
+            row.bytes.append(contentsOf: cell.text.utf8)
+            row.ends.append(row.bytes.count)
+        }
+        cells.removeAll(keepingCapacity: true)
+        return (row, fills)
+    }
+
+    /// A cell reference's 0-based column and 1-based row: `G12` → (6, 12); `nil` when malformed.
+    static func reference(_ text: String) -> (column: Int, row: Int)? {
+        var column = 0, row = 0, letters = 0, digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "$"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
+                column = column * 26 + Int(byte - 64)
+                letters += 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z") where digits == 0:
+                column = column * 26 + Int(byte - 96)
+                letters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                row = row * 10 + Int(byte - 48)
+                digits += 1
+            default: return nil
+            }
+            if letters > 4 || digits > 8 { return nil }
+        }
+        guard letters > 0, digits > 0, row > 0 else { return nil }
+        return (column - 1, row)
+    }
+}
+
+/// Renders the values a workbook stores as the text a cell shows in a text export.
+enum WorkbookValue {
+    /// A number as a text export writes it: integers without decimals (`2020`, `5000`), others
+    /// with a decimal comma and no grouping (`0,5`, `1500,75`).
+    static func number(_ text: String) -> String {
+        guard let value = Double(text.trimmed), value.isFinite else { return text }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var written = "\(value)"
+        if written.contains("e") {
+            written = String(format: "%.15f", value)
+            while written.hasSuffix("0") { written.removeLast() }
+        }
+        return written.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A day (and time) as `31/12/2020` (`31/12/2020 14:30` when the time is not midnight), from
+    /// days since 1970-01-01 and seconds in the day.
+    static func date(days: Int, seconds: Int) -> String {
+        // Civil from days (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        let day = "\(two(d))/\(two(m))/\(y)"
+        guard seconds > 0 else { return day }
+        return "\(day) \(two(seconds / 3600)):\(two(seconds / 60 % 60))"
+    }
+
+    /// An Excel serial date: days since 1899-12-30 (the 1900 system, whose serial 60 is the
+    /// 29 February 1900 that never was) or since 1904-01-01; `nil` when out of range.
+    static func serialDate(_ text: String, date1904: Bool) -> String? {
+        guard let serial = Double(text.trimmed), serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
+        var whole = Int(serial.rounded(.down))
+        let seconds = Int(((serial - Double(whole)) * 86_400).rounded())
+        if seconds >= 86_400 { whole += 1 }
+        let days: Int
+        if date1904 {
+            days = whole - 24_107  // 1904-01-01 is 24107 days before 1970-01-01.
+        } else {
+            // 1899-12-30 is 25569 days before 1970-01-01; serials below 61 count the false 29 February.
+            days = whole < 61 ? whole - 25_568 : whole - 25_569
+        }
+        return date(days: days, seconds: seconds % 86_400)
+    }
+
+    /// An ISO date or date-time (`2020-12-31`, `2020-12-31T14:30:00`) as ``date(days:seconds:)`` writes it.
+    static func isoDate(_ text: String) -> String? {
+        let parts = text.split(separator: "T", maxSplits: 1)
+        let ymd = parts.first.map { $0.split(separator: "-").compactMap { Int($0) } } ?? []
+        guard ymd.count == 3 else { return nil }
+        var seconds = 0
+        if parts.count == 2 {
+            let hms = parts[1].split(separator: ":").map { Double($0) ?? 0 }
+            let total = (hms.first ?? 0) * 3600 + (hms.count > 1 ? hms[1] * 60 : 0) + (hms.count > 2 ? hms[2] : 0)
+            guard total.isFinite, total >= 0, total < 86_400 else { return nil }
+            seconds = Int(total)
+        }
+        // Days from civil.
+        let (y0, m, d) = (ymd[0], ymd[1], ymd[2])
+        guard (1...9999).contains(y0), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return date(days: era * 146_097 + doe - 719_468, seconds: seconds)
+    }
+}

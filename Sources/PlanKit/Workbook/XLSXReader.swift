@@ -1,0 +1,331 @@
+import Foundation
+
+/// Reads the sheets of an Office Open XML workbook (`.xlsx`), one row at a time.
+struct XLSXReader {
+    let archive: WorkbookArchive
+    let file: String
+    /// The workbook's sheets, in order.
+    private(set) var sheets: [WorkbookSheet] = []
+    private var parts: [String] = []
+    private var date1904 = false
+    private var sharedStrings: [String] = []
+    /// Whether each cell format (`s="3"`) shows a date, and its fill's key.
+    private var formatIsDate: [Bool] = []
+    private var formatFill: [String?] = []
+
+    init(archive: WorkbookArchive, file: String) throws(PlanReadError) {
+        self.archive = archive
+        self.file = file
+        let workbookPart = try officeDocument()
+        let directory = workbookPart.split(separator: "/").dropLast().joined(separator: "/")
+        let relations = try relationships(of: workbookPart)
+        guard let workbook = try archive.read(workbookPart) else {
+            throw PlanReadError(file: file, message: "This workbook has no \(workbookPart): it is damaged. Open it in a spreadsheet program and save it again.")
+        }
+        let handler = WorkbookXML.Handler(part: workbookPart, file: file)
+        var found: [(WorkbookSheet, String)] = []
+        var date1904 = false
+        handler.start = { name, attributes in
+            if name == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value == "true" }
+            guard name == "sheet" else { return }
+            let state = attributes["state"] ?? "visible"
+            let id = WorkbookXML.attribute(attributes, "id") ?? ""
+            let relation = relations[id]
+            let isChart = relation?.type.hasSuffix("/chartsheet") ?? false
+            found.append((WorkbookSheet(name: attributes["name"] ?? "", hidden: state != "visible", chart: isChart),
+                          relation.map { Self.resolve($0.target, in: directory) } ?? ""))
+        }
+        try WorkbookXML.parse(workbook, part: workbookPart, file: file, handler: handler)
+        self.date1904 = date1904
+        sheets = found.map(\.0)
+        parts = found.map(\.1)
+        if let shared = relations.values.first(where: { $0.type.hasSuffix("/sharedStrings") }) {
+            try readSharedStrings(Self.resolve(shared.target, in: directory))
+        }
+        if let styles = relations.values.first(where: { $0.type.hasSuffix("/styles") }) {
+            try readStyles(Self.resolve(styles.target, in: directory))
+        }
+    }
+
+    /// A relationship's target as a path in the archive: relative to `directory`, or absolute.
+    static func resolve(_ target: String, in directory: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = directory.isEmpty ? [] : directory.split(separator: "/").map(String.init)
+        for part in target.split(separator: "/") {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The workbook part `_rels/.rels` names, else `xl/workbook.xml`.
+    private func officeDocument() throws(PlanReadError) -> String {
+        let relations = try relationships(of: "")
+        return relations.values.first { $0.type.hasSuffix("/officeDocument") }.map { Self.resolve($0.target, in: "") } ?? "xl/workbook.xml"
+    }
+
+    /// The relationships of `part` (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`) by id.
+    private func relationships(of part: String) throws(PlanReadError) -> [String: (type: String, target: String)] {
+        var components = part.split(separator: "/").map(String.init)
+        let name = components.popLast() ?? ""
+        let path = (components + ["_rels", name + ".rels"]).joined(separator: "/")
+        guard let bytes = try archive.read(path) else { return [:] }
+        var relations: [String: (type: String, target: String)] = [:]
+        let handler = WorkbookXML.Handler(part: path, file: file)
+        handler.start = { name, attributes in
+            guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+            relations[id] = (attributes["Type"] ?? "", target)
+        }
+        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler)
+        return relations
+    }
+
+    /// Reads the shared strings: each `si`'s text, its runs (`r`) joined, phonetic runs (`rPh`) left out.
+    private mutating func readSharedStrings(_ path: String) throws(PlanReadError) {
+        guard let bytes = try archive.read(path) else { return }
+        var strings: [String] = []
+        var current = ""
+        var inText = false, phonetic = 0
+        let handler = WorkbookXML.Handler(part: path, file: file)
+        handler.start = { name, _ in
+            switch name {
+            case "si": current = ""
+            case "t": inText = phonetic == 0
+            case "rPh": phonetic += 1
+            default: break
+            }
+        }
+        handler.end = { name in
+            switch name {
+            case "si": strings.append(Self.unescaped(current))
+            case "t": inText = false
+            case "rPh": phonetic -= 1
+            default: break
+            }
+        }
+        handler.text = { text in if inText { current += text } }
+        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler)
+        sharedStrings = strings
+    }
+
+    /// Reads which cell formats show dates (built-in formats 14-22, 27-36, 45-47, 50-58, and
+    /// custom ones whose code has day, month or year letters) and each format's fill.
+    private mutating func readStyles(_ path: String) throws(PlanReadError) {
+        guard let bytes = try archive.read(path) else { return }
+        var customDate: [Int: Bool] = [:]
+        var fills: [String?] = []
+        var formats: [(numFmt: Int, fill: Int)] = []
+        var section = ""
+        var inFill = false, solid = false
+        var fillColor: String?
+        let handler = WorkbookXML.Handler(part: path, file: file)
+        handler.start = { name, attributes in
+            switch name {
+            case "numFmt":
+                if let id = attributes["numFmtId"].flatMap({ Int($0) }) {
+                    customDate[id] = Self.isDateFormat(attributes["formatCode"] ?? "")
+                }
+            case "fills", "cellXfs", "cellStyleXfs", "dxfs": section = String(name)
+            case "fill" where section == "fills":
+                inFill = true
+                solid = false
+                fillColor = nil
+            case "patternFill" where inFill:
+                solid = (attributes["patternType"] ?? "none") != "none"
+            case "fgColor" where inFill && fillColor == nil:
+                if let rgb = attributes["rgb"] {
+                    fillColor = "#" + String(rgb.suffix(6)).lowercased()
+                } else if let theme = attributes["theme"] {
+                    fillColor = "theme \(theme)" + (attributes["tint"].map { " tint \($0)" } ?? "")
+                } else if let indexed = attributes["indexed"] {
+                    fillColor = "indexed \(indexed)"
+                }
+            case "xf" where section == "cellXfs":
+                formats.append((Int(attributes["numFmtId"] ?? "0") ?? 0, Int(attributes["fillId"] ?? "0") ?? 0))
+            default: break
+            }
+        }
+        handler.end = { name in
+            switch name {
+            case "fills", "cellXfs", "cellStyleXfs", "dxfs": section = ""
+            case "fill" where inFill:
+                inFill = false
+                // `indexed 64` is the system's foreground: no colour of the workbook's own.
+                fills.append(solid && fillColor != "indexed 64" ? fillColor : nil)
+            default: break
+            }
+        }
+        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler)
+        formatIsDate = formats.map { format in
+            customDate[format.numFmt] ?? ((14...22).contains(format.numFmt) || (27...36).contains(format.numFmt)
+                || (45...47).contains(format.numFmt) || (50...58).contains(format.numFmt))
+        }
+        formatFill = formats.map { $0.fill < fills.count ? fills[$0.fill] : nil }
+    }
+
+    /// Whether a number format code shows a date or a time: it has `d`, `m`, `y`, `h` or `s`
+    /// outside quoted text, escapes and brackets (`[Red]`, `[$-80C]`), in its first section.
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuotes = false, inBrackets = false, escaped = false
+        for character in code {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\"": inQuotes.toggle()
+            case "\\", "_", "*": if !inQuotes { escaped = true }
+            case "[": if !inQuotes { inBrackets = true }
+            case "]": inBrackets = false
+            case ";": if !inQuotes { return false }
+            default:
+                if !inQuotes, !inBrackets, "dmyhsDMYHS".contains(character) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Excel's escapes of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_x000D_`
+    /// the text `_x000D_`. Line ends become line feeds, as in text exports.
+    static func unescaped(_ text: String) -> String {
+        var result = text
+        if result.contains("_x") {
+            var out = ""
+            var rest = Substring(result)
+            while let range = rest.range(of: "_x") {
+                out += rest[..<range.lowerBound]
+                let after = rest[range.upperBound...]
+                let hex = after.prefix(4)
+                if hex.count == 4, after.dropFirst(4).first == "_", let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) {
+                    out.unicodeScalars.append(scalar)
+                    rest = after.dropFirst(5)
+                } else {
+                    out += "_x"
+                    rest = after
+                }
+            }
+            out += rest
+            result = out
+        }
+        if result.contains("\r") {
+            result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return result
+    }
+
+    /// The merged ranges a sheet lists after its rows: (first column, first row, last column, last row).
+    static func mergedRanges(_ bytes: [UInt8]) -> [(Int, Int, Int, Int)] {
+        guard let start = TextFolding.firstOffset(of: Array("<mergeCells".utf8), in: bytes, from: 0) else { return [] }
+        var ranges: [(Int, Int, Int, Int)] = []
+        let key = Array("ref=\"".utf8)
+        var i = start
+        while let found = TextFolding.firstOffset(of: key, in: bytes, from: i) {
+            let valueStart = found + key.count
+            guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            let parts = String(decoding: bytes[valueStart..<end], as: UTF8.self).split(separator: ":")
+            if parts.count == 2, let a = SheetRows.reference(String(parts[0])), let b = SheetRows.reference(String(parts[1])) {
+                ranges.append((a.column, a.row, b.column, b.row))
+            }
+            i = end
+        }
+        return ranges
+    }
+
+    /// Reads the sheet at `index`, handing each row to `sink`.
+    func read(sheet index: Int, into sink: SheetPlan) throws(PlanReadError) {
+        let path = parts[index]
+        guard !path.isEmpty, let bytes = try archive.read(path) else {
+            throw PlanReadError(file: sink.file, message: "This sheet's part is missing from the workbook: it is damaged. Open it in a spreadsheet program and save it again.")
+        }
+        // Values merged down several rows belong to each; merged across, to the first column only.
+        var mergedDown: [Int: [(column: Int, lastRow: Int)]] = [:]
+        for (firstColumn, firstRow, _, lastRow) in Self.mergedRanges(bytes) where lastRow > firstRow {
+            mergedDown[firstRow, default: []].append((firstColumn, lastRow))
+        }
+        var rows = SheetRows()
+        var rowNumber = 0, rowHidden = false
+        var cellColumn = 0, cellType = "n", cellStyle = 0, formula: String?, value: String?, inline = ""
+        var capture: Capture = .none, phonetic = 0
+        let sharedStrings = sharedStrings, formatIsDate = formatIsDate, formatFill = formatFill, date1904 = date1904
+        let handler = WorkbookXML.Handler(part: path, file: file)
+        handler.start = { name, attributes in
+            switch name {
+            case "row":
+                // Row numbers past a sheet's last (1 048 576) are held there: no arithmetic overflows.
+                rowNumber = min(attributes["r"].flatMap { Int($0) }.map { max(1, $0) } ?? rowNumber + 1, 1 << 30)
+                rowHidden = attributes["hidden"] == "1" || attributes["hidden"] == "true"
+                cellColumn = -1
+            case "c":
+                cellColumn = attributes["r"].flatMap { SheetRows.reference($0)?.column } ?? cellColumn + 1
+                cellType = attributes["t"] ?? "n"
+                cellStyle = attributes["s"].flatMap { Int($0) }.map { max(0, $0) } ?? 0
+                formula = nil
+                value = nil
+                inline = ""
+            case "f": capture = .formula; formula = formula ?? ""
+            case "v": capture = .value; value = value ?? ""
+            case "t": capture = phonetic == 0 ? .inline : .none
+            case "rPh": phonetic += 1
+            default: break
+            }
+        }
+        handler.text = { text in
+            switch capture {
+            case .formula: formula? += text
+            case .value: value? += text
+            case .inline: inline += text
+            case .none: break
+            }
+        }
+        handler.end = { name in
+            switch name {
+            case "f", "v", "t": capture = .none
+            case "rPh": phonetic -= 1
+            case "c":
+                let fill = cellStyle < formatFill.count ? formatFill[cellStyle] : nil
+                var text = ""
+                switch cellType {
+                case "s": text = value.flatMap { Int($0.trimmed) }.flatMap { $0 >= 0 && $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
+                case "inlineStr": text = Self.unescaped(inline)
+                case "str", "e": text = Self.unescaped(value ?? "")
+                case "b": text = value.map { $0.trimmed == "1" ? "TRUE" : "FALSE" } ?? ""
+                case "d": text = value.flatMap { WorkbookValue.isoDate($0.trimmed) } ?? (value ?? "")
+                default:
+                    if let value, !value.isEmpty {
+                        let isDate = cellStyle < formatIsDate.count && formatIsDate[cellStyle]
+                        text = isDate ? (WorkbookValue.serialDate(value, date1904: date1904) ?? value) : WorkbookValue.number(value)
+                    }
+                }
+                let location = sink.location(row: rowNumber, column: cellColumn)
+                if let formula, (value ?? "").isEmpty, cellType != "inlineStr" {
+                    sink.warn(Diagnostic(
+                        .formulaWithoutValue, location: location,
+                        message: "This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as blank. Open and save the workbook in a spreadsheet program, or write the value.",
+                        text: "=" + formula))
+                }
+                if cellColumn >= SheetRows.maximumColumns {
+                    // A blank cell out there (a format applied to whole rows) holds nothing.
+                    guard text.utf8.contains(where: { $0 > 32 }) else { return }
+                    sink.fail(PlanReadError(
+                        location: location,
+                        message: "This cell lies beyond the \(SheetRows.maximumColumns) columns PlanKit reads; move the plan's table to the left, or delete what lies beyond."))
+                    return
+                }
+                rows.add(column: cellColumn, text: text, fill: fill)
+                if let merges = mergedDown[rowNumber] {
+                    for merge in merges where merge.column == cellColumn { rows.mergeDown(column: cellColumn, row: rowNumber, lastRow: merge.lastRow) }
+                }
+            case "row":
+                let (row, fills) = rows.finish(number: rowNumber)
+                sink.consume(row, fills: fills, hidden: rowHidden)
+            default: break
+            }
+        }
+        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler, splittingAt: "row")
+    }
+
+    private enum Capture { case none, formula, value, inline }
+}
+
+/// A sheet of a workbook: its name, and whether it is hidden or a chart.
+struct WorkbookSheet {
+    var name: String
+    var hidden: Bool
+    var chart = false
+}
