@@ -21,7 +21,10 @@ enum AmountParser {
     enum Notation: Equatable {
         /// One comma before three digits (`250,000`, `1,500`): a decimal comma or an English
         /// thousands separator. `decimal` is the first reading when it is whole cents.
-        case twoReadings(thousands: Money, decimal: Money?, decimalText: String)
+        /// `digits` are the number's digits as one integer, signed (`1,5000` → 15000): the text of
+        /// its decimal reading is made from them for a message only, so that a token stays a
+        /// plain value, copied without reference counting.
+        case twoReadings(thousands: Money, decimal: Money?, digits: Int64)
         /// Three or more digits after the only decimal mark (`0,005`, `1,5000`, `12345,678`).
         case tooManyDecimals
         /// A comma or dot before the first digit (`,50`).
@@ -219,13 +222,10 @@ enum AmountParser {
                     let thousands = money(100)
                     let decimalCents = all * multiplier / 10
                     let exact = (all * multiplier) % 10 == 0
-                    let sign = negative ? "-" : ""
-                    let fraction = String(all % 1000)
-                    let text = sign + String(all / 1000) + "," + String(repeating: "0", count: 3 - fraction.count) + fraction
                     guard let thousands else { return .overflow(end: end) }
                     return unreadable(.twoReadings(
                         thousands: thousands, decimal: exact ? Money(cents: negative ? -decimalCents : decimalCents) : nil,
-                        decimalText: text))
+                        digits: negative ? -all : all))
                 }
                 factor = 100
             } else if separators == 1, lastKind != spaceBit, lastLength >= 3 {
@@ -253,7 +253,9 @@ enum AmountParser {
         switch notation {
         case .twoReadings(let thousands, let decimal?, _):
             return "\"\(text)\" could be \(spoken(decimal)) or \(spoken(thousands)); write \(thousands.formatted) or \(decimal.formatted) \(belgian)." + unknown
-        case .twoReadings(let thousands, nil, let decimalText):
+        case .twoReadings(let thousands, nil, let digits):
+            let fraction = String(digits.magnitude % 1000)
+            let decimalText = (digits < 0 ? "-" : "") + String(digits.magnitude / 1000) + "," + String(repeating: "0", count: 3 - fraction.count) + fraction
             return "\"\(text)\" could be \(spoken(thousands)) or \(decimalText) €, which is not a number of cents; write \(thousands.formatted) \(belgian)." + unknown
         case .tooManyDecimals:
             return "\"\(text)\" has more than two decimals, a fraction of a cent; write it rounded to the cent \(belgian)." + unknown
