@@ -37,7 +37,7 @@ import Testing
         do {
             let fixtures = try ["pst-citoyennete.tsv", "pst-cohesion.tsv", "pst-forms.csv", "pst-faults.tsv", "pcs-citoyenneville.tsv"]
                 .flatMap { try PlanReader().read(path: Fixtures.path($0)) }
-            return [PlanSet(fixtures), PlanSet(plan("grand", actions: 400, articles: 40)), PlanSet(plan("petit", actions: 150, articles: 9))]
+            return [PlanSet(fixtures), PlanSet(plan("grand", actions: 300, articles: 40)), PlanSet(plan("petit", actions: 120, articles: 9))]
         } catch {
             fatalError("fixtures unreadable: \(error)")
         }
@@ -69,7 +69,7 @@ import Testing
     ]
 
     /// The threads that run a query at once, and the runs of each.
-    static let threads = 8, runs = 10
+    static let threads = 8, runs = 6
 
     /// The rows of `table` as text, for comparing answers.
     static func rows(_ table: ResultTable) -> [[String]] { table.rows.map { $0.map(\.text) } }
