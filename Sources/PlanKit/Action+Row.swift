@@ -72,6 +72,9 @@ extension Action {
     /// resources) keep the text only, and pilot cells are shared within a file.
     ///
     /// The public fields are made from it when asked for; changing one holds the action in full.
+    ///
+    /// Sendable because its stored properties are all constants of `Sendable` types
+    /// (`@unchecked` only because it inherits from ``Holder``).
     final class Row: Holder, @unchecked Sendable {
         let id: String
         let text: RowText

@@ -24,9 +24,15 @@ public struct Action: Sendable {
     ///
     /// One class reference, stored as it is: an enum of two references would keep its case in
     /// the pointer's spare bits, where leak checkers no longer see a pointer.
+    ///
+    /// Sendable as it holds nothing (`@unchecked` only because its subclasses inherit from it);
+    /// each subclass says why it is.
     class Holder: @unchecked Sendable {}
 
     /// The fields in full; changed only through ``fields``, once the box is known to be unshared.
+    ///
+    /// Sendable because `value` is changed only once `isKnownUniquelyReferenced` has found no
+    /// other holder (on any thread) that could read it; a shared box is only read.
     final class FieldsBox: Holder, @unchecked Sendable {
         var value: Fields
 

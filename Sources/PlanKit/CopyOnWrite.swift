@@ -4,6 +4,9 @@
 /// Actions and budget lines keep their fields in one, so that a plan, a ``PlanSet`` index and a
 /// query's rows can all hold the same action for the price of a pointer.
 struct CopyOnWrite<Value: Sendable>: Sendable {
+    // Sendable because a box is changed only through `value`'s `_modify`, once
+    // `isKnownUniquelyReferenced` has found no other holder (on any thread) that could read it;
+    // a shared box is only read.
     private final class Box: @unchecked Sendable {
         // Changed only through `value`'s `_modify`, after the box is known to be unshared.
         var value: Value

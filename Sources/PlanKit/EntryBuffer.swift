@@ -2,6 +2,12 @@
 ///
 /// Moving hands each entry's references over without counting them again, so joining indexes
 /// built elsewhere does not touch the actions and lines they point to.
+///
+/// Sendable because it is never used by two threads at once: it is appended to by the thread
+/// that builds its `PlanSet.Part`, then moved out by `PlanSet.join`, which joins each part once,
+/// on one thread; the part reaches that thread after `DispatchQueue.concurrentPerform` returns
+/// (`Part.each`) or through the joiner's lock (`PlanSet(reading:fields:)`), either of which
+/// orders the appends before the moves.
 final class EntryBuffer<Element>: @unchecked Sendable {
     // Written by one thread while a part is built, then moved out by the thread that joins it.
     private let base: UnsafeMutablePointer<Element>

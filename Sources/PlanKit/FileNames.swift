@@ -3,6 +3,8 @@ import Foundation
 /// The file names locations refer to, each stored once; a location holds a name's number.
 ///
 /// Names are never removed: a session reads a bounded number of files.
+///
+/// Sendable because `names` and `numbers` are read and written only while `lock` is held.
 final class FileNames: @unchecked Sendable {
     /// The table every ``SourceLocation`` uses.
     static let shared = FileNames()

@@ -1,6 +1,10 @@
 /// An array's uninitialized storage, written from several threads, each at its own indexes.
 ///
 /// Every index must be written exactly once before the array that owns the storage is used.
+///
+/// Sendable because the threads it is handed to write distinct elements, each once, and nothing
+/// reads them until ``array(count:_:)``'s `fill` has returned, which waits for every writer
+/// (`DispatchQueue.concurrentPerform` returns after its last iteration).
 struct FillBuffer<Element>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element>
 

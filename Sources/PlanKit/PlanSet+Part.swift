@@ -268,6 +268,11 @@ extension PlanSet {
     }
 
     /// Joins parts in file order as files finish, on one thread at a time.
+    ///
+    /// Sendable because every access is ordered by `lock`: `waiting`, `next` and `joining` are
+    /// used only while it is held; `set`, `failure` and `joinedBytes` only by the depositor that
+    /// set `joining` (under the lock) until it clears it (under the lock), and by ``finish()``,
+    /// under the lock, once every file is deposited.
     private final class Joiner: @unchecked Sendable {
         // Guarded by `lock`; `set` is changed by one depositor at a time.
         private let lock = NSLock()

@@ -2,9 +2,11 @@ import PlanKit
 
 /// A query compiled against the schema: paths resolved, literals converted, patterns compiled.
 ///
-/// Compile once, run on any number of contexts.
+/// Compile once, run on any number of contexts, from any number of threads at once: what a run
+/// keeps while it runs is its own (``QueryRun``).
 public struct CompiledQuery: Sendable {
-    typealias Predicate = @Sendable (QueryContext, Int) -> Bool
+    /// Whether a row passes the filter, given the run's state.
+    typealias Predicate = @Sendable (QueryContext, Int, QueryRun) -> Bool
     typealias Collect = @Sendable (QueryContext, Int) -> QueryValue
 
     enum Column: Sendable {
@@ -41,23 +43,20 @@ public struct CompiledQuery: Sendable {
     ///     that needs more stops the query with an error instead of running unbounded.
     /// - Throws: ``QueryError`` when a sum overflows or a pattern runs out of time.
     public func run(_ context: QueryContext, regexBudget: Double = CompiledQuery.defaultRegexBudget) throws(QueryError) -> ResultTable {
-        for matcher in matchers {
-            matcher.budget.start(seconds: regexBudget)
-            matcher.prepare(context)
-        }
-        let table = try evaluate(context)
-        if let slow = matchers.first(where: { $0.budget.exceeded }) {
-            throw QueryError("This regular expression takes more than \(regexBudget.formatted()) s over the loaded plans; make it simpler or more specific.", at: slow.location)
+        let run = QueryRun(matchers: matchers.map { $0.start(context, seconds: regexBudget) })
+        let table = try evaluate(context, run)
+        if let slow = zip(matchers, run.matchers).first(where: { $0.1.exceeded }) {
+            throw QueryError("This regular expression takes more than \(regexBudget.formatted()) s over the loaded plans; make it simpler or more specific.", at: slow.0.location)
         }
         return table
     }
 
-    private func evaluate(_ context: QueryContext) throws(QueryError) -> ResultTable {
+    private func evaluate(_ context: QueryContext, _ run: QueryRun) throws(QueryError) -> ResultTable {
         let count = collection.count(context)
         var selected: [Int] = []
         selected.reserveCapacity(count)
         if let predicate {
-            for i in 0..<count where predicate(context, i) { selected.append(i) }
+            for i in 0..<count where predicate(context, i, run) { selected.append(i) }
         } else {
             selected = Array(0..<count)
         }
@@ -233,6 +232,16 @@ public struct CompiledQuery: Sendable {
     }
 }
 
+/// What one run of a compiled query keeps while it runs: each text matcher's ``TextMatcher/Run``,
+/// in the order of ``CompiledQuery/matchers``. Made for one run and used only by the thread
+/// running it; runs at the same time, of one query or over one context, share none of it.
+final class QueryRun {
+    /// The matchers' states.
+    let matchers: [TextMatcher.Run]
+
+    init(matchers: [TextMatcher.Run]) { self.matchers = matchers }
+}
+
 /// Compiles queries against ``Schema``.
 public enum Compiler {
     /// Parses and compiles `text`.
@@ -387,7 +396,7 @@ public enum Compiler {
 
     static func negate(_ test: @escaping CompiledQuery.Predicate, _ negated: Bool) -> CompiledQuery.Predicate {
         guard negated else { return test }
-        return { c, i in !test(c, i) }
+        return { c, i, r in !test(c, i, r) }
     }
 
     static func chain(_ hop: RecordAccessor?, _ accessor: @escaping ValueAccessor) -> ValueAccessor {
@@ -441,20 +450,20 @@ public enum Compiler {
             var predicates: [CompiledQuery.Predicate] = []
             for term in terms { predicates.append(try compile(term, root, &matchers)) }
             let compiled = predicates
-            return { c, i in compiled.allSatisfy { $0(c, i) } }
+            return { c, i, r in compiled.allSatisfy { $0(c, i, r) } }
         case .or(let terms):
             var predicates: [CompiledQuery.Predicate] = []
             for term in terms { predicates.append(try compile(term, root, &matchers)) }
             let compiled = predicates
-            return { c, i in compiled.contains { $0(c, i) } }
+            return { c, i, r in compiled.contains { $0(c, i, r) } }
         case .not(let inner):
             let compiled = try compile(inner, root, &matchers)
-            return { c, i in !compiled(c, i) }
+            return { c, i, r in !compiled(c, i, r) }
         case .comparison(let path, let op, let literal, let location):
             let resolved = try resolve(path, root)
             let value = try convert(literal, to: resolved.type, path: path, at: location)
             let accessor = resolved.accessor
-            return { c, i in
+            return { c, i, _ in
                 accessor(c, i) { v in
                     guard !v.isState, let r = QueryValue.compare(v, value) else { return false }
                     return op.holds(r)
@@ -466,20 +475,23 @@ public enum Compiler {
                 throw QueryError("~ matches text, and '\(path)' is \(resolved.type == .money ? "an amount" : resolved.type.rawValue); compare it with =, <, >.", at: path.location)
             }
             var built = try TextMatcher(pattern, at: location)
-            // A literal over a field with a folded column scans the column (see `TextMatcher.prepare`).
+            // A literal over a field with a folded column scans the column (see `TextMatcher.start`).
             if built.isLiteral, let column = resolved.foldedColumn { built.column = column }
             let matcher = built
+            // The matcher's state in a run is at its index in the run's states.
+            let index = matchers.count
             matchers.append(matcher)
-            if matcher.column != nil { return negate({ _, i in matcher.matchesColumnRow(i) }, negated) }
+            if matcher.column != nil { return negate({ _, i, r in matcher.matchesColumnRow(i, in: r.matchers[index]) }, negated) }
             if let dense = resolved.denseKey {
                 // Each value matched once, through the row's number; no number means a missing
                 // value, which matches nothing, as the accessor says.
-                let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+                let test: CompiledQuery.Predicate = { c, i, r in
                     guard let number = dense.index(c, i) else { return false }
-                    return matcher.matches(number: number, of: dense.count(c)) {
+                    let run = r.matchers[index]
+                    return matcher.matches(number: number, of: dense.count(c), in: run) {
                         switch dense.value(c, number) {
-                        case .text(let s), .id(let s): matcher.matches(s, in: c)
-                        case .deadline(let d): matcher.matches(d.description, in: c)
+                        case .text(let s), .id(let s): matcher.matches(s, in: c, run)
+                        case .deadline(let d): matcher.matches(d.description, in: c, run)
                         default: false
                         }
                     }
@@ -487,11 +499,12 @@ public enum Compiler {
                 return negate(test, negated)
             }
             let accessor = resolved.accessor
-            let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
-                accessor(c, i) { v in
+            let test: CompiledQuery.Predicate = { c, i, r in
+                let run = r.matchers[index]
+                return accessor(c, i) { v in
                     switch v {
-                    case .text(let s), .id(let s): matcher.matches(s, in: c)
-                    case .deadline(let d): matcher.matches(d.description, in: c)
+                    case .text(let s), .id(let s): matcher.matches(s, in: c, run)
+                    case .deadline(let d): matcher.matches(d.description, in: c, run)
                     default: false
                     }
                 }
@@ -501,7 +514,7 @@ public enum Compiler {
             let resolved = try resolve(path, root)
             let values = try literals.map { (l) throws(QueryError) in try convert(l, to: resolved.type, path: path, at: path.location) }
             let accessor = resolved.accessor
-            let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+            let test: CompiledQuery.Predicate = { c, i, _ in
                 accessor(c, i) { v in !v.isState && values.contains { QueryValue.compare(v, $0) == 0 } }
             }
             return negate(test, negated)
@@ -510,14 +523,14 @@ public enum Compiler {
             if let dense = resolved.denseKey {
                 // The value straight from the row's number, without the chain of records; no
                 // number means a missing value, as the accessor says.
-                let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+                let test: CompiledQuery.Predicate = { c, i, _ in
                     guard let number = dense.index(c, i) else { return Self.isInState(.missing, state) }
                     return Self.isInState(dense.value(c, number), state)
                 }
                 return negate(test, negated)
             }
             let accessor = resolved.accessor
-            let test: @Sendable (QueryContext, Int) -> Bool = { c, i in
+            let test: CompiledQuery.Predicate = { c, i, _ in
                 var any = false
                 let hit = accessor(c, i) { v in
                     any = true
@@ -532,7 +545,7 @@ public enum Compiler {
                 throw QueryError("'\(path)' is \(resolved.type.rawValue), not true or false; compare it, as in \(path) = \"…\" or \(path) is unknown.", at: path.location)
             }
             let accessor = resolved.accessor
-            return { c, i in accessor(c, i) { $0 == .bool(true) } }
+            return { c, i, _ in accessor(c, i) { $0 == .bool(true) } }
         }
     }
 }

@@ -61,6 +61,10 @@ struct FoldedColumn: Sendable {
 }
 
 /// The folded columns of one context, built on first use.
+///
+/// Sendable because `columns` is read and written only while `lock` is held; a column, once
+/// built, is a value that does not change. A run that needs a column being built by another
+/// waits for it rather than building it twice.
 final class FoldedColumns: @unchecked Sendable {
     private let lock = NSLock()
     private var columns = [FoldedColumn?](repeating: nil, count: FoldedColumn.Key.allCases.count)

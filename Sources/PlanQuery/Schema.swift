@@ -2,6 +2,10 @@ import Foundation
 import PlanKit
 
 /// The data a query runs over: the loaded plans and what was derived from them.
+///
+/// A context may be shared: any number of queries may run over it at once, from any threads.
+/// What it derives on first use (findings, link resolutions, folded texts and columns) is made
+/// once, under a lock, and never changed after; the plans are values that do not change.
 public final class QueryContext: Sendable {
     /// The loaded plans and their indexes.
     public let planSet: PlanSet
@@ -22,6 +26,8 @@ public final class QueryContext: Sendable {
     public var linkResolutions: [LinkResolver.Resolution] { derived.resolutions(planSet) }
 
     /// Values derived from the plans on first use.
+    ///
+    /// Sendable because both cached values are read and written only while `lock` is held.
     private final class Derived: @unchecked Sendable {
         private let lock = NSLock()
         private var cachedFindings: [Finding]?
@@ -57,6 +63,8 @@ public final class QueryContext: Sendable {
 }
 
 /// Remembers folded texts, so each value is folded once however many queries compare it.
+///
+/// Sendable because `cache` is read and written only while `lock` is held.
 final class FoldCache: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: String] = [:]

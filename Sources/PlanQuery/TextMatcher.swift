@@ -5,17 +5,15 @@ import PlanKit
 ///
 /// A pattern without regular-expression syntax is a plain substring search on folded bytes; any
 /// other is compiled once into an `NSRegularExpression` over folded text.
-struct TextMatcher: @unchecked Sendable {
+///
+/// A matcher holds nothing that changes: what one run of its query keeps (the time budget, the
+/// folded column scanned, what each article's value gave) is in a ``Run`` made for that run, so
+/// one compiled query runs on any number of threads at once.
+struct TextMatcher: Sendable {
     /// Where the pattern is in the query, for a time-out error.
     let location: QueryLocation
-    /// The time this pattern may take over one run of the query.
-    let budget = MatchBudget()
     /// The folded column the matcher scans instead of each row's text, if any.
     var column: FoldedColumn.Key?
-    /// That column over the context of the current run.
-    private let scanned = ScannedColumn()
-    /// What each value of a field numbered by a ``DenseKey`` gave during the current run.
-    private let denseResults = DenseResults()
     private let needle: [UInt8]?
     private let anchoredStart: Bool
     private let anchoredEnd: Bool
@@ -97,37 +95,57 @@ struct TextMatcher: @unchecked Sendable {
     /// Whether the pattern is a literal (possibly anchored), not a regular expression.
     var isLiteral: Bool { needle != nil }
 
-    /// Fetches the folded column of `context` for the run about to start, and forgets what the
-    /// values of a numbered field gave in the run before.
-    func prepare(_ context: QueryContext) {
-        scanned.column = column.map { context.foldedColumn($0) }
-        denseResults.results = []
+    /// What a matcher keeps during one run of its query. Each run makes its own (``start(_:seconds:)``)
+    /// and only the thread running the query uses it, so it needs no lock and is not `Sendable`.
+    final class Run {
+        /// When the pattern's time is up, in `DispatchTime` nanoseconds.
+        private let deadline: UInt64
+        /// Whether the pattern ran out of time during the run.
+        private(set) var exceeded = false
+        /// The folded column the matcher scans, over the run's context.
+        let column: FoldedColumn?
+        /// What each value of a field numbered by a ``DenseKey`` gave, by number: 0 not met yet,
+        /// 1 matches, 2 does not.
+        var results: [UInt8] = []
+
+        init(deadline: UInt64, column: FoldedColumn?) {
+            self.deadline = deadline
+            self.column = column
+        }
+
+        /// Whether the time is up; remembers it.
+        func isOver() -> Bool {
+            if DispatchTime.now().uptimeNanoseconds > deadline { exceeded = true }
+            return exceeded
+        }
     }
 
-    /// Whether value `number` of `count` matches, `match` telling it the first time the run meets
+    /// Starts a run over `context` allowing regular expressions `seconds`: fetches the folded
+    /// column the matcher scans, if any (the context builds it on first use).
+    func start(_ context: QueryContext, seconds: Double) -> Run {
+        Run(deadline: DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, seconds) * 1_000_000_000),
+            column: column.map { context.foldedColumn($0) })
+    }
+
+    /// Whether value `number` of `count` matches, `match` telling it the first time `run` meets
     /// the number: a field whose value depends on a small number (an article's) is matched once a
     /// value, not once a row.
-    func matches(number: Int, of count: Int, _ match: () -> Bool) -> Bool {
+    func matches(number: Int, of count: Int, in run: Run, _ match: () -> Bool) -> Bool {
         guard number >= 0, number < count else { return match() }
-        if denseResults.results.count != count { denseResults.results = [UInt8](repeating: 0, count: count) }
-        switch denseResults.results[number] {
+        if run.results.count != count { run.results = [UInt8](repeating: 0, count: count) }
+        switch run.results[number] {
         case 1: return true
         case 2: return false
         default:
             let matched = match()
-            denseResults.results[number] = matched ? 1 : 2
+            run.results[number] = matched ? 1 : 2
             return matched
         }
     }
 
-    /// The results of one run, by number: 0 not met yet, 1 matches, 2 does not.
-    final class DenseResults: @unchecked Sendable {
-        var results: [UInt8] = []
-    }
-
-    /// Whether row `index` of the folded column matches (the run must have been prepared).
-    func matchesColumnRow(_ index: Int) -> Bool {
-        guard let column = scanned.column, let needle, !column.isMissing(index) else { return false }
+    /// Whether row `index` of `run`'s folded column matches.
+    func matchesColumnRow(_ index: Int, in run: Run) -> Bool {
+        guard let column = run.column, let needle, !column.isMissing(index) else { return false }
         let range = column.range(index)
         return column.bytes.withUnsafeBufferPointer { all in
             let row = UnsafeBufferPointer(rebasing: all[range])
@@ -154,13 +172,10 @@ struct TextMatcher: @unchecked Sendable {
         return false
     }
 
-    /// The column a matcher scans during one run.
-    final class ScannedColumn: @unchecked Sendable {
-        var column: FoldedColumn?
-    }
-
-    /// Whether `text` matches; non-ASCII text is folded through `context`'s cache.
-    func matches(_ text: String, in context: QueryContext) -> Bool {
+    /// Whether `text` matches; non-ASCII text is folded through `context`'s cache. A regular
+    /// expression stops when `run`'s time is up (then and afterwards, nothing matches); without a
+    /// run it has no time limit.
+    func matches(_ text: String, in context: QueryContext, _ run: Run? = nil) -> Bool {
         if let needle, anchoredStart || anchoredEnd {
             if text.utf8.allSatisfy({ $0 < 0x80 }) { return Self.anchoredMatch(text.utf8, needle, anchoredStart, anchoredEnd) }
             if let result = Self.withLatinFold(text, { Self.anchoredMatch($0[...], needle, anchoredStart, anchoredEnd) }) { return result }
@@ -179,7 +194,7 @@ struct TextMatcher: @unchecked Sendable {
             return folded.utf8.withContiguousStorageIfAvailable { Self.containsFolded($0, needle) }
                 ?? Array(folded.utf8).withUnsafeBufferPointer { Self.containsFolded($0, needle) }
         }
-        guard let regex, !budget.exceeded else { return false }
+        guard let regex, !(run?.exceeded ?? false) else { return false }
         let folded = context.folded(text)
         // Matching reports progress, so a pattern that runs past its budget is stopped.
         var found = false
@@ -187,30 +202,11 @@ struct TextMatcher: @unchecked Sendable {
             if match != nil {
                 found = true
                 stop.pointee = true
-            } else if budget.isOver() {
+            } else if run?.isOver() ?? false {
                 stop.pointee = true
             }
         }
         return found
-    }
-
-    /// How long a regular expression may run during one evaluation of a query.
-    final class MatchBudget: @unchecked Sendable {
-        private var deadline: UInt64 = .max
-        /// Whether the pattern ran out of time during the current run.
-        private(set) var exceeded = false
-
-        /// Starts a run allowing `seconds`.
-        func start(seconds: Double) {
-            exceeded = false
-            deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, seconds) * 1_000_000_000)
-        }
-
-        /// Whether the time is up; remembers it.
-        func isOver() -> Bool {
-            if DispatchTime.now().uptimeNanoseconds > deadline { exceeded = true }
-            return exceeded
-        }
     }
 
     /// Runs `body` on `text` folded into a stack buffer, or returns `nil` when the text needs
