@@ -388,8 +388,9 @@ struct PlanBuilder {
         }
         var first: Int?
         var parts: [String] = []
-        for index in 0..<row.count where index != titleColumn && index != alsoHeld && !row.isBlank(index) {
+        for index in 0..<row.count where index != titleColumn && index != alsoHeld {
             if !objective, index < heldColumns.count, heldColumns[index] { continue }
+            if row.isBlank(index) { continue }
             if first == nil { first = index }
             parts.append("\(Self.columnName(index)): \(row[index].trimmed)")
         }

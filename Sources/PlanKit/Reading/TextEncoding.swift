@@ -253,7 +253,17 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         out.reserveCapacity(bytes.count + bytes.count / 8)
         for byte in bytes {
             if byte < 0x80 { out.append(byte); continue }
-            appendUTF8(windows1252Scalar(byte)?.value ?? UInt32(byte), to: &out)
+            var value = UInt32(byte)
+            if byte <= 0x9F, cp1252High[Int(byte - 0x80)] != 0 { value = cp1252High[Int(byte - 0x80)] }
+            // UTF-8 of a code point below U+10000, written here: the loop runs on every byte.
+            if value < 0x800 {
+                out.append(UInt8(0xC0 | (value >> 6)))
+                out.append(UInt8(0x80 | (value & 0x3F)))
+            } else {
+                out.append(UInt8(0xE0 | (value >> 12)))
+                out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (value & 0x3F)))
+            }
         }
         return out
     }
