@@ -301,17 +301,21 @@ public enum Schema {
         return sum(c.planSet.budgetLines[entry.budgetLines].lazy.filter { $0.kind == kind }.map(\.amount))
     }
 
-    /// The sum of the known amounts; `.missing` when none is known, `.unknown` when it overflows.
+    /// The sum of the known amounts; `.unknown` when there are amounts but none is known (a cell
+    /// `?? …`) or the sum overflows, `.missing` when there is no amount at all.
     static func sum(_ amounts: some Sequence<CellValue<Money>>) -> QueryValue {
         var total = Money.zero
-        var any = false
+        var any = false, unknown = false
         for cell in amounts {
-            guard let amount = cell.value else { continue }
+            guard let amount = cell.value else {
+                if case .unknown = cell { unknown = true }
+                continue
+            }
             any = true
             guard let next = total.adding(amount) else { return .unknown }
             total = next
         }
-        return any ? .money(total) : .missing
+        return any ? .money(total) : (unknown ? .unknown : .missing)
     }
 
     // MARK: - Follow-up fields
@@ -450,8 +454,8 @@ public enum Schema {
         record("pilot", "pilots", "its pilots: political, service, agent", aliases: ["pilots"]) { _, i in i },
         record("deadline", "deadline", "its deadline (year, month, form, text)") { _, i in i },
         records("budget", "budget", "its budget lines") { c, i in c.planSet.actions[i].budgetLines.offsets() },
-        value("ordinary", .money, "the sum of its known ordinary amounts") { c, i in budgetSum(c, i, .ordinary) },
-        value("extraordinary", .money, "the sum of its known extraordinary amounts") { c, i in budgetSum(c, i, .extraordinary) },
+        value("ordinary", .money, "the sum of its known ordinary amounts; unknown when none of its amounts is known") { c, i in budgetSum(c, i, .ordinary) },
+        value("extraordinary", .money, "the sum of its known extraordinary amounts; unknown when none of its amounts is known") { c, i in budgetSum(c, i, .extraordinary) },
         value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.amount)) },
         records("links", "link", "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links.offsets() },
         values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in

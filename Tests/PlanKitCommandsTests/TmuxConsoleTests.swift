@@ -104,9 +104,11 @@ struct TmuxConsoleTests {
         _ = try console.wait("one link") { $0.contains("(1 row)") }
         // Ctrl-D leaves and saves the history, private to its owner.
         try console.send("C-d")
-        for _ in 0..<100 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.05) }
+        let expected = "actions where budget.article ~ \"840\" select id\nactions where nope\nlinks where plan = \"PST Aînés\"\n"
+        // The file is created, then written under its lock: wait for its content, not its name.
+        for _ in 0..<100 where (try? String(contentsOfFile: history, encoding: .utf8)) != expected { Thread.sleep(forTimeInterval: 0.05) }
         let saved = try String(contentsOfFile: history, encoding: .utf8)
-        #expect(saved == "actions where budget.article ~ \"840\" select id\nactions where nope\nlinks where plan = \"PST Aînés\"\n")
+        #expect(saved == expected)
         let attributes = try FileManager.default.attributesOfItem(atPath: history)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
@@ -125,7 +127,8 @@ struct TmuxConsoleTests {
         _ = try console.wait("the result") { $0.contains("(1 row)") }
         try console.type(".quit")
         try console.send("Enter")
-        for _ in 0..<100 where FileManager.default.fileExists(atPath: history) == false { Thread.sleep(forTimeInterval: 0.05) }
-        #expect(try String(contentsOfFile: history, encoding: .utf8) == "actions where id = \"2.2\" select id\n.quit\n")
+        let expected = "actions where id = \"2.2\" select id\n.quit\n"
+        for _ in 0..<100 where (try? String(contentsOfFile: history, encoding: .utf8)) != expected { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(try String(contentsOfFile: history, encoding: .utf8) == expected)
     }
 }

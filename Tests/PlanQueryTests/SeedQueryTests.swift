@@ -15,6 +15,8 @@ import PlanKit
         ("actions where not (deadline is unknown or pilot.agent is unknown)", ["1.1", "1.3"]),
         ("actions where budget.article.function in (\"84021\", \"840\")", ["1.2", "3.2"]),
         ("actions where extraordinary is none", ["1.1"]),
+        ("actions where ordinary is unknown", ["2.2", "2.3"]),
+        ("actions where ordinary is missing", ["1.2", "2.1", "3.3"]),
         ("actions where budget is empty", ["2.1", "3.3"]),
         ("actions where budget.amount is unknown", ["1.1", "2.2", "2.3"]),
         ("actions where questions ~ \"PRECISER\"", ["2.2", "2.3"]),
