@@ -15,7 +15,7 @@ seconds=${2:-120}
 shift $(( $# >= 2 ? 2 : 1 ))
 work=.build-fuzz/$target
 mkdir -p "$work/lib" "$work/corpus" "$work/crashes"
-flags=(-parse-as-library -O -sanitize=fuzzer,address)
+flags=(-parse-as-library -O -sanitize=fuzzer,address -package-name plankit)
 # The libraries, instrumented, as modules of their own.
 build_module() { # name sources…
     local name=$1; shift
@@ -26,6 +26,8 @@ build_module() { # name sources…
 zip=.build/checkouts/ZIPFoundation
 [ -d "$zip" ] || swift package resolve
 flags+=(-I "$zip/Sources/CZLib")
+# As ZIPFoundation's manifest does (cSettings: _GNU_SOURCE), for fopencookie.
+flags+=(-Xcc -D_GNU_SOURCE=1)
 build_module ZIPFoundation $(find "$zip/Sources/ZIPFoundation" -name '*.swift')
 build_module PlanKit $(find Sources/PlanKit -name '*.swift')
 libs=(-lPlanKit -lZIPFoundation -lz)
@@ -33,7 +35,7 @@ if [ "$target" = query ]; then
     build_module PlanQuery $(find Sources/PlanQuery -name '*.swift')
     libs=(-lPlanQuery -lPlanKit -lZIPFoundation -lz)
 fi
-swiftc -parse-as-library -O -sanitize=fuzzer,address -I "$work/lib" -I "$zip/Sources/CZLib" -L "$work/lib" "Scripts/fuzz/targets/$target.swift" "${libs[@]}" -o "$work/fuzzer"
+swiftc -parse-as-library -O -sanitize=fuzzer,address -package-name plankit -I "$work/lib" -I "$zip/Sources/CZLib" -L "$work/lib" "Scripts/fuzz/targets/$target.swift" "${libs[@]}" -o "$work/fuzzer"
 # Seeds: the fixtures of the target's kind, and earlier crashers.
 case $target in
     spreadsheet) cp Tests/Fixtures/*.tsv Tests/Fixtures/*.csv Tests/Fixtures/*.txt "$work/corpus/" 2>/dev/null || true ;;
