@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanQuery
 import PlanShell
 
 /// The `plankit` command: read, query and check the strategic plans of Walloon communes.
@@ -46,6 +47,13 @@ package struct PlanKitCLI: ParsableCommand {
                 try command.run()
             } messages: { error in (exitCode(for: error), fullMessage(for: error)) }
         }
+        // `plankit qurey …`: a first word that is no file but close to a subcommand's name.
+        if let first = arguments.first, !first.hasPrefix("-"), !first.contains("/"), !first.contains("."),
+           !FileManager.default.fileExists(atPath: first),
+           let close = Suggestions.closest(to: first, in: configuration.subcommands.map { $0._commandName }) {
+            Console.error("Error: Unknown command '\(first)'; did you mean '\(close)'? (plankit --help lists the commands; a plan file is named with its extension.)")
+            return ExitStatus.usage.rawValue
+        }
         return run { () throws -> Void in
             let command = try ConsoleCommand.parse(arguments)
             try command.run()
@@ -77,8 +85,8 @@ struct ConsoleCommand: ParsableCommand {
         abstract: "The console on plan files; -c runs a statement and exits.",
         discussion: "Subcommands: query, run, check, convert, repl (plankit --help lists them).")
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run STATEMENT (statements separated by ;) and exit.", valueName: "statement"))
-    var command: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run STATEMENT (statements separated by ;) and exit; several -c run in order.", valueName: "statement"))
+    var commands: [String] = []
 
     @Flag(help: "With -c or piped statements: stop at the first failed assertion.")
     var bail = false
@@ -88,8 +96,18 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let session = try SessionFactory.make(files: files)
-        if let command {
-            try SessionFactory.runScript(session, source: "-c", text: command, bail: bail)
+        if !commands.isEmpty {
+            // Each -c in order; the worst status is the command's, and --bail stops at the first failure.
+            var worst: CommandFailure?
+            for command in commands {
+                do throws(CommandFailure) {
+                    try SessionFactory.runScript(session, source: "-c", text: command, bail: bail)
+                } catch {
+                    if worst.map({ $0.status.rawValue < error.status.rawValue }) ?? true { worst = error }
+                    if bail { break }
+                }
+            }
+            if let worst { throw worst }
             return
         }
         try SessionFactory.interactive(session, bail: bail)
