@@ -204,13 +204,16 @@ package struct Parser {
     }
 
     mutating func parseUnary() throws(QueryError) -> QueryExpression {
-        try enter()
-        defer { depth -= 1 }
+        // A level is a parenthesis or a `not`: 200 of them nest, the 201st is refused.
         if current.isKeyword("not") {
+            try enter()
+            defer { depth -= 1 }
             _ = advance()
             return .not(try parseUnary())
         }
         if current.kind == .leftParen {
+            try enter()
+            defer { depth -= 1 }
             _ = advance()
             let inner = try parseOr()
             _ = try expect(.rightParen, "')' to close the parenthesis")

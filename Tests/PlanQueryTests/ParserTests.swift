@@ -40,6 +40,18 @@ import Testing
         }
     }
 
+    /// The documented limit is exact: 200 parentheses (or `not`s) nest, the 201st is refused.
+    @Test func twoHundredLevelsNest() throws {
+        func nested(_ count: Int) -> String {
+            "actions where " + String(repeating: "(", count: count) + "pending" + String(repeating: ")", count: count)
+        }
+        _ = try Parser.parse(nested(200))
+        _ = try Parser.parse("actions where " + String(repeating: "not ", count: 200) + "pending")
+        #expect(throws: QueryError("The condition nests more than 200 levels deep; simplify it.", at: QueryLocation(offset: 214, line: 1, column: 215, length: 1))) {
+            try Parser.parse(nested(201))
+        }
+    }
+
     @Test func longChainsOfAndStayFlat() throws {
         let text = "actions where " + Array(repeating: "pending", count: 20000).joined(separator: " and ")
         guard case .and(let terms)? = try Parser.parse(text).filter else { Issue.record("no and"); return }
