@@ -9,25 +9,31 @@ enum Help {
         switch topic?.lowercased() {
         case nil:
             return """
-                Statements end at the end of a line (or at ;) unless a parenthesis or a string is open
-                or the line ends with a word that asks for more (where, and, by, select, ,).
+                A statement is a query, an assertion or check; Enter runs it (; ends one too).
+                It goes on to the next line while a parenthesis or a string is open, or after
+                a word that asks for more (where, and, by, select, ,).
 
                   actions where budget.article ~ "840"
                   budget where kind = "ordinary" select sum(amount)
                   assert actions where pilot.agent is unknown is empty
                   check
 
-                Meta-commands:
-                  .help [TOPIC]            this text; topics: \(topics.joined(separator: ", "))
-                  .load FILE…              load plan files (or a directory's)
-                  .unload [FILE…]          unload those files' plans (all plans without a file)
-                  .plans                   what is loaded, with counts
-                  .schema [COLLECTION]     collections, or a collection's fields and types
-                  .format FORMAT           table, csv, json or markdown
-                  .output FILE|stdout      send results to a file (written atomically) or back
-                  .timer on|off            print each statement's time
-                  .history                 the statements entered
-                  .quit                    leave (Ctrl-D too)
+                Meta-commands start with a dot: .help meta lists them (.load, .plans, .quit…).
+                More help: .help TOPIC, where TOPIC is \(topics.joined(separator: ", ")).
+
+                """
+        case "meta":
+            return """
+                .help [TOPIC]            help; topics: \(topics.joined(separator: ", "))
+                .load FILE…              load plan files (or a directory's)
+                .unload [FILE…]          unload those files' plans (all plans without a file)
+                .plans                   what is loaded, with counts
+                .schema [COLLECTION]     collections, or a collection's fields and types
+                .format FORMAT           table, csv, json or markdown
+                .output FILE|stdout      send results to a file (written atomically) or back
+                .timer on|off            print each statement's time
+                .history                 the statements entered
+                .quit                    leave (Ctrl-D too; .exit is the same)
 
                 """
         case "queries", "query":
@@ -39,8 +45,6 @@ enum Help {
                 Aggregates: count() sum(p) avg(p) min(p) max(p). .schema COLLECTION lists the fields.
 
                 """
-        case "meta":
-            return text(nil)
         case "assert":
             return """
                 assert QUERY is empty          fails when the query gives rows

@@ -252,11 +252,16 @@ public final class Session {
             var rows: [[QueryValue]] = []
             for plan in planSet.plans {
                 let actions = plan.actions
+                let operational = plan.objectives.flatMap(\.operationalObjectives)
+                // Budget lines of every level: actions', objectives' and volets'.
+                let lines = actions.reduce(0) { $0 + $1.budgetLineCount } + plan.objectives.reduce(0) { $0 + $1.budget.count }
+                    + operational.reduce(0) { $0 + $1.budget.count } + (plan.exchange?.volets.reduce(0) { $0 + $1.budget.count } ?? 0)
                 rows.append([.text(plan.name), .text(plan.kind.rawValue), .text(plan.source), .integer(Int64(plan.objectives.count)),
-                             .integer(Int64(actions.count)), .integer(Int64(actions.reduce(0) { $0 + $1.budgetLineCount })),
+                             .integer(Int64(operational.count)), .integer(Int64(actions.count)), .integer(Int64(lines)),
                              .integer(Int64(plan.warnings.count))])
             }
-            return emit(format.render(ResultTable(columns: ["plan", "kind", "file", "objectives", "actions", "budget lines", "warnings"], rows: rows), options: tableOptions()))
+            let columns = ["plan", "kind", "file", "strategic", "operational", "actions", "budget lines", "warnings"]
+            return emit(format.render(ResultTable(columns: columns, rows: rows), options: tableOptions()))
         case .schema(let name):
             guard let text = SchemaHelp.text(name) else {
                 sink.err("\(source):\(text.line): error: unknown collection '\(name ?? "")'; collections are \(Schema.collections.map(\.name).joined(separator: ", ")).")

@@ -135,6 +135,32 @@ import Testing
         #expect(captured.out == "count()\r\n0\r\n")
     }
 
+    /// `.help` fits an 80-column terminal and points to the topics; `.help meta` lists the
+    /// meta-commands, not the general help again.
+    @Test func helpFitsAndMetaListsTheMetaCommands() {
+        let general = CapturedSession(load: false)
+        #expect(general.script(".help") == 0)
+        #expect(general.out.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(general.out.contains(".help TOPIC, where TOPIC is queries, meta, assert, keys."))
+        let meta = CapturedSession(load: false)
+        #expect(meta.script(".help meta") == 0)
+        #expect(meta.out != general.out)
+        for name in MetaCommand.names where name != ".exit" { #expect(meta.out.contains("\n" + name) || meta.out.hasPrefix(name), "\(name)") }
+        #expect(meta.out.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    /// `.plans` counts both levels of objectives and the budget lines of every level.
+    @Test func plansCountsEveryLevel() {
+        let captured = CapturedSession()
+        #expect(captured.script(".load \(Fixtures.path("ecomptes-export-levels.xml"))\n.format csv\n.plans") == 0)
+        #expect(captured.out.replacingOccurrences(of: "\r\n", with: "\n") == """
+            plan,kind,file,strategic,operational,actions,budget lines,warnings
+            pst-citoyennete,PST,\(Fixtures.path("pst-citoyennete.tsv")),1,3,9,11,0
+            PST 2024-2030,PST,\(Fixtures.path("ecomptes-export-levels.xml")),2,2,4,7,0
+
+            """)
+    }
+
     @Test func loadErrorStopsAScript() {
         let captured = CapturedSession(load: false)
         #expect(captured.script(".load /nonexistent.tsv\nplans") == 2)
