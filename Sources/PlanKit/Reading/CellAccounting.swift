@@ -244,6 +244,9 @@ public enum CellAccounting {
         var legend: [Row] = []
         /// The file's first cell, which the cells' locations are made from.
         var origin: SourceLocation
+        /// Whether the walk is in a legend that opened inside the table: as the reader does, it
+        /// runs to the next objective or action.
+        var inLegend = false
     }
 
     /// A text of the model, compared as it is first and normalised only when it differs.
@@ -351,6 +354,15 @@ public enum CellAccounting {
         /// The indices of `row`'s non-blank cells that are not accounted for.
         func unaccounted(_ row: DelimitedTable.Row, state: inout Walk) -> [Int] {
             let line = row.line
+            // An objective's or an action's row ends a legend; a row opening with `Légende` inside
+            // the table starts one (the reader keeps its rows in the plan's legend).
+            if cells[line] != nil || objectives[line] != nil {
+                state.inLegend = false
+            } else if line > tableStart, line <= tableEnd, !state.inLegend,
+                      let first = (0..<row.count).first(where: { !CellAccounting.normalised(row[$0]).isEmpty }),
+                      legendRest(CellAccounting.normalised(row[first])) != nil {
+                state.inLegend = true
+            }
             let isHeader = line < tableStart && isHeaderRow(row)
             // Cells left for the preamble or the legend, normalised.
             var left: [(index: Int, cell: [UInt8])] = []
@@ -380,7 +392,7 @@ public enum CellAccounting {
                 state.preamble.append(zone(left))
                 return []
             }
-            if line > tableEnd {
+            if line > tableEnd || state.inLegend {
                 // The cell that opens the legend: what follows its colon is what the legend keeps.
                 var wanted = left
                 let first = (0..<row.count).first { !CellAccounting.normalised(row[$0]).isEmpty }
