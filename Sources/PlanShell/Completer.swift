@@ -60,6 +60,8 @@ public struct Completer {
         }
         if tokens.count == 1 { return Self.matching(Self.clauseWords, word) }
         let previous = tokens[tokens.count - 1]
+        // `sort` and `group` are followed by `by`, nothing else.
+        if previous == "sort" || previous == "group" { return Self.matching(["by"], word) }
         if previous == "is" || (previous == "not" && tokens[tokens.count - 2] == "is") {
             return Self.matching(["unknown", "none", "missing", "empty"] + (previous == "is" ? ["not"] : []), word)
         }

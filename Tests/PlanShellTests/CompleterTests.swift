@@ -37,6 +37,8 @@ import Testing
         (".schema bu", ["budget"]),
         ("check action.unknown-", ["action.unknown-pilot", "action.unknown-deadline"]),
         ("nonsense where ", []),
+        ("actions sort ", ["by"]),
+        ("budget group b", ["by"]),
     ])
     func candidates(_ line: String, _ expected: [String]) {
         #expect(complete(line) == expected)
