@@ -244,8 +244,8 @@ public enum CellAccounting {
         var legend: [Row] = []
         /// The file's first cell, which the cells' locations are made from.
         var origin: SourceLocation
-        /// Whether the walk is in a legend that opened inside the table: as the reader does, it
-        /// runs to the next objective or action.
+        /// Whether the walk is in a legend that opened before the last objective or action (in
+        /// the table, or even above it): as the reader does, it runs to the next objective or action.
         var inLegend = false
     }
 
@@ -354,11 +354,11 @@ public enum CellAccounting {
         /// The indices of `row`'s non-blank cells that are not accounted for.
         func unaccounted(_ row: DelimitedTable.Row, state: inout Walk) -> [Int] {
             let line = row.line
-            // An objective's or an action's row ends a legend; a row opening with `Légende` inside
-            // the table starts one (the reader keeps its rows in the plan's legend).
+            // An objective's or an action's row ends a legend; a row opening with `Légende` before
+            // the last of them starts one (the reader keeps its rows in the plan's legend).
             if cells[line] != nil || objectives[line] != nil {
                 state.inLegend = false
-            } else if line > tableStart, line <= tableEnd, !state.inLegend,
+            } else if line <= tableEnd, !state.inLegend,
                       let first = (0..<row.count).first(where: { !CellAccounting.normalised(row[$0]).isEmpty }),
                       legendRest(CellAccounting.normalised(row[first])) != nil {
                 state.inLegend = true
@@ -388,7 +388,7 @@ public enum CellAccounting {
             func zone(_ cells: [(index: Int, cell: [UInt8])]) -> Walk.Row {
                 cells.map { ($0.index, $0.cell, origin, row[$0.index]) }
             }
-            if line < tableStart {
+            if line < tableStart, !state.inLegend {
                 state.preamble.append(zone(left))
                 return []
             }
