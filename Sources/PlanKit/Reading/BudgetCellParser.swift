@@ -356,6 +356,47 @@ struct BudgetCellParser {
     /// - Returns: a stated credit that is not read, with its range in the cell.
     fileprivate func apply(group inner: ArraySlice<UInt8>, to line: inout BudgetLine) -> (AmountParser.Notation, Range<Int>)? {
         let trimmedInner = TextFolding.trimmed(inner)
+        if Self.mayStateArticleOrCredit(trimmedInner), let stated = applyArticleOrCredit(trimmedInner, to: &line) { return stated.unreadable }
+        // The rest is a funding envelope or a note: text only.
+        guard details else { return nil }
+        let trimmed = String(decoding: trimmedInner, as: UTF8.self)
+        let folded = Array(TextFolding.fold(trimmed).utf8)
+        if let start = TextFolding.firstOffset(of: Self.envelope, in: folded) {
+            var plan = String(decoding: folded[(start + Self.envelope.count)...], as: UTF8.self).trimmed
+            for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
+            // Take the plan's name from the original text, same length from the end.
+            let original = String(trimmed.suffix(plan.count)).trimmed
+            line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
+            return nil
+        }
+        line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
+        return nil
+    }
+
+    private static let envelope = Array("enveloppe".utf8)
+
+    /// Whether a parenthesis starting with `bytes` may state an article or a credit: it starts
+    /// like `Article`, `art.` (an `a`, or a byte of a non-ASCII letter that may fold to one) or like
+    /// a number ``AmountParser/parse(_:at:)`` reads (a digit, a sign, a separator, `€`, `EUR`).
+    /// The envelopes and notes most parentheses hold are told apart here, without a copy.
+    static func mayStateArticleOrCredit(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first >= 0x80 || first | 0x20 == UInt8(ascii: "a") || AmountParser.isDigit(first) { return true }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: ",") || first == UInt8(ascii: ".") { return true }
+        // `EUR 3.000`, `euros 3.000`.
+        let second = bytes.dropFirst().first ?? 0
+        return first | 0x20 == UInt8(ascii: "e") && second | 0x20 == UInt8(ascii: "u")
+    }
+
+    /// An article a parenthesis states, and a stated credit that is not read, with its range in the cell.
+    fileprivate struct StatedArticle {
+        var unreadable: (AmountParser.Notation, Range<Int>)?
+    }
+
+    /// Reads an article (`Article 840/731-53 label`) or a stated credit and its article
+    /// (`24.850 € à l'article 84021/124-02 label`) from a trimmed parenthesis into `line`; `nil`
+    /// when the parenthesis states neither.
+    fileprivate func applyArticleOrCredit(_ trimmedInner: ArraySlice<UInt8>, to line: inout BudgetLine) -> StatedArticle? {
         let bytes = Array(trimmedInner)
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
         for prefix in Self.articlePrefixes {
@@ -364,7 +405,7 @@ struct BudgetCellParser {
                 line.article = article
                 // The label's bytes are the cell's, `trimmedInner.startIndex` further.
                 if let label { line.setRange(\.articleLabel, shifted((label.startIndex + trimmedInner.startIndex)..<(label.endIndex + trimmedInner.startIndex))) }
-                return nil
+                return StatedArticle(unreadable: nil)
             }
         }
         // `24.850 € à l'article 84021/124-02 label`; a credit whose notation is unreadable is
@@ -392,33 +433,18 @@ struct BudgetCellParser {
                     }
                     guard let unreadable else {
                         line.statedCredit = credit
-                        return nil
+                        return StatedArticle(unreadable: nil)
                     }
                     if details {
                         let text = String(decoding: bytes, as: UTF8.self)
                         line.note = line.note.map { $0 + " " + text } ?? text
                     }
-                    return (unreadable, trimmedInner.startIndex..<(trimmedInner.startIndex + creditEnd))
+                    return StatedArticle(unreadable: (unreadable, trimmedInner.startIndex..<(trimmedInner.startIndex + creditEnd)))
                 }
             }
         }
-        // The rest is a funding envelope or a note: text only.
-        guard details else { return nil }
-        let trimmed = String(decoding: bytes, as: UTF8.self)
-        let folded = Array(TextFolding.fold(trimmed).utf8)
-        if let start = TextFolding.firstOffset(of: Self.envelope, in: folded) {
-            var plan = String(decoding: folded[(start + Self.envelope.count)...], as: UTF8.self).trimmed
-            for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
-            // Take the plan's name from the original text, same length from the end.
-            let original = String(trimmed.suffix(plan.count)).trimmed
-            line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
-            return nil
-        }
-        line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
         return nil
     }
-
-    private static let envelope = Array("enveloppe".utf8)
 
     /// `range` of the parsed text as a range of the lines' base.
     fileprivate func shifted(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
