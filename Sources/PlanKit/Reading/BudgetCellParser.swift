@@ -10,16 +10,15 @@ struct BudgetCellParser {
     /// Whether lines get their labels, texts, notes, funding envelopes and article labels; amounts,
     /// articles and stated credits are read either way.
     var details = true
-    /// Buffers reused from one cell to the next.
-    var scratch = Scratch()
     /// The text the lines' texts are ranges of, when not the parsed text itself (a row's text
     /// holding the cell), and where the parsed text starts in it, in UTF-8 bytes.
     var base: String? = nil
     var offset = 0
 
     /// The buffers a parse works in, kept between the cells of a file so that parsing a cell
-    /// allocates only what it returns.
-    final class Scratch {
+    /// allocates only what it returns. A value, handed to each parse in place: a class's buffers
+    /// would be checked for exclusive access at run time on every cell.
+    struct Scratch {
         fileprivate var bytes: [UInt8] = []
         fileprivate var tokens: [(Token, Range<Int>)] = []
         fileprivate var articles: [BudgetArticle] = []
@@ -28,7 +27,7 @@ struct BudgetCellParser {
         fileprivate var words: [Range<Int>] = []
 
         /// Exchanges a parse's buffers with the kept ones.
-        fileprivate func exchange(
+        fileprivate mutating func exchange(
             _ bytes: inout [UInt8], _ tokens: inout [(Token, Range<Int>)], _ articles: inout [BudgetArticle],
             _ ranges: inout [Range<Int>], _ labelled: inout [Bool], _ words: inout [Range<Int>]
         ) {
@@ -59,12 +58,16 @@ struct BudgetCellParser {
     func parse(_ text: String, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
         var parser = self
         if parser.base == nil { (parser.base, parser.offset) = (text, 0) }
-        return parser.parse(utf8: Array(text.utf8)[...], text: text, diagnostics: &diagnostics)
+        var scratch = Scratch()
+        return parser.parse(utf8: Array(text.utf8)[...], text: text, scratch: &scratch, diagnostics: &diagnostics)
     }
 
     /// Parses a cell's UTF-8 bytes, which are ``base``'s from ``offset``; `text`, the bytes as a
-    /// string, is made only when a diagnostic or a note needs it, unless given.
-    func parse(utf8 cell: ArraySlice<UInt8>, text given: String? = nil, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
+    /// string, is made only when a diagnostic or a note needs it, unless given. The parse works in
+    /// `scratch`'s buffers, which keep their room for the next cell.
+    func parse(
+        utf8 cell: ArraySlice<UInt8>, text given: String? = nil, scratch: inout Scratch, diagnostics: inout [Diagnostic]
+    ) -> [BudgetLine] {
         let base = self.base ?? given ?? String(decoding: cell, as: UTF8.self)
         var made = given
         func cellText() -> String {

@@ -68,7 +68,7 @@ struct PlanBuilder {
     var inLegend = false
     var objectives: [StrategicObjective] = []
     /// The buffers budget cells are parsed in, reused from cell to cell.
-    let budgetScratch = BudgetCellParser.Scratch()
+    var budgetScratch = BudgetCellParser.Scratch()
     var kindFromPreamble = false
     /// Pilot cells read so far, by text: a plan names the same few people and services row after
     /// row, and such cells share one text and one list of names.
@@ -586,9 +586,9 @@ struct PlanBuilder {
         if let mark: CellValue<[BudgetLine]> = CellReader.mark(trimmed) { return mark }
         var diagnostics: [Diagnostic] = []
         let lines = BudgetCellParser(
-            kind: kind, location: location, details: fields.contains(.budgetText), scratch: budgetScratch,
+            kind: kind, location: location, details: fields.contains(.budgetText),
             base: row.text, offset: row.range(part).lowerBound + (trimmed.startIndex - cell.startIndex)
-        ).parse(utf8: trimmed, diagnostics: &diagnostics)
+        ).parse(utf8: trimmed, scratch: &budgetScratch, diagnostics: &diagnostics)
         plan.warnings += diagnostics
         return .known(lines)
     }
