@@ -78,16 +78,16 @@ struct BudgetCellParser {
         }
         // The scratch buffers are taken for the parse and handed back, emptied, with their room.
         var bytes: [UInt8] = [], tokens: [(Token, Range<Int>)] = [], articles: [BudgetArticle] = []
-        var ranges: [Range<Int>] = [], labelled: [Bool] = [], words: [Range<Int>] = []
-        scratch.exchange(&bytes, &tokens, &articles, &ranges, &labelled, &words)
+        var list = LineList()
+        scratch.exchange(&bytes, &tokens, &articles, &list.ranges, &list.labelled, &list.words)
         defer {
             bytes.removeAll(keepingCapacity: true)
             tokens.removeAll(keepingCapacity: true)
             articles.removeAll(keepingCapacity: true)
-            ranges.removeAll(keepingCapacity: true)
-            labelled.removeAll(keepingCapacity: true)
-            words.removeAll(keepingCapacity: true)
-            scratch.exchange(&bytes, &tokens, &articles, &ranges, &labelled, &words)
+            list.ranges.removeAll(keepingCapacity: true)
+            list.labelled.removeAll(keepingCapacity: true)
+            list.words.removeAll(keepingCapacity: true)
+            scratch.exchange(&bytes, &tokens, &articles, &list.ranges, &list.labelled, &list.words)
         }
         bytes.append(contentsOf: cell)
         var i = 0
@@ -186,10 +186,6 @@ struct BudgetCellParser {
             }
         }
 
-        var lines: [BudgetLine] = []
-        // `ranges`: the part of the cell each line was read from; `labelled`: whether each line
-        // has a label, kept apart so that labels need not be written out.
-        var wordsStart: Int?
         // A number without a currency is an amount when it is the cell's only number and nothing
         // but parentheses and article codes follow it (`5000`, `5000 (Article 840/731-53 …)`).
         let bareNumberIsAmount = tokens.first.map { first in
@@ -205,39 +201,13 @@ struct BudgetCellParser {
             }
         } ?? false
 
-        func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
-            var line = BudgetLine(kind: kind, amount: amount, base: base, location: location)
-            if details, !words.isEmpty { setWords(\.label, of: &line, bytes, words) }
-            lines.append(line)
-            labelled.append(!words.isEmpty)
-            ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
-            words.removeAll(keepingCapacity: true)
-            wordsStart = nil
-        }
-        /// Words before a parenthesis or at the end name the last line when it has no label.
-        func flushWords(_ range: Range<Int>) {
-            guard !words.isEmpty else { return }
-            if let last = lines.indices.last, !labelled[last] {
-                labelled[last] = true
-                if details { setWords(\.label, of: &lines[last], bytes, words) }
-                ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
-                words.removeAll(keepingCapacity: true)
-                wordsStart = nil
-            }
-        }
-        func lastLine(_ range: Range<Int>) -> Int {
-            if lines.isEmpty { newLine(.unknown, range) }
-            ranges[lines.count - 1] = ranges[lines.count - 1].lowerBound..<max(ranges[lines.count - 1].upperBound, range.upperBound)
-            return lines.count - 1
-        }
-
         var afterArticle = false
         for (token, range) in tokens {
             if case .word = token {} else { afterArticle = false }
             switch token {
             case .amount(let money, let hasCurrency):
                 if hasCurrency || bareNumberIsAmount {
-                    newLine(.known(money), range)
+                    list.newLine(.known(money), range, self, base, bytes)
                 } else {
                     if Self.looksLikeAnAmount(money) {
                         // `CCE 5000 CCCA 3.000 €`: a number without a currency among words is
@@ -248,8 +218,8 @@ struct BudgetCellParser {
                             message: "\"\(number)\" has no currency, so it is read as part of a label, not as an amount; write \(number) € if it is one.",
                             text: cellText()))
                     }
-                    if wordsStart == nil { wordsStart = range.lowerBound }
-                    words.append(range)
+                    if list.wordsStart == nil { list.wordsStart = range.lowerBound }
+                    list.words.append(range)
                 }
             case .unreadable(let notation, let hasCurrency):
                 if hasCurrency || bareNumberIsAmount {
@@ -257,29 +227,29 @@ struct BudgetCellParser {
                         .ambiguousAmount, location: location,
                         message: AmountParser.message(for: notation, text: String(decoding: bytes[range], as: UTF8.self)),
                         text: cellText()))
-                    newLine(.unknown, range)
+                    list.newLine(.unknown, range, self, base, bytes)
                 } else {
-                    if wordsStart == nil { wordsStart = range.lowerBound }
-                    words.append(range)
+                    if list.wordsStart == nil { list.wordsStart = range.lowerBound }
+                    list.words.append(range)
                 }
             case .unknownMark:
-                newLine(.unknown, range)
+                list.newLine(.unknown, range, self, base, bytes)
             case .overflow:
                 let digits = String(decoding: bytes[range], as: UTF8.self)
                 diagnostics.append(Diagnostic(
                     .amountTooLarge, location: location,
                     message: "The amount \(digits) is too large to hold in cents; check the cell. It is kept as unknown.",
                     text: cellText()))
-                newLine(.unknown, range)
+                list.newLine(.unknown, range, self, base, bytes)
             case .article(let article):
-                flushWords(range)
-                let index = lastLine(range)
-                lines[index].article = articles[article]
+                list.flushWords(range, self, bytes)
+                let index = list.lastLine(range, self, base, bytes)
+                list.lines[index].article = articles[article]
                 afterArticle = true
             case .group(let inner):
-                flushWords(range)
-                let index = lastLine(range)
-                if let (notation, number) = apply(group: bytes[inner], to: &lines[index]) {
+                list.flushWords(range, self, bytes)
+                let index = list.lastLine(range, self, base, bytes)
+                if let (notation, number) = apply(group: bytes[inner], to: &list.lines[index]) {
                     diagnostics.append(Diagnostic(
                         .ambiguousAmount, location: location,
                         message: AmountParser.message(
@@ -288,56 +258,101 @@ struct BudgetCellParser {
                         text: cellText()))
                 }
             case .word:
-                if afterArticle, words.isEmpty, let index = lines.indices.last {
+                if afterArticle, list.words.isEmpty, let index = list.lines.indices.last {
                     // Words right after a bare article code are its label.
                     if details {
-                        if let label = lines[index].articleLabelRange.map({ ($0.lowerBound - offset)..<($0.upperBound - offset) }) {
+                        if let label = list.lines[index].articleLabelRange.map({ ($0.lowerBound - offset)..<($0.upperBound - offset) }) {
                             if label.upperBound + 1 == range.lowerBound, label.upperBound >= 0, bytes[label.upperBound] == 32 {
-                                lines[index].setRange(\.articleLabel, shifted(label.lowerBound..<range.upperBound))
+                                list.lines[index].setRange(\.articleLabel, shifted(label.lowerBound..<range.upperBound))
                             } else {
                                 let word = String(decoding: bytes[range], as: UTF8.self)
-                                lines[index].setAppended(\.articleLabel, (lines[index].articleLabel ?? "") + " " + word)
+                                list.lines[index].setAppended(\.articleLabel, (list.lines[index].articleLabel ?? "") + " " + word)
                             }
                         } else {
-                            lines[index].setRange(\.articleLabel, shifted(range))
+                            list.lines[index].setRange(\.articleLabel, shifted(range))
                         }
                     }
-                    ranges[index] = ranges[index].lowerBound..<range.upperBound
+                    list.ranges[index] = list.ranges[index].lowerBound..<range.upperBound
                     continue
                 }
-                if wordsStart == nil { wordsStart = range.lowerBound }
-                words.append(range)
+                if list.wordsStart == nil { list.wordsStart = range.lowerBound }
+                list.words.append(range)
             }
         }
-        if !words.isEmpty {
+        if !list.words.isEmpty {
             let end = tokens.last?.1 ?? 0..<bytes.count
-            flushWords(end)
-            if !words.isEmpty {
-                if lines.isEmpty {
+            list.flushWords(end, self, bytes)
+            if !list.words.isEmpty {
+                if list.lines.isEmpty {
                     diagnostics.append(Diagnostic(
                         .unparsedCell, location: location,
                         message: "No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
                         text: cellText()))
-                    newLine(.unknown, (wordsStart ?? 0)..<end.upperBound)
-                    lines[lines.count - 1].setAppended(\.label, nil)
-                    if details { lines[lines.count - 1].note = cellText().trimmed }
+                    list.newLine(.unknown, (list.wordsStart ?? 0)..<end.upperBound, self, base, bytes)
+                    list.lines[list.lines.count - 1].setAppended(\.label, nil)
+                    if details { list.lines[list.lines.count - 1].note = cellText().trimmed }
                 } else {
-                    let index = lines.count - 1
+                    let index = list.lines.count - 1
                     if details {
-                        let extra = TextFolding.joinedBySpaces(bytes, words)
-                        lines[index].note = lines[index].note.map { $0 + " " + extra } ?? extra
+                        let extra = TextFolding.joinedBySpaces(bytes, list.words)
+                        list.lines[index].note = list.lines[index].note.map { $0 + " " + extra } ?? extra
                     }
-                    ranges[index] = ranges[index].lowerBound..<end.upperBound
+                    list.ranges[index] = list.ranges[index].lowerBound..<end.upperBound
                 }
             }
         }
-        guard details else { return lines }
-        for index in lines.indices {
+        guard details else { return list.lines }
+        for index in list.lines.indices {
             // The part of the cell the line was read from, trimmed: a range of the cell's text.
-            let part = TextFolding.trimmed(bytes[ranges[index].clamped(to: 0..<bytes.count)])
-            lines[index].setRange(\.text, shifted(part.startIndex..<part.endIndex))
+            let part = TextFolding.trimmed(bytes[list.ranges[index].clamped(to: 0..<bytes.count)])
+            list.lines[index].setRange(\.text, shifted(part.startIndex..<part.endIndex))
         }
-        return lines
+        return list.lines
+    }
+
+    /// The lines a parse reads, with what it keeps of each until the end, and the words not yet
+    /// given to a line. A value changed in place by its methods: functions nested in the parse
+    /// that shared these as captured variables had each access checked at run time.
+    fileprivate struct LineList {
+        var lines: [BudgetLine] = []
+        /// The part of the cell each line was read from.
+        var ranges: [Range<Int>] = []
+        /// Whether each line has a label, kept apart so that labels need not be written out.
+        var labelled: [Bool] = []
+        /// The words not yet given to a line, and where the first starts.
+        var words: [Range<Int>] = []
+        var wordsStart: Int?
+
+        /// Adds a line of `amount`, read from `range`, labelled by the words before it.
+        mutating func newLine(_ amount: CellValue<Money>, _ range: Range<Int>, _ parser: BudgetCellParser, _ base: String, _ bytes: [UInt8]) {
+            var line = BudgetLine(kind: parser.kind, amount: amount, base: base, location: parser.location)
+            if parser.details, !words.isEmpty { parser.setWords(\.label, of: &line, bytes, words) }
+            lines.append(line)
+            labelled.append(!words.isEmpty)
+            ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
+            words.removeAll(keepingCapacity: true)
+            wordsStart = nil
+        }
+
+        /// Words before a parenthesis or at the end name the last line when it has no label.
+        mutating func flushWords(_ range: Range<Int>, _ parser: BudgetCellParser, _ bytes: [UInt8]) {
+            guard !words.isEmpty else { return }
+            if let last = lines.indices.last, !labelled[last] {
+                labelled[last] = true
+                if parser.details { parser.setWords(\.label, of: &lines[last], bytes, words) }
+                ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
+                words.removeAll(keepingCapacity: true)
+                wordsStart = nil
+            }
+        }
+
+        /// The index of the last line, made (of unknown amount) when there is none, its range
+        /// reaching to `range`'s end.
+        mutating func lastLine(_ range: Range<Int>, _ parser: BudgetCellParser, _ base: String, _ bytes: [UInt8]) -> Int {
+            if lines.isEmpty { newLine(.unknown, range, parser, base, bytes) }
+            ranges[lines.count - 1] = ranges[lines.count - 1].lowerBound..<max(ranges[lines.count - 1].upperBound, range.upperBound)
+            return lines.count - 1
+        }
     }
 
     /// Whether a number without a currency, among words, could be an amount: 100 or more, with
