@@ -638,6 +638,17 @@ extension BudgetCellParser {
         }
     }
 
+    /// Whether a word starting with `first` may join two amounts: one of ``rangeWords``,
+    /// ``choiceWords``, `et` or an en dash starts with `a`, `-`, `o`, `/` or `e` (in either case),
+    /// or with a non-ASCII byte (`à`, the dash). Most words between amounts are told apart here,
+    /// without folding them against each joining word.
+    private static func mayJoinAmounts(_ first: UInt8) -> Bool {
+        if first >= 0x80 { return true }
+        let lower = first >= 65 && first <= 90 ? first + 32 : first
+        return lower == UInt8(ascii: "a") || lower == UInt8(ascii: "-") || lower == UInt8(ascii: "o")
+            || lower == UInt8(ascii: "/") || lower == UInt8(ascii: "e")
+    }
+
     /// Whether `range` of `bytes` folds to one of `words`, whole.
     private static func isWord(_ bytes: [UInt8], _ range: Range<Int>, _ words: [[UInt8]]) -> Bool {
         words.contains { TextFolding.foldedPrefixLength(bytes, from: range.lowerBound, upTo: range.upperBound, $0) == range.count }
@@ -652,6 +663,7 @@ extension BudgetCellParser {
             guard let first = number(tokens[k].0), let second = number(tokens[k + 2].0), first || second,
                   case .word = tokens[k + 1].0 else { continue }
             let word = tokens[k + 1].1
+            guard Self.mayJoinAmounts(bytes[word.lowerBound]) else { continue }
             var pair: String { "\(text(tokens[k].1)) to \(text(tokens[k + 2].1))" }
             if isWord(bytes, word, rangeWords) || isEnDash(bytes, word.lowerBound) && word.count == 3
                 || (isWord(bytes, word, [and]) && k > 0 && isWord(bytes, tokens[k - 1].1, [between])) {
