@@ -125,13 +125,16 @@ public struct BudgetLine: Sendable, Codable {
             case .missing: .missing
             }
         }
-        set {
-            switch newValue {
-            case .known(let money): (fields.value.amountState, fields.value.cents) = (.known, money.cents)
-            case .unknown: (fields.value.amountState, fields.value.cents) = (.unknown, 0)
-            case .none: (fields.value.amountState, fields.value.cents) = (.none, 0)
-            case .missing: (fields.value.amountState, fields.value.cents) = (.missing, 0)
-            }
+        set { (fields.value.amountState, fields.value.cents) = Self.stored(newValue) }
+    }
+
+    /// An amount as the fields store it: its state, and its cents when known (else 0).
+    private static func stored(_ amount: CellValue<Money>) -> (AmountState, Int64) {
+        switch amount {
+        case .known(let money): (.known, money.cents)
+        case .unknown: (.unknown, 0)
+        case .none: (.none, 0)
+        case .missing: (.missing, 0)
         }
     }
     /// The article charged, if stated.
@@ -198,10 +201,11 @@ public struct BudgetLine: Sendable, Codable {
 
     /// Creates a line whose texts are ranges of `base` (the cell's text), all absent at first.
     init(kind: BudgetKind, amount: CellValue<Money>, base: String, location: SourceLocation) {
+        // The amount is stored with the other fields, not set after: a line is made for every amount read.
+        let (state, cents) = Self.stored(amount)
         fields = CopyOnWrite(Fields(
-            base: base, text: .absent, label: .absent, articleLabel: .absent, extras: nil, cents: 0, article: nil,
-            kind: kind, amountState: .missing, location: location))
-        self.amount = amount
+            base: base, text: .absent, label: .absent, articleLabel: .absent, extras: nil, cents: cents, article: nil,
+            kind: kind, amountState: state, location: location))
     }
 
     /// Points the line's text, label or article label at `range` of its base, in UTF-8 bytes.

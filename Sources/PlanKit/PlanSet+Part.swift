@@ -60,28 +60,10 @@ extension PlanSet {
             let objectives = EntryBuffer<ObjectiveEntry>(capacity: sizes.objectives)
             let actions = EntryBuffer<ActionEntry>(capacity: sizes.actions)
             let lines = EntryBuffer<BudgetEntry>(capacity: sizes.lines)
-            var credits: [(line: Int, credit: Money)] = []
             let links = EntryBuffer<LinkEntry>(capacity: sizes.links)
-            var articles: [BudgetArticle] = []
-            // Room for as many articles as lines, the most there can be: the table never grows.
-            var articleIndex: [String: Int] = Dictionary(minimumCapacity: sizes.lines)
+            var lineAdder = LineAdder(lines: lines, capacity: sizes.lines)
             var volets: [VoletEntry] = []
             volets.reserveCapacity(sizes.volets)
-            /// Appends `line` as one of the element at `owner`, of `level`.
-            func add(_ line: BudgetLine, _ level: BudgetLevel, _ owner: Int) {
-                var lineArticle: Int?
-                if let article = line.article {
-                    if let known = articleIndex[article.code] {
-                        lineArticle = known
-                    } else {
-                        lineArticle = articles.count
-                        articleIndex[article.code] = articles.count
-                        articles.append(article)
-                    }
-                }
-                lines.append(BudgetEntry(level: level, owner: owner, line: line, amount: line.amount, kind: line.kind, article: lineArticle))
-                if lineArticle != nil, let credit = line.statedCredit { credits.append((lines.count - 1, credit)) }
-            }
             for (p, plan) in plans.enumerated() {
                 // A volet's lines come before its objectives', as in the file; the objectives are
                 // the volets' in order, each taking its count (the last, any left over).
@@ -91,7 +73,7 @@ extension PlanSet {
                 func addVolets(upTo objective: Int) {
                     while nextVolet < planVolets.count, voletStart <= objective {
                         volets.append(VoletEntry(plan: PlanIndex(p), volet: nextVolet))
-                        for line in planVolets[nextVolet].budget { add(line, .volet, volets.count - 1) }
+                        for line in planVolets[nextVolet].budget { lineAdder.add(line, .volet, volets.count - 1) }
                         voletStart += planVolets[nextVolet].objectiveCount
                         nextVolet += 1
                     }
@@ -100,16 +82,16 @@ extension PlanSet {
                     if nextVolet < planVolets.count { addVolets(upTo: s) }
                     let strategicIndex = objectives.count
                     objectives.append(ObjectiveEntry(plan: PlanIndex(p), strategic: s, operational: nil))
-                    for line in strategic.budget { add(line, .strategic, strategicIndex) }
+                    for line in strategic.budget { lineAdder.add(line, .strategic, strategicIndex) }
                     for (o, operational) in strategic.operationalObjectives.enumerated() {
                         let objectiveIndex = objectives.count
                         objectives.append(ObjectiveEntry(plan: PlanIndex(p), strategic: s, operational: o))
-                        for line in operational.budget { add(line, .operational, objectiveIndex) }
+                        for line in operational.budget { lineAdder.add(line, .operational, objectiveIndex) }
                         for action in operational.actions {
                             let actionIndex = actions.count
                             let lineStart = lines.count
                             let level: BudgetLevel = action.parent == nil ? .action : .subaction
-                            action.forEachBudgetLine { line in add(line, level, actionIndex) }
+                            action.forEachBudgetLine { line in lineAdder.add(line, level, actionIndex) }
                             let linkStart = links.count
                             for index in 0..<action.linkCount { links.append(LinkEntry(action: actionIndex, owner: action, index: index)) }
                             actions.append(ActionEntry(
@@ -128,9 +110,43 @@ extension PlanSet {
             self.volets = volets
             self.actions = actions
             self.lines = lines
-            self.credits = credits
+            self.credits = lineAdder.credits
             self.links = links
-            self.articles = articles
+            self.articles = lineAdder.articles
+        }
+
+        /// Appends budget lines to a part's entries, listing the articles they name and the
+        /// credits they state. A value whose method changes it in place: the lists were variables
+        /// a nested function captured, each access to them checked at run time, on every line.
+        private struct LineAdder {
+            let lines: EntryBuffer<BudgetEntry>
+            /// The credits lines state for their articles: the line's index in the part, and the credit.
+            var credits: [(line: Int, credit: Money)] = []
+            /// The distinct articles the lines name, as spelt, in order of first appearance.
+            var articles: [BudgetArticle] = []
+            var articleIndex: [String: Int]
+
+            init(lines: EntryBuffer<BudgetEntry>, capacity: Int) {
+                self.lines = lines
+                // Room for as many articles as lines, the most there can be: the table never grows.
+                articleIndex = Dictionary(minimumCapacity: capacity)
+            }
+
+            /// Appends `line` as one of the element at `owner`, of `level`.
+            mutating func add(_ line: BudgetLine, _ level: BudgetLevel, _ owner: Int) {
+                var lineArticle: Int?
+                if let article = line.article {
+                    if let known = articleIndex[article.code] {
+                        lineArticle = known
+                    } else {
+                        lineArticle = articles.count
+                        articleIndex[article.code] = articles.count
+                        articles.append(article)
+                    }
+                }
+                lines.append(BudgetEntry(level: level, owner: owner, line: line, amount: line.amount, kind: line.kind, article: lineArticle))
+                if lineArticle != nil, let credit = line.statedCredit { credits.append((lines.count - 1, credit)) }
+            }
         }
 
         /// Indexes each plan of `plans` on its own, on all cores.

@@ -10,16 +10,15 @@ struct BudgetCellParser {
     /// Whether lines get their labels, texts, notes, funding envelopes and article labels; amounts,
     /// articles and stated credits are read either way.
     var details = true
-    /// Buffers reused from one cell to the next.
-    var scratch = Scratch()
     /// The text the lines' texts are ranges of, when not the parsed text itself (a row's text
     /// holding the cell), and where the parsed text starts in it, in UTF-8 bytes.
     var base: String? = nil
     var offset = 0
 
     /// The buffers a parse works in, kept between the cells of a file so that parsing a cell
-    /// allocates only what it returns.
-    final class Scratch {
+    /// allocates only what it returns. A value, handed to each parse in place: a class's buffers
+    /// would be checked for exclusive access at run time on every cell.
+    struct Scratch {
         fileprivate var bytes: [UInt8] = []
         fileprivate var tokens: [(Token, Range<Int>)] = []
         fileprivate var articles: [BudgetArticle] = []
@@ -28,7 +27,7 @@ struct BudgetCellParser {
         fileprivate var words: [Range<Int>] = []
 
         /// Exchanges a parse's buffers with the kept ones.
-        fileprivate func exchange(
+        fileprivate mutating func exchange(
             _ bytes: inout [UInt8], _ tokens: inout [(Token, Range<Int>)], _ articles: inout [BudgetArticle],
             _ ranges: inout [Range<Int>], _ labelled: inout [Bool], _ words: inout [Range<Int>]
         ) {
@@ -59,12 +58,16 @@ struct BudgetCellParser {
     func parse(_ text: String, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
         var parser = self
         if parser.base == nil { (parser.base, parser.offset) = (text, 0) }
-        return parser.parse(utf8: Array(text.utf8)[...], text: text, diagnostics: &diagnostics)
+        var scratch = Scratch()
+        return parser.parse(utf8: Array(text.utf8)[...], text: text, scratch: &scratch, diagnostics: &diagnostics)
     }
 
     /// Parses a cell's UTF-8 bytes, which are ``base``'s from ``offset``; `text`, the bytes as a
-    /// string, is made only when a diagnostic or a note needs it, unless given.
-    func parse(utf8 cell: ArraySlice<UInt8>, text given: String? = nil, diagnostics: inout [Diagnostic]) -> [BudgetLine] {
+    /// string, is made only when a diagnostic or a note needs it, unless given. The parse works in
+    /// `scratch`'s buffers, which keep their room for the next cell.
+    func parse(
+        utf8 cell: ArraySlice<UInt8>, text given: String? = nil, scratch: inout Scratch, diagnostics: inout [Diagnostic]
+    ) -> [BudgetLine] {
         let base = self.base ?? given ?? String(decoding: cell, as: UTF8.self)
         var made = given
         func cellText() -> String {
@@ -75,16 +78,16 @@ struct BudgetCellParser {
         }
         // The scratch buffers are taken for the parse and handed back, emptied, with their room.
         var bytes: [UInt8] = [], tokens: [(Token, Range<Int>)] = [], articles: [BudgetArticle] = []
-        var ranges: [Range<Int>] = [], labelled: [Bool] = [], words: [Range<Int>] = []
-        scratch.exchange(&bytes, &tokens, &articles, &ranges, &labelled, &words)
+        var list = LineList()
+        scratch.exchange(&bytes, &tokens, &articles, &list.ranges, &list.labelled, &list.words)
         defer {
             bytes.removeAll(keepingCapacity: true)
             tokens.removeAll(keepingCapacity: true)
             articles.removeAll(keepingCapacity: true)
-            ranges.removeAll(keepingCapacity: true)
-            labelled.removeAll(keepingCapacity: true)
-            words.removeAll(keepingCapacity: true)
-            scratch.exchange(&bytes, &tokens, &articles, &ranges, &labelled, &words)
+            list.ranges.removeAll(keepingCapacity: true)
+            list.labelled.removeAll(keepingCapacity: true)
+            list.words.removeAll(keepingCapacity: true)
+            scratch.exchange(&bytes, &tokens, &articles, &list.ranges, &list.labelled, &list.words)
         }
         bytes.append(contentsOf: cell)
         var i = 0
@@ -183,10 +186,6 @@ struct BudgetCellParser {
             }
         }
 
-        var lines: [BudgetLine] = []
-        // `ranges`: the part of the cell each line was read from; `labelled`: whether each line
-        // has a label, kept apart so that labels need not be written out.
-        var wordsStart: Int?
         // A number without a currency is an amount when it is the cell's only number and nothing
         // but parentheses and article codes follow it (`5000`, `5000 (Article 840/731-53 …)`).
         let bareNumberIsAmount = tokens.first.map { first in
@@ -202,39 +201,13 @@ struct BudgetCellParser {
             }
         } ?? false
 
-        func newLine(_ amount: CellValue<Money>, _ range: Range<Int>) {
-            var line = BudgetLine(kind: kind, amount: amount, base: base, location: location)
-            if details, !words.isEmpty { setWords(\.label, of: &line, bytes, words) }
-            lines.append(line)
-            labelled.append(!words.isEmpty)
-            ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
-            words.removeAll(keepingCapacity: true)
-            wordsStart = nil
-        }
-        /// Words before a parenthesis or at the end name the last line when it has no label.
-        func flushWords(_ range: Range<Int>) {
-            guard !words.isEmpty else { return }
-            if let last = lines.indices.last, !labelled[last] {
-                labelled[last] = true
-                if details { setWords(\.label, of: &lines[last], bytes, words) }
-                ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
-                words.removeAll(keepingCapacity: true)
-                wordsStart = nil
-            }
-        }
-        func lastLine(_ range: Range<Int>) -> Int {
-            if lines.isEmpty { newLine(.unknown, range) }
-            ranges[lines.count - 1] = ranges[lines.count - 1].lowerBound..<max(ranges[lines.count - 1].upperBound, range.upperBound)
-            return lines.count - 1
-        }
-
         var afterArticle = false
         for (token, range) in tokens {
             if case .word = token {} else { afterArticle = false }
             switch token {
             case .amount(let money, let hasCurrency):
                 if hasCurrency || bareNumberIsAmount {
-                    newLine(.known(money), range)
+                    list.newLine(.known(money), range, self, base, bytes)
                 } else {
                     if Self.looksLikeAnAmount(money) {
                         // `CCE 5000 CCCA 3.000 €`: a number without a currency among words is
@@ -245,8 +218,8 @@ struct BudgetCellParser {
                             message: "\"\(number)\" has no currency, so it is read as part of a label, not as an amount; write \(number) € if it is one.",
                             text: cellText()))
                     }
-                    if wordsStart == nil { wordsStart = range.lowerBound }
-                    words.append(range)
+                    if list.wordsStart == nil { list.wordsStart = range.lowerBound }
+                    list.words.append(range)
                 }
             case .unreadable(let notation, let hasCurrency):
                 if hasCurrency || bareNumberIsAmount {
@@ -254,29 +227,29 @@ struct BudgetCellParser {
                         .ambiguousAmount, location: location,
                         message: AmountParser.message(for: notation, text: String(decoding: bytes[range], as: UTF8.self)),
                         text: cellText()))
-                    newLine(.unknown, range)
+                    list.newLine(.unknown, range, self, base, bytes)
                 } else {
-                    if wordsStart == nil { wordsStart = range.lowerBound }
-                    words.append(range)
+                    if list.wordsStart == nil { list.wordsStart = range.lowerBound }
+                    list.words.append(range)
                 }
             case .unknownMark:
-                newLine(.unknown, range)
+                list.newLine(.unknown, range, self, base, bytes)
             case .overflow:
                 let digits = String(decoding: bytes[range], as: UTF8.self)
                 diagnostics.append(Diagnostic(
                     .amountTooLarge, location: location,
                     message: "The amount \(digits) is too large to hold in cents; check the cell. It is kept as unknown.",
                     text: cellText()))
-                newLine(.unknown, range)
+                list.newLine(.unknown, range, self, base, bytes)
             case .article(let article):
-                flushWords(range)
-                let index = lastLine(range)
-                lines[index].article = articles[article]
+                list.flushWords(range, self, bytes)
+                let index = list.lastLine(range, self, base, bytes)
+                list.lines[index].article = articles[article]
                 afterArticle = true
             case .group(let inner):
-                flushWords(range)
-                let index = lastLine(range)
-                if let (notation, number) = apply(group: bytes[inner], to: &lines[index]) {
+                list.flushWords(range, self, bytes)
+                let index = list.lastLine(range, self, base, bytes)
+                if let (notation, number) = apply(group: bytes[inner], to: &list.lines[index]) {
                     diagnostics.append(Diagnostic(
                         .ambiguousAmount, location: location,
                         message: AmountParser.message(
@@ -285,56 +258,101 @@ struct BudgetCellParser {
                         text: cellText()))
                 }
             case .word:
-                if afterArticle, words.isEmpty, let index = lines.indices.last {
+                if afterArticle, list.words.isEmpty, let index = list.lines.indices.last {
                     // Words right after a bare article code are its label.
                     if details {
-                        if let label = lines[index].articleLabelRange.map({ ($0.lowerBound - offset)..<($0.upperBound - offset) }) {
+                        if let label = list.lines[index].articleLabelRange.map({ ($0.lowerBound - offset)..<($0.upperBound - offset) }) {
                             if label.upperBound + 1 == range.lowerBound, label.upperBound >= 0, bytes[label.upperBound] == 32 {
-                                lines[index].setRange(\.articleLabel, shifted(label.lowerBound..<range.upperBound))
+                                list.lines[index].setRange(\.articleLabel, shifted(label.lowerBound..<range.upperBound))
                             } else {
                                 let word = String(decoding: bytes[range], as: UTF8.self)
-                                lines[index].setAppended(\.articleLabel, (lines[index].articleLabel ?? "") + " " + word)
+                                list.lines[index].setAppended(\.articleLabel, (list.lines[index].articleLabel ?? "") + " " + word)
                             }
                         } else {
-                            lines[index].setRange(\.articleLabel, shifted(range))
+                            list.lines[index].setRange(\.articleLabel, shifted(range))
                         }
                     }
-                    ranges[index] = ranges[index].lowerBound..<range.upperBound
+                    list.ranges[index] = list.ranges[index].lowerBound..<range.upperBound
                     continue
                 }
-                if wordsStart == nil { wordsStart = range.lowerBound }
-                words.append(range)
+                if list.wordsStart == nil { list.wordsStart = range.lowerBound }
+                list.words.append(range)
             }
         }
-        if !words.isEmpty {
+        if !list.words.isEmpty {
             let end = tokens.last?.1 ?? 0..<bytes.count
-            flushWords(end)
-            if !words.isEmpty {
-                if lines.isEmpty {
+            list.flushWords(end, self, bytes)
+            if !list.words.isEmpty {
+                if list.lines.isEmpty {
                     diagnostics.append(Diagnostic(
                         .unparsedCell, location: location,
                         message: "No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
                         text: cellText()))
-                    newLine(.unknown, (wordsStart ?? 0)..<end.upperBound)
-                    lines[lines.count - 1].setAppended(\.label, nil)
-                    if details { lines[lines.count - 1].note = cellText().trimmed }
+                    list.newLine(.unknown, (list.wordsStart ?? 0)..<end.upperBound, self, base, bytes)
+                    list.lines[list.lines.count - 1].setAppended(\.label, nil)
+                    if details { list.lines[list.lines.count - 1].note = cellText().trimmed }
                 } else {
-                    let index = lines.count - 1
+                    let index = list.lines.count - 1
                     if details {
-                        let extra = TextFolding.joinedBySpaces(bytes, words)
-                        lines[index].note = lines[index].note.map { $0 + " " + extra } ?? extra
+                        let extra = TextFolding.joinedBySpaces(bytes, list.words)
+                        list.lines[index].note = list.lines[index].note.map { $0 + " " + extra } ?? extra
                     }
-                    ranges[index] = ranges[index].lowerBound..<end.upperBound
+                    list.ranges[index] = list.ranges[index].lowerBound..<end.upperBound
                 }
             }
         }
-        guard details else { return lines }
-        for index in lines.indices {
+        guard details else { return list.lines }
+        for index in list.lines.indices {
             // The part of the cell the line was read from, trimmed: a range of the cell's text.
-            let part = TextFolding.trimmed(bytes[ranges[index].clamped(to: 0..<bytes.count)])
-            lines[index].setRange(\.text, shifted(part.startIndex..<part.endIndex))
+            let part = TextFolding.trimmed(bytes[list.ranges[index].clamped(to: 0..<bytes.count)])
+            list.lines[index].setRange(\.text, shifted(part.startIndex..<part.endIndex))
         }
-        return lines
+        return list.lines
+    }
+
+    /// The lines a parse reads, with what it keeps of each until the end, and the words not yet
+    /// given to a line. A value changed in place by its methods: functions nested in the parse
+    /// that shared these as captured variables had each access checked at run time.
+    fileprivate struct LineList {
+        var lines: [BudgetLine] = []
+        /// The part of the cell each line was read from.
+        var ranges: [Range<Int>] = []
+        /// Whether each line has a label, kept apart so that labels need not be written out.
+        var labelled: [Bool] = []
+        /// The words not yet given to a line, and where the first starts.
+        var words: [Range<Int>] = []
+        var wordsStart: Int?
+
+        /// Adds a line of `amount`, read from `range`, labelled by the words before it.
+        mutating func newLine(_ amount: CellValue<Money>, _ range: Range<Int>, _ parser: BudgetCellParser, _ base: String, _ bytes: [UInt8]) {
+            var line = BudgetLine(kind: parser.kind, amount: amount, base: base, location: parser.location)
+            if parser.details, !words.isEmpty { parser.setWords(\.label, of: &line, bytes, words) }
+            lines.append(line)
+            labelled.append(!words.isEmpty)
+            ranges.append((wordsStart ?? range.lowerBound)..<range.upperBound)
+            words.removeAll(keepingCapacity: true)
+            wordsStart = nil
+        }
+
+        /// Words before a parenthesis or at the end name the last line when it has no label.
+        mutating func flushWords(_ range: Range<Int>, _ parser: BudgetCellParser, _ bytes: [UInt8]) {
+            guard !words.isEmpty else { return }
+            if let last = lines.indices.last, !labelled[last] {
+                labelled[last] = true
+                if parser.details { parser.setWords(\.label, of: &lines[last], bytes, words) }
+                ranges[last] = ranges[last].lowerBound..<max(ranges[last].upperBound, range.upperBound)
+                words.removeAll(keepingCapacity: true)
+                wordsStart = nil
+            }
+        }
+
+        /// The index of the last line, made (of unknown amount) when there is none, its range
+        /// reaching to `range`'s end.
+        mutating func lastLine(_ range: Range<Int>, _ parser: BudgetCellParser, _ base: String, _ bytes: [UInt8]) -> Int {
+            if lines.isEmpty { newLine(.unknown, range, parser, base, bytes) }
+            ranges[lines.count - 1] = ranges[lines.count - 1].lowerBound..<max(ranges[lines.count - 1].upperBound, range.upperBound)
+            return lines.count - 1
+        }
     }
 
     /// Whether a number without a currency, among words, could be an amount: 100 or more, with
@@ -356,6 +374,47 @@ struct BudgetCellParser {
     /// - Returns: a stated credit that is not read, with its range in the cell.
     fileprivate func apply(group inner: ArraySlice<UInt8>, to line: inout BudgetLine) -> (AmountParser.Notation, Range<Int>)? {
         let trimmedInner = TextFolding.trimmed(inner)
+        if Self.mayStateArticleOrCredit(trimmedInner), let stated = applyArticleOrCredit(trimmedInner, to: &line) { return stated.unreadable }
+        // The rest is a funding envelope or a note: text only.
+        guard details else { return nil }
+        let trimmed = String(decoding: trimmedInner, as: UTF8.self)
+        let folded = Array(TextFolding.fold(trimmed).utf8)
+        if let start = TextFolding.firstOffset(of: Self.envelope, in: folded) {
+            var plan = String(decoding: folded[(start + Self.envelope.count)...], as: UTF8.self).trimmed
+            for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
+            // Take the plan's name from the original text, same length from the end.
+            let original = String(trimmed.suffix(plan.count)).trimmed
+            line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
+            return nil
+        }
+        line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
+        return nil
+    }
+
+    private static let envelope = Array("enveloppe".utf8)
+
+    /// Whether a parenthesis starting with `bytes` may state an article or a credit: it starts
+    /// like `Article`, `art.` (an `a`, or a byte of a non-ASCII letter that may fold to one) or like
+    /// a number ``AmountParser/parse(_:at:)`` reads (a digit, a sign, a separator, `€`, `EUR`).
+    /// The envelopes and notes most parentheses hold are told apart here, without a copy.
+    static func mayStateArticleOrCredit(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first >= 0x80 || first | 0x20 == UInt8(ascii: "a") || AmountParser.isDigit(first) { return true }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: ",") || first == UInt8(ascii: ".") { return true }
+        // `EUR 3.000`, `euros 3.000`.
+        let second = bytes.dropFirst().first ?? 0
+        return first | 0x20 == UInt8(ascii: "e") && second | 0x20 == UInt8(ascii: "u")
+    }
+
+    /// An article a parenthesis states, and a stated credit that is not read, with its range in the cell.
+    fileprivate struct StatedArticle {
+        var unreadable: (AmountParser.Notation, Range<Int>)?
+    }
+
+    /// Reads an article (`Article 840/731-53 label`) or a stated credit and its article
+    /// (`24.850 € à l'article 84021/124-02 label`) from a trimmed parenthesis into `line`; `nil`
+    /// when the parenthesis states neither.
+    fileprivate func applyArticleOrCredit(_ trimmedInner: ArraySlice<UInt8>, to line: inout BudgetLine) -> StatedArticle? {
         let bytes = Array(trimmedInner)
         // `Article 840/731-53 label` or `art. 840/731-53 label`.
         for prefix in Self.articlePrefixes {
@@ -364,7 +423,7 @@ struct BudgetCellParser {
                 line.article = article
                 // The label's bytes are the cell's, `trimmedInner.startIndex` further.
                 if let label { line.setRange(\.articleLabel, shifted((label.startIndex + trimmedInner.startIndex)..<(label.endIndex + trimmedInner.startIndex))) }
-                return nil
+                return StatedArticle(unreadable: nil)
             }
         }
         // `24.850 € à l'article 84021/124-02 label`; a credit whose notation is unreadable is
@@ -392,33 +451,18 @@ struct BudgetCellParser {
                     }
                     guard let unreadable else {
                         line.statedCredit = credit
-                        return nil
+                        return StatedArticle(unreadable: nil)
                     }
                     if details {
                         let text = String(decoding: bytes, as: UTF8.self)
                         line.note = line.note.map { $0 + " " + text } ?? text
                     }
-                    return (unreadable, trimmedInner.startIndex..<(trimmedInner.startIndex + creditEnd))
+                    return StatedArticle(unreadable: (unreadable, trimmedInner.startIndex..<(trimmedInner.startIndex + creditEnd)))
                 }
             }
         }
-        // The rest is a funding envelope or a note: text only.
-        guard details else { return nil }
-        let trimmed = String(decoding: bytes, as: UTF8.self)
-        let folded = Array(TextFolding.fold(trimmed).utf8)
-        if let start = TextFolding.firstOffset(of: Self.envelope, in: folded) {
-            var plan = String(decoding: folded[(start + Self.envelope.count)...], as: UTF8.self).trimmed
-            for prefix in ["budgetaire ", "du ", "de la ", "de l'"] where plan.hasPrefix(prefix) { plan.removeFirst(prefix.count) }
-            // Take the plan's name from the original text, same length from the end.
-            let original = String(trimmed.suffix(plan.count)).trimmed
-            line.fundingPlan = original.isEmpty ? trimmed : PlanName.normalise(original)
-            return nil
-        }
-        line.note = line.note.map { $0 + " " + trimmed } ?? trimmed
         return nil
     }
-
-    private static let envelope = Array("enveloppe".utf8)
 
     /// `range` of the parsed text as a range of the lines' base.
     fileprivate func shifted(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
@@ -594,6 +638,17 @@ extension BudgetCellParser {
         }
     }
 
+    /// Whether a word starting with `first` may join two amounts: one of ``rangeWords``,
+    /// ``choiceWords``, `et` or an en dash starts with `a`, `-`, `o`, `/` or `e` (in either case),
+    /// or with a non-ASCII byte (`à`, the dash). Most words between amounts are told apart here,
+    /// without folding them against each joining word.
+    private static func mayJoinAmounts(_ first: UInt8) -> Bool {
+        if first >= 0x80 { return true }
+        let lower = first >= 65 && first <= 90 ? first + 32 : first
+        return lower == UInt8(ascii: "a") || lower == UInt8(ascii: "-") || lower == UInt8(ascii: "o")
+            || lower == UInt8(ascii: "/") || lower == UInt8(ascii: "e")
+    }
+
     /// Whether `range` of `bytes` folds to one of `words`, whole.
     private static func isWord(_ bytes: [UInt8], _ range: Range<Int>, _ words: [[UInt8]]) -> Bool {
         words.contains { TextFolding.foldedPrefixLength(bytes, from: range.lowerBound, upTo: range.upperBound, $0) == range.count }
@@ -608,6 +663,7 @@ extension BudgetCellParser {
             guard let first = number(tokens[k].0), let second = number(tokens[k + 2].0), first || second,
                   case .word = tokens[k + 1].0 else { continue }
             let word = tokens[k + 1].1
+            guard Self.mayJoinAmounts(bytes[word.lowerBound]) else { continue }
             var pair: String { "\(text(tokens[k].1)) to \(text(tokens[k + 2].1))" }
             if isWord(bytes, word, rangeWords) || isEnDash(bytes, word.lowerBound) && word.count == 3
                 || (isWord(bytes, word, [and]) && k > 0 && isWord(bytes, tokens[k - 1].1, [between])) {

@@ -145,21 +145,23 @@ enum DelimitedTable {
         var rowHasOwnBytes = false
         row.bytes = bytes
 
-        func tooManyCells() -> PlanReadError {
+        // The nested functions take the row in place rather than capture it: a captured variable
+        // would have each access checked for exclusivity at run time, on every cell of the file.
+        func tooManyCells(_ row: Row) -> PlanReadError {
             PlanReadError(
                 location: SourceLocation(file: file, line: row.line, column: row.ends.count),
                 message: "This row has more than \(maximumColumns) cells; export the sheet alone, without empty columns.")
         }
-        func endCell() throws(PlanReadError) {
+        func endCell(_ row: inout Row, _ cellStart: inout Int) throws(PlanReadError) {
             row.starts.append(cellStart)
             row.ends.append(row.bytes.count)
             cellStart = row.bytes.count
-            if row.ends.count > maximumColumns { throw tooManyCells() }
+            if row.ends.count > maximumColumns { throw tooManyCells(row) }
         }
         /// A line without quotes, or with a carriage return only before its line feed, is split
         /// in place: its cells are ranges of the file's bytes. Returns where the next line starts,
         /// or `nil` when the line needs the byte-by-byte reading below.
-        func splitInPlace(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) throws(PlanReadError) -> Int? {
+        func splitInPlace(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ row: inout Row) throws(PlanReadError) -> Int? {
             guard let base = buffer.baseAddress else { return nil }
             let lineEnd = memchr(base + start, 10, count - start)
                 .map { start + (UnsafeRawPointer($0) - UnsafeRawPointer(base + start)) } ?? count
@@ -173,7 +175,7 @@ enum DelimitedTable {
                     .map { cell + (UnsafeRawPointer($0) - UnsafeRawPointer(base + cell)) } ?? contentEnd
                 row.starts.append(cell)
                 row.ends.append(next)
-                if row.ends.count > maximumColumns { throw tooManyCells() }
+                if row.ends.count > maximumColumns { throw tooManyCells(row) }
                 guard next < contentEnd else { break }
                 cell = next + 1
             }
@@ -182,7 +184,7 @@ enum DelimitedTable {
 
         while index < count {
             if !rowHasOwnBytes, row.ends.isEmpty {
-                let next = try bytes.withUnsafeBufferPointer { buffer throws(PlanReadError) in try splitInPlace(buffer, from: index) }
+                let next = try bytes.withUnsafeBufferPointer { buffer throws(PlanReadError) in try splitInPlace(buffer, from: index, &row) }
                 if let next {
                     try body(row)
                     row.starts.removeAll(keepingCapacity: true)
@@ -238,12 +240,12 @@ enum DelimitedTable {
                 continue
             }
             if byte == separator {
-                try endCell()
+                try endCell(&row, &cellStart)
                 index += 1
                 continue
             }
             if byte == 10 || byte == 13 {
-                try endCell()
+                try endCell(&row, &cellStart)
                 try body(row)
                 row.bytes.removeAll(keepingCapacity: true)
                 swap(&row.bytes, &own)
@@ -263,7 +265,7 @@ enum DelimitedTable {
             index = end
         }
         if rowHasOwnBytes, row.bytes.count > 0 || !row.ends.isEmpty {
-            try endCell()
+            try endCell(&row, &cellStart)
             try body(row)
         }
     }

@@ -61,13 +61,14 @@ struct PlanBuilder {
     var headerChecked = false
     /// The line of the first row that is not blank.
     var firstLine = 0
-    /// Whether each column index is a header column, for the action rows: a cell elsewhere (but
-    /// the title's) is not held by the action and is reported. Made at the first action row.
-    var heldColumns: [Bool] = []
+    /// For the action rows, the indexes before the header's last column that no header column
+    /// names, and the index after that last column: a cell there or beyond (but the title's) is
+    /// not held by the action and is reported. Made at the first action row.
+    var unheldColumns: (indexes: [Int], end: Int)?
     var inLegend = false
     var objectives: [StrategicObjective] = []
     /// The buffers budget cells are parsed in, reused from cell to cell.
-    let budgetScratch = BudgetCellParser.Scratch()
+    var budgetScratch = BudgetCellParser.Scratch()
     var kindFromPreamble = false
     /// Pilot cells read so far, by text: a plan names the same few people and services row after
     /// row, and such cells share one text and one list of names.
@@ -257,7 +258,7 @@ struct PlanBuilder {
                         text: unread.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: " | ")))
                 }
                 rowColumns = nil
-                heldColumns = []
+                unheldColumns = nil
                 if !headerFound { headerLine = row.line }
                 headerFound = true
                 return
@@ -381,18 +382,29 @@ struct PlanBuilder {
     /// Reports, in one warning, the non-blank cells of `row` that neither the title cell (nor
     /// `alsoHeld`) nor a header column holds; for an objective row, every cell but the title.
     mutating func reportCellsNotHeld(_ row: DelimitedTable.Row, titleColumn: Int, alsoHeld: Int? = nil, objective: Bool = false) {
-        if !objective, heldColumns.isEmpty {
-            var held = [Bool](repeating: false, count: (columns.compactMap { $0 }.max() ?? -1) + 1)
-            for case let column? in columns { held[column] = true }
-            heldColumns = held
-        }
         var first: Int?
         var parts: [String] = []
-        for index in 0..<row.count where index != titleColumn && index != alsoHeld {
-            if !objective, index < heldColumns.count, heldColumns[index] { continue }
-            if row.isBlank(index) { continue }
+        func report(_ index: Int) {
+            guard index != titleColumn, index != alsoHeld, !row.isBlank(index) else { return }
             if first == nil { first = index }
             parts.append("\(Self.columnName(index)): \(row[index].trimmed)")
+        }
+        if objective {
+            for index in 0..<row.count { report(index) }
+        } else {
+            // Only the cells the header does not name are looked at: every action row comes here.
+            let unheld: (indexes: [Int], end: Int)
+            if let made = unheldColumns {
+                unheld = made
+            } else {
+                let end = (columns.compactMap { $0 }.max() ?? -1) + 1
+                var held = [Bool](repeating: false, count: end)
+                for case let column? in columns { held[column] = true }
+                unheld = (held.indices.filter { !held[$0] }, end)
+                unheldColumns = unheld
+            }
+            for index in unheld.indexes where index < row.count { report(index) }
+            for index in unheld.end..<max(unheld.end, row.count) { report(index) }
         }
         guard let first else { return }
         let what = objective
@@ -574,9 +586,9 @@ struct PlanBuilder {
         if let mark: CellValue<[BudgetLine]> = CellReader.mark(trimmed) { return mark }
         var diagnostics: [Diagnostic] = []
         let lines = BudgetCellParser(
-            kind: kind, location: location, details: fields.contains(.budgetText), scratch: budgetScratch,
+            kind: kind, location: location, details: fields.contains(.budgetText),
             base: row.text, offset: row.range(part).lowerBound + (trimmed.startIndex - cell.startIndex)
-        ).parse(utf8: trimmed, diagnostics: &diagnostics)
+        ).parse(utf8: trimmed, scratch: &budgetScratch, diagnostics: &diagnostics)
         plan.warnings += diagnostics
         return .known(lines)
     }

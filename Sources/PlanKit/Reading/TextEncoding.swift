@@ -251,8 +251,15 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
     static func windows1252(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            if byte < 0x80 { out.append(byte); continue }
+        var index = 0
+        while index < bytes.count {
+            // The ASCII bytes up to the next that is not, copied at once: most of a plan's text.
+            var end = index
+            while end < bytes.count, bytes[end] < 0x80 { end += 1 }
+            out.append(contentsOf: bytes[index..<end])
+            guard end < bytes.count else { break }
+            let byte = bytes[end]
+            index = end + 1
             var value = UInt32(byte)
             if byte <= 0x9F, cp1252High[Int(byte - 0x80)] != 0 { value = cp1252High[Int(byte - 0x80)] }
             // UTF-8 of a code point below U+10000, written here: the loop runs on every byte.
