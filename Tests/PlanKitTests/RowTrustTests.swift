@@ -147,4 +147,26 @@ import Testing
         #expect(plan.actions.first?.pilots.services.value == .known(["Travaux"]))
         #expect(plan.actions.first?.pilots.agents.value == .known(["A. Martin"]))
     }
+
+    /// A legend opens at the word `Légende` or `Légendes`, not at a word that starts like it; what
+    /// comes before its colon is kept unless it is that word alone.
+    @Test(arguments: [
+        ("Légende : En attente", ["En attente"]),
+        ("Légendes : En attente", ["En attente"]),
+        ("Légende des couleurs : jaune", ["Légende des couleurs : jaune"]),
+    ])
+    func aLegendOpensAtItsWord(_ cell: String, _ legend: [String]) throws {
+        let plan = try plan(Self.header + "Objectif stratégique : \"Bouger\"\nObjectif opérationnel 1. Vélo\n"
+            + "\t\tAction 1.1. Créer\tJ. Dupont\tTravaux\tA. Martin\t2021\tA 1.1\t\t\t\n" + cell + "\n")
+        #expect(plan.legend == legend)
+        #expect(plan.warnings.isEmpty)
+    }
+
+    @Test func aWordThatStartsLikeLegendOpensNone() throws {
+        let plan = try plan(Self.header + "Objectif stratégique : \"Bouger\"\nObjectif opérationnel 1. Vélo\n"
+            + "Légendaire\n\t\tAction 1.1. Créer\tJ. Dupont\tTravaux\tA. Martin\t2021\tA 1.1\t\t\t\n")
+        #expect(plan.legend.isEmpty)
+        #expect(plan.actions.map(\.id) == ["1.1"])
+        #expect(plan.warnings.map(\.rule) == [.rowIgnored])
+    }
 }

@@ -492,10 +492,11 @@ public enum CellAccounting {
         /// What follows the colon of a cell that opens the legend, normalised; `nil` when the
         /// cell does not open it, or holds more than `Légende` before its colon.
         func legendRest(_ cell: [UInt8]) -> [UInt8]? {
-            guard cell.starts(with: PlanBuilder.Words.legend) else { return nil }
-            let colon = cell.firstIndex(of: UInt8(ascii: ":")) ?? cell.count
-            guard CellAccounting.words(cell[..<colon]) == ["legende"] else { return nil }
-            return colon < cell.count ? Array(cell[(colon + 1)...]).trimmedSpaces : []
+            guard PlanBuilder.opensLegend(cell) else { return nil }
+            // As the reader keeps it: after the colon when `Légende` alone comes before it, else whole.
+            guard let colon = cell.firstIndex(of: UInt8(ascii: ":")),
+                  ["legende", "legendes"].contains(CellAccounting.words(cell[..<colon]).joined(separator: " ")) else { return cell }
+            return Array(cell[(colon + 1)...]).trimmedSpaces
         }
     }
 }

@@ -198,6 +198,22 @@ struct PlanBuilder {
             || f == "objectifs et actions" || f == "objectifs / actions"
     }
 
+    /// Whether a row whose first cell folds to `folded` opens the legend: its first word is
+    /// `légende` or `légendes` (not `légendaire`).
+    static func opensLegend(_ folded: some Collection<UInt8>) -> Bool {
+        guard folded.starts(with: Words.legend) else { return false }
+        var rest = folded.dropFirst(Words.legend.count)
+        if rest.first == UInt8(ascii: "s") { rest = rest.dropFirst() }
+        guard let next = rest.first else { return true }
+        return !AmountParser.isLetter(next) && !AmountParser.isDigit(next)
+    }
+
+    /// Whether `text` (what comes before a legend's colon) is the word `Légende` or `Légendes` alone.
+    static func isLegendWord(_ text: some StringProtocol) -> Bool {
+        let folded = TextFolding.fold(text).trimmed
+        return folded == "legende" || folded == "legendes"
+    }
+
     /// Whether folded text starts an objective, an axis or an action row.
     static func startsObjectiveOrAction(_ folded: [UInt8]) -> Bool {
         folded.starts(with: Words.strategic) || folded.starts(with: Words.operational) || startsWithNumbered(folded, Words.axisNumbered)
@@ -218,12 +234,13 @@ struct PlanBuilder {
             return
         }
         inLegend = false
-        if folded.starts(with: Words.legend) {
+        if Self.opensLegend(folded) {
             inLegend = true
-            // `Légende : text` keeps the text; `Légende des couleurs` is kept whole. Other cells follow.
+            // `Légende : text` keeps the text; `Légende des couleurs` and `Légende des couleurs : …`
+            // are kept whole. Other cells follow.
             let head = text
             let colon = head.firstIndex(of: ":")
-            let rest = colon.map { head[head.index(after: $0)...].trimmed } ?? head
+            let rest = colon.flatMap { colon in Self.isLegendWord(head[..<colon]) ? head[head.index(after: colon)...].trimmed : nil } ?? head
             let others = ((first + 1)..<row.count).map { row[$0].trimmed }.filter { !$0.isEmpty }
             let line = ([rest].filter { !$0.isEmpty } + others).joined(separator: " ")
             if !line.isEmpty { plan.legend.append(line) }
