@@ -31,11 +31,19 @@ let package = Package(
         ),
         .target(name: "PlanShell", dependencies: ["PlanKit", "PlanQuery", "CLibEdit"]),
 
+        // SQLite databases of plans: the system's libsqlite3, and the writer over it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "PlanSQLite", dependencies: ["PlanKit", "PlanQuery", "CSQLite"]),
+
         // Command line: commands in a testable target, `plankit` wires them.
         .target(
             name: "PlanKitCommands",
             dependencies: [
-                "PlanKit", "PlanQuery", "PlanShell",
+                "PlanKit", "PlanQuery", "PlanShell", "PlanSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

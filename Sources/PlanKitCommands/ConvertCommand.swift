@@ -1,8 +1,10 @@
 import ArgumentParser
+import Foundation
 import PlanKit
 import PlanShell
+import PlanSQLite
 
-/// `plankit convert FILE --to json [-o OUT]`.
+/// `plankit convert FILE --to json|ecomptes|ecomptes-export|xlsx [-o OUT]`, `plankit convert FILES… --to sqlite -o OUT`.
 package struct ConvertCommand: ParsableCommand {
     /// The command's name, help and subcommands.
     package static let configuration = CommandConfiguration(
@@ -13,6 +15,8 @@ package struct ConvertCommand: ParsableCommand {
               plankit convert Examples/pst-citoyennete.tsv --to json -o citoyennete.json
               plankit convert Examples/pst-citoyennete.tsv --to ecomptes -o citoyennete.xml
               plankit convert Examples/pst-citoyennete.tsv --to ecomptes-export -o citoyennete-budget.xml
+              plankit convert Examples/pst-citoyennete.tsv --to xlsx -o citoyennete.xlsx
+              plankit convert Examples/ --to sqlite -o plans.db
             """)
 
     /// The formats plans convert to.
@@ -20,12 +24,17 @@ package struct ConvertCommand: ParsableCommand {
         case json
         case ecomptes
         case ecomptesExport = "ecomptes-export"
+        case xlsx
+        case sqlite
+
+        /// Whether the format is bytes that a terminal cannot show.
+        var isBinary: Bool { self == .xlsx || self == .sqlite }
     }
 
-    @Argument(help: "The plan file to convert.")
-    var file: String
+    @Argument(help: "The plan file to convert; for sqlite, any number of plan files or directories.")
+    var files: [String]
 
-    @Option(help: "The format to write: json (PlanKit JSON), ecomptes (the regional XML, schema 201805V1, in the shape a commune uploads: no budget) or ecomptes-export (the shape eComptes exports, with every element's Articles and Projections).")
+    @Option(help: "The format to write: json (PlanKit JSON), ecomptes (the regional XML, schema 201805V1, in the shape a commune uploads: no budget), ecomptes-export (the shape eComptes exports, with every element's Articles and Projections), xlsx (a workbook in the communes' PST layout, a sheet per plan) or sqlite (a database with a table per query collection).")
     var to: Target
 
     @Option(name: .shortAndLong, help: "Where to write; standard output when absent or -. A file is replaced atomically (a symbolic link's target, keeping its mode); a pipe or a device is written through.")
@@ -39,19 +48,51 @@ package struct ConvertCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
+        guard files.count == 1 || to == .sqlite, let file = files.first else {
+            Console.error("plankit convert: error: --to \(to.rawValue) converts one file, and \(files.count) were given; convert them one by one, or use --to sqlite for a database of several.")
+            throw CommandFailure(.usage)
+        }
         // The output is checked and its temporary file made before the input is read, so that a
         // bad destination fails at once; until the end the target is left as it was.
         var writer: AtomicFile.Writer?
         if let output, output != "-" {
-            if !force, AtomicFile.sameFile(output, file) {
-                Console.error("\(output): error: this is the input file; writing over it would lose it. Choose another output, or pass --force.")
+            if !force, let input = files.first(where: { AtomicFile.sameFile(output, $0) }) {
+                let which = files.count == 1 ? "the input file" : "an input file (\(input))"
+                Console.error("\(output): error: this is \(which); writing over it would lose it. Choose another output, or pass --force.")
                 throw CommandFailure(.usage)
             }
             do { writer = try AtomicFile.Writer(path: output) } catch {
                 Console.error(error.message)
                 throw CommandFailure(.usage)
             }
+        } else if to.isBinary, Console.isTerminal(STDOUT_FILENO) {
+            Console.error("plankit convert: error: --to \(to.rawValue) writes a binary file and standard output is a terminal; write it to a file with -o FILE.\(to == .xlsx ? "xlsx" : "db"), or redirect standard output.")
+            throw CommandFailure(.usage)
         }
+        let bytes = try convert(file)
+        guard let writer else {
+            if to.isBinary {
+                do { try AtomicFile.write(bytes, to: "/dev/stdout") } catch {
+                    Console.error(error.message)
+                    throw CommandFailure(.usage)
+                }
+            } else {
+                Console.out(String(decoding: bytes, as: UTF8.self))
+            }
+            return
+        }
+        do {
+            try writer.write(bytes)
+            try writer.commit()
+        } catch {
+            Console.error(error.message)
+            throw CommandFailure(.usage)
+        }
+    }
+
+    /// The bytes of `file`'s plans in a format of one file.
+    private func convert(_ file: String) throws -> [UInt8] {
+        if to == .sqlite { return try database() }
         let plans: [PlanKit.Plan]
         do {
             plans = try PlanReader().read(path: file)
@@ -60,13 +101,22 @@ package struct ConvertCommand: ParsableCommand {
             Console.error(error.description)
             throw CommandFailure(.usage)
         }
-        let bytes: [UInt8]
         switch to {
+        case .sqlite:
+            return try database()
         case .json:
-            do { bytes = try PlanKitJSON.encode(plans) } catch {
+            do { return try PlanKitJSON.encode(plans) } catch {
                 Console.error("\(file): error: the plan could not be encoded as JSON (\(error)).")
                 throw CommandFailure(.usage)
             }
+        case .xlsx:
+            let written = XLSXPlanWriter.workbook(plans)
+            for note in written.notes { Console.error("\(file): warning: \(note)") }
+            guard let bytes = written.bytes else {
+                Console.error("\(file): error: the workbook could not be made in memory; nothing was written.")
+                throw CommandFailure(.usage)
+            }
+            return bytes
         case .ecomptes, .ecomptesExport:
             guard plans.count == 1, let plan = plans.first else {
                 Console.error("\(file): error: an eComptes file holds one PST, and this file holds \(plans.count) plans; convert them one by one.")
@@ -74,17 +124,23 @@ package struct ConvertCommand: ParsableCommand {
             }
             let written = EComptesWriter(shape: to == .ecomptes ? .upload : .export).document(plan)
             for note in written.notes { Console.error("\(file): warning: \(note)") }
-            bytes = Array(written.text.utf8)
+            return Array(written.text.utf8)
         }
-        guard let writer else {
-            Console.out(String(decoding: bytes, as: UTF8.self))
-            return
+    }
+
+    /// The bytes of a database of every plan of ``files``.
+    private func database() throws -> [UInt8] {
+        let planSet: PlanSet
+        do {
+            planSet = try PlanLoader.load(files)
+        } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
         }
         do {
-            try writer.write(bytes)
-            try writer.commit()
+            return try SQLiteWriter.database(planSet)
         } catch {
-            Console.error(error.message)
+            Console.error("plankit convert: error: the database could not be made (\(error)); nothing was written.")
             throw CommandFailure(.usage)
         }
     }

@@ -29,17 +29,17 @@ package enum XLSXWriter {
         case bool(Bool)
     }
 
-    /// A cell: its value, and whether it is filled with the highlight colour.
+    /// A cell: its value, and its fill colour if it has one.
     package struct Cell: Sendable, Hashable {
         /// The content.
         package var value: Value
-        /// Whether the cell has the highlight fill (a pending action's row, and its legend line).
-        package var highlighted: Bool
+        /// The fill colour as `#rrggbb` (a pending action's row and its legend line), or `nil`.
+        package var fill: String?
 
-        /// A cell holding `value`.
-        package init(_ value: Value, highlighted: Bool = false) {
+        /// A cell holding `value`, filled with `fill` (`#rrggbb`) when given.
+        package init(_ value: Value, fill: String? = nil) {
             self.value = value
-            self.highlighted = highlighted
+            self.fill = fill
         }
     }
 
@@ -75,15 +75,18 @@ package enum XLSXWriter {
     package static func workbook(_ sheets: [Sheet]) throws(Failure) -> [UInt8] {
         let sheets = sheets.isEmpty ? [Sheet(name: "Sheet1")] : sheets
         let names = sheetNames(sheets.map(\.name))
+        let fills = fills(sheets)
+        var fillNumbers: [String: Int] = [:]
+        for (index, fill) in fills.enumerated() { fillNumbers[fill] = index + 1 }
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(count: sheets.count)),
             ("_rels/.rels", rootRelationships),
             ("xl/workbook.xml", workbookPart(sheets, names: names)),
             ("xl/_rels/workbook.xml.rels", workbookRelationships(count: sheets.count)),
-            ("xl/styles.xml", styles),
+            ("xl/styles.xml", styles(fills: fills)),
         ]
         for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet, fills: fillNumbers)))
         }
         return try zip(parts)
     }
@@ -164,26 +167,65 @@ package enum XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// The styles, by index in `cellXfs`: 0 plain, 1 euros, 2 date, 3 bold header, then the same
-    /// three with the highlight fill (4 plain, 5 euros, 6 date).
-    private static let styles = declaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.00\\ &quot;€&quot;\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
-        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-        + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
-        + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFFFFF00\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"7\">"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/>"
-        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\"/>"
-        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\"/>"
-        + "</cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-        + "</styleSheet>"
+    /// The fill colours of `sheets`' cells, in order of first use, as `RRGGBB`.
+    private static func fills(_ sheets: [Sheet]) -> [String] {
+        var seen = Set<String>()
+        var fills: [String] = []
+        for sheet in sheets {
+            for row in sheet.rows {
+                for cell in row {
+                    guard let fill = cell.fill.flatMap(rgb), seen.insert(fill).inserted else { continue }
+                    fills.append(fill)
+                }
+            }
+        }
+        return fills
+    }
+
+    /// `#ffff00` as `FFFF00`; `nil` unless six hexadecimal digits.
+    private static func rgb(_ colour: String) -> String? {
+        let digits = colour.hasPrefix("#") ? colour.dropFirst() : Substring(colour)
+        guard digits.count == 6, digits.allSatisfy(\.isHexDigit) else { return nil }
+        return digits.uppercased()
+    }
+
+    /// The kinds of cell a style is made for, by offset among a fill's four styles.
+    private enum Kind: Int, CaseIterable {
+        case plain, money, day, header
+    }
+
+    /// The index in `cellXfs` of a cell of `kind` filled with fill number `fill` (0: none).
+    private static func style(_ kind: Kind, fill: Int) -> Int { fill * 4 + kind.rawValue }
+
+    /// The styles: for no fill then each fill, a plain, a euro, a date and a bold header style.
+    private static func styles(fills: [String]) -> String {
+        var xml = declaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
+            + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.00\\ &quot;€&quot;\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
+            + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+            + "<fills count=\"\(fills.count + 2)\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+        for fill in fills {
+            xml += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF\(fill)\"/><bgColor indexed=\"64\"/></patternFill></fill>"
+        }
+        xml += "</fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"\((fills.count + 1) * 4)\">"
+        for fill in 0...fills.count {
+            let fillId = fill == 0 ? 0 : fill + 1
+            let applyFill = fill == 0 ? "" : " applyFill=\"1\""
+            for kind in Kind.allCases {
+                let (format, font) = switch kind {
+                case .plain: (0, 0)
+                case .money: (164, 0)
+                case .day: (165, 0)
+                case .header: (0, 1)
+                }
+                let applyFormat = format == 0 ? "" : " applyNumberFormat=\"1\""
+                let applyFont = font == 0 ? "" : " applyFont=\"1\""
+                xml += "<xf numFmtId=\"\(format)\" fontId=\"\(font)\" fillId=\"\(fillId)\" borderId=\"0\" xfId=\"0\"\(applyFormat)\(applyFont)\(applyFill)/>"
+            }
+        }
+        return xml + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+    }
 
     /// The cells an autofilter covers: the header row to the last row, when the sheet has a header.
     private static func filterRange(_ sheet: Sheet) -> String? {
@@ -200,7 +242,7 @@ package enum XLSXWriter {
         }.joined(separator: ":")
     }
 
-    private static func worksheet(_ sheet: Sheet) -> String {
+    private static func worksheet(_ sheet: Sheet, fills: [String: Int]) -> String {
         var xml = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
         if sheet.header, !sheet.rows.isEmpty {
             xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -221,7 +263,8 @@ package enum XLSXWriter {
             let number = r + 1
             xml += "<row r=\"\(number)\">"
             for (c, cell) in row.enumerated() {
-                xml += Self.cell(cell, reference: "\(columnName(c))\(number)", header: sheet.header && r == 0)
+                let fill = cell.fill.flatMap(rgb).flatMap { fills[$0] } ?? 0
+                xml += Self.cell(cell, reference: "\(columnName(c))\(number)", header: sheet.header && r == 0, fill: fill)
             }
             xml += "</row>"
         }
@@ -230,25 +273,24 @@ package enum XLSXWriter {
         return xml + "</worksheet>"
     }
 
-    private static func cell(_ cell: Cell, reference: String, header: Bool) -> String {
-        let fill = cell.highlighted ? 4 : 0
-        func style(_ base: Int) -> String {
-            let index = header ? 3 : (base == 0 ? fill : base + (cell.highlighted ? 4 : 0))
+    private static func cell(_ cell: Cell, reference: String, header: Bool, fill: Int) -> String {
+        func style(_ kind: Kind) -> String {
+            let index = self.style(header ? .header : kind, fill: fill)
             return index == 0 ? "" : " s=\"\(index)\""
         }
         switch cell.value {
         case .empty:
-            return fill == 0 || header ? "" : "<c r=\"\(reference)\"\(style(0))/>"
+            return fill == 0 ? "" : "<c r=\"\(reference)\"\(style(.plain))/>"
         case .text(let text):
-            return "<c r=\"\(reference)\"\(style(0)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escaped(text, attribute: false))</t></is></c>"
+            return "<c r=\"\(reference)\"\(style(.plain)) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escaped(text, attribute: false))</t></is></c>"
         case .number(let number):
-            return "<c r=\"\(reference)\"\(style(0))><v>\(number)</v></c>"
+            return "<c r=\"\(reference)\"\(style(.plain))><v>\(number)</v></c>"
         case .money(let money):
-            return "<c r=\"\(reference)\"\(style(1))><v>\(money.decimalString)</v></c>"
+            return "<c r=\"\(reference)\"\(style(.money))><v>\(money.decimalString)</v></c>"
         case .day(let day):
-            return "<c r=\"\(reference)\"\(style(2))><v>\(serial(day))</v></c>"
+            return "<c r=\"\(reference)\"\(style(.day))><v>\(serial(day))</v></c>"
         case .bool(let value):
-            return "<c r=\"\(reference)\"\(style(0)) t=\"b\"><v>\(value ? 1 : 0)</v></c>"
+            return "<c r=\"\(reference)\"\(style(.plain)) t=\"b\"><v>\(value ? 1 : 0)</v></c>"
         }
     }
 
