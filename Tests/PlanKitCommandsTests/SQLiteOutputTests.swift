@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// `plankit convert FILES… --to sqlite`: the database sqlite3 and DuckDB open, whose SQL answers
+/// equal PlanKit's own query answers, on the seed plans and on a generated corpus.
+@Suite(.enabled(if: PeerTools.sqlite3 != nil, "sqlite3 is not installed (Scripts/setup.sh installs it)"))
+struct SQLiteOutputTests {
+    /// A PlanKit query and the SQL that must give the same rows; `ordered` when the order counts.
+    struct Pair: CustomTestStringConvertible, Sendable {
+        var query: String
+        var sql: String
+        var ordered = true
+        var testDescription: String { query }
+    }
+
+    /// The questions an analyst asks, in both languages. The SQL of the `budget` group is the
+    /// example Docs/formats.md gives.
+    static let pairs: [Pair] = [
+        Pair(query: "plans select name, kind, objectives, actions", sql: "SELECT name, kind, objectives, actions FROM plans ORDER BY key"),
+        Pair(query: "actions select count()", sql: "SELECT count(*) FROM actions"),
+        Pair(query: "budget select count(), sum(amount)", sql: "SELECT count(*), round(sum(amount), 2) FROM budget"),
+        Pair(query: "budget where kind = \"ordinary\" select sum(amount)", sql: "SELECT round(sum(amount), 2) FROM budget WHERE kind = 'ordinary'"),
+        Pair(query: "budget group by article.main select article.main, sum(amount), count()",
+             sql: "SELECT article_main, round(sum(amount), 2), count(*) FROM budget GROUP BY article_main", ordered: false),
+        Pair(query: "actions where deadline is unknown select plan, id",
+             sql: "SELECT plan, id FROM actions WHERE deadline_state = 'unknown' ORDER BY key"),
+        Pair(query: "actions where pilot.agent is unknown or deadline is missing select plan, id, deadline.text",
+             sql: "SELECT plan, id, deadline_text FROM actions WHERE pilot_agent_state = 'unknown' OR deadline_state = 'missing' ORDER BY key"),
+        Pair(query: "actions where deadline.year = 2021 select plan, id, title, deadline",
+             sql: "SELECT plan, id, title, deadline FROM actions WHERE deadline_year = 2021 ORDER BY key"),
+        Pair(query: "actions where budget.article ~ \"840\" select plan, id, total",
+             sql: "SELECT plan, id, CASE total_state WHEN 'unknown' THEN '??' ELSE CAST(total AS TEXT) END FROM actions a WHERE EXISTS (SELECT 1 FROM budget b WHERE b.action_key = a.key AND b.article LIKE '%840%') ORDER BY key"),
+        Pair(query: "actions where total > 10000 select plan, id, total", sql: "SELECT plan, id, total FROM actions WHERE total > 10000 ORDER BY key"),
+        Pair(query: "budget where action.deadline.year = 2020 select sum(amount), count()",
+             sql: "SELECT round(sum(b.amount), 2), count(*) FROM budget b JOIN actions a ON a.key = b.action_key WHERE a.deadline_year = 2020"),
+        Pair(query: "links where plan = \"PCS III\" select action, kind, ref, status",
+             sql: "SELECT action, kind, ref, status FROM links WHERE plan = 'PCS III' ORDER BY key"),
+        Pair(query: "articles select code, main, service, credit, lines", sql: "SELECT code, main, service, credit, lines FROM articles ORDER BY key"),
+        Pair(query: "objectives where level = \"operational\" select plan, number, title, actions",
+             sql: "SELECT plan, number, title, actions FROM objectives WHERE level = 'operational' ORDER BY key"),
+        Pair(query: "findings select severity, rule, subject", sql: "SELECT severity, rule, subject FROM findings ORDER BY key"),
+    ]
+
+    /// A database of `files`, written in `dir`.
+    static func database(_ files: [String], in dir: String) throws -> String {
+        let db = dir + "/plans.db"
+        let result = try Executable.run(["convert"] + files + ["--to", "sqlite", "-o", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        return db
+    }
+
+    /// PlanKit's answer, normalized, without its header.
+    static func plankit(_ query: String, _ files: [String]) throws -> [[String]] {
+        let result = try Executable.run(["query", query] + files + ["--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return PeerTools.csv(result.stdout).dropFirst().map { $0.map(PeerTools.normalized) }
+    }
+
+    /// sqlite3's answer, normalized.
+    static func sqlite(_ sql: String, _ db: String) throws -> [[String]] {
+        let result = try PeerTools.run(PeerTools.sqlite3 ?? "sqlite3", ["-csv", "-bail", db, sql])
+        #expect(result.status == 0, "\(result.stderr)")
+        return PeerTools.csv(result.stdout).map { $0.map(PeerTools.normalized) }
+    }
+
+    /// The generated corpus: a few communes' plans, as files.
+    static func corpus(in dir: String) throws -> [String] {
+        let python = PeerTools.python3 ?? "/usr/bin/python3"
+        let script = Executable.root.appendingPathComponent("Scripts/generate-corpus.py").path
+        let result = try PeerTools.run(python, [script, dir, "--communes", "2", "--actions-per-oo", "2", "--seed", "11"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try String(contentsOfFile: dir + "/files.txt", encoding: .utf8).split(separator: "\n").map { dir + "/" + $0 }
+    }
+
+    static func compare(_ pair: Pair, _ a: [[String]], _ b: [[String]], _ tool: String) {
+        let sort = { (rows: [[String]]) in pair.ordered ? rows : rows.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") } }
+        #expect(sort(a) == sort(b), "\(tool) disagrees on: \(pair.query)")
+    }
+
+    /// The plans compared: the seed's folder, or a generated corpus of two communes.
+    enum Dataset: String, CaseIterable, Sendable {
+        case seed, corpus
+
+        func files(in dir: String) throws -> [String] {
+            switch self {
+            case .seed: [Executable.root.appendingPathComponent("Examples").path]
+            case .corpus: try SQLiteOutputTests.corpus(in: dir + "/corpus")
+            }
+        }
+    }
+
+    @Test(.enabled(if: PeerTools.python3 != nil, "python3 is not installed: no corpus is generated"), arguments: Dataset.allCases)
+    func sqlite3AndDuckDBAgreeWithPlanKit(_ dataset: Dataset) throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let files = try dataset.files(in: dir)
+        let db = try Self.database(files, in: dir)
+        let answers = try Self.pairs.map { try Self.plankit($0.query, files) }
+        for (pair, answer) in zip(Self.pairs, answers) {
+            Self.compare(pair, answer, try Self.sqlite(pair.sql, db), "sqlite3")
+        }
+        guard let duckdb = PeerTools.duckdb else { return }
+        // DuckDB reads each table as sqlite3 exports it to CSV, with the column types sqlite3
+        // reports: DuckDB's own SQLite extension is downloaded on first use, which a machine
+        // without network cannot do.
+        var script = ""
+        for table in ["plans", "objectives", "actions", "articles", "budget", "links", "findings"] {
+            let csv = dir + "/\(table).csv"
+            let export = try PeerTools.run(PeerTools.sqlite3 ?? "sqlite3", ["-csv", "-header", db, "SELECT * FROM \"\(table)\""])
+            try export.stdout.write(toFile: csv, atomically: true, encoding: .utf8)
+            let info = try PeerTools.run(PeerTools.sqlite3 ?? "sqlite3", ["-csv", db, "SELECT name, type FROM pragma_table_info('\(table)')"])
+            let columns = PeerTools.csv(info.stdout).map { column in
+                "\"\(column[0])\" " + (["INTEGER": "BIGINT", "REAL": "DOUBLE"][column[1]] ?? "VARCHAR")
+            }
+            script += "CREATE TABLE \"\(table)\" (\(columns.joined(separator: ", ")));\n"
+            script += "COPY \"\(table)\" FROM '\(csv)' (HEADER, NULLSTR '');\n"
+        }
+        let duck = dir + "/plans.duckdb"
+        let load = try PeerTools.run(duckdb, [duck, "-c", script])
+        #expect(load.status == 0, "\(load.stderr)")
+        for (pair, answer) in zip(Self.pairs, answers) {
+            let result = try PeerTools.run(duckdb, ["-readonly", "-csv", "-noheader", "-nullvalue", "", duck, "-c", pair.sql])
+            #expect(result.status == 0, "\(result.stderr)")
+            Self.compare(pair, answer, PeerTools.csv(result.stdout).map { $0.map(PeerTools.normalized) }, "DuckDB")
+        }
+    }
+
+    @Test func keysAndStatesHoldInTheDatabase() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let db = try Self.database([Executable.seed], in: dir)
+        #expect(try Self.sqlite("PRAGMA foreign_key_check", db) == [])
+        #expect(try Self.sqlite("PRAGMA integrity_check", db) == [["ok"]])
+        // The seed's action 1.2: deadline ??, an ordinary budget cell left blank, 20 000 € extraordinary.
+        #expect(try Self.sqlite("SELECT deadline, deadline_state, ordinary, ordinary_state, extraordinary, extraordinary_state FROM actions WHERE id = '1.2'", db)
+            == [["", "unknown", "", "missing", "20000", "known"]])
+        #expect(try Self.sqlite("SELECT count(*) FROM budget b JOIN actions a ON a.key = b.action_key JOIN objectives o ON o.key = a.objective_key JOIN plans p ON p.key = o.plan_key", db)
+            == (try Self.plankit("budget select count()", [Executable.seed])))
+        #expect(try Self.sqlite("SELECT tbl_name FROM sqlite_master WHERE type = 'table' ORDER BY rootpage", db)
+            == [["plans"], ["objectives"], ["actions"], ["articles"], ["budget"], ["links"], ["findings"]])
+    }
+
+    @Test func aFailedConversionLeavesTheFileAsItWas() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let db = dir + "/plans.db"
+        try Data("an analyst's file".utf8).write(to: URL(fileURLWithPath: db))
+        let result = try Executable.run(["convert", Executable.seed, dir + "/missing.tsv", "--to", "sqlite", "-o", db])
+        #expect(result.status == 2)
+        #expect(try String(contentsOfFile: db, encoding: .utf8) == "an analyst's file")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["plans.db"])
+    }
+
+    @Test func aDatabaseIsNotWrittenToATerminalNorFromOneFileForOtherFormats() throws {
+        let several = try Executable.run(["convert", Executable.seed, Executable.seed, "--to", "json"])
+        #expect(several.status == 2)
+        #expect(several.stderr == "plankit convert: error: --to json converts one file, and 2 were given; convert them one by one, or use --to sqlite for a database of several.\n")
+    }
+}
