@@ -27,7 +27,7 @@ struct QueryOutput {
             Console.error("\(output): error: this is an input file; writing over it would lose it. Choose another output.")
             throw CommandFailure(.usage)
         }
-        if format.isBinary, AtomicFile.isStream(output), isTerminalPath(output) {
+        if format.isBinary, AtomicFile.isStream(output), AtomicFile.isTerminal(output) {
             Console.error("\(output): error: an \(format.rawValue) workbook is binary and this is a terminal; write it to a file.")
             throw CommandFailure(.usage)
         }
@@ -39,13 +39,6 @@ struct QueryOutput {
             Console.error(error.message)
             throw CommandFailure(.usage)
         }
-    }
-
-    /// Whether `path` opens a terminal.
-    private static func isTerminalPath(_ path: String) -> Bool {
-        let fd = Foundation.open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
-        defer { if fd >= 0 { Foundation.close(fd) } }
-        return fd >= 0 && Console.isTerminal(fd)
     }
 
     /// Writes `table` in `format` and puts the file in place.

@@ -38,6 +38,15 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether `path` opens a terminal (`/dev/tty`, or `/dev/stdout` when standard output is one).
+    package static func isTerminal(_ path: String) -> Bool {
+        if case .descriptor(let fd)? = try? Target.resolve(path) { return isatty(fd) == 1 }
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return isatty(fd) == 1
+    }
+
     /// A write that failed; the target is untouched.
     public struct Failure: Error, Sendable {
         /// A full sentence naming the path.

@@ -12,7 +12,7 @@ package enum MetaCommand: Sendable, Equatable {
     case plans
     /// `.schema [COLLECTION]`.
     case schema(String?)
-    /// `.format table|csv|json|markdown`.
+    /// `.format table|csv|json|markdown|xlsx`.
     case format(OutputFormat)
     /// `.output FILE|stdout`.
     case output(String?)
@@ -71,7 +71,7 @@ package enum MetaCommand: Sendable, Equatable {
         case ".schema": return .schema(arguments.first)
         case ".format", ".mode":
             guard arguments.count == 1, let format = OutputFormat(rawValue: arguments[0].lowercased()) else {
-                throw QueryError(".format takes one of table, csv, json, markdown.", at: argumentLocation)
+                throw QueryError(".format takes one of table, csv, json, markdown, xlsx.", at: argumentLocation)
             }
             return .format(format)
         case ".output":

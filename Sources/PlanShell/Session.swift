@@ -53,6 +53,8 @@ public final class Session {
     private var context: QueryContext?
     private var outputPath: String?
     private var outputBuffer = ""
+    /// The results written to the `.output` file as a workbook since `.output`, a sheet each.
+    private var outputTables: [ResultTable] = []
 
     /// Creates a session writing to `sink`.
     public init(sink: Sink = .standard) {
@@ -158,7 +160,7 @@ public final class Session {
         case .query(let query):
             let context = queryContext
             let table = try Compiler.compile(query, for: context).run(context)
-            return emit(format.render(table, options: tableOptions()))
+            return emit(table, at: "\(source):\(text.line)")
         case .assertion(let query, let expectation):
             let context = queryContext
             let table = try Compiler.compile(query, for: context).run(context)
@@ -172,7 +174,7 @@ public final class Session {
         case .check(let ids):
             let rules = ids.isEmpty ? Checker.allRules : ids.compactMap(Checker.rule)
             let findings = Checker(rules: rules).run(on: planSet)
-            let outcome = emit(format.render(FindingsTable.table(findings), options: tableOptions()))
+            let outcome = emit(FindingsTable.table(findings), at: "\(source):\(text.line)")
             if outcome != .success { return outcome }
             let errors = findings.filter { $0.severity == .error }.count
             if errors > 0 {
@@ -215,6 +217,35 @@ public final class Session {
             let holds = comparison.map(op.holds) ?? false
             let shown = value.isState ? (value == .missing ? "no value" : value.text) : value.text
             return holds ? nil : "\(statement): got \(shown)."
+        }
+    }
+
+    /// Writes a result in the session's format: as text, or, in `xlsx`, as a workbook.
+    ///
+    /// A workbook goes to the `.output` file, rewritten atomically with a sheet per result since
+    /// `.output`; a pipe or a device gets a workbook per result; a terminal gets none.
+    private func emit(_ table: ResultTable, at statement: String) -> Outcome {
+        guard format.isBinary else { return emit(format.render(table, options: tableOptions())) }
+        guard let outputPath else {
+            sink.err("\(statement): error: an \(format.rawValue) workbook is binary and is not shown here; name its file first with .output FILE.\(format.rawValue).")
+            return .failed
+        }
+        let stream = AtomicFile.isStream(outputPath)
+        if stream, AtomicFile.isTerminal(outputPath) {
+            sink.err("\(outputPath): error: an \(format.rawValue) workbook is binary and this is a terminal; give .output the name of a file.")
+            return .failed
+        }
+        if !stream { outputTables.append(table) }
+        guard let bytes = XLSXRenderer.render(stream ? [table] : outputTables) else {
+            sink.err("\(outputPath): error: the workbook could not be made in memory; the file was left as it was.")
+            return .failed
+        }
+        do {
+            try AtomicFile.write(bytes, to: outputPath)
+            return .success
+        } catch {
+            sink.err(error.message)
+            return .failed
         }
     }
 
@@ -261,7 +292,7 @@ public final class Session {
                              .integer(Int64(plan.warnings.count))])
             }
             let columns = ["plan", "kind", "file", "strategic", "operational", "actions", "budget lines", "warnings"]
-            return emit(format.render(ResultTable(columns: columns, rows: rows), options: tableOptions()))
+            return emit(ResultTable(columns: columns, rows: rows), at: "\(source):\(text.line)")
         case .schema(let name):
             guard let text = SchemaHelp.text(name) else {
                 sink.err("\(source):\(text.line): error: unknown collection '\(name ?? "")'; collections are \(Schema.collections.map(\.name).joined(separator: ", ")).")
@@ -269,6 +300,11 @@ public final class Session {
             }
             sink.out(text)
         case .format(let format):
+            // A file written as text and then as a workbook (or back) starts again with the next result.
+            if format.isBinary != self.format.isBinary {
+                outputBuffer = ""
+                outputTables = []
+            }
             self.format = format
         case .output(let path):
             if let path, files.contains(where: { AtomicFile.sameFile($0, path) }) {
@@ -277,6 +313,7 @@ public final class Session {
             }
             outputPath = path
             outputBuffer = ""
+            outputTables = []
         case .timer(let on):
             timer = on
         case .history:

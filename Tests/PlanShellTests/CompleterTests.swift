@@ -33,7 +33,7 @@ import Testing
         ("actions where pilot.service = \"P", ["PCS\"", "PCS Service comm.\""]),
         (".", [".help", ".load", ".unload", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]),
         (".fo", [".format"]),
-        (".format ", ["table", "csv", "json", "markdown"]),
+        (".format ", ["table", "csv", "json", "markdown", "xlsx"]),
         (".schema bu", ["budget"]),
         ("check action.unknown-", ["action.unknown-pilot", "action.unknown-deadline"]),
         ("nonsense where ", []),

@@ -38,7 +38,7 @@ import Testing
     @Test(arguments: [
         (".lod x", "Unknown meta-command .lod; did you mean .load?"),
         (".frobnicate", "Unknown meta-command .frobnicate; .help lists them."),
-        (".format yaml", ".format takes one of table, csv, json, markdown."),
+        (".format yaml", ".format takes one of table, csv, json, markdown, xlsx."),
         (".timer maybe", ".timer takes on or off."),
         (".load", ".load needs at least one file: .load plan.tsv"),
         (".plans now", ".plans takes no argument."),

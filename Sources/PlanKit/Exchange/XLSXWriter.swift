@@ -23,7 +23,7 @@ package enum XLSXWriter {
         case number(String)
         /// An amount of euros, with the number format `#,##0.00 €`.
         case money(Money)
-        /// A calendar day, with the number format `yyyy-mm-dd`.
+        /// A calendar day, with the number format `dd/mm/yyyy`.
         case day(Day)
         /// `TRUE` or `FALSE`.
         case bool(Bool)
@@ -200,7 +200,7 @@ package enum XLSXWriter {
     /// The styles: for no fill then each fill, a plain, a euro, a date and a bold header style.
     private static func styles(fills: [String]) -> String {
         var xml = declaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
-            + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.00\\ &quot;€&quot;\"/><numFmt numFmtId=\"165\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
+            + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.00\\ &quot;€&quot;\"/><numFmt numFmtId=\"165\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
             + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
             + "<fills count=\"\(fills.count + 2)\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
         for fill in fills {
