@@ -86,8 +86,8 @@ package enum XLSXPlanWriter {
                     cells[Column.agents.rawValue] = Cell(value(action.pilots.agents.text), fill: fill)
                     cells[Column.deadline.rawValue] = Cell(deadline(action.deadline), fill: fill)
                     cells[Column.code.rawValue] = Cell(code(action), fill: fill)
-                    cells[Column.ordinary.rawValue] = Cell(value(action.ordinaryBudget.text), fill: fill)
-                    cells[Column.extraordinary.rawValue] = Cell(value(action.extraordinaryBudget.text), fill: fill)
+                    cells[Column.ordinary.rawValue] = Cell(budget(action.ordinaryBudget), fill: fill)
+                    cells[Column.extraordinary.rawValue] = Cell(budget(action.extraordinaryBudget), fill: fill)
                     cells[Column.humanResources.rawValue] = Cell(value(action.humanResources.text), fill: fill)
                     rows.append(cells)
                 }
@@ -121,6 +121,20 @@ package enum XLSXPlanWriter {
     static func code(_ action: Action) -> XLSXWriter.Value {
         if action.exchange != nil, case .known(let code) = action.code.value { return .text(code) }
         return value(action.code.text)
+    }
+
+    /// A budget cell: as the file had it, or, when the plan was not read from a cell (eComptes'
+    /// articles), its lines written as a cell would hold them: `270 € (Article 104/123-13 Frais…)`.
+    static func budget(_ cell: Cell<[BudgetLine]>) -> XLSXWriter.Value {
+        guard cell.text.isEmpty, case .known(let lines) = cell.value, !lines.isEmpty else { return value(cell.text) }
+        return .text(lines.map { line in
+            var text = line.label.map { $0 + " " } ?? ""
+            text += line.amount.value?.formatted ?? "??"
+            if let article = line.article {
+                text += " (Article \(article.code)" + (line.articleLabel.map { " " + $0 } ?? "") + ")"
+            }
+            return text
+        }.joined(separator: " "))
     }
 
     /// A cell's text as a value: empty when blank.

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// Workbooks PlanKit writes: query results (`--format xlsx`, the console's `.format xlsx`) and
+/// whole plans in PlanKit's layout (`convert --to xlsx`), read back by PlanKit and by openpyxl.
+@Suite struct XLSXOutputTests {
+    static let values = Executable.root.appendingPathComponent("Scripts/xlsx-values.py").path
+    static let openpyxl = PeerTools.openpyxl
+
+    /// openpyxl's reading of a workbook's first sheet, as PlanKit's CSV writes a result.
+    static func openpyxlCSV(_ workbook: String, describe: Bool = false) throws -> String {
+        let result = try PeerTools.run(PeerTools.python3 ?? "python3", [values, workbook] + (describe ? ["--describe"] : []))
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    static let queries = [
+        "actions select id, title, deadline, total, pending, pilot.agent, questions",
+        "budget select action, kind, label, amount, article, credit, action.deadline",
+        "budget group by article.main select article.main, sum(amount), count()",
+        "actions where deadline is unknown select id, deadline, deadline.year",
+    ]
+
+    @Test(.enabled(if: openpyxl, "openpyxl is not installed (Scripts/setup.sh installs it with pip)"), arguments: queries)
+    func openpyxlReadsWhatCSVSays(_ query: String) throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let book = dir + "/result.xlsx"
+        let written = try Executable.run(["query", query, Executable.seed, "--format", "xlsx", "-o", book])
+        #expect(written.status == 0 && written.stdout.isEmpty && written.stderr.isEmpty)
+        let csv = try Executable.run(["query", query, Executable.seed, "--format", "csv"])
+        #expect(try Self.openpyxlCSV(book) == csv.stdout)
+    }
+
+    @Test(.enabled(if: openpyxl, "openpyxl is not installed (Scripts/setup.sh installs it with pip)"))
+    func cellsHaveTheirTypesAndTheHeaderIsFrozenAndFiltered() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let book = dir + "/result.xlsx"
+        _ = try Executable.run(["query", "actions select id, total, pending, deadline, progress limit 2", Executable.fixture("demo-pst-201805V1.xml"),
+                                "--format", "xlsx", "-o", book])
+        // An id stays text (1.10 is not 1.1), an amount is a number in euros, a day is a date.
+        #expect(try Self.openpyxlCSV(book, describe: true)
+            == "Résultat\tfrozen=A2\tfilter=A1:E3\tstr:General NoneType:General bool:General datetime:dd/mm/yyyy float:General\n")
+        _ = try Executable.run(["query", "budget select amount limit 1", Executable.seed, "--format", "xlsx", "-o", book])
+        #expect(try Self.openpyxlCSV(book, describe: true) == "Résultat\tfrozen=A2\tfilter=A1:A2\tint:#,##0.00\\ \"€\"\n")
+    }
+
+    @Test func aWorkbookIsWrittenThroughAPipe() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        // Standard output is a pipe here: the workbook goes through it.
+        let piped = try Executable.run(["query", "actions select id", Executable.seed, "--format", "xlsx"])
+        #expect(piped.status == 0)
+        #expect(piped.stdout.utf8.starts(with: Array("PK\u{3}\u{4}".utf8)))
+        #expect(piped.stderr.isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script(1) is not installed: no terminal to refuse"))
+    func aWorkbookIsRefusedOnATerminal() throws {
+        let command = "\(Executable.path) query actions \(Executable.seed) --format xlsx; echo status=$?"
+        let result = try PeerTools.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n").contains(
+            "plankit: error: an xlsx workbook is binary and standard output is a terminal; write it to a file with -o FILE.xlsx, or redirect standard output.\nstatus=2"))
+        #expect(!result.stdout.contains("PK"))
+    }
+
+    @Test func anOutputThatIsAnInputIsRefused() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let plan = dir + "/plan.tsv"
+        try FileManager.default.copyItem(atPath: Executable.seed, toPath: plan)
+        let result = try Executable.run(["query", "actions", plan, "--format", "xlsx", "-o", plan])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(plan): error: this is an input file; writing over it would lose it. Choose another output.\n")
+        #expect(try String(contentsOfFile: plan, encoding: .utf8) == String(contentsOfFile: Executable.seed, encoding: .utf8))
+        let nowhere = try Executable.run(["query", "actions", plan, "--format", "xlsx", "-o", "/nonexistent/r.xlsx"])
+        #expect(nowhere.stderr == "/nonexistent/r.xlsx: error: cannot write here (No such file or directory); check the directory exists and is writable.\n")
+    }
+
+    @Test(.enabled(if: openpyxl, "openpyxl is not installed (Scripts/setup.sh installs it with pip)"))
+    func theConsoleWritesASheetPerResult() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let refused = try Executable.run(["-c", ".format xlsx", "-c", "actions", Executable.seed])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "-c:1: error: an xlsx workbook is binary and is not shown here; name its file first with .output FILE.xlsx.\n")
+        let book = dir + "/session.xlsx"
+        let run = try Executable.run(["-c", ".format xlsx; .output \(book); actions select id, total; budget select sum(amount); .plans", Executable.seed])
+        #expect(run.status == 0, "\(run.stderr)")
+        let sheets = try Self.openpyxlCSV(book, describe: true).split(separator: "\n").map { $0.split(separator: "\t")[0] }
+        #expect(sheets == ["Résultat 1", "Résultat 2", "Résultat 3"])
+        #expect(try Self.openpyxlCSV(book) == Executable.run(["query", "actions select id, total", Executable.seed, "--format", "csv"]).stdout)
+    }
+
+    // MARK: - Whole plans
+
+    /// Every fixture PlanKit reads as plans in the communes' layouts (the workbook of a million
+    /// rows aside: it is a reader's limit, slow to read in a debug build).
+    static let layoutFixtures: [String] = {
+        let fm = FileManager.default
+        let examples = ((try? fm.contentsOfDirectory(atPath: Executable.root.appendingPathComponent("Examples").path)) ?? []).map { "Examples/" + $0 }
+        let text = ((try? fm.contentsOfDirectory(atPath: Executable.fixture(""))) ?? [])
+            .filter { [".tsv", ".csv", ".txt"].contains(where: $0.hasSuffix) && $0 != "no-header.tsv" }.map { "Tests/Fixtures/" + $0 }
+        let books = ["book.xlsx", "book.ods", "dates-1904.xlsx", "pcs-citoyenneville.xlsx", "pcs-citoyenneville.ods", "pst-citoyennete.xlsx",
+                     "pst-citoyennete.ods", "pst-cohesion.xlsx", "pst-cohesion.ods", "pst-faults.xlsx", "pst-faults.ods", "pst-forms.xlsx",
+                     "pst-forms.ods"].map { "Tests/Fixtures/workbooks/" + $0 }
+        return (examples + text).sorted() + books
+    }()
+
+    /// Warnings about the source workbook's form, which a workbook PlanKit writes does not have.
+    static let formRules: Set<String> = ["read.hidden-content", "read.formula-without-value", "read.sheet-skipped"]
+
+    /// PlanKit JSON of `file`'s plans, locations, sources and warnings on the workbook's form aside.
+    static func model(_ file: String) throws -> NSObject {
+        let result = try Executable.run(["convert", file, "--to", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        func strip(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                var kept: [String: Any] = [:]
+                for (key, value) in object where key != "location" && key != "source" { kept[key] = strip(value) }
+                return kept
+            }
+            if let array = value as? [Any] {
+                return array.filter { element in
+                    guard let rule = (element as? [String: Any])?["rule"] as? String else { return true }
+                    return !formRules.contains(rule)
+                }.map(strip)
+            }
+            return value
+        }
+        return strip(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? NSObject ?? NSNull()
+    }
+
+    @Test(arguments: layoutFixtures)
+    func aPlanWrittenInPlanKitsLayoutReadsBackTheSame(_ fixture: String) throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let original = Executable.root.appendingPathComponent(fixture).path
+        // Named after the original, as a workbook of one sheet names its plan after the file.
+        let name = URL(fileURLWithPath: fixture).deletingPathExtension().lastPathComponent
+        let book = dir + "/\(name).xlsx"
+        let written = try Executable.run(["convert", original, "--to", "xlsx", "-o", book])
+        #expect(written.status == 0)
+        #expect(try Self.model(book) == Self.model(original))
+    }
+
+    @Test(arguments: ["demo-pst-201805V1.xml", "ecomptes-upload.xml"])
+    func anEComptesPlanKeepsWhatTheLayoutHolds(_ fixture: String) throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let original = Executable.fixture(fixture)
+        let book = dir + "/plan.xlsx"
+        let written = try Executable.run(["convert", original, "--to", "xlsx", "-o", book])
+        #expect(written.status == 0)
+        #expect(written.stderr.contains("\(original): warning: "))
+        #expect(written.stderr.contains("the PST layout has no columns for eComptes' fields (status, progress, dates, responsible, ids…)"))
+        for query in ["plans select name, period, kind", "objectives select level, number, title, actions",
+                      "actions select id, title, code, pilot.political, pilot.service, pilot.agent, deadline, ordinary, extraordinary"] {
+            let a = try Executable.run(["query", query, original, "--format", "csv"])
+            let b = try Executable.run(["query", query, book, "--format", "csv"])
+            #expect(a.stdout == b.stdout, "\(query)")
+        }
+    }
+
+    @Test(.enabled(if: openpyxl, "openpyxl is not installed (Scripts/setup.sh installs it with pip)"))
+    func openpyxlReadsThePlansCells() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let book = dir + "/pst-citoyennete.xlsx"
+        _ = try Executable.run(["convert", Executable.seed, "--to", "xlsx", "-o", book])
+        let rows = PeerTools.csv(try Self.openpyxlCSV(book))
+        #expect(rows[3] == ["", "Politique en charge", "Service en charge", "Agent en charge", "Échéance", "OO", "Budget ordinaire +ref", "Budget extra + ref.", "RH"])
+        let titles = rows.compactMap { $0.first }.filter { $0.hasPrefix("Action ") }
+        let texts = PeerTools.csv(try Executable.run(["query", "actions select text", Executable.seed, "--format", "csv"]).stdout).dropFirst().map { $0[0] }
+        #expect(titles == Array(texts))
+    }
+}
