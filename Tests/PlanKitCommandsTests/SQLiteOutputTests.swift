@@ -157,3 +157,29 @@ struct SQLiteOutputTests {
         #expect(several.stderr == "plankit convert: error: --to json converts one file, and 2 were given; convert them one by one, or use --to sqlite for a database of several.\n")
     }
 }
+
+/// The SQLite example of Docs/formats.md, run as it is written.
+@Suite(.enabled(if: PeerTools.sqlite3 != nil, "sqlite3 is not installed (Scripts/setup.sh installs it)"))
+struct SQLiteDocExampleTests {
+    @Test func theDocumentedQueryGivesTheDocumentedAnswer() throws {
+        let doc = try String(contentsOf: Executable.root.appendingPathComponent("Docs/formats.md"), encoding: .utf8)
+        let section = try #require(doc.range(of: "## SQLite databases"))
+        let start = try #require(doc.range(of: "```shell\n", range: section.upperBound..<doc.endIndex))
+        let end = try #require(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
+        let lines = doc[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir + "/Examples", withDestinationPath: Executable.root.appendingPathComponent("Examples").path)
+        var index = 0
+        while index < lines.count {
+            let command = String(try #require(lines[index].hasPrefix("$ ") ? lines[index].dropFirst(2) : nil))
+            index += 1
+            var expected = ""
+            while index < lines.count, !lines[index].hasPrefix("$ ") { expected += lines[index] + "\n"; index += 1 }
+            let shell = command.hasPrefix("plankit ") ? "'\(Executable.path)'" + command.dropFirst("plankit".count) : "'\(PeerTools.sqlite3 ?? "sqlite3")'" + command.dropFirst("sqlite3".count)
+            let result = try PeerTools.run("/bin/sh", ["-c", shell], directory: dir)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(result.stdout == expected, "\(command)")
+        }
+    }
+}
