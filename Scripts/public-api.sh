@@ -28,7 +28,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for module in "${modules[@]}"; do
     swift symbolgraph-extract -module-name "$module" -target "$target" \
-        -I "$build/Modules" -I "$build" -I Sources/CLibEdit $(zlib_module) \
+        -I "$build/Modules" -I "$build" -I Sources/CLibEdit -I Sources/CSQLite $(zlib_module) \
         -minimum-access-level public -skip-synthesized-members \
         -output-dir "$out" >/dev/null
 done
