@@ -47,6 +47,8 @@ package struct CheckCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
+        // A workbook (--format xlsx) goes to standard output only when it is not a terminal.
+        let workbook = try QueryOutput.open(nil, format: format, inputs: files)
         let planSet: PlanSet
         do { planSet = try PlanLoader.load(files) } catch {
             Console.error(error.description)
@@ -55,7 +57,11 @@ package struct CheckCommand: ParsableCommand {
         let selected = rules.map { $0.split(separator: ",").compactMap { Checker.rule($0.trimmingCharacters(in: .whitespaces)) } } ?? Checker.allRules
         let findings = Checker(rules: selected).run(on: planSet)
         Retained.keep(planSet)
-        Console.out(format.render(FindingsTable.table(findings), options: .init(width: Console.width(), box: Console.decorated)))
+        if let workbook {
+            try workbook.write(format, FindingsTable.table(findings))
+        } else {
+            Console.out(format.render(FindingsTable.table(findings), options: .init(width: Console.width(), box: Console.decorated)))
+        }
         let threshold: Severity? = switch failOn {
         case .error: .error
         case .warning: .warning

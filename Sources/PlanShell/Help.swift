@@ -29,7 +29,7 @@ enum Help {
                 .unload [FILE…]          unload those files' plans (all plans without a file)
                 .plans                   what is loaded, with counts
                 .schema [COLLECTION]     collections, or a collection's fields and types
-                .format FORMAT           table, csv, json, markdown or xlsx (a workbook: .output FILE.xlsx first)
+                .format FORMAT           table, csv, json, markdown, xlsx (to an .output file)
                 .output FILE|stdout      send results to a file (written atomically) or back
                 .timer on|off            print each statement's time
                 .history                 the statements entered

@@ -163,6 +163,19 @@ import Testing
         }
     }
 
+    /// The warning Docs/formats.md shows for an eComptes plan written in the PST layout.
+    @Test func theDocumentedWarningOfAnEComptesPlan() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let doc = try String(contentsOf: Executable.root.appendingPathComponent("Docs/formats.md"), encoding: .utf8)
+        let command = "plankit convert Tests/Fixtures/ecomptes-upload.xml --to xlsx -o pst.xlsx\n"
+        let start = try #require(doc.range(of: "```\n" + command))
+        let end = try #require(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
+        let result = try Executable.run(["convert", "Tests/Fixtures/ecomptes-upload.xml", "--to", "xlsx", "-o", dir + "/pst.xlsx"], directory: Executable.root.path)
+        #expect(result.status == 0)
+        #expect(result.stderr == doc[start.upperBound..<end.lowerBound] + "\n")
+    }
+
     @Test(.enabled(if: openpyxl, "openpyxl is not installed (Scripts/setup.sh installs it with pip)"))
     func openpyxlReadsThePlansCells() throws {
         let dir = try Executable.temporaryDirectory()

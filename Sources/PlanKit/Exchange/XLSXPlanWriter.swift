@@ -174,7 +174,9 @@ package enum XLSXPlanWriter {
                 notes.append("\(plan): the PST layout holds budget lines on actions only; \(budgetLines) line\(budgetLines == 1 ? "" : "s") of objectives or volets are not written.")
             }
             if parents > 0 {
-                notes.append("\(plan): \(parents) sub-action\(parents == 1 ? "" : "s") are written as actions of their objective; the PST layout has no place for the action they belong to.")
+                notes.append(parents == 1
+                    ? "\(plan): 1 sub-action is written as an action of its objective; the PST layout has no place for the action it belongs to."
+                    : "\(plan): \(parents) sub-actions are written as actions of their objective; the PST layout has no place for the actions they belong to.")
             }
             return notes
         }
