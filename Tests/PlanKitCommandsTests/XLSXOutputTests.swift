@@ -58,11 +58,24 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script(1) is not installed: no terminal to refuse"))
     func aWorkbookIsRefusedOnATerminal() throws {
-        let command = "\(Executable.path) query actions \(Executable.seed) --format xlsx; echo status=$?"
-        let result = try PeerTools.run("/usr/bin/script", ["-qec", command, "/dev/null"])
-        #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n").contains(
-            "plankit: error: an xlsx workbook is binary and standard output is a terminal; write it to a file with -o FILE.xlsx, or redirect standard output.\nstatus=2"))
-        #expect(!result.stdout.contains("PK"))
+        let refusals = [
+            ("query actions \(Executable.seed) --format xlsx",
+             "plankit: error: an xlsx workbook is binary and standard output is a terminal; write it to a file with -o FILE.xlsx, or redirect standard output."),
+            ("check \(Executable.seed) --format xlsx",
+             "plankit: error: an xlsx workbook is binary and standard output is a terminal; write it to a file with -o FILE.xlsx, or redirect standard output."),
+            ("convert \(Executable.seed) --to xlsx",
+             "plankit convert: error: --to xlsx writes a binary file and standard output is a terminal; write it to a file with -o FILE.xlsx, or redirect standard output."),
+            ("convert \(Executable.seed) --to sqlite",
+             "plankit convert: error: --to sqlite writes a binary file and standard output is a terminal; write it to a file with -o FILE.db, or redirect standard output."),
+        ]
+        for (arguments, message) in refusals {
+            let result = try PeerTools.run("/usr/bin/script", ["-qec", "\(Executable.path) \(arguments); echo status=$?", "/dev/null"])
+            let output = result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+            // Standard error is coloured on a terminal: the message is compared without its colours.
+            let plain = output.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+            #expect(plain.contains(message + "\nstatus=2"), "\(arguments): \(plain)")
+            #expect(!output.contains("PK"))
+        }
     }
 
     @Test func anOutputThatIsAnInputIsRefused() throws {
