@@ -90,27 +90,19 @@ package struct ConvertCommand: ParsableCommand {
         }
     }
 
-    /// The bytes of `file`'s plans in a format of one file.
+    /// The bytes of the output: `file`'s plans in a format of one file, or the database of ``files``.
     private func convert(_ file: String) throws -> [UInt8] {
-        if to == .sqlite { return try database() }
-        let plans: [PlanKit.Plan]
-        do {
-            plans = try PlanReader().read(path: file)
-            PlanLoader.reportWarnings(plans)
-        } catch {
-            Console.error(error.description)
-            throw CommandFailure(.usage)
-        }
         switch to {
         case .sqlite:
             return try database()
         case .json:
+            let plans = try read(file)
             do { return try PlanKitJSON.encode(plans) } catch {
                 Console.error("\(file): error: the plan could not be encoded as JSON (\(error)).")
                 throw CommandFailure(.usage)
             }
         case .xlsx:
-            let written = XLSXPlanWriter.workbook(plans)
+            let written = XLSXPlanWriter.workbook(try read(file))
             for note in written.notes { Console.error("\(file): warning: \(note)") }
             guard let bytes = written.bytes else {
                 Console.error("\(file): error: the workbook could not be made in memory; nothing was written.")
@@ -118,6 +110,7 @@ package struct ConvertCommand: ParsableCommand {
             }
             return bytes
         case .ecomptes, .ecomptesExport:
+            let plans = try read(file)
             guard plans.count == 1, let plan = plans.first else {
                 Console.error("\(file): error: an eComptes file holds one PST, and this file holds \(plans.count) plans; convert them one by one.")
                 throw CommandFailure(.usage)
@@ -125,6 +118,18 @@ package struct ConvertCommand: ParsableCommand {
             let written = EComptesWriter(shape: to == .ecomptes ? .upload : .export).document(plan)
             for note in written.notes { Console.error("\(file): warning: \(note)") }
             return Array(written.text.utf8)
+        }
+    }
+
+    /// The plans of `file`, its warnings written to standard error.
+    private func read(_ file: String) throws -> [PlanKit.Plan] {
+        do {
+            let plans = try PlanReader().read(path: file)
+            PlanLoader.reportWarnings(plans)
+            return plans
+        } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
         }
     }
 

@@ -65,8 +65,7 @@ final class SQLiteDatabase {
         }
     }
 
-    /// The number of rows of the first column of `sql`'s first row (for checks such as
-    /// `PRAGMA foreign_key_check`).
+    /// The number of rows `sql` gives (for checks such as `PRAGMA foreign_key_check`).
     func count(_ sql: String) throws(Failure) -> Int {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { throw Failure(message: errorMessage, statement: sql) }
