@@ -20,7 +20,7 @@ package struct HTMLReport {
     package var html: String {
         var out = """
             <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="\(report.language.rawValue)" xml:lang="\(report.language.rawValue)">
+            <html lang="\(report.language.rawValue)">
             <head>
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>

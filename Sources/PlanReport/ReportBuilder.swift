@@ -288,7 +288,7 @@ package struct ReportBuilder {
 
     /// PST ↔ PCS: links to the PCS III by axis, the loaded PCS's actions, which are not covered.
     func pcsSection() -> ReportSection {
-        let linksQuery = "links where plan = \"PCS III\" select action.plan, action, kind, ref, status sort by ref, action.plan, action"
+        let linksQuery = "links where plan = \"PCS III\" select action.plan, action, kind as target, ref, status sort by ref, action.plan, action"
         let pcsNames = context.planSet.plans.filter { $0.kind == .pcs }.map(\.name)
         let pcsActionsQuery = pcsNames.isEmpty ? nil
             : "actions where plan in (\(Set(pcsNames).sorted().map(literal).joined(separator: ", "))) select plan, id, title sort by id"

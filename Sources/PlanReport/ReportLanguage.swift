@@ -147,7 +147,7 @@ package struct ReportWords: Sendable {
             "axis": "Axe", "links": "Liens", "pst": "Actions liées", "pcsActions": "Actions du PCS chargé",
             "uncovered": "Non couvertes", "ordinary": "Ordinaire", "extraordinary": "Extraordinaire",
             "errors": "Erreurs", "warnings": "Avertissements", "plans": "Plans", "total": "Total", "over": "Dépassement",
-            "location": "Endroit",
+            "location": "Endroit", "target": "Cible",
         ],
         values: [
             "ordinary": "ordinaire", "extraordinary": "extraordinaire", "not started": "pas commencée",
@@ -242,7 +242,7 @@ package struct ReportWords: Sendable {
             "axis": "Axis", "links": "Links", "pst": "Linked actions", "pcsActions": "Actions of the loaded PCS",
             "uncovered": "Not covered", "ordinary": "Ordinary", "extraordinary": "Extraordinary",
             "errors": "Errors", "warnings": "Warnings", "plans": "Plans", "total": "Total", "over": "Excess",
-            "location": "Where",
+            "location": "Where", "target": "Target",
         ],
         values: ["unknown": "unknown"],
         unknown: "?? (to be decided)",

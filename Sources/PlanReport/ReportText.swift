@@ -11,7 +11,7 @@ package struct ReportText: Sendable {
     package init(language: ReportLanguage) { self.language = language }
 
     /// Columns whose values are words of PlanKit's (ordinary, done, error…) to translate.
-    static let translated: Set<String> = ["kind", "status", "severity", "service", "article.service"]
+    static let translated: Set<String> = ["kind", "target", "status", "severity", "service", "article.service"]
 
     /// A value as a reader sees it in `column`.
     package func display(_ value: QueryValue, column: String) -> String {

@@ -51,10 +51,11 @@ package struct SVGChart {
         label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
     }
 
-    func open(height: Double) -> String {
+    func open(height: Double, columns: [String] = []) -> String {
         let id = figure.id
+        let data = columns.isEmpty ? "" : " data-columns=\"\(escapeHTML(columns.joined(separator: "|")))\""
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="\(id)-svgtitle" \
+            <svg class="chart"\(data) role="img" aria-labelledby="\(id)-svgtitle" \
             width="\(n(Self.width))" height="\(n(height))" viewBox="0 0 \(n(Self.width)) \(n(height))">\
             <title id="\(id)-svgtitle">\(escapeHTML(figure.title))</title>\
             <defs><pattern id="\(id)-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">\
@@ -122,7 +123,7 @@ package struct SVGChart {
         let maximum = scale.step * Double(scale.steps)
         let span = Self.width - Self.labelWidth - Self.valueWidth
         let height = Double(figure.table.rows.count) * Self.rowHeight + 50
-        var out = open(height: height)
+        var out = open(height: height, columns: labels + [value])
         for (index, row) in figure.table.rows.enumerated() {
             let y = Double(index) * Self.rowHeight + 4
             let (raw, shown) = label(row, labelColumns)
@@ -246,24 +247,30 @@ package struct SVGChart {
             first = min(first, todayDay.year)
             last = max(last, todayDay.year)
         }
+        let left = 120.0, right = 20.0, top = 40.0, laneHeight = 28.0
+        let span = Self.width - left - right
+        let years = Double(last - first + 1)
+        func x(_ value: Double) -> Double { left + span * (value - Double(first)) / years }
+        func label(_ block: Block) -> String {
+            block.overdue > 0 ? "\(text.grouped(String(block.due))) ⚠ \(text.grouped(String(block.overdue)))" : text.grouped(String(block.due))
+        }
+        func labelWidth(_ label: String) -> Double { Double(label.count) * 7.5 + 6 }
         let laneOrder = ["year", "end-of-year", "semester", "quarter", "month", "day", "period"]
-        // Each form gets a lane; blocks that overlap in a lane go on sub-lanes.
+        // Each form gets a lane; blocks whose drawing (bar and count) would overlap go on sub-lanes.
         var rows: [(form: String, sub: Int)] = []
         var placed: [(block: Block, row: Int)] = []
         for form in laneOrder {
             var ends: [Double] = []
             for block in blocks where block.deadline.form == form {
                 guard let start = block.deadline.start, let end = block.deadline.end else { continue }
-                let from = position(start)
-                let sub = ends.firstIndex { $0 <= from + 1e-9 } ?? ends.count
-                if sub == ends.count { ends.append(after(end)); rows.append((form, sub)) } else { ends[sub] = after(end) }
+                let x0 = x(position(start)), x1 = x(after(end))
+                let width = labelWidth(label(block))
+                let extent = width < x1 - x0 ? x1 : x1 + 3 + width
+                let sub = ends.firstIndex { $0 <= x0 + 0.5 } ?? ends.count
+                if sub == ends.count { ends.append(extent); rows.append((form, sub)) } else { ends[sub] = extent }
                 placed.append((block, rows.firstIndex { $0.form == form && $0.sub == sub } ?? 0))
             }
         }
-        let left = 120.0, right = 20.0, top = 28.0, laneHeight = 28.0
-        let span = Self.width - left - right
-        let years = Double(last - first + 1)
-        func x(_ value: Double) -> Double { left + span * (value - Double(first)) / years }
         let height = top + Double(rows.count) * laneHeight + 44
         var out = open(height: height)
         // Legend.
@@ -291,17 +298,17 @@ package struct SVGChart {
             let x0 = x(position(start)), x1 = x(after(end))
             let y = top + Double(row) * laneHeight + 4
             let late = block.overdue > 0
-            let label = late ? "\(text.grouped(String(block.due))) ⚠ \(text.grouped(String(block.overdue)))" : text.grouped(String(block.due))
+            let label = label(block)
             out += "<g class=\"due\" data-deadline=\"\(escapeHTML(block.deadline.description))\" data-value=\"\(block.due)\" data-overdue=\"\(block.overdue)\">"
             out += "<title>\(escapeHTML(block.deadline.description)) : \(block.due) \(escapeHTML(words.actionsWord))\(late ? ", \(block.overdue) \(escapeHTML(words.overdue))" : "")</title>"
             out += "<rect x=\"\(n(x0 + 0.5))\" y=\"\(n(y))\" width=\"\(n(max(x1 - x0 - 1, 2)))\" height=\"20\" fill=\"\(late ? "url(#\(figure.id)-hatch)" : Self.light)\" stroke=\"\(late ? Self.alert : Self.dark)\"/>"
-            let fits = Double(label.count) * 7 + 6 < x1 - x0
+            let fits = labelWidth(label) < x1 - x0
             out += "<text x=\"\(n(fits ? (x0 + x1) / 2 : x1 + 3))\" y=\"\(n(y + 14))\" font-size=\"12\"\(fits ? " text-anchor=\"middle\"" : "")\(late ? " font-weight=\"bold\"" : "")>\(escapeHTML(label))</text></g>"
         }
         if showToday, let todayDay {
             let xv = x(position(todayDay))
-            out += "<g class=\"today\"><line x1=\"\(n(xv))\" y1=\"\(n(top - 6))\" x2=\"\(n(xv))\" y2=\"\(n(bottom))\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-            out += "<text x=\"\(n(xv))\" y=\"\(n(top - 9))\" text-anchor=\"\(xv > Self.width - 100 ? "end" : "middle")\" font-size=\"11\">\(escapeHTML(todayText))</text></g>"
+            out += "<g class=\"today\"><line x1=\"\(n(xv))\" y1=\"\(n(top - 4))\" x2=\"\(n(xv))\" y2=\"\(n(bottom))\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+            out += "<text x=\"\(n(xv))\" y=\"\(n(top - 7))\" text-anchor=\"\(xv > Self.width - 100 ? "end" : "middle")\" font-size=\"11\">\(escapeHTML(todayText))</text></g>"
         }
         return out + "</svg>"
     }
