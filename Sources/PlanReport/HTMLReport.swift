@@ -1,3 +1,4 @@
+import Foundation
 import PlanQuery
 
 /// Writes a report as one self-contained HTML file: inline CSS and SVG, no reference to
@@ -33,8 +34,8 @@ package struct HTMLReport {
             <body>
             <header>
             <h1>\(escapeHTML(words.title))</h1>
-            <p class="meta">\(escapeHTML(words.today)) : <time datetime="\(report.today)">\(report.today)</time> · \(escapeHTML(words.generated))</p>
-            <p class="meta">\(escapeHTML(words.plansLoaded)) (\(report.plans.count)) : \(report.plans.map(escapeHTML).joined(separator: " ; "))</p>
+            <p class="meta">\(escapeHTML(words.today))\(words.colon)<time datetime="\(report.today)">\(report.today)</time> · \(escapeHTML(words.generated))</p>
+            <p class="meta">\(escapeHTML(words.plansLoaded)) (\(report.plans.count))\(words.colon)\(report.plans.map(escapeHTML).joined(separator: " ; "))</p>
             <p class="howto"><strong>\(escapeHTML(words.howToRead))</strong> — \(escapeHTML(words.howToReadText))</p>
             </header>
             <nav aria-label="\(escapeHTML(words.contents))">
@@ -64,7 +65,7 @@ package struct HTMLReport {
         var out = "<figure id=\"\(figure.id)\" class=\"figure\" data-derived=\"\(figure.derived)\">\n"
         out += "<figcaption><h3>\(escapeHTML(figure.title))</h3></figcaption>\n"
         if let failure = figure.failure {
-            out += "<p class=\"note failure\">\(escapeHTML(words.notComputed)) : \(escapeHTML(failure))</p>\n"
+            out += "<p class=\"note failure\">\(escapeHTML(words.notComputed))\(words.colon)\(escapeHTML(failure))</p>\n"
             out += queryLine(figure)
             return out + "</figure>\n"
         }
@@ -84,14 +85,14 @@ package struct HTMLReport {
 
     func queryLine(_ figure: ReportFigure) -> String {
         if figure.derived {
-            var out = "<div class=\"query\">\(escapeHTML(words.queries)) :<ul class=\"queries\">"
+            var out = "<div class=\"query\">\(escapeHTML(words.queries))\(words.colon.trimmingCharacters(in: .whitespaces))<ul class=\"queries\">"
             var seen = Set<String>()
             for query in figure.queries where seen.insert(query).inserted {
                 out += "<li><code>\(escapeHTML(query))</code></li>"
             }
             return out + "</ul></div>\n"
         }
-        return "<p class=\"query\">\(escapeHTML(words.query)) : <code>\(escapeHTML(figure.queries.first ?? ""))</code></p>\n"
+        return "<p class=\"query\">\(escapeHTML(words.query))\(words.colon)<code>\(escapeHTML(figure.queries.first ?? ""))</code></p>\n"
     }
 
     func cards(_ figure: ReportFigure) -> String {
@@ -115,8 +116,8 @@ package struct HTMLReport {
             if let index = totals.firstIndex(where: { $0.0 == name }) { totals[index].1 += n } else { totals.append((name, n)) }
         }
         guard !totals.isEmpty else { return "" }
-        let parts = totals.map { "\(escapeHTML($0.0)) : \(text.grouped(String($0.1)))" }.joined(separator: " · ")
-        return "<p class=\"note undated\">\(escapeHTML(words.notDated)) — \(parts)</p>\n"
+        let parts = totals.map { "\(escapeHTML($0.0))\(words.colon)\(text.grouped(String($0.1)))" }.joined(separator: " · ")
+        return "<p class=\"note undated\">\(escapeHTML(words.notDated))\(words.colon)\(parts)</p>\n"
     }
 
     func table(_ figure: ReportFigure) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import PlanQuery
 
 /// Writes a report as Markdown: the same sections, figures as tables, each with its query.
@@ -14,8 +15,8 @@ package struct MarkdownReport {
     /// The whole text.
     package var markdown: String {
         var out = "# \(words.title)\n\n"
-        out += "\(words.today) : \(report.today) · \(words.generated)\n\n"
-        out += "\(words.plansLoaded) (\(report.plans.count)) : \(report.plans.map(Self.inline).joined(separator: " ; "))\n\n"
+        out += "\(words.today)\(words.colon)\(report.today) · \(words.generated)\n\n"
+        out += "\(words.plansLoaded) (\(report.plans.count))\(words.colon)\(report.plans.map(Self.inline).joined(separator: " ; "))\n\n"
         out += "**\(words.howToRead)** — \(words.howToReadText)\n\n"
         for section in report.sections {
             out += "## \(Self.inline(section.title))\n\n\(Self.inline(section.intro))\n\n"
@@ -39,17 +40,17 @@ package struct MarkdownReport {
 
     func figure(_ figure: ReportFigure) -> String {
         var out = "### \(Self.inline(figure.title))\n\n"
-        if let failure = figure.failure { out += "\(words.notComputed) : \(Self.inline(failure))\n\n" }
+        if let failure = figure.failure { out += "\(words.notComputed)\(words.colon)\(Self.inline(failure))\n\n" }
         for note in figure.notes { out += "\(Self.inline(note))\n\n" }
         if figure.derived {
-            out += "\(words.queries) :\n\n" + figure.queries.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            out += "\(words.queries)\(words.colon.trimmingCharacters(in: .whitespaces))\n\n" + figure.queries.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { "- `` \($0) ``\n" }.joined() + "\n"
         } else if let query = figure.queries.first {
-            out += "\(words.query) : `` \(query) ``\n\n"
+            out += "\(words.query)\(words.colon)`` \(query) ``\n\n"
         }
         guard figure.failure == nil, !figure.table.columns.isEmpty else { return out }
         if figure.chart == .cards {
-            for row in figure.table.rows { out += "- \(Self.inline(row[0].text)) : **\(Self.inline(text.display(row[1], column: "value")))**\n" }
+            for row in figure.table.rows { out += "- \(Self.inline(row[0].text))\(words.colon)**\(Self.inline(text.display(row[1], column: "value")))**\n" }
             return out + "\n"
         }
         let columns = figure.table.columns

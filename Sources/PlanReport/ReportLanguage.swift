@@ -12,6 +12,8 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
 /// Every sentence and label a report prints, in one language.
 package struct ReportWords: Sendable {
     var title: String
+    /// What follows a label: ` : ` with a no-break space in French, `: ` in English.
+    var colon: String
     var generated: String
     var plansLoaded: String
     var today: String
@@ -88,6 +90,7 @@ package struct ReportWords: Sendable {
 
     static let french = ReportWords(
         title: "Rapport sur les plans stratégiques",
+        colon: "\u{a0}: ",
         generated: "Rapport établi par plankit",
         plansLoaded: "Plans chargés",
         today: "Date de référence",
@@ -183,6 +186,7 @@ package struct ReportWords: Sendable {
 
     static let english = ReportWords(
         title: "Strategic plans report",
+        colon: ": ",
         generated: "Report written by plankit",
         plansLoaded: "Plans loaded",
         today: "Reference date",

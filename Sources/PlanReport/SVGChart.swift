@@ -131,7 +131,7 @@ package struct SVGChart {
             let mark = figure.marks[index]
             let width = amount.map { span * max(0, $0) / maximum } ?? 0
             let fill = mark == nil ? Self.dark : "url(#\(figure.id)-hatch)"
-            out += "<g class=\"bar\" data-label=\"\(escapeHTML(raw))\" data-value=\"\(escapeHTML(row[valueColumn].text))\"><title>\(escapeHTML(shown)) : \(escapeHTML(text.display(row[valueColumn], column: value)))</title>"
+            out += "<g class=\"bar\" data-label=\"\(escapeHTML(raw))\" data-value=\"\(escapeHTML(row[valueColumn].text))\"><title>\(escapeHTML(shown))\(words.colon)\(escapeHTML(text.display(row[valueColumn], column: value)))</title>"
             out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 12))\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(short(shown)))</text>"
             if amount != nil {
                 out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y + 1))\" width=\"\(n(max(width, 1)))\" height=\"\(n(Self.barHeight))\" fill=\"\(fill)\" stroke=\"\(mark == nil ? Self.dark : Self.alert)\"/>"
@@ -179,7 +179,7 @@ package struct SVGChart {
             let used = number(row[allocatedColumn])
             let shown = text.display(row[labelColumn], column: label)
             out += "<g class=\"credit\" data-label=\"\(escapeHTML(row[labelColumn].text))\" data-credit=\"\(escapeHTML(row[creditColumn].text))\" data-value=\"\(escapeHTML(row[allocatedColumn].text))\"\(mark == nil ? "" : " data-mark=\"over\"")>"
-            out += "<title>\(escapeHTML(shown)) : \(escapeHTML(words.legendCredit)) \(escapeHTML(text.display(row[creditColumn], column: credit))), \(escapeHTML(words.legendAllocated)) \(escapeHTML(text.display(row[allocatedColumn], column: allocated)))</title>"
+            out += "<title>\(escapeHTML(shown))\(words.colon)\(escapeHTML(words.legendCredit)) \(escapeHTML(text.display(row[creditColumn], column: credit))), \(escapeHTML(words.legendAllocated)) \(escapeHTML(text.display(row[allocatedColumn], column: allocated)))</title>"
             out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 19))\" text-anchor=\"end\" font-size=\"12\"\(mark == nil ? "" : " font-weight=\"bold\"")>\(escapeHTML((mark == nil ? "" : "▲ ") + short(shown, 30)))</text>"
             let creditWidth = span * stated / maximum
             out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y))\" width=\"\(n(max(creditWidth, 1)))\" height=\"12\" fill=\"\(Self.light)\" stroke=\"#555\"/>"
