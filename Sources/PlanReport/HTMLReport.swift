@@ -146,12 +146,20 @@ package struct HTMLReport {
                 case .money, .integer, .decimal: true
                 default: false
                 }
-                out += "<td data-value=\"\(escapeHTML(value.text))\"\(numeric ? " class=\"num\"" : "")>\(escapeHTML(shown))</td>"
+                // The raw value is given only where the text shown differs from it.
+                let raw = shown == value.text ? "" : " data-value=\"\(escapeHTML(value.text))\""
+                out += "<td\(raw)\(numeric ? " class=\"num\"" : "")>\(escapeHTML(shown))</td>"
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        out += "</tbody>\n</table>\n"
+        // A long table is folded under its chart (open it to read or print it); a short one is shown.
+        guard figure.table.rows.count > Self.foldedRows else { return out }
+        return "<details class=\"data\"><summary>\(escapeHTML(words.dataTable))\(words.colon)\(text.grouped(String(figure.table.rows.count))) \(escapeHTML(words.rowsWord))</summary>\n" + out + "</details>\n"
     }
+
+    /// Tables longer than this are folded in a `<details>` element.
+    static let foldedRows = 40
 
     static let css = """
         :root { color-scheme: light; }
@@ -178,6 +186,7 @@ package struct HTMLReport {
         table.data td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.marked td { font-weight: bold; background: #f4d6d3; }
         table.sortable th { cursor: pointer; }
+        details.data summary { cursor: pointer; font-size: .9em; color: #1f4e79; }
         .cards { display: flex; flex-wrap: wrap; gap: .8em; }
         .card { border: 1px solid #999; border-radius: 4px; padding: .5em .9em; min-width: 10em; }
         .card .key { display: block; font-size: .9em; color: #333; }

@@ -68,6 +68,7 @@ package struct ReportWords: Sendable {
     var missing: String
     var none: String
     var actionsWord: String
+    var rowsWord: String
     var keyActions: String
     var keyOrdinary: String
     var keyExtraordinary: String
@@ -164,6 +165,7 @@ package struct ReportWords: Sendable {
         missing: "(non renseigné)",
         none: "/ (aucun)",
         actionsWord: "actions",
+        rowsWord: "lignes",
         keyActions: "Actions",
         keyOrdinary: "Budget ordinaire",
         keyExtraordinary: "Budget extraordinaire",
@@ -253,6 +255,7 @@ package struct ReportWords: Sendable {
         missing: "(not given)",
         none: "/ (none)",
         actionsWord: "actions",
+        rowsWord: "rows",
         keyActions: "Actions",
         keyOrdinary: "Ordinary budget",
         keyExtraordinary: "Extraordinary budget",

@@ -87,9 +87,20 @@ package struct SVGChart {
         return (10 * power, Int((value / (10 * power)).rounded(.up)))
     }
 
+    /// A tick's value: whole euros below 10 000 €, then thousands (`250 k€`) or millions (`12,5 M€`).
     func tickText(_ value: Double, money: Bool) -> String {
         let whole = Int64(value.rounded())
-        return money ? text.euros(Money(cents: whole * 100)) : text.grouped(String(whole))
+        guard money else { return text.grouped(String(whole)) }
+        let fr = text.language == .fr
+        func scaled(_ divisor: Double, _ unit: String) -> String {
+            let number = value / divisor
+            var digits = number == number.rounded() ? String(Int64(number)) : String((number * 10).rounded() / 10)
+            if fr { digits = digits.replacingOccurrences(of: ".", with: ",") }
+            return fr ? "\(digits)\u{a0}\(unit)€" : "€\(digits)\(unit)"
+        }
+        if abs(value) >= 1_000_000 { return scaled(1_000_000, "M") }
+        if abs(value) >= 10_000 { return scaled(1_000, "k") }
+        return text.euros(Money(cents: whole * 100))
     }
 
     /// The value axis under the bars: a tick per step, and its label.
@@ -293,6 +304,11 @@ package struct SVGChart {
         for (index, row) in rows.enumerated() where row.sub == 0 {
             out += "<text x=\"\(n(left - 8))\" y=\"\(n(top + Double(index) * laneHeight + 18))\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(words.lanes[row.form] ?? row.form))</text>"
         }
+        if showToday, let todayDay {
+            let xv = x(position(todayDay))
+            out += "<g class=\"today\"><line x1=\"\(n(xv))\" y1=\"\(n(top - 4))\" x2=\"\(n(xv))\" y2=\"\(n(bottom))\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+            out += "<text x=\"\(n(xv))\" y=\"\(n(top - 7))\" text-anchor=\"\(xv > Self.width - 100 ? "end" : "middle")\" font-size=\"11\">\(escapeHTML(todayText))</text></g>"
+        }
         for (block, row) in placed {
             guard let start = block.deadline.start, let end = block.deadline.end else { continue }
             let x0 = x(position(start)), x1 = x(after(end))
@@ -304,11 +320,6 @@ package struct SVGChart {
             out += "<rect x=\"\(n(x0 + 0.5))\" y=\"\(n(y))\" width=\"\(n(max(x1 - x0 - 1, 2)))\" height=\"20\" fill=\"\(late ? "url(#\(figure.id)-hatch)" : Self.light)\" stroke=\"\(late ? Self.alert : Self.dark)\"/>"
             let fits = labelWidth(label) < x1 - x0
             out += "<text x=\"\(n(fits ? (x0 + x1) / 2 : x1 + 3))\" y=\"\(n(y + 14))\" font-size=\"12\"\(fits ? " text-anchor=\"middle\"" : "")\(late ? " font-weight=\"bold\"" : "")>\(escapeHTML(label))</text></g>"
-        }
-        if showToday, let todayDay {
-            let xv = x(position(todayDay))
-            out += "<g class=\"today\"><line x1=\"\(n(xv))\" y1=\"\(n(top - 4))\" x2=\"\(n(xv))\" y2=\"\(n(bottom))\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-            out += "<text x=\"\(n(xv))\" y=\"\(n(top - 7))\" text-anchor=\"\(xv > Self.width - 100 ? "end" : "middle")\" font-size=\"11\">\(escapeHTML(todayText))</text></g>"
         }
         return out + "</svg>"
     }

@@ -133,7 +133,8 @@ struct DataTable {
         columns = headings.map { $0.value("data-column") ?? "" }
         computed = Set(headings.filter { $0.value("data-computed") == "true" }.map { $0.value("data-column") ?? "" })
         let rowElements = try report.nodes("./tbody/tr", in: table)
-        rows = try rowElements.map { row in try report.nodes("./td", in: row).map { $0.value("data-value") ?? "" } }
+        // A cell's raw value is its data-value, or its text where the two are the same.
+        rows = try rowElements.map { row in try report.nodes("./td", in: row).map { $0.value("data-value") ?? $0.stringValue ?? "" } }
         marked = rowElements.map { $0.value("class") == "marked" }
     }
 }
