@@ -47,9 +47,9 @@ render examples 1000 4200 Examples/
 render corpus 1000 3000 "$out/corpus/plans"
 
 if [ $docs -eq 1 ]; then
-    # The README's screenshot: the seed's first screen, at half scale to stay small.
+    # The README's screenshot: the first screen of the seed's report.
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-        --window-size=1000,1500 --screenshot="$out/docs.png" "file://$(realpath "$out/seed.html")" 2>/dev/null
+        --window-size=1000,1800 --screenshot="$out/docs.png" "file://$(realpath "$out/seed.html")" 2>/dev/null
     cp "$out/docs.png" Docs/report.png
     echo "Docs/report.png"
 fi

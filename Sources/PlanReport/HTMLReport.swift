@@ -85,7 +85,7 @@ package struct HTMLReport {
 
     func queryLine(_ figure: ReportFigure) -> String {
         if figure.derived {
-            var out = "<div class=\"query\">\(escapeHTML(words.queries))\(words.colon.trimmingCharacters(in: .whitespaces))<ul class=\"queries\">"
+            var out = "<div class=\"query\">\(escapeHTML(words.queries))\(String(words.colon.dropLast()))<ul class=\"queries\">"
             var seen = Set<String>()
             for query in figure.queries where seen.insert(query).inserted {
                 out += "<li><code>\(escapeHTML(query))</code></li>"

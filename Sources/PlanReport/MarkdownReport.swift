@@ -43,7 +43,7 @@ package struct MarkdownReport {
         if let failure = figure.failure { out += "\(words.notComputed)\(words.colon)\(Self.inline(failure))\n\n" }
         for note in figure.notes { out += "\(Self.inline(note))\n\n" }
         if figure.derived {
-            out += "\(words.queries)\(words.colon.trimmingCharacters(in: .whitespaces))\n\n" + figure.queries.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            out += "\(words.queries)\(String(words.colon.dropLast()))\n\n" + figure.queries.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { "- `` \($0) ``\n" }.joined() + "\n"
         } else if let query = figure.queries.first {
             out += "\(words.query)\(words.colon)`` \(query) ``\n\n"

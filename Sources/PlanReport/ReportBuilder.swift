@@ -52,8 +52,6 @@ package struct ReportBuilder {
             sections.append(ReportSection(id: "across", title: words.across, intro: words.acrossIntro,
                                           figures: figures(all, timeline: allTimeline)))
         }
-        sections.append(pcsSection())
-        sections.append(findingsSection())
         for (index, plan) in plans.enumerated() {
             var condition = "plan = \(literal(plan.name))"
             if (names[plan.name] ?? 0) > 1 { condition += " and file = \(literal(plan.source))" }
@@ -63,6 +61,8 @@ package struct ReportBuilder {
             sections.append(ReportSection(id: scope.id, title: "\(words.planSection) \(heading)", intro: plan.source,
                                           figures: figures(scope, timeline: timeline(scope))))
         }
+        sections.append(pcsSection())
+        sections.append(findingsSection())
         return Report(language: language, today: today.description,
                       plans: plans.map { "\($0.name) (\($0.source))" }, files: files, sections: sections)
     }
@@ -181,7 +181,8 @@ package struct ReportBuilder {
             let count = Int64(row[2].text) ?? 0
             let late = known && Self.isOverdue(deadline: row[0], status: row[1], today: today) ? count : 0
             overdue += Int(late)
-            figure.table.rows[index].append(.integer(late))
+            // Without statuses, whether an action is late is not known: never a 0 that would say it is not.
+            figure.table.rows[index].append(known ? .integer(late) : .unknown)
         }
         if !known {
             figure.notes.append(words.statusesUnknown)
@@ -223,7 +224,7 @@ package struct ReportBuilder {
             rows.append([.text(words.keyOverdue), .integer(total)])
             queries.append(timeline.queries[0])
         }
-        let cards = ReportFigure(id: "overview-keys", title: words.overview, queries: queries, derived: true,
+        let cards = ReportFigure(id: "overview-keys", title: words.keyFigures, queries: queries, derived: true,
                                  table: ResultTable(columns: ["key", "value"], rows: rows), chart: .cards)
         return ReportSection(id: "overview", title: words.overview, intro: words.overviewIntro, figures: [cards])
     }

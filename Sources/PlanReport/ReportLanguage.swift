@@ -19,6 +19,7 @@ package struct ReportWords: Sendable {
     var today: String
     var contents: String
     var overview: String
+    var keyFigures: String
     var overviewIntro: String
     var communes: String
     var communesIntro: String
@@ -97,6 +98,7 @@ package struct ReportWords: Sendable {
         today: "Date de référence",
         contents: "Sommaire",
         overview: "Vue d’ensemble",
+        keyFigures: "Chiffres clés",
         overviewIntro: "Les chiffres clés des plans chargés. Les montants sont les allocations connues ; un montant encore à préciser (??) n’est jamais compté comme zéro.",
         communes: "Une ligne par commune",
         communesIntro: "Chaque commune chargée, avec ses actions, son budget et ses constats. Le tableau est trié par commune ; dans un navigateur, un clic sur un en-tête le trie sur cette colonne.",
@@ -194,6 +196,7 @@ package struct ReportWords: Sendable {
         today: "Reference date",
         contents: "Contents",
         overview: "Overview",
+        keyFigures: "Key figures",
         overviewIntro: "The key figures of the plans loaded. Amounts are the known allocations; an amount still to be decided (??) is never counted as zero.",
         communes: "One row per commune",
         communesIntro: "Each commune loaded, with its actions, its budget and its findings. The table is sorted by commune; in a browser, clicking a header sorts on that column.",

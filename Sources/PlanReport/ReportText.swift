@@ -18,6 +18,7 @@ package struct ReportText: Sendable {
         let words = language.words
         switch value {
         case .money(let money): return euros(money)
+        case .unknown where column == "overdue": return words.values["unknown"] ?? words.unknown
         case .unknown: return words.unknown
         case .missing: return column.hasPrefix("sum(") || column.hasPrefix("max(") ? words.noAmount : words.missing
         case .none: return words.none
