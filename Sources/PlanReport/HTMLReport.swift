@@ -35,7 +35,7 @@ package struct HTMLReport {
             <header>
             <h1>\(escapeHTML(words.title))</h1>
             <p class="meta">\(escapeHTML(words.today))\(words.colon)<time datetime="\(report.today)">\(report.today)</time> · \(escapeHTML(words.generated))</p>
-            <p class="meta">\(escapeHTML(words.plansLoaded)) (\(report.plans.count))\(words.colon)\(report.plans.map(escapeHTML).joined(separator: " ; "))</p>
+            \(plansLine)
             <p class="howto"><strong>\(escapeHTML(words.howToRead))</strong> — \(escapeHTML(words.howToReadText))</p>
             </header>
             <nav aria-label="\(escapeHTML(words.contents))">
@@ -52,6 +52,14 @@ package struct HTMLReport {
         out += "<script>\n//<![CDATA[\n\(Self.sortScript)\n//]]>\n</script>\n"
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// The plans loaded and their files; folded when there are many.
+    var plansLine: String {
+        let list = report.plans.map(escapeHTML).joined(separator: " ; ")
+        let label = "\(escapeHTML(words.plansLoaded)) (\(report.plans.count))"
+        guard report.plans.count > 5 else { return "<p class=\"meta\">\(label)\(words.colon)\(list)</p>" }
+        return "<details class=\"meta\"><summary>\(label)</summary><p>\(list)</p></details>"
     }
 
     func section(_ section: ReportSection) -> String {

@@ -170,9 +170,17 @@ package struct ReportBuilder {
         var figure = self.figure("\(scope.id)-timeline", words.timeline,
                             query("actions", scope, [], "group by deadline, status select deadline, status, count() sort by deadline, status"),
                             .timeline(deadline: "deadline", status: "status", count: "count()"), notes: [words.timelineNote])
-        guard figure.failure == nil else { return figure }
+        if figure.failure != nil {
+            // A model without statuses: the deadlines alone.
+            var plain = self.figure("\(scope.id)-timeline", words.timeline,
+                                    query("actions", scope, [], "group by deadline select deadline, count() sort by deadline"),
+                                    .timeline(deadline: "deadline", status: "status", count: "count()"), notes: [words.timelineNote])
+            plain.notes.append(words.statusesUnknown)
+            return plain
+        }
         let statuses = figure.table.column("status") ?? []
         let known = statuses.contains { if case .text = $0 { true } else { false } }
+        guard figure.table.columns == ["deadline", "status", "count()"] else { return figure }
         figure.table.columns.append("overdue")
         figure.computedColumns.insert("overdue")
         var overdue = 0
@@ -237,8 +245,10 @@ package struct ReportBuilder {
         let deadlineQuery = "actions group by file, deadline, status select file, deadline, status, count()"
         let queries = [plansQuery, budgetQuery, findingsQuery, deadlineQuery]
         let columns = ["commune", "plans", "actions", "ordinary", "extraordinary", "errors", "warnings", "overdue"]
+        // Without statuses in the model, the deadlines say nothing of delays: no rows.
+        let deadlines = (try? run(deadlineQuery).get()) ?? ResultTable(columns: [], rows: [])
         guard case .success(let plans) = run(plansQuery), case .success(let budget) = run(budgetQuery),
-              case .success(let findings) = run(findingsQuery), case .success(let deadlines) = run(deadlineQuery) else {
+              case .success(let findings) = run(findingsQuery) else {
             let failed = ReportFigure(id: "communes-table", title: words.communes, queries: queries, derived: true,
                                       table: ResultTable(columns: [], rows: []), chart: .table, failure: words.notComputed)
             return ReportSection(id: "communes", title: words.communes, intro: words.communesIntro, figures: [failed])
@@ -342,12 +352,16 @@ package struct ReportBuilder {
     func findingsSection() -> ReportSection {
         var figures = [figure("findings-rules", words.findings,
                               "findings group by rule, severity select rule, severity, count() sort by rule, severity",
-                              .bars(label: ["rule", "severity"], value: "count()"))]
+                              .bars(label: ["rule"], value: "count()"))]
         let rules = Set((figures[0].table.column("rule") ?? []).map(\.text)).sorted()
         for (index, rule) in rules.enumerated() {
-            figures.append(figure("findings-\(index + 1)", rule,
-                                  "findings where rule = \(literal(rule)) select subject, message, file, line, column sort by file, line, column",
-                                  .table))
+            var table = figure("findings-\(index + 1)", rule,
+                               "findings where rule = \(literal(rule)) select subject, message, file, line, column sort by file, line, column",
+                               .table)
+            let count = table.table.rows.count
+            table.title = "\(rule) — \(ReportText(language: language).grouped(String(count))) \(count == 1 ? words.findingWord : words.findingsCount)"
+            if let summary = Checker.rule(rule)?.summary { table.notes.append(summary) }
+            figures.append(table)
         }
         figures[0].axisLabel = words.findingsAxis
         if rules.isEmpty { figures[0].notes.append(words.noFindings) }

@@ -81,6 +81,7 @@ package struct ReportWords: Sendable {
     var pcsLinks: String
     var topNote: String
     var findingsCount: String
+    var findingWord: String
     var where_: String
     var sortHint: String
     var notComputed: String
@@ -179,6 +180,7 @@ package struct ReportWords: Sendable {
         pcsLinks: "Liens vers le PCS III, par axe",
         topNote: "Les %d premiers ; la requête sans « limit » les donne tous.",
         findingsCount: "constats",
+        findingWord: "constat",
         where_: "où",
         sortHint: "trier",
         notComputed: "Cette figure n’a pas pu être calculée",
@@ -270,6 +272,7 @@ package struct ReportWords: Sendable {
         pcsLinks: "Links to the PCS III, by axis",
         topNote: "The first %d; the query without “limit” gives them all.",
         findingsCount: "findings",
+        findingWord: "finding",
         where_: "where",
         sortHint: "sort",
         notComputed: "This figure could not be computed",
