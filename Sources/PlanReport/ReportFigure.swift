@@ -41,8 +41,6 @@ package struct ReportFigure: Sendable {
     package var axisLabel: String?
     /// Why the figure could not be computed, when it could not.
     package var failure: String?
-    /// Whether the rows are actions (counts) rather than amounts.
-    package var counts: Bool { table.columns.contains("count()") && !table.columns.contains("sum(amount)") }
 }
 
 /// A part of a report: a heading, a sentence, figures.
