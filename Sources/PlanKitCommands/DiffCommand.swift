@@ -51,8 +51,10 @@ package struct DiffCommand: ParsableCommand {
             throw CommandFailure(.usage)
         }
         guard plans.count == 1, let plan = plans.first else {
-            let names = plans.map(\.source).joined(separator: ", ")
-            Console.error("\(path): error: this file holds \(plans.count) plans (\(names)); name the one to compare, as book.xlsx#Sheet.")
+            let names = plans.map(\.source)
+            Console.error(names.isEmpty
+                ? "\(path): error: this file holds no plan; name a file that holds one."
+                : "\(path): error: this file holds \(plans.count) plans (\(names.joined(separator: ", "))); name the one to compare, e.g. \(names[0]).")
             throw CommandFailure(.usage)
         }
         return plan

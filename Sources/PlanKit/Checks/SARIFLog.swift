@@ -13,8 +13,8 @@ import Foundation
 /// file the column counts characters and is the region's `startColumn` too; in a TSV or CSV
 /// export the column counts cells (1 = A), which SARIF regions cannot say, so it goes in the
 /// result's properties as `cellColumn`. A cell of a workbook's sheet (`book.xlsx#Citoyennete!G12`)
-/// is the workbook's URI with the row as the region's line, and a logical location of kind
-/// `cell` named `G12`, fully qualified `Citoyennete!G12`. The finding's subject, and a reader
+/// is the workbook's URI without a region (a workbook is not text), and a logical location of
+/// kind `cell` named `G12`, fully qualified `Citoyennete!G12`. The finding's subject, and a reader
 /// warning's cell text, are in the result's properties.
 ///
 ///     let findings = Checker().run(on: plans)
@@ -111,8 +111,9 @@ public struct SARIFLog: Sendable {
                 logical = [LogicalLocation(name: sheet, fullyQualifiedName: sheet, kind: "sheet")]
             }
         }
-        let region: Region? = place.line >= 1
-            ? Region(startLine: place.line, startColumn: countsCharacters(file) && !place.isCell && place.column >= 1 ? place.column : nil)
+        // A workbook is no text: its cell is the logical location, and the location has no region.
+        let region: Region? = place.line >= 1 && !place.isCell
+            ? Region(startLine: place.line, startColumn: countsCharacters(file) && place.column >= 1 ? place.column : nil)
             : nil
         return Location(physicalLocation: .init(artifactLocation: .init(uri: uri(file)), region: region), logicalLocations: logical)
     }
