@@ -34,10 +34,22 @@ package struct DiffCommand: ParsableCommand {
     package func run() throws {
         let before = try Self.plan(old), after = try Self.plan(new)
         let diff = PlanDiff.diff(old: before, new: after)
+        for element in diff.similarityLimitReached {
+            Console.error("warning: too many \(Self.plural(element)) are left unpaired by number and title to compare their titles for similarity (over \(PlanDiff.similarityPairLimit) pairs); they are listed as removed and added. Compare smaller plans, such as one sheet or domain at a time.")
+        }
         if !diff.isEmpty || !(format == .table || format == .markdown) {
             Console.out(format.render(DiffTable.table(diff), options: .init(width: Console.width(), box: Console.decorated)))
         }
         if !diff.isEmpty { throw CommandFailure(.failure) }
+    }
+
+    /// The kind of element in the plural, as the warning names it.
+    private static func plural(_ element: PlanDiff.Element) -> String {
+        switch element {
+        case .strategicObjective: "strategic objectives"
+        case .operationalObjective: "operational objectives"
+        case .action: "actions"
+        }
     }
 
     /// The one plan the file at `path` holds; its reader warnings go to standard error.

@@ -137,6 +137,26 @@ import Testing
         #expect(rows?[4]["match"] as? String == "same title")
     }
 
+    /// Two plans of 501 actions with no title in common leave 251 001 pairs of titles: beyond
+    /// the limit, they are not compared, and a warning says so.
+    @Test func tooManyTitlesToCompare() throws {
+        let seed = try String(contentsOfFile: Executable.seed, encoding: .utf8).components(separatedBy: "\n")
+        let head = seed.prefix { !$0.hasPrefix("\t\tAction") }.joined(separator: "\n")
+        func plan(_ word: String) -> String {
+            head + "\n" + (1...501).map { "\t\tAction 1.\($0). \(word) \($0)\tS. Boulanger\tPCS\t??\t2021\tA 1.\($0)\t\t\t" }.joined(separator: "\n") + "\n"
+        }
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        try Data(plan("Organiser").utf8).write(to: URL(fileURLWithPath: dir + "/old.tsv"))
+        try Data(plan("Soutenir").utf8).write(to: URL(fileURLWithPath: dir + "/new.tsv"))
+        let result = try Executable.run(["diff", dir + "/old.tsv", dir + "/new.tsv", "--format", "csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "warning: too many actions are left unpaired by number and title to compare their titles for similarity (over 250000 pairs); they are listed as removed and added. Compare smaller plans, such as one sheet or domain at a time.\n")
+        let rows = result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(rows.filter { $0.hasPrefix("removed,action,") }.count == 501)
+        #expect(rows.filter { $0.hasPrefix("added,action,") }.count == 501)
+    }
+
     @Test func errors() throws {
         let missing = try Executable.run(["diff", "nope.tsv", Executable.seed])
         #expect(missing.status == 2)

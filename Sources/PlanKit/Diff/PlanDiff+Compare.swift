@@ -24,16 +24,17 @@ extension PlanDiff {
         let before = Flat(old), after = Flat(new)
         var changes: [Change] = []
         var pairings: [Pairing] = []
+        var limitReached: [Element] = []
 
         let strategic = compare(
             .strategicObjective, old: before.strategic, new: after.strategic, id: \.number, title: \.title,
-            changes: &changes, pairings: &pairings
+            changes: &changes, pairings: &pairings, limitReached: &limitReached
         ) { a, b in
             [field("title", a.title, b.title), field("status", status(a.exchange), status(b.exchange))]
         }
         let operational = compare(
             .operationalObjective, old: before.operational, new: after.operational, id: \.objective.number, title: \.objective.title,
-            changes: &changes, pairings: &pairings
+            changes: &changes, pairings: &pairings, limitReached: &limitReached
         ) { a, b in
             [field("title", a.objective.title, b.objective.title),
              strategic[a.parent] == b.parent ? nil : field("strategic", before.strategic[a.parent].number, after.strategic[b.parent].number),
@@ -41,7 +42,7 @@ extension PlanDiff {
         }
         _ = compare(
             .action, old: before.actions, new: after.actions, id: \.action.id, title: \.action.title,
-            changes: &changes, pairings: &pairings
+            changes: &changes, pairings: &pairings, limitReached: &limitReached
         ) { a, b in
             var fields: [(String, String?, String?)?] = [
                 operational[a.parent] == b.parent
@@ -63,7 +64,9 @@ extension PlanDiff {
             ]
             return fields
         }
-        return PlanDiff(pairings: pairings, changes: changes, totals: totals(old: old, new: new))
+        var diff = PlanDiff(pairings: pairings, changes: changes, totals: totals(old: old, new: new))
+        diff.similarityLimitReached = limitReached
+        return diff
     }
 
     /// A plan's elements in file order, each knowing the index of the one above it.
@@ -87,9 +90,11 @@ extension PlanDiff {
     /// old element the index of its new pair.
     private static func compare<E>(
         _ element: Element, old: [E], new: [E], id: (E) -> String, title: (E) -> String,
-        changes: inout [Change], pairings: inout [Pairing], fields: (E, E) -> [(String, String?, String?)?]
+        changes: inout [Change], pairings: inout [Pairing], limitReached: inout [Element],
+        fields: (E, E) -> [(String, String?, String?)?]
     ) -> [Int?] {
-        let pairs = pair(old: old.map { (id($0), title($0)) }, new: new.map { (id($0), title($0)) })
+        let (pairs, reached) = pairing(old: old.map { (id($0), title($0)) }, new: new.map { (id($0), title($0)) })
+        if reached { limitReached.append(element) }
         var newOf: [Int?] = Array(repeating: nil, count: old.count)
         for (index, pair) in pairs.enumerated() { if let pair { newOf[pair.old] = index } }
         for (index, item) in old.enumerated() where newOf[index] == nil {

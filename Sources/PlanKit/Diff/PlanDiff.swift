@@ -9,7 +9,7 @@
 ///
 ///     let changes = PlanDiff.diff(old: lastYear, new: thisYear)
 ///     for change in changes.changes { print(change) }
-///     // changed action 1.1 → 1.1 ordinary[CCE].amount: 3000 € → 3500 €
+///     // changed action 1.1 ordinary[CCE].amount: 3000 € → 3500 €
 ///
 /// A report's "since" section lists ``changes`` and ``changedTotals``.
 public struct PlanDiff: Sendable, Hashable {
@@ -87,13 +87,22 @@ public struct PlanDiff: Sendable, Hashable {
         /// How the element was paired; `nil` for an element added or removed.
         public var match: Match?
 
-        /// `changed action 1.1 → 1.1 title: old → new (similar title 0.95)`, on one line.
+        /// The change on one line: `added action 3.5: TITLE`, `removed action 2.1: TITLE`,
+        /// `renumbered action 3.3 → 3.4 (same title)`, `changed action 3.1 ordinary[1].amount:
+        /// 30000 € → 35000 €` (`3.3 → 3.4` for an element also renumbered; `–` for no value;
+        /// the pairing in parentheses when by similar titles).
         public var description: String {
-            var text = "\(kind.rawValue) \(element.rawValue) \(oldID ?? "–") → \(newID ?? "–")"
-            if let field { text += " \(field)" }
-            text += ": \(before ?? "") → \(after ?? "")"
-            if let match, match != .idAndTitle { text += " (\(match.description))" }
-            return text
+            let old = oldID ?? "–", new = newID ?? "–"
+            switch kind {
+            case .added: return "added \(element.rawValue) \(new): \(after ?? "")"
+            case .removed: return "removed \(element.rawValue) \(old): \(before ?? "")"
+            case .renumbered: return "renumbered \(element.rawValue) \(old) → \(new)" + (match.map { " (\($0.description))" } ?? "")
+            case .changed:
+                var text = "changed \(element.rawValue) " + (old == new ? old : "\(old) → \(new)")
+                text += " \(field ?? ""): \(before ?? "–") → \(after ?? "–")"
+                if case .similarTitle? = match, let match { text += " (\(match.description))" }
+                return text
+            }
         }
     }
 
@@ -141,6 +150,11 @@ public struct PlanDiff: Sendable, Hashable {
     /// The budget per service (ordinary, then extraordinary), then per article (by code),
     /// before and after, of every budget line of the plans (actions' and objectives' own).
     public var totals: [Total]
+
+    /// The kinds of element whose titles were too many to compare for similarity (more than
+    /// ``similarityPairLimit`` pairs left after pairing by number and title): those left over
+    /// are removed and added, though some may be the same element with its title edited.
+    public var similarityLimitReached: [Element] = []
 
     /// The totals whose sums differ before and after.
     public var changedTotals: [Total] { totals.filter { $0.before != $0.after } }
