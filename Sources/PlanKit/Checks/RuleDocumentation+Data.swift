@@ -10,7 +10,7 @@ extension RuleDocumentation {
         "read.amount-too-large":
             "**Warning.** An amount too large to hold in 64-bit cents (more than 92 233 720 368 547 758 €). The line is kept with an unknown amount.",
         "read.unparsed-cell":
-            "**Warning.** A cell PlanKit cannot read: a deadline form it does not know (`Bientôt`), a budget cell without an amount (`Subside régional`), an eComptes status or amount it does not know. The cell is kept verbatim and its value counts as unknown.",
+            "**Warning.** A cell PlanKit cannot read: a deadline form it does not know (`Bientôt`), a budget cell without an amount (`Subside régional`), an eComptes status or amount it does not know, a human-resources cell that is not one number of full-time equivalents (`0,5 ou 1 ETP`, `1 ETP + 0,5 ETP`, `1.000 ETP`, `Service travaux`: its `fte` is unknown). The cell is kept verbatim and its value counts as unknown.",
         "read.invalid-encoding":
             "**Warning.** Bytes that are not valid in the file's encoding (a stray Windows-1252 `é` in a UTF-8 file). The rest of the file is read in its encoding; the warning names the line and cell of each invalid byte.",
         "read.row-ignored":
@@ -55,5 +55,13 @@ extension RuleDocumentation {
             "**Warning.** When the plan states its period (`PÉRIODE : 2019-2024`), an action due outside it.",
         "pcs.uncovered":
             "**Info.** An action of a loaded PCS that no action of the other loaded plans links to: the PST may have forgotten to carry it.",
+        "action.done-incomplete":
+            "**Warning.** An action whose status is done while its progress is below 100: one of the two is out of date.",
+        "action.end-before-start":
+            "**Error.** An action whose planned end is before its planned start, or whose effective end is before its effective start.",
+        "action.funding-mismatch":
+            "**Warning.** An action whose planned amount for a year differs from the sum of what its funders give that year. A year no funder names, or a funder of unknown amount, is not compared.",
+        "action.unknown-parent":
+            "**Error.** A sub-action whose parent (`A.9 - SA.1` in eComptes: action 9) is not an action of its plan.",
     ]
 }

@@ -11,7 +11,8 @@ extension PlanDiff {
     ///   `pilot.service`, `pilot.agent`, `deadline`, each budget line's `amount`, `article` and
     ///   `credit` (`ordinary[CCE].amount`: a line is named by its label, else by its rank among
     ///   the unlabelled lines of its cell, `ordinary[1]`; a line of one side only is added or
-    ///   removed as `ordinary[CCE]`, its text shown), `hr`, `links`, `pending`, `status`.
+    ///   removed as `ordinary[CCE]`, its text shown), `hr`, `links`, `pending`, `status` (the
+    ///   follow-up status, ``Action/status``).
     ///
     /// Values are shown as the plan writes them (a cell's text; amounts in euros, `3000 €`;
     /// `??` for an unknown amount, `/` for none); a field that is blank is `nil`.
@@ -60,7 +61,7 @@ extension PlanDiff {
                 resources(a.action.humanResources, b.action.humanResources),
                 links(a.action.links, b.action.links),
                 field("pending", a.action.pending ? "yes" : "no", b.action.pending ? "yes" : "no"),
-                field("status", status(a.action.exchange), status(b.action.exchange)),
+                followUp(a.action.status, b.action.status),
             ]
             return fields
         }
@@ -129,6 +130,22 @@ extension PlanDiff {
 
     /// An eComptes status as written.
     private static func status(_ exchange: ExchangeFields?) -> String? { exchange?.statusText?.trimmed }
+
+    /// The status field of two actions when they differ: known ones by value (shown as the
+    /// source writes them, `A agender`, `EN_COURS`), others by state and text.
+    private static func followUp(_ a: Cell<FollowUpStatus>, _ b: Cell<FollowUpStatus>) -> (String, String?, String?)? {
+        func key(_ cell: Cell<FollowUpStatus>) -> String {
+            if case .known(let status) = cell.value { return "known " + status.rawValue }
+            return cell.value.stateName + " " + cell.text.trimmed
+        }
+        guard key(a) != key(b) else { return nil }
+        func shown(_ cell: Cell<FollowUpStatus>) -> String? {
+            let text = cell.text.trimmed
+            if text.isEmpty, case .known(let status) = cell.value { return status.rawValue }
+            return text.isEmpty ? nil : text
+        }
+        return ("status", shown(a), shown(b))
+    }
 
     /// A cell of names: the names joined by ` / `, `??` when unknown, `/` for none.
     private static func names(_ cell: Cell<[String]>) -> String? {
