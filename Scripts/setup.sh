@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing PlanKit need on a Debian machine, when missing:
 # libedit (the console's line editor), zlib (ZIPFoundation, which opens workbooks), tmux (console
-# tests), xmllint (eComptes schema tests), libsqlite3 (SQLite output) and sqlite3; then, with pip,
-# openpyxl and DuckDB's shell (workbook and database output tests).
+# tests), xmllint (eComptes schema tests), libsqlite3 (SQLite output) and sqlite3; Python's
+# jsonschema (SARIF schema tests) and junitparser (JUnit XML tests); with pip too, openpyxl and
+# DuckDB's shell (workbook and database output tests).
 set -euo pipefail
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
@@ -27,3 +28,7 @@ if [ ${#pip[@]} -gt 0 ]; then
         || python3 -m pip install --quiet "${pip[@]}" 2>/dev/null \
         || python3 -m pip install --quiet --user --break-system-packages "${pip[@]}"
 fi
+for module in jsonschema junitparser; do
+    python3 -c "import $module" 2>/dev/null || python3 -m pip install --quiet "$module" 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages "$module"
+done
