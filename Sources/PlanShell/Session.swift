@@ -46,6 +46,8 @@ public final class Session {
     public var timer = false
     /// The statements entered, oldest first (the REPL fills it).
     public var history: [String] = []
+    /// The parameters `$name` stands for, and the day `today()` is, in the statements.
+    public var environment = QueryEnvironment()
     /// How tables are drawn: width and box lines.
     public var tableOptions: @Sendable () -> TableRenderer.Options = { TableRenderer.Options() }
 
@@ -141,7 +143,7 @@ public final class Session {
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome: Outcome
         do {
-            outcome = try execute(Statement.parse(statement.aligned), statement, source: source)
+            outcome = try execute(Statement.parse(statement.aligned, environment: environment), statement, source: source)
         } catch {
             sink.err(error.rendered(source: statement.aligned, name: source, lineOffset: statement.line - 1))
             outcome = .failed
@@ -208,6 +210,7 @@ public final class Session {
             case (.decimal, .number(let n)): expected = .decimal(Double(n) ?? .nan)
             case (_, .string(let s)): expected = .text(s)
             case (_, .bool(let b)): expected = .bool(b)
+            case (_, .date(let d)): expected = .date(d)
             case (_, .number(let n)): expected = .text(n)
             }
             let comparison = QueryValue.compare(value, expected)
