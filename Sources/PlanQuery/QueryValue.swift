@@ -78,6 +78,10 @@ public enum QueryValue: Sendable, Hashable {
         case (.deadline(let x), .deadline(let y)):
             return x.sortKey < y.sortKey ? -1 : (x.sortKey > y.sortKey ? 1 : 0)
         case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.deadline(let x), .date(let y)):
+            // A deadline against a day: the last day it covers.
+            guard let end = x.end else { return nil }
+            return end < y ? -1 : (end > y ? 1 : 0)
         case (.deadline(let x), .integer(let y)):
             guard let year = x.year else { return nil }
             return Int64(year) < y ? -1 : (Int64(year) > y ? 1 : 0)

@@ -55,6 +55,25 @@ extension Schema {
         value("form", .text, "year, semester, quarter, month, end-of-year, period or ongoing") { c, i in
             state(deadlineState(c, i)) { .text($0.form) }
         },
+        record("start", .deadlineStart, "the first day it covers: 2021-07-01 for 2e sem. 2021; none for an ongoing action") { _, i in i },
+        record("end", .deadlineEnd, "the last day it covers, by which the action is due: 2021-12-31 for 2e sem. 2021") { _, i in i },
         value("text", .text, "the cell as the file has it") { c, i in .text(c.planSet.actions[i].action.deadline.text.trimmed) },
     ], selfValue: (.deadline, one { c, i in state(deadlineState(c, i)) { .deadline($0) } }))
+
+    static let deadlineStart = day(.deadlineStart) { $0.start }
+    static let deadlineEnd = day(.deadlineEnd) { $0.end }
+
+    /// A day of an action's deadline: its value is the date (`2021-12-31`), with its `year`,
+    /// `month` and `day`; unknown, none or missing as the deadline is, and missing when the
+    /// deadline covers no day (ongoing).
+    static func day(_ id: RecordTypeID, _ day: @escaping @Sendable (Deadline) -> Day?) -> RecordType {
+        @Sendable func part(_ c: QueryContext, _ i: Int, _ f: (Day) -> Int) -> QueryValue {
+            state(deadlineState(c, i)) { d in day(d).map { .integer(Int64(f($0))) } ?? .missing }
+        }
+        return RecordType(id: id, fields: [
+            value("year", .integer, "the year") { c, i in part(c, i, \.year) },
+            value("month", .integer, "the month, 1-12") { c, i in part(c, i, \.month) },
+            value("day", .integer, "the day of the month") { c, i in part(c, i, \.day) },
+        ], selfValue: (.date, one { c, i in state(deadlineState(c, i)) { d in day(d).map { .date($0) } ?? .missing } }))
+    }
 }

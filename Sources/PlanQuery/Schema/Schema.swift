@@ -41,6 +41,8 @@ public enum Schema {
         case .action: action
         case .pilots: pilots
         case .deadline: deadline
+        case .deadlineStart: deadlineStart
+        case .deadlineEnd: deadlineEnd
         case .budget: budget
         case .budgetArticle: lineArticle
         case .link: link
