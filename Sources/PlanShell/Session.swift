@@ -163,7 +163,9 @@ public final class Session {
             return emit(format.render(table, options: tableOptions()))
         case .assertion(let query, let expectation):
             let context = queryContext
-            let table = try Compiler.compile(query, for: context).run(context)
+            // A compared value is the query's one column, with no plan column before it.
+            let compiled = if case .compare = expectation { try Compiler.compile(query) } else { try Compiler.compile(query, for: context) }
+            let table = try compiled.run(context)
             guard let failure = try Self.failure(of: expectation, table, text: text) else { return .success }
             var message = "\(source):\(text.line): assertion failed: \(failure)"
             if !table.rows.isEmpty, expectation != .notEmpty {

@@ -4,6 +4,8 @@ enum RecordTypeID: String, Sendable, Hashable, CaseIterable {
     case plan, objective, action, pilots, deadline, budget
     case budgetArticle = "budget-article"
     case link, article, finding
+    /// What a link leads to.
+    case linkTarget = "link-target"
     /// The first day a deadline covers.
     case deadlineStart = "deadline-start"
     /// The last day a deadline covers.

@@ -17,6 +17,8 @@ extension Schema {
         value("extraordinary", .money, "the sum of its known extraordinary amounts; unknown when none of its amounts is known") { c, i in budgetSum(c, i, .extraordinary) },
         value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.amount)) },
         records("links", .link, "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links.offsets() },
+        Field(name: "linkedFrom", aliases: ["backlinks"], summary: "the links of loaded plans that lead to it: linkedFrom.source.id, linkedFrom.source.plan",
+              kind: .record(.link, many: true, { c, i, visit in c.linkTargets.visitLinks(to: i, visit) })),
         values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in
             for q in c.planSet.actions[i].action.openQuestions where emit(.text(q)) { return true }
             return false
