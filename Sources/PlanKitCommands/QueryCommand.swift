@@ -74,6 +74,7 @@ package struct QueryCommand: ParsableCommand {
         do {
             let context = QueryContext(planSet)
             let compiled = try Compiler.compile(query, for: context)
+            for warning in Compiler.warnings(query, in: context) { Console.error(warning.rendered(source: self.query)) }
             let table = try compiled.run(context)
             Console.out(format.render(table, options: .init(width: Console.width(), box: Console.decorated)))
             // The process ends right after: freeing a large corpus object by object would cost

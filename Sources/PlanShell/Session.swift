@@ -159,12 +159,15 @@ public final class Session {
         switch statement {
         case .query(let query):
             let context = queryContext
-            let table = try Compiler.compile(query, for: context).run(context)
+            let compiled = try Compiler.compile(query, for: context)
+            warn(query, text, source: source)
+            let table = try compiled.run(context)
             return emit(format.render(table, options: tableOptions()))
         case .assertion(let query, let expectation):
             let context = queryContext
             // A compared value is the query's one column, with no plan column before it.
             let compiled = if case .compare = expectation { try Compiler.compile(query) } else { try Compiler.compile(query, for: context) }
+            warn(query, text, source: source)
             let table = try compiled.run(context)
             guard let failure = try Self.failure(of: expectation, table, text: text) else { return .success }
             var message = "\(source):\(text.line): assertion failed: \(failure)"
@@ -186,6 +189,13 @@ public final class Session {
             return .success
         case .meta(let command):
             return meta(command, text, source: source)
+        }
+    }
+
+    /// Writes the query's warnings (a value no row can have) to the error sink.
+    private func warn(_ query: Query, _ text: StatementText, source: String) {
+        for warning in Compiler.warnings(query, in: queryContext) {
+            sink.err(warning.rendered(source: text.aligned, name: source, lineOffset: text.line - 1))
         }
     }
 

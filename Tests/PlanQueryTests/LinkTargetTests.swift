@@ -59,3 +59,14 @@ import Testing
         #expect(try run("actions select id limit 1", Fixtures.seed).columns == ["id"])
     }
 }
+
+/// `article.economic` is the economic code; the sub-code and the chart's form have their own fields.
+@Suite struct ArticlePartsTests {
+    @Test func economicIsTheEconomicCode() throws {
+        #expect(try run("budget where action = \"3.2\" select article, article.economic, article.subCode, article.economicCode").rows.map { $0.map(\.text) }
+                == [["84021/124-02", "124", "02", "124-02"]])
+        #expect(try run("articles where economic = \"124\" select code, economic, subCode, economicCode").rows.map { $0.map(\.text) }
+                == [["84021/124-02", "124", "02", "124-02"]])
+        #expect(try run("budget where article.economic = \"124-02\" select count()").rows[0][0] == .integer(0))
+    }
+}

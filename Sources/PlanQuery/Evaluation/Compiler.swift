@@ -11,6 +11,7 @@ public enum Compiler {
     ///
     /// - Throws: ``QueryError`` for an unknown collection or field, a wrong type, or a misused aggregate.
     public static func compile(_ query: Query, planCount: Int = 1) throws(QueryError) -> CompiledQuery {
+        let query = normalisingPlanNames(query)
         guard let collection = Schema.collection(query.collection) else {
             let names = Schema.collections.map(\.name)
             let hint = Suggestions.closest(to: query.collection, in: names).map { "did you mean '\($0)'?" } ?? "collections are \(names.joined(separator: ", "))."
