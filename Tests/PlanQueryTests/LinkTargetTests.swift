@@ -23,6 +23,16 @@ import Testing
         ])
     }
 
+    /// A literal `~` on target titles scans their folded column; it answers as a pattern matched row by row.
+    @Test(arguments: ["convivialite", "PARTICIPATION", "comités", ""])
+    func targetTitlesMatchAsRowByRow(_ word: String) throws {
+        for context in [Self.pstAndPCS, Fixtures.seed] {
+            let column = try rows("links where target.title ~ \"\(word)\" select source.id, target.id", context)
+            let rowByRow = try rows("links where target.title ~ \"\(word)(?:)\" select source.id, target.id", context)
+            #expect(column == rowByRow)
+        }
+    }
+
     @Test func anAxisLeadsToItsObjectiveOrItsReferenceTitle() throws {
         #expect(try rows("links where kind = \"axis\" select source.id, target.axis, target.objective.title, target.title") == [
             ["pst-citoyennete", "1.1", "6", "Le droit à la participation citoyenne et démocratique", "Le droit à la participation citoyenne et démocratique"],

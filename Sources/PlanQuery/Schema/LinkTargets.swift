@@ -6,9 +6,11 @@ import PlanKit
 /// Made once a context, the first time a query follows a link: a dictionary of each plan's
 /// action ids and objective numbers, one look-up a link, and the inverse as one array of link
 /// indexes sorted by target action (`start[a]..<start[a + 1]` are action `a`'s).
-struct LinkTargets: Sendable {
+final class LinkTargets: Sendable {
     /// Per link: the target action's index in ``PlanSet/actions``, or -1.
     private let actions: [Int32]
+    /// Per link: the PCS III axis it leads into (6 for 6.1.04), or -1 for another plan's.
+    private let axes: [Int32]
     /// Per link: the target objective's index in ``PlanSet/objectives``, or -1.
     private let objectives: [Int32]
     /// Per action, where its incoming links start in ``sources``; one more entry than actions.
@@ -29,10 +31,12 @@ struct LinkTargets: Sendable {
         }
         var actions = [Int32](repeating: -1, count: plans.links.count)
         var objectives = [Int32](repeating: -1, count: plans.links.count)
+        var axes = [Int32](repeating: -1, count: plans.links.count)
         var incoming = [Int32](repeating: 0, count: plans.actions.count + 1)
         for (index, entry) in plans.links.enumerated() {
             let link = entry.link
             guard let ref = link.ref else { continue }
+            if LinkResolver.isPCS(link.plan), let axis = Int32(ref.prefix { $0 != "." }) { axes[index] = axis }
             let targets = resolver.targets(of: link)
             switch link.element {
             case .action:
@@ -55,12 +59,16 @@ struct LinkTargets: Sendable {
         }
         self.actions = actions
         self.objectives = objectives
+        self.axes = axes
         start = incoming
         self.sources = sources
     }
 
     /// The action link `index` leads to, if it leads to a loaded action.
     func action(ofLink index: Int) -> Int? { actions[index] >= 0 ? Int(actions[index]) : nil }
+
+    /// The PCS III axis link `index` leads into, if it leads into PCS III.
+    func axis(ofLink index: Int) -> Int? { axes[index] >= 0 ? Int(axes[index]) : nil }
 
     /// The objective (an axis or a sub-axis) link `index` leads to, if it leads to a loaded one.
     func objective(ofLink index: Int) -> Int? { objectives[index] >= 0 ? Int(objectives[index]) : nil }

@@ -22,28 +22,30 @@ extension Schema {
         return .text(link.ref.map { "\(link.plan) \(link.element.rawValue) \($0)" } ?? link.plan)
     }
 
+    /// The title of what link `i` leads to: the loaded action's or objective's, else a PCS III
+    /// axis's official title; `nil` when there is none to show.
+    static func linkTargetTitle(_ c: QueryContext, _ i: Int) -> Substring? {
+        let targets = c.linkTargets
+        if let action = targets.action(ofLink: i) { return c.planSet.actions[action].title }
+        if let objective = targets.objective(ofLink: i) {
+            let entry = c.planSet.objectives[objective]
+            return Substring(c.planSet.operationalObjective(entry)?.title ?? c.planSet.strategicObjective(entry).title)
+        }
+        guard let axis = targets.axis(ofLink: i), c.planSet.links[i].link.element == .axis else { return nil }
+        return PCS3.axes[axis].map { Substring($0) }
+    }
+
     /// The target of a link, the link's own row seen from the other end.
     static let linkTarget = RecordType(id: .linkTarget, fields: [
         value("plan", .text, "the target plan, normalised (PCS III, PST Aînés)") { c, i in .text(c.planSet.links[i].link.plan) },
         value("kind", .text, "axis, sub-axis, action or plan", aliases: ["element"]) { c, i in .text(c.planSet.links[i].link.element.rawValue) },
         value("id", .id, "the axis number or action code, e.g. 5.5.02", aliases: ["ref"]) { c, i in c.planSet.links[i].link.ref.map { .id($0) } ?? .missing },
         value("axis", .integer, "the PCS III axis it is in (6 for 6.1.04); missing for another plan") { c, i in
-            let link = c.planSet.links[i].link
-            guard LinkResolver.isPCS(link.plan), let ref = link.ref, let axis = Int(ref.prefix { $0 != "." }) else { return .missing }
-            return .integer(Int64(axis))
+            c.linkTargets.axis(ofLink: i).map { .integer(Int64($0)) } ?? .missing
         },
-        value("title", .text, "the loaded target's title, or a PCS III axis's official title") { c, i in
-            if let action = c.linkTargets.action(ofLink: i) { return .text(String(c.planSet.actions[action].title)) }
-            if let objective = c.linkTargets.objective(ofLink: i) {
-                let entry = c.planSet.objectives[objective]
-                return .text(c.planSet.operationalObjective(entry)?.title ?? c.planSet.strategicObjective(entry).title)
-            }
-            let link = c.planSet.links[i].link
-            if link.element == .axis, LinkResolver.isPCS(link.plan), let axis = link.ref.flatMap({ Int($0) }), let title = PCS3.axes[axis] {
-                return .text(title)
-            }
-            return .missing
-        },
+        searchable(value("title", .text, "the loaded target's title, or a PCS III axis's official title") { c, i in
+            linkTargetTitle(c, i).map { .text(String($0)) } ?? .missing
+        }, .linkTargetTitle),
         Field(name: "action", aliases: [], summary: "the target action, when a loaded plan holds it",
               kind: .record(.action, many: false, { c, i, visit in c.linkTargets.action(ofLink: i).map(visit) ?? false })),
         Field(name: "objective", aliases: [], summary: "the target axis or sub-axis, when a loaded plan holds it",
