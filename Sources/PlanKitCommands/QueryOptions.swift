@@ -10,11 +10,14 @@ struct TodayOption: ParsableArguments {
     @Option(help: ArgumentHelp("The day today() is in queries, as YYYY-MM-DD; else $PLANKIT_TODAY, else the clock's date.", valueName: "date"))
     var today: String?
 
-    /// The day: `--today`, else `PLANKIT_TODAY`, else the clock; a date that does not read is
-    /// explained on standard error and exits 2.
-    func day() throws(CommandFailure) -> Day {
+    /// The day `--today` or `PLANKIT_TODAY` gives; `nil` when neither does, for the clock to be
+    /// read only by a query that asks for `today()`. A date that does not read is explained on
+    /// standard error and exits 2.
+    func day() throws(CommandFailure) -> Day? {
+        let environment = ProcessInfo.processInfo.environment
+        guard today != nil || !(environment["PLANKIT_TODAY"] ?? "").isEmpty else { return nil }
         do {
-            return try Day.today(option: today, environment: ProcessInfo.processInfo.environment)
+            return try Day.today(option: today, environment: environment)
         } catch {
             Console.error("Error: \(error.description)")
             throw CommandFailure(.usage)
