@@ -22,6 +22,10 @@ REGEX = 'budget where article ~ "^84" select count(amount), sum(amount)'
 GROUP = 'budget where article is not missing group by article.main select article.main, sum(amount), count() sort by article.main'
 TEXT = 'actions where title ~ "culture" select count()'
 FULL = 'plans select count(), sum(warnings)'
+# Following links (the first run builds the link index) and a date filter, today fixed.
+LINKS = 'links where target.title ~ "participation" select count()'
+OVERDUE = 'actions where deadline.end < today() select count()'
+TODAY = "2021-07-01"
 SQL_REGEX = "select count(amount_cents), sum(amount_cents) from lines where article regexp '^84' and amount_cents <> ''"
 DUCK_REGEX = "select count(amount_cents), sum(cast(amount_cents as bigint)) from read_csv('lines.csv', all_varchar=true) where regexp_matches(article, '^84') and amount_cents <> ''"
 
@@ -164,12 +168,16 @@ def measure(out, communes, runs, report):
     # Queries on the loaded corpus, in one session.
     # Each query five times in one session; the best time of each is reported.
     repeats = 5
-    script = ".format csv\n.timer on\n" + "".join("%s\n" % q for q in (FILTER, REGEX, GROUP, TEXT) for _ in range(repeats))
-    _, session_out, session_err = timed([PLANKIT, "-c", script.replace("\n", ";"), *files], out, 1)
-    times = [float(t) for t in re.findall(r"time: ([0-9.]+) ms", session_err)][-4 * repeats:]
+    session_queries = (FILTER, REGEX, GROUP, TEXT, LINKS, OVERDUE)
+    names = ["in-session filter", "in-session regex filter", "in-session group by", "in-session title search",
+             "in-session link following", "in-session overdue (dates)"]
+    script = ".format csv\n.timer on\n" + "".join("%s\n" % q for q in session_queries for _ in range(repeats))
+    _, session_out, session_err = timed([PLANKIT, "-c", script.replace("\n", ";"), *files, "--today", TODAY], out, 1)
+    times = [float(t) for t in re.findall(r"time: ([0-9.]+) ms", session_err)][-len(session_queries) * repeats:]
     baselines = baseline_session(out, answers, repeats)
-    if len(times) == 4 * repeats:
-        for k, name in enumerate(["in-session filter", "in-session regex filter", "in-session group by", "in-session title search"]):
+    if len(times) == len(session_queries) * repeats:
+        report.append(("in-session link following, first run (builds the link index)", "%.1f ms" % times[4 * repeats]))
+        for k, name in enumerate(names):
             best = min(times[k * repeats:(k + 1) * repeats])
             # The baselines' timers count whole milliseconds: 0 is below their resolution.
             compared = [("%s %.0f ms (plankit / %s = %.2f)" % (engine, t[k] * 1000, engine, best / (t[k] * 1000)) if t[k] > 0

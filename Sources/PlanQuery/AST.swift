@@ -1,3 +1,5 @@
+import PlanKit
+
 /// A dotted path to a field, such as `budget.article.function`.
 public struct Path: Sendable, Hashable, CustomStringConvertible {
     /// The path's names, in order.
@@ -30,10 +32,13 @@ public enum Literal: Sendable, Hashable, CustomStringConvertible {
     case number(String)
     /// `true` or `false`.
     case bool(Bool)
+    /// A day: `date("2021-07-01")`, or `today()` once read.
+    case date(Day)
 
     /// The literal as a query writes it.
     public var description: String {
         switch self {
+        case .date(let d): "date(\"\(d)\")"
         case .string(let s): "\"\(s)\""
         case .number(let n): n
         case .bool(let b): b ? "true" : "false"

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Parses a query's tokens into a ``Query``.
 ///
 /// Clauses may come in any order after the collection, each at most once. Conditions follow the
@@ -6,17 +8,21 @@ package struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var depth = 0
+    /// What `today()` stands for.
+    private let environment: QueryEnvironment
 
     /// How deeply parentheses and `not` may nest.
     public static let maximumDepth = 200
 
-    /// Creates a parser over the tokens of `text`.
-    public init(_ text: String) throws(QueryError) {
-        tokens = try Lexer.tokenize(text)
+    /// Creates a parser over the tokens of `text`, its parameters and `today()` taken from `environment`.
+    public init(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) {
+        tokens = try Lexer.tokenize(text, parameters: environment.parameters)
+        self.environment = environment
     }
 
     /// Creates a parser over tokens; an `eof` token is added when missing.
-    public init(tokens: [Token]) {
+    public init(tokens: [Token], environment: QueryEnvironment = QueryEnvironment()) {
+        self.environment = environment
         var tokens = tokens
         if tokens.last?.kind != .eof {
             let end = tokens.last.map { QueryLocation(offset: $0.location.offset + $0.location.length, line: $0.location.line, column: $0.location.column + $0.location.length) }
@@ -29,11 +35,18 @@ package struct Parser {
     /// Whether every token has been consumed.
     public var atEnd: Bool { current.kind == .eof }
 
-    /// Parses `text` as one query.
-    public static func parse(_ text: String) throws(QueryError) -> Query {
-        var parser = try Parser(text)
+    /// Parses `text` as one query, its parameters and `today()` taken from `environment`.
+    public static func parse(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) -> Query {
+        var parser = try Parser(text, environment: environment)
         let query = try parser.parseQuery()
         try parser.expectEnd()
+        return query
+    }
+
+    /// Parses the tokens as one query, to their end.
+    public mutating func parseWholeQuery() throws(QueryError) -> Query {
+        let query = try parseQuery()
+        try expectEnd()
         return query
     }
 
@@ -230,9 +243,36 @@ package struct Parser {
         case .identifier where token.isKeyword("true") || token.isKeyword("false"):
             _ = advance()
             return .bool(token.isKeyword("true"))
+        case .identifier where tokens[position + 1].kind == .leftParen && ["today", "date", "year"].contains(token.text.lowercased()):
+            return try parseDateFunction()
         default:
-            throw QueryError("Expected a value (a string in double quotes, a number, true or false), found \(token.display).", at: token.location)
+            throw QueryError("Expected a value (a string in double quotes, a number, true or false, today(), date(\"2021-07-01\")), found \(token.display).", at: token.location)
         }
+    }
+
+    /// `today()`, `date("2021-07-01")`, or `year(DATE)`: the year of a date, a number.
+    mutating func parseDateFunction() throws(QueryError) -> Literal {
+        let name = advance()
+        _ = try expect(.leftParen)
+        let literal: Literal
+        switch name.text.lowercased() {
+        case "today":
+            literal = .date(try environment.day(at: name.location))
+        case "date":
+            let text = try expect(.string, "a date in double quotes, such as date(\"2021-07-01\")")
+            guard let day = Day(iso: text.text) else {
+                throw QueryError("\"\(text.text)\" is not a date; write it as \"YYYY-MM-DD\", such as \"2021-07-01\".", at: text.location)
+            }
+            literal = .date(day)
+        default: // year
+            let argument = current
+            guard case .date(let day) = try parseLiteral() else {
+                throw QueryError("year() takes a date, as in year(today()) or year(date(\"2021-07-01\")).", at: argument.location)
+            }
+            literal = .number(String(day.year))
+        }
+        _ = try expect(.rightParen, "')' to close \(name.text.lowercased())(")
+        return literal
     }
 
     mutating func parsePredicate() throws(QueryError) -> QueryExpression {

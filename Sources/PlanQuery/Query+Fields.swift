@@ -39,7 +39,7 @@ extension Query {
             "code": (.code, nil), "title": (.titles, nil), "text": (.titles, nil), "questions": (.titles, nil),
             "pending": (.titles, nil), "hr": (.humanResources, nil), "fte": (.humanResources, nil), "pilot": (.pilots, .pilots), "deadline": (.deadline, .deadline),
             "budget": (.budget, .budget), "ordinary": (.budget, nil), "extraordinary": (.budget, nil), "total": (.budget, nil),
-            "links": (.titles, .link), "objective": ([], .objective), "strategic": ([], .objective),
+            "links": (.titles, .link), "linkedFrom": (.titles, .link), "objective": ([], .objective), "strategic": ([], .objective),
         ],
         .budget: [
             "action": ([], .action), "plan": ([], nil), "article": (.budget, .budgetArticle),
@@ -47,7 +47,8 @@ extension Query {
             "note": ([.budget, .budgetText], nil), "text": ([.budget, .budgetText], nil),
         ],
         .budgetArticle: ["label": ([.budget, .budgetText], nil)],
-        .link: ["action": ([], .action)],
+        .link: ["action": ([], .action), "source": ([], .action), "target": ([], .linkTarget)],
+        .linkTarget: ["title": (.titles, nil), "action": (.titles, .action), "objective": ([], .objective)],
     ]
 
     /// What the path reads from a record of type `type`.

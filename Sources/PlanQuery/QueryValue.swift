@@ -16,6 +16,8 @@ public enum QueryValue: Sendable, Hashable {
     case bool(Bool)
     /// A deadline.
     case deadline(Deadline)
+    /// A day, such as a deadline's end: `2021-12-31`.
+    case date(Day)
     /// Several values of one cell, such as an action's agents.
     case list([QueryValue])
     /// `??` in the plan.
@@ -42,6 +44,7 @@ public enum QueryValue: Sendable, Hashable {
         case .decimal(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .bool(let b): b ? "true" : "false"
         case .deadline(let d): d.description
+        case .date(let d): d.description
         case .list(let values): values.map(\.text).joined(separator: ", ")
         case .unknown: "??"
         case .none: "/"
@@ -74,6 +77,11 @@ public enum QueryValue: Sendable, Hashable {
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
         case (.deadline(let x), .deadline(let y)):
             return x.sortKey < y.sortKey ? -1 : (x.sortKey > y.sortKey ? 1 : 0)
+        case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.deadline(let x), .date(let y)):
+            // A deadline against a day: the last day it covers.
+            guard let end = x.end else { return nil }
+            return end < y ? -1 : (end > y ? 1 : 0)
         case (.deadline(let x), .integer(let y)):
             guard let year = x.year else { return nil }
             return Int64(year) < y ? -1 : (Int64(year) > y ? 1 : 0)

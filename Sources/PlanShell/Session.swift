@@ -46,6 +46,8 @@ public final class Session {
     public var timer = false
     /// The statements entered, oldest first (the REPL fills it).
     public var history: [String] = []
+    /// The parameters `$name` stands for, and the day `today()` is, in the statements.
+    public var environment = QueryEnvironment()
     /// How tables are drawn: width and box lines.
     public var tableOptions: @Sendable () -> TableRenderer.Options = { TableRenderer.Options() }
 
@@ -141,7 +143,7 @@ public final class Session {
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome: Outcome
         do {
-            outcome = try execute(Statement.parse(statement.aligned), statement, source: source)
+            outcome = try execute(Statement.parse(statement.aligned, environment: environment), statement, source: source)
         } catch {
             sink.err(error.rendered(source: statement.aligned, name: source, lineOffset: statement.line - 1))
             outcome = .failed
@@ -157,11 +159,16 @@ public final class Session {
         switch statement {
         case .query(let query):
             let context = queryContext
-            let table = try Compiler.compile(query, for: context).run(context)
+            let compiled = try Compiler.compile(query, for: context)
+            warn(query, text, source: source)
+            let table = try compiled.run(context)
             return emit(format.render(table, options: tableOptions()))
         case .assertion(let query, let expectation):
             let context = queryContext
-            let table = try Compiler.compile(query, for: context).run(context)
+            // A compared value is the query's one column, with no plan column before it.
+            let compiled = if case .compare = expectation { try Compiler.compile(query) } else { try Compiler.compile(query, for: context) }
+            warn(query, text, source: source)
+            let table = try compiled.run(context)
             guard let failure = try Self.failure(of: expectation, table, text: text) else { return .success }
             var message = "\(source):\(text.line): assertion failed: \(failure)"
             if !table.rows.isEmpty, expectation != .notEmpty {
@@ -182,6 +189,13 @@ public final class Session {
             return .success
         case .meta(let command):
             return meta(command, text, source: source)
+        }
+    }
+
+    /// Writes the query's warnings (a value no row can have) to the error sink.
+    private func warn(_ query: Query, _ text: StatementText, source: String) {
+        for warning in Compiler.warnings(query, in: queryContext) {
+            sink.err(warning.rendered(source: text.aligned, name: source, lineOffset: text.line - 1))
         }
     }
 
@@ -208,6 +222,7 @@ public final class Session {
             case (.decimal, .number(let n)): expected = .decimal(Double(n) ?? .nan)
             case (_, .string(let s)): expected = .text(s)
             case (_, .bool(let b)): expected = .bool(b)
+            case (_, .date(let d)): expected = .date(d)
             case (_, .number(let n)): expected = .text(n)
             }
             let comparison = QueryValue.compare(value, expected)

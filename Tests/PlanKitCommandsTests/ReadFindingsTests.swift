@@ -40,7 +40,7 @@ import Testing
         let excel = Self.examples + "/pst-citoyennete-excel.csv", seed = Self.examples + "/pst-citoyennete.tsv"
         #expect(result.stderr == "\(seed):10:1: warning: This PST \"pst-citoyennete\" says the same as the one already loaded from \(excel); it is counted once, from \(excel). Load one of the two files. [read.duplicate-plan]\n")
         let overcommitted = try Executable.run(["check", Self.examples, "--rules", "budget.overcommitted", "--format", "csv"])
-        #expect(overcommitted.stdout.contains("(actions 3.2, 1.1)"))
+        #expect(overcommitted.stdout.contains("(actions 3.2 in pst-citoyennete-excel, 1.1 in pst-cohesion)"))
         let gate = try Executable.run(["check", Self.examples, "--rules", "read.duplicate-plan", "--fail-on", "warning", "--format", "csv"])
         #expect(gate.status == 1)
         #expect(gate.stdout.contains("warning,read.duplicate-plan,\(seed),"))

@@ -13,7 +13,7 @@ import PlanKit
         } catch { fatalError("fixtures unreadable: \(error)") }
     }()
 
-    @Test(arguments: ["article", "article.code", "article.function", "article.main", "article.economic", "article.service",
+    @Test(arguments: ["article", "article.code", "article.function", "article.main", "article.economic", "article.subCode", "article.economicCode", "article.service",
                       "article.official", "article.year", "article.label"])
     func groupsAsRowByRow(_ key: String) throws {
         let compiled = try Compiler.compile(try Parser.parse("budget group by \(key) select \(key), count(), sum(amount)"),

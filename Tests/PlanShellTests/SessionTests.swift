@@ -102,8 +102,8 @@ import Testing
         #expect(captured.err.split(separator: "\n").count == 3) // the forms fixture's three warnings
         let schema = CapturedSession(load: false)
         #expect(schema.script(".schema budget") == 0)
-        #expect(schema.out.hasPrefix("budget: a row per budget line of an action, objective or volet; its action is reachable as action.…\n  action            action          the action the line belongs to; null for an objective's or a volet's line\n"))
-        #expect(schema.out.contains("  article.function  text            the function, e.g. 84021\n"))
+        #expect(schema.out.hasPrefix("budget: a row per budget line of an action, objective or volet; its action is reachable as action.…\n  action                action          the action the line belongs to; null for an objective's or a volet's line\n"))
+        #expect(schema.out.contains("  article.function      text            the function, e.g. 84021\n"))
         let help = CapturedSession(load: false)
         #expect(help.script(".help keys") == 0)
         #expect(help.out.contains("Ctrl-C    cancel the line being typed"))

@@ -11,6 +11,7 @@ public enum Compiler {
     ///
     /// - Throws: ``QueryError`` for an unknown collection or field, a wrong type, or a misused aggregate.
     public static func compile(_ query: Query, planCount: Int = 1) throws(QueryError) -> CompiledQuery {
+        let query = normalisingPlanNames(query)
         guard let collection = Schema.collection(query.collection) else {
             let names = Schema.collections.map(\.name)
             let hint = Suggestions.closest(to: query.collection, in: names).map { "did you mean '\($0)'?" } ?? "collections are \(names.joined(separator: ", "))."
@@ -21,15 +22,23 @@ public enum Compiler {
         let predicate = try query.filter.map { (e) throws(QueryError) in try compile(e, root, &matchers) }
 
         var items = query.select ?? collection.defaultColumns.map { SelectItem.path(Path(components: [$0], locations: [query.collectionLocation]), alias: nil) }
-        if query.select == nil {
-            if !query.groupBy.isEmpty {
-                items = query.groupBy.map { SelectItem.path($0, alias: nil) } + [.aggregate(.count, nil, alias: nil, query.collectionLocation)]
-            } else if planCount > 1, let source = collection.sourcePlan {
+        if query.select == nil, !query.groupBy.isEmpty {
+            items = query.groupBy.map { SelectItem.path($0, alias: nil) } + [.aggregate(.count, nil, alias: nil, query.collectionLocation)]
+        }
+        let hasAggregate = items.contains { if case .aggregate = $0 { return true } else { return false } }
+        // Rows of several plans say which plan each comes from: the plan column comes first,
+        // unless the rows are grouped or the select names it already.
+        if planCount > 1, !hasAggregate, query.groupBy.isEmpty, let source = collection.sourcePlan {
+            let names = source == "source.plan" ? [source, "action.plan"] : [source]
+            let named = items.contains { item in
+                if case .path(let path, _) = item { return names.contains(path.description.lowercased()) }
+                return false
+            }
+            if !named {
                 let components = source.split(separator: ".").map(String.init)
                 items.insert(.path(Path(components: components, locations: components.map { _ in query.collectionLocation }), alias: nil), at: 0)
             }
         }
-        let hasAggregate = items.contains { if case .aggregate = $0 { return true } else { return false } }
         let grouped = hasAggregate || !query.groupBy.isEmpty
         let groupNames = Set(query.groupBy.map { $0.description.lowercased() })
         var columns: [CompiledQuery.Column] = []

@@ -25,6 +25,7 @@ public enum JSONRenderer {
         case .decimal(let d): d.isFinite ? String(d) : "null"
         case .bool(let b): b ? "true" : "false"
         case .deadline(let d): string(d.description)
+        case .date(let d): string(d.description)
         case .list(let values): "[" + values.map(Self.value).joined(separator: ", ") + "]"
         case .unknown, .none, .missing: "null"
         }

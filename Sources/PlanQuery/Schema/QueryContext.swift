@@ -25,6 +25,9 @@ public final class QueryContext: Sendable {
     /// How each link resolves, by index in `PlanSet.links` (computed once, on first use).
     public var linkResolutions: [LinkResolver.Resolution] { derived.resolutions(planSet) }
 
+    /// Where each link leads, and the links leading to each action (computed once, on first use).
+    var linkTargets: LinkTargets { derived.targets(planSet) }
+
     /// Values derived from the plans on first use.
     ///
     /// Sendable because both cached values are read and written only while `lock` is held.
@@ -32,6 +35,7 @@ public final class QueryContext: Sendable {
         private let lock = NSLock()
         private var cachedFindings: [Finding]?
         private var cachedResolutions: [LinkResolver.Resolution]?
+        private var cachedTargets: LinkTargets?
 
         init(findings: [Finding]?) { cachedFindings = findings }
 
@@ -41,6 +45,15 @@ public final class QueryContext: Sendable {
             if let cachedFindings { return cachedFindings }
             let made = Checker().run(on: plans)
             cachedFindings = made
+            return made
+        }
+
+        func targets(_ plans: PlanSet) -> LinkTargets {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cachedTargets { return cachedTargets }
+            let made = LinkTargets(plans)
+            cachedTargets = made
             return made
         }
 
