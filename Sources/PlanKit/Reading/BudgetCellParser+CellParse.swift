@@ -107,7 +107,7 @@ extension BudgetCellParser {
                 return start + 3
             }
             if AmountParser.isDigit(b) || AmountParser.isEuro(bytes, start) || signOrSeparator
-                || (b | 0x20 == UInt8(ascii: "e") && next | 0x20 == UInt8(ascii: "u") && !AmountParser.isLetter(previous)),
+                || (b | Byte.caseBit == UInt8(ascii: "e") && next | Byte.caseBit == UInt8(ascii: "u") && !AmountParser.isLetter(previous)),
                let end = articleOrNumber(at: start) {
                 return end
             }

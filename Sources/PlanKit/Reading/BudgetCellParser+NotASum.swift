@@ -2,7 +2,7 @@
 extension BudgetCellParser {
     /// Whether an en dash (U+2013) starts at `i`.
     static func isEnDash(_ bytes: [UInt8], _ i: Int) -> Bool {
-        i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x93
+        i + 2 < bytes.count && bytes[i] == Byte.punctuationLead && bytes[i + 1] == Byte.generalPunctuationSecond && bytes[i + 2] == Byte.enDashLast
     }
 
     /// Whether a number without a currency is joined by a dash to another (`2019-2024`): a
@@ -67,10 +67,10 @@ extension BudgetCellParser {
     /// ``amountKinds``' words (all of four letters or more): two letters they start with, in
     /// either case, or a byte of a non-ASCII letter (folded slowly).
     private static func mayStartAnAmountKind(_ first: UInt8, _ second: UInt8) -> Bool {
-        if first >= 0x80 || second >= 0x80 { return true }
+        if first >= Byte.firstNonASCII || second >= Byte.firstNonASCII { return true }
         // The words' first two letters: pr(evu, evis), bu(dgete), es(time), de(pense), re(alise,
         // stant, ste), en(gage), co(nsomme), pa(ye), li(quide), ut(ilise), so(lde), di(sponible).
-        switch (first | 0x20, second | 0x20) {
+        switch (first | Byte.caseBit, second | Byte.caseBit) {
         case (UInt8(ascii: "p"), UInt8(ascii: "r")), (UInt8(ascii: "b"), UInt8(ascii: "u")), (UInt8(ascii: "e"), UInt8(ascii: "s")),
              (UInt8(ascii: "d"), UInt8(ascii: "e")), (UInt8(ascii: "r"), UInt8(ascii: "e")), (UInt8(ascii: "e"), UInt8(ascii: "n")),
              (UInt8(ascii: "c"), UInt8(ascii: "o")), (UInt8(ascii: "p"), UInt8(ascii: "a")), (UInt8(ascii: "l"), UInt8(ascii: "i")),
@@ -85,8 +85,8 @@ extension BudgetCellParser {
     /// or with a non-ASCII byte (`à`, the dash). Most words between amounts are told apart here,
     /// without folding them against each joining word.
     private static func mayJoinAmounts(_ first: UInt8) -> Bool {
-        if first >= 0x80 { return true }
-        let lower = first >= 65 && first <= 90 ? first + 32 : first
+        if first >= Byte.firstNonASCII { return true }
+        let lower = Byte.asciiLowercased(first)
         return lower == UInt8(ascii: "a") || lower == UInt8(ascii: "-") || lower == UInt8(ascii: "o")
             || lower == UInt8(ascii: "/") || lower == UInt8(ascii: "e")
     }

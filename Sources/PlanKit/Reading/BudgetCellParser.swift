@@ -130,11 +130,11 @@ struct BudgetCellParser {
     /// The envelopes and notes most parentheses hold are told apart here, without a copy.
     static func mayStateArticleOrCredit(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
-        if first >= 0x80 || first | 0x20 == UInt8(ascii: "a") || AmountParser.isDigit(first) { return true }
+        if first >= Byte.firstNonASCII || first | Byte.caseBit == UInt8(ascii: "a") || AmountParser.isDigit(first) { return true }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: ",") || first == UInt8(ascii: ".") { return true }
         // `EUR 3.000`, `euros 3.000`.
         let second = bytes.dropFirst().first ?? 0
-        return first | 0x20 == UInt8(ascii: "e") && second | 0x20 == UInt8(ascii: "u")
+        return first | Byte.caseBit == UInt8(ascii: "e") && second | Byte.caseBit == UInt8(ascii: "u")
     }
 
     /// An article a parenthesis states, and a stated credit that is not read, with its range in the cell.
@@ -206,7 +206,7 @@ struct BudgetCellParser {
     ) {
         guard let first = words.first, let last = words.last else { return }
         var verbatim = true
-        for k in words.indices.dropFirst() where words[k].lowerBound != words[k - 1].upperBound + 1 || bytes[words[k - 1].upperBound] != 32 {
+        for k in words.indices.dropFirst() where words[k].lowerBound != words[k - 1].upperBound + 1 || bytes[words[k - 1].upperBound] != Byte.space {
             verbatim = false
             break
         }
@@ -223,23 +223,23 @@ struct BudgetCellParser {
         var word = 0
         var i = 0
         while i < bytes.count, word < count {
-            while i < bytes.count, bytes[i] == 32 { i += 1 }
-            while i < bytes.count, bytes[i] != 32 { i += 1 }
+            while i < bytes.count, bytes[i] == Byte.space { i += 1 }
+            while i < bytes.count, bytes[i] != Byte.space { i += 1 }
             word += 1
         }
-        while i < bytes.count, bytes[i] == 32 { i += 1 }
+        while i < bytes.count, bytes[i] == Byte.space { i += 1 }
         var end = bytes.count
-        while end > i, bytes[end - 1] == 32 { end -= 1 }
+        while end > i, bytes[end - 1] == Byte.space { end -= 1 }
         // Usually the words are already one space apart: the slice itself.
         var single = true
         var j = i
-        while j + 1 < end { if bytes[j] == 32 && bytes[j + 1] == 32 { single = false; break }; j += 1 }
+        while j + 1 < end { if bytes[j] == Byte.space && bytes[j + 1] == Byte.space { single = false; break }; j += 1 }
         if single { return (bytes[i..<end], true) }
         var out: [UInt8] = []
         out.reserveCapacity(end - i)
         while i < end {
-            if bytes[i] == 32 {
-                if out.last != 32 { out.append(32) }
+            if bytes[i] == Byte.space {
+                if out.last != Byte.space { out.append(Byte.space) }
             } else {
                 out.append(bytes[i])
             }
@@ -252,19 +252,19 @@ struct BudgetCellParser {
     /// label as a slice of `bytes`; without `label`, no label.
     static func articleAndLabel(_ bytes: ArraySlice<UInt8>, label withLabel: Bool = true) -> (BudgetArticle, ArraySlice<UInt8>?)? {
         var i = bytes.startIndex
-        while i < bytes.endIndex, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        while i < bytes.endIndex, bytes[i] == Byte.space || bytes[i] == Byte.tab { i += 1 }
         let start = i
         // The code ends at the first character after the `-SS` part that is neither a digit nor a dot.
         guard let dash = bytes[start...].firstIndex(of: UInt8(ascii: "-")) else { return nil }
         var end = dash + 1
-        while end < bytes.endIndex, (bytes[end] >= 48 && bytes[end] <= 57) || bytes[end] == UInt8(ascii: ".") { end += 1 }
+        while end < bytes.endIndex, Byte.isASCIIDigit(bytes[end]) || bytes[end] == UInt8(ascii: ".") { end += 1 }
         var codeEnd = end
         if codeEnd > start, bytes[codeEnd - 1] == UInt8(ascii: ".") { codeEnd -= 1 }
         guard let article = BudgetArticle(utf8: bytes[start..<codeEnd]) else { return nil }
         guard withLabel else { return (article, nil) }
         var label = TextFolding.trimmed(bytes[end...])
         // Only `"`, `“` (E2 80 9C) and `«` (C2 AB) open a quoted label.
-        if let first = label.first, first == 0x22 || first == 0xE2 || first == 0xC2 {
+        if let first = label.first, first == UInt8(ascii: "\"") || first == Byte.punctuationLead || first == Byte.latin1Lead {
             label = unquoted(label)
         }
         return (article, label.isEmpty ? nil : label)

@@ -10,7 +10,7 @@ extension Collection<String> {
             var i = 0
             var first = true
             for text in self {
-                if !first { buffer[i] = 32; i += 1 }
+                if !first { buffer[i] = Byte.space; i += 1 }
                 first = false
                 for byte in text.utf8 { buffer[i] = byte; i += 1 }
             }
@@ -28,7 +28,7 @@ extension TextFolding {
         return String(unsafeUninitializedCapacity: count - 1) { buffer in
             var i = 0
             for (n, word) in words.enumerated() {
-                if n > 0 { buffer[i] = 32; i += 1 }
+                if n > 0 { buffer[i] = Byte.space; i += 1 }
                 for index in word { buffer[i] = bytes[index]; i += 1 }
             }
             return i
@@ -44,9 +44,9 @@ extension String {
             var words: [String] = []
             var i = 0
             while i < bytes.count {
-                while i < bytes.count, bytes[i] == 32 { i += 1 }
+                while i < bytes.count, bytes[i] == Byte.space { i += 1 }
                 let start = i
-                while i < bytes.count, bytes[i] != 32 { i += 1 }
+                while i < bytes.count, bytes[i] != Byte.space { i += 1 }
                 if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
             }
             return words

@@ -12,16 +12,16 @@ extension TextFolding {
         while k < prefix.count {
             guard i < end else { return nil }
             let b = bytes[i]
-            if b < 0x80 {
-                guard (b >= 65 && b <= 90 ? b + 32 : b) == prefix[k] else { return nil }
+            if b < Byte.firstNonASCII {
+                guard Byte.asciiLowercased(b) == prefix[k] else { return nil }
                 i += 1
                 k += 1
-            } else if b >= 0xC2 && b <= 0xC5, i + 1 < end {
+            } else if b >= Byte.latin1Lead && b <= Byte.latinExtendedALastLead, i + 1 < end {
                 guard let folded = latin[(Int(b & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)],
                       k + folded.count <= prefix.count, prefix[k..<(k + folded.count)].elementsEqual(folded) else { return nil }
                 i += 2
                 k += folded.count
-            } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+            } else if b == Byte.punctuationLead, i + 2 < end, bytes[i + 1] == Byte.generalPunctuationSecond, bytes[i + 2] == Byte.rightSingleQuoteLast || bytes[i + 2] == Byte.leftSingleQuoteLast {
                 guard prefix[k] == UInt8(ascii: "'") else { return nil }
                 i += 3
                 k += 1

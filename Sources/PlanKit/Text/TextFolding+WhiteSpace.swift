@@ -4,12 +4,12 @@ import Foundation
 extension TextFolding {
     /// The bytes that need collapsing wherever they are: tab to carriage return, and the lead
     /// byte of U+0080-U+00BF (the no-break space among them).
-    private static let collapsingBytes: [Int32] = [9, 10, 11, 12, 13, 0xC2]
+    private static let collapsingBytes: [Int32] = [Byte.tab, Byte.lineFeed, Byte.verticalTab, Byte.formFeed, Byte.carriageReturn, Byte.latin1Lead].map(Int32.init)
 
     /// Whether collapsing would change `bytes`: white space other than single inner spaces.
     static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
-        if first == 32 || last == 32 { return true }
+        if first == Byte.space || last == Byte.space { return true }
         // Long texts (titles): a `memchr` per byte that needs collapsing, and two spaces in a row
         // looked for eight pairs at a time, instead of a branch per byte.
         if bytes.count >= 64, let base = bytes.baseAddress {
@@ -28,20 +28,20 @@ extension TextFolding {
                 i += 8
             }
             while i + 1 < bytes.count {
-                if bytes[i] == 32 && bytes[i + 1] == 32 { return true }
+                if bytes[i] == Byte.space && bytes[i + 1] == Byte.space { return true }
                 i += 1
             }
             return false
         }
         var previousSpace = false
         for b in bytes {
-            if b == 32 {
+            if b == Byte.space {
                 if previousSpace { return true }
                 previousSpace = true
                 continue
             }
             previousSpace = false
-            if (b >= 9 && b <= 13) || b == 0xC2 { return true }
+            if Byte.isASCIIWhiteSpace(b) || b == Byte.latin1Lead { return true }
         }
         return false
     }
@@ -53,13 +53,13 @@ extension TextFolding {
         var i = utf8.startIndex
         while i < utf8.endIndex {
             let b = utf8[i]
-            if b == 32 || (b >= 9 && b <= 13) {
+            if Byte.isASCIIWhiteSpace(b) {
                 count += 1
                 i = utf8.index(after: i)
                 continue
             }
             let next = utf8.index(after: i)
-            if b == 0xC2, next < utf8.endIndex, utf8[next] == 0xA0 {
+            if b == Byte.latin1Lead, next < utf8.endIndex, utf8[next] == Byte.noBreakSpaceTrail {
                 count += 2
                 i = utf8.index(after: next)
                 continue
@@ -74,14 +74,14 @@ extension TextFolding {
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end {
             let b = bytes[start]
-            if b == 32 || (b >= 9 && b <= 13) { start += 1; continue }
-            if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+            if Byte.isASCIIWhiteSpace(b) { start += 1; continue }
+            if b == Byte.latin1Lead, start + 1 < end, bytes[start + 1] == Byte.noBreakSpaceTrail { start += 2; continue }
             break
         }
         while end > start {
             let b = bytes[end - 1]
-            if b == 32 || (b >= 9 && b <= 13) { end -= 1; continue }
-            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+            if Byte.isASCIIWhiteSpace(b) { end -= 1; continue }
+            if b == Byte.noBreakSpaceTrail, end - 2 >= start, bytes[end - 2] == Byte.latin1Lead { end -= 2; continue }
             break
         }
         return bytes[start..<end]
@@ -92,7 +92,7 @@ extension String {
     /// The text without leading and trailing white space; the same string when there is none.
     var trimmed: String {
         guard let first = utf8.first, let last = utf8.last else { return self }
-        let edgeIsSpace = { (b: UInt8) in b == 32 || (b >= 9 && b <= 13) || b == 0xC2 || b == 0xA0 }
+        let edgeIsSpace = { (b: UInt8) in Byte.isASCIIWhiteSpace(b) || b == Byte.latin1Lead || b == Byte.noBreakSpaceTrail }
         if !edgeIsSpace(first) && !edgeIsSpace(last) { return self }
         return self[...].trimmed
     }
@@ -116,18 +116,18 @@ extension StringProtocol {
                 var i = 0
                 while i < bytes.count {
                     let b = bytes[i]
-                    if b == 32 || (b >= 9 && b <= 13) {
+                    if Byte.isASCIIWhiteSpace(b) {
                         pendingSpace = true
                         i += 1
                         continue
                     }
-                    if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                    if b == Byte.latin1Lead, i + 1 < bytes.count, bytes[i + 1] == Byte.noBreakSpaceTrail {
                         pendingSpace = true
                         i += 2
                         continue
                     }
                     if pendingSpace && written > 0 {
-                        out[written] = 32
+                        out[written] = Byte.space
                         written += 1
                     }
                     pendingSpace = false

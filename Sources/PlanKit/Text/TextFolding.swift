@@ -25,14 +25,14 @@ public enum TextFolding {
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value < 0x80 {
-                out.append(value >= 65 && value <= 90 ? UInt8(value + 32) : UInt8(value))
+            if scalar.isASCII {
+                out.append(Byte.asciiLowercased(UInt8(value)))
             } else if value < 0x180, let folded = latin[Int(value)] {
                 out.append(contentsOf: folded)
             } else if value == 0x2019 || value == 0x2018 {
                 out.append(UInt8(ascii: "'"))
             } else if value == 0x202F {
-                out.append(32)
+                out.append(Byte.space)
             } else if passesThrough(value) {
                 // Punctuation, currency signs, arrows and symbols fold to themselves.
                 out.append(contentsOf: String(scalar).utf8)
@@ -56,12 +56,12 @@ public enum TextFolding {
     private static func asciiFold(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIFold {
         var capitals = false
         for b in bytes {
-            if b >= 0x80 { return .notASCII }
-            if b >= 65 && b <= 90 { capitals = true }
+            if b >= Byte.firstNonASCII { return .notASCII }
+            if Byte.isASCIICapital(b) { capitals = true }
         }
         guard capitals else { return .unchanged }
         return .folded(String(unsafeUninitializedCapacity: bytes.count) { out in
-            for (i, b) in bytes.enumerated() { out[i] = b >= 65 && b <= 90 ? b + 32 : b }
+            for (i, b) in bytes.enumerated() { out[i] = Byte.asciiLowercased(b) }
             return bytes.count
         })
     }
@@ -82,20 +82,20 @@ public enum TextFolding {
         let count = bytes.count
         while i < count {
             let b = bytes[i]
-            if b < 0x80 {
-                buffer[written] = b >= 65 && b <= 90 ? b + 32 : b
+            if b < Byte.firstNonASCII {
+                buffer[written] = Byte.asciiLowercased(b)
                 written += 1
                 i += 1
-            } else if b >= 0xC2 && b <= 0xC5, i + 1 < count {
+            } else if b >= Byte.latin1Lead && b <= Byte.latinExtendedALastLead, i + 1 < count {
                 let value = (Int(b & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)
                 guard let folded = latin[value] else { return nil }
                 for f in folded { buffer[written] = f; written += 1 }
                 i += 2
-            } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+            } else if b == Byte.punctuationLead, i + 2 < count, bytes[i + 1] == Byte.generalPunctuationSecond, bytes[i + 2] == Byte.rightSingleQuoteLast || bytes[i + 2] == Byte.leftSingleQuoteLast {
                 buffer[written] = UInt8(ascii: "'")
                 written += 1
                 i += 3
-            } else if b == 0xE2, i + 2 < count {
+            } else if b == Byte.punctuationLead, i + 2 < count {
                 // Other punctuation and symbols fold to themselves, as in `fold`.
                 let value = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
                 guard passesThrough(value) else { return nil }
@@ -115,7 +115,7 @@ public enum TextFolding {
         for value in 0x80..<0x180 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let folded = slowFold(String(Character(scalar)))
-            if folded.utf8.allSatisfy({ $0 < 0x80 }) { table[value] = Array(folded.utf8) }
+            if folded.utf8.allSatisfy({ $0 < Byte.firstNonASCII }) { table[value] = Array(folded.utf8) }
         }
         table[0xA0] = [32]
         return table
