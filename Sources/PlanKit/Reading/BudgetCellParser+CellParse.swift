@@ -179,7 +179,8 @@ extension BudgetCellParser {
 
         /// Whether a number without a currency is an amount: it is the cell's only number and
         /// nothing but parentheses and article codes follow it (`5000`, `5000 (Article 840/731-53 …)`).
-        private var bareNumberIsAmount: Bool {
+        /// A static function of the tokens: a getter of the parse would copy it, buffers and all.
+        private static func bareNumberIsAmount(_ tokens: [(Token, Range<Int>)]) -> Bool {
             guard let first = tokens.first else { return false }
             switch first.0 {
             case .amount, .unreadable: break
@@ -196,7 +197,7 @@ extension BudgetCellParser {
         /// Reads ``tokens`` into lines: an amount or `??` starts a line, labelled by the words
         /// before it; an article code or a parenthesis goes to the last line.
         private mutating func readTokens() {
-            let bareNumberIsAmount = bareNumberIsAmount
+            let bareNumberIsAmount = Self.bareNumberIsAmount(tokens)
             var afterArticle = false
             for (token, range) in tokens {
                 if case .word = token {} else { afterArticle = false }

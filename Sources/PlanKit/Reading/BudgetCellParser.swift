@@ -79,10 +79,10 @@ struct BudgetCellParser {
         var parse = CellParse(parser: self, base: base ?? given ?? String(decoding: cell, as: UTF8.self), text: given)
         // The scratch buffers are lent to the parse and handed back, emptied, with their room.
         scratch.exchange(with: &parse)
-        defer { scratch.takeBack(from: &parse) }
         parse.bytes.append(contentsOf: cell)
         let lines = parse.run()
-        diagnostics.append(contentsOf: parse.diagnostics)
+        if !parse.diagnostics.isEmpty { diagnostics.append(contentsOf: parse.diagnostics) }
+        scratch.takeBack(from: &parse)
         return lines
     }
 
