@@ -613,12 +613,3 @@ public enum Schema {
         value("text", .text, "a reader's finding: the input's text concerned, verbatim") { c, i in text(c.findings[i].text) },
     ], selfValue: (.text, one { c, i in .text(c.findings[i].rule) }))
 }
-
-extension StringProtocol {
-    var trimmed: String {
-        var start = startIndex, end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return String(self[start..<end])
-    }
-}

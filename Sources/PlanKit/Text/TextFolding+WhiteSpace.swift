@@ -1,6 +1,6 @@
 import Foundation
 
-/// White space: spaces, tabs, line breaks and no-break spaces, trimmed and collapsed byte by byte.
+/// White space, trimmed and collapsed byte by byte.
 extension TextFolding {
     /// The bytes that need collapsing wherever they are: tab to carriage return, and the lead
     /// byte of U+0080-U+00BF (the no-break space among them).
@@ -46,65 +46,107 @@ extension TextFolding {
         return false
     }
 
-    /// The UTF-8 length of the white space ``trimmed(_:)`` removes from the start of `text`.
-    static func leadingSpaceLength(_ text: String) -> Int {
-        let utf8 = text.utf8
-        var count = 0
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            if Byte.isASCIIWhiteSpace(b) {
-                count += 1
-                i = utf8.index(after: i)
-                continue
+    /// The UTF-8 length of the white-space character that starts at `i` of `bytes`, or 0.
+    ///
+    /// White space is Unicode's (the White_Space property, as `Character.isWhitespace` and
+    /// ``CellAccounting`` take it): space, tab to carriage return, U+0085, the no-break space
+    /// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, the narrow no-break space U+202F, U+205F, U+3000.
+    @inline(__always)
+    static func whiteSpaceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        if b < Byte.firstNonASCII { return Byte.isASCIIWhiteSpace(b) ? 1 : 0 }
+        let end = bytes.endIndex
+        guard i + 1 < end else { return 0 }
+        let second = bytes[i + 1]
+        switch b {
+        case Byte.latin1Lead:
+            // U+0085, U+00A0.
+            return second == 0x85 || second == Byte.noBreakSpaceTrail ? 2 : 0
+        case 0xE1, 0xE2, 0xE3:
+            guard i + 2 < end else { return 0 }
+            let third = bytes[i + 2]
+            switch (b, second) {
+            case (0xE1, 0x9A): return third == 0x80 ? 3 : 0                       // U+1680
+            case (0xE2, 0x80):                                                     // U+2000-U+200A, U+2028, U+2029, U+202F
+                return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == Byte.narrowNoBreakSpaceLast ? 3 : 0
+            case (0xE2, 0x81): return third == 0x9F ? 3 : 0                       // U+205F
+            case (0xE3, 0x80): return third == 0x80 ? 3 : 0                       // U+3000
+            default: return 0
             }
-            let next = utf8.index(after: i)
-            if b == Byte.latin1Lead, next < utf8.endIndex, utf8[next] == Byte.noBreakSpaceTrail {
-                count += 2
-                i = utf8.index(after: next)
-                continue
-            }
-            break
+        default:
+            return 0
         }
-        return count
     }
 
-    /// `bytes` without leading and trailing white space (line breaks and no-break spaces included).
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    /// The UTF-8 length of the white-space character that ends just before `end` of `bytes`,
+    /// not before `start`, or 0.
+    @inline(__always)
+    static func whiteSpaceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, endingAt end: Int, from start: Int) -> Int where Bytes.Index == Int {
+        let last = bytes[end - 1]
+        if last < Byte.firstNonASCII { return Byte.isASCIIWhiteSpace(last) ? 1 : 0 }
+        if end - 2 >= start, bytes[end - 2] == Byte.latin1Lead { return last == 0x85 || last == Byte.noBreakSpaceTrail ? 2 : 0 }
+        if end - 3 >= start, whiteSpaceLength(bytes, at: end - 3) == 3 { return 3 }
+        return 0
+    }
+
+    /// Whether a text whose UTF-8 starts with `first` and ends with `last` may have white space
+    /// to trim: a quick test that most texts fail.
+    @inline(__always)
+    static func mayHaveWhiteSpaceAtEdges(_ first: UInt8, _ last: UInt8) -> Bool {
+        if first < Byte.firstNonASCII ? Byte.isASCIIWhiteSpace(first) : first == Byte.latin1Lead || (first >= 0xE1 && first <= 0xE3) { return true }
+        // The last bytes of the white space above: 0x80-0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF.
+        if last < Byte.firstNonASCII { return Byte.isASCIIWhiteSpace(last) }
+        return last <= 0x8A || last == 0x9F || last == Byte.noBreakSpaceTrail || last == 0xA8 || last == 0xA9 || last == Byte.narrowNoBreakSpaceLast
+    }
+
+    /// The range of `bytes` without leading and trailing white space (see ``whiteSpaceLength(_:at:)``).
+    @inline(__always)
+    static func trimmedRange<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Range<Int> where Bytes.Index == Int {
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end {
-            let b = bytes[start]
-            if Byte.isASCIIWhiteSpace(b) { start += 1; continue }
-            if b == Byte.latin1Lead, start + 1 < end, bytes[start + 1] == Byte.noBreakSpaceTrail { start += 2; continue }
-            break
+            let length = whiteSpaceLength(bytes, at: start)
+            if length == 0 { break }
+            start += length
         }
         while end > start {
-            let b = bytes[end - 1]
-            if Byte.isASCIIWhiteSpace(b) { end -= 1; continue }
-            if b == Byte.noBreakSpaceTrail, end - 2 >= start, bytes[end - 2] == Byte.latin1Lead { end -= 2; continue }
-            break
+            let length = whiteSpaceLength(bytes, endingAt: end, from: start)
+            if length == 0 { break }
+            end -= length
         }
-        return bytes[start..<end]
+        return start..<end
+    }
+
+    /// `bytes` without leading and trailing white space (see ``whiteSpaceLength(_:at:)``).
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        bytes[trimmedRange(bytes)]
     }
 }
 
 extension String {
     /// The text without leading and trailing white space; the same string when there is none.
-    var trimmed: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        let edgeIsSpace = { (b: UInt8) in Byte.isASCIIWhiteSpace(b) || b == Byte.latin1Lead || b == Byte.noBreakSpaceTrail }
-        if !edgeIsSpace(first) && !edgeIsSpace(last) { return self }
-        return self[...].trimmed
+    ///
+    /// White space is Unicode's, as `Character.isWhitespace` takes it: space, tab to carriage
+    /// return, U+0085, the no-break spaces U+00A0 and U+202F, U+1680, U+2000-U+200A, U+2028,
+    /// U+2029, U+205F, U+3000 (see ``TextFolding/whiteSpaceLength(_:at:)``).
+    package var trimmed: String {
+        guard let first = utf8.first, let last = utf8.last, TextFolding.mayHaveWhiteSpaceAtEdges(first, last) else { return self }
+        var text = self
+        return text.withUTF8 { bytes in
+            let range = TextFolding.trimmedRange(bytes)
+            return range.count == bytes.count ? self : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
     }
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing white space (line breaks and no-break spaces included).
-    var trimmed: String {
-        String(decoding: TextFolding.trimmed(Array(utf8)[...]), as: UTF8.self)
+    /// The text without leading and trailing white space, Unicode's (see ``Swift/String/trimmed``).
+    package var trimmed: String {
+        String(self).trimmed
     }
 
-    /// The text with each run of white space made one space, trimmed.
+    /// The text with each run of white space made one space, trimmed; white space here is a
+    /// reader's between words: space, tab to carriage return and the no-break space U+00A0 (a
+    /// wider space, such as U+2003, stays as it is).
     var collapsingSpaces: String {
         let whole = String(self)
         var text = whole
