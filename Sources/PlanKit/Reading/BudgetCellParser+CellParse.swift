@@ -1,32 +1,56 @@
 extension BudgetCellParser {
     /// One cell's parse: its bytes cut into tokens, then the tokens read into lines.
     ///
-    /// A value changed in place by its methods, its buffers lent by a ``Scratch`` for the parse:
-    /// functions nested in the parse that shared them as captured variables had each access
-    /// checked at run time.
+    /// A value changed in place by its methods, kept in a ``Scratch`` from one cell to the next
+    /// so that its buffers keep their room: functions nested in the parse that shared them as
+    /// captured variables had each access checked at run time.
     struct CellParse {
-        let parser: BudgetCellParser
+        /// The parser of the cell.
+        private(set) var parser = BudgetCellParser(kind: .ordinary, location: SourceLocation(file: "", line: 0, column: 0))
         /// The text the lines' texts are ranges of.
-        let base: String
+        private var base = ""
         /// The cell's text, made when a diagnostic or a note first needs it.
         private var text: String?
         /// The cell's UTF-8.
-        var bytes: [UInt8] = []
+        private var bytes: [UInt8] = []
         /// The cell's pieces, with their ranges in ``bytes``.
-        var tokens: [(Token, Range<Int>)] = []
+        private var tokens: [(Token, Range<Int>)] = []
         /// The article codes the tokens refer to, by index.
-        var articles: [BudgetArticle] = []
+        private var articles: [BudgetArticle] = []
         /// The lines read, with what is kept of each until the end.
-        var list = LineList()
+        private var list = LineList()
         /// Amounts and numbers at the cell's top level: two or more are checked for a sum that is not one.
         private var numbers = 0
         /// What could not be understood.
-        var diagnostics: [Diagnostic] = []
+        private var diagnostics: [Diagnostic] = []
 
-        init(parser: BudgetCellParser, base: String, text: String?) {
+        /// Starts the parse of `cell`, by `parser`, the lines' texts being ranges of `base`;
+        /// `text` is the cell's text when the caller has it.
+        mutating func start(_ parser: BudgetCellParser, base: String, text: String?, cell: ArraySlice<UInt8>) {
             self.parser = parser
             self.base = base
             self.text = text
+            bytes.append(contentsOf: cell)
+        }
+
+        /// Ends the parse: hands its diagnostics over and empties its buffers, keeping their room.
+        mutating func finish(into diagnostics: inout [Diagnostic]) {
+            if !self.diagnostics.isEmpty {
+                diagnostics.append(contentsOf: self.diagnostics)
+                self.diagnostics = []
+            }
+            bytes.removeAll(keepingCapacity: true)
+            tokens.removeAll(keepingCapacity: true)
+            articles.removeAll(keepingCapacity: true)
+            // The lines are the caller's now: a new list for the next cell, so that they stay alone in theirs.
+            list.lines = []
+            list.ranges.removeAll(keepingCapacity: true)
+            list.labelled.removeAll(keepingCapacity: true)
+            list.words.removeAll(keepingCapacity: true)
+            list.wordsStart = nil
+            numbers = 0
+            text = nil
+            base = ""
         }
 
         /// The cell's text.

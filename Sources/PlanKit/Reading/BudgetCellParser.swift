@@ -19,33 +19,8 @@ struct BudgetCellParser {
     /// allocates only what it returns. A value, handed to each parse in place: a class's buffers
     /// would be checked for exclusive access at run time on every cell.
     struct Scratch {
-        private var bytes: [UInt8] = []
-        private var tokens: [(Token, Range<Int>)] = []
-        private var articles: [BudgetArticle] = []
-        private var ranges: [Range<Int>] = []
-        private var labelled: [Bool] = []
-        private var words: [Range<Int>] = []
-
-        /// Exchanges a parse's buffers with the kept ones.
-        mutating func exchange(with parse: inout CellParse) {
-            swap(&parse.bytes, &bytes)
-            swap(&parse.tokens, &tokens)
-            swap(&parse.articles, &articles)
-            swap(&parse.list.ranges, &ranges)
-            swap(&parse.list.labelled, &labelled)
-            swap(&parse.list.words, &words)
-        }
-
-        /// Empties a parse's buffers, keeping their room, and takes them back.
-        mutating func takeBack(from parse: inout CellParse) {
-            parse.bytes.removeAll(keepingCapacity: true)
-            parse.tokens.removeAll(keepingCapacity: true)
-            parse.articles.removeAll(keepingCapacity: true)
-            parse.list.ranges.removeAll(keepingCapacity: true)
-            parse.list.labelled.removeAll(keepingCapacity: true)
-            parse.list.words.removeAll(keepingCapacity: true)
-            exchange(with: &parse)
-        }
+        /// The parse, whose buffers keep their room from one cell to the next.
+        var parse = CellParse()
     }
 
     /// A piece of the cell; text stays in the cell's bytes until a line needs it.
@@ -76,13 +51,9 @@ struct BudgetCellParser {
     func parse(
         utf8 cell: ArraySlice<UInt8>, text given: String? = nil, scratch: inout Scratch, diagnostics: inout [Diagnostic]
     ) -> [BudgetLine] {
-        var parse = CellParse(parser: self, base: base ?? given ?? String(decoding: cell, as: UTF8.self), text: given)
-        // The scratch buffers are lent to the parse and handed back, emptied, with their room.
-        scratch.exchange(with: &parse)
-        parse.bytes.append(contentsOf: cell)
-        let lines = parse.run()
-        if !parse.diagnostics.isEmpty { diagnostics.append(contentsOf: parse.diagnostics) }
-        scratch.takeBack(from: &parse)
+        scratch.parse.start(self, base: base ?? given ?? String(decoding: cell, as: UTF8.self), text: given, cell: cell)
+        let lines = scratch.parse.run()
+        scratch.parse.finish(into: &diagnostics)
         return lines
     }
 
