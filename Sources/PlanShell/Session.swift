@@ -300,7 +300,7 @@ public final class Session {
 /// Findings as a result table: severity, rule, subject, message, file, line.
 package enum FindingsTable {
     /// The table of `findings`.
-    public static func table(_ findings: [Finding]) -> ResultTable {
+    package static func table(_ findings: [Finding]) -> ResultTable {
         ResultTable(columns: ["severity", "rule", "subject", "message", "file", "line", "column"], rows: findings.map { finding in
             [.text(finding.severity.rawValue), .text(finding.rule), .text(finding.subject), .text(finding.message),
              finding.location.map { .text($0.file) } ?? .missing, finding.location.map { .integer(Int64($0.line)) } ?? .missing,

@@ -1,20 +1,20 @@
 import Foundation
 
 /// A non-blank input cell that neither the model nor a reader warning accounts for.
-public struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
+package struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
     /// The cell's place: its row's line (where the record starts) and its 1-based column.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The cell's text, as the file has it.
-    public var text: String
+    package var text: String
 
     /// Creates an unaccounted cell.
-    public init(location: SourceLocation, text: String) {
+    package init(location: SourceLocation, text: String) {
         self.location = location
         self.text = text
     }
 
     /// `file:line:column: "text"`.
-    public var description: String {
+    package var description: String {
         "\(location): \(String(reflecting: text))"
     }
 }
@@ -77,7 +77,7 @@ public struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
 ///
 /// The check is meant for plans read with every field (``PlanFields/all``): a plan read for
 /// its budget only leaves the other cells out on purpose.
-public enum CellAccounting {
+package enum CellAccounting {
     /// The non-blank cells of `bytes` (a spreadsheet export) that `plans`, read from them, and
     /// `warnings` do not account for, in file order.
     ///
@@ -88,7 +88,7 @@ public enum CellAccounting {
     ///   - warnings: Warnings beside the plans' own, such as ``PlanSet/warnings``.
     /// - Returns: The cells not accounted for; none when the bytes do not split into a table
     ///   (the reader then fails with an error that names the place).
-    public static func unaccounted(
+    package static func unaccounted(
         in bytes: [UInt8], file: String, plans: [Plan], warnings: [Diagnostic] = []
     ) -> [UnaccountedCell] {
         guard let (_, utf8) = TextEncoding.decode(bytes) else { return [] }
@@ -115,7 +115,7 @@ public enum CellAccounting {
 
     /// Reads `bytes` with ``SpreadsheetReader`` (every field) and returns the cells the plan and
     /// its warnings do not account for; `nil` when the reader refuses the file.
-    public static func unaccounted(readingSpreadsheet bytes: [UInt8], file: String) -> [UnaccountedCell]? {
+    package static func unaccounted(readingSpreadsheet bytes: [UInt8], file: String) -> [UnaccountedCell]? {
         guard let plan = try? SpreadsheetReader().read(bytes, file: file) else { return nil }
         return unaccounted(in: bytes, file: file, plans: [plan])
     }

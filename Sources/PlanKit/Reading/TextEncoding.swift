@@ -1,7 +1,7 @@
 import Foundation
 
 /// The text encodings a spreadsheet export arrives in.
-public enum TextEncoding: String, Sendable, Hashable, Codable {
+package enum TextEncoding: String, Sendable, Hashable, Codable {
     /// UTF-8, with or without a byte-order mark.
     case utf8 = "UTF-8"
     /// UTF-16 little-endian, with a byte-order mark (Excel's "Unicode text") or without.
@@ -15,7 +15,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
     ///
     /// See ``decodeText(_:)`` for the rule; this form leaves out the invalid bytes it found.
     /// - Returns: `nil` when the bytes look binary (NUL bytes that are not UTF-16 text).
-    public static func decode(_ bytes: [UInt8]) -> (encoding: TextEncoding, utf8: [UInt8])? {
+    package static func decode(_ bytes: [UInt8]) -> (encoding: TextEncoding, utf8: [UInt8])? {
         decodeText(bytes).map { ($0.encoding, $0.utf8) }
     }
 
