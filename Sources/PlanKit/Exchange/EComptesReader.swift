@@ -120,7 +120,7 @@ public struct EComptesReader: Sendable {
 
     func fields(_ element: XMLElement, _ warnings: inout [Diagnostic]) -> ExchangeFields {
         let statusText = element.child("Statut")?.text
-        if let statusText, ExchangeFields.Status(rawValue: statusText.trimmed) == nil {
+        if let statusText, FollowUpStatus(rawValue: statusText.trimmed) == nil {
             warnings.append(Diagnostic(.unparsedCell, location: element.child("Statut")?.location ?? element.location,
                                        message: "Unknown status \"\(statusText)\"; eComptes knows ANNULE_ABANDONNE, NON_COMMENCE, EN_COURS, EN_ATTENTE, PROBLEME and TERMINE, so its status is unknown.",
                                        text: statusText))
@@ -209,9 +209,9 @@ public struct EComptesReader: Sendable {
         }
         let fte = exchange.fte?.trimmed ?? ""
         return Action(
-            id: id, code: Cell(.known(label.trimmed.components(separatedBy: " - ").first ?? ""), text: label, location: location),
-            title: title, titleCell: Cell(.known(label), text: label, location: element.child("Libelle")?.location ?? location),
-            openQuestions: [],
+            id: id, title: title, location: location,
+            code: Cell(.known(label.trimmed.components(separatedBy: " - ").first ?? ""), text: label, location: location),
+            titleCell: Cell(.known(label), text: label, location: element.child("Libelle")?.location ?? location),
             pilots: Pilots(
                 political: nameCell(exchange.mandataire?.displayName, at: element.child("Mandataire")),
                 services: nameCell(exchange.department?.trimmed, at: element.child("Departement")),
@@ -221,6 +221,6 @@ public struct EComptesReader: Sendable {
             extraordinaryBudget: Cell(extraordinary.isEmpty ? .missing : .known(extraordinary), text: "", location: articlesLocation),
             humanResources: fte.isEmpty || Double(fte) == 0 ? Cell(.missing, text: "", location: location)
                 : Cell(.known("\(fte) ETP"), text: fte, location: element.child("ETP")?.location ?? location),
-            links: links, pending: false, location: location, exchange: exchange)
+            links: links, exchange: exchange)
     }
 }
