@@ -154,8 +154,9 @@ enum ArticleProgram {
             try write(manifest(), to: directory.appendingPathComponent("Package.swift"))
             try write(source(snippets), to: sources.appendingPathComponent("main.swift"))
             var build = try run(["swift", "build", "--package-path", directory.path], in: Executable.root)
-            if build.status != 0, (build.stdout + build.stderr).contains("because of missing inputs") {
-                // SwiftPM keeps a build plan naming files that have since moved: plan afresh once.
+            if build.status != 0 {
+                // SwiftPM may keep a build plan from before files were added or moved in the
+                // package it depends on by path: build once more from a clean folder.
                 try? FileManager.default.removeItem(at: directory.appendingPathComponent(".build"))
                 build = try run(["swift", "build", "--package-path", directory.path], in: Executable.root)
             }
