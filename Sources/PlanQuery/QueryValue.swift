@@ -114,11 +114,11 @@ public enum QueryValue: Sendable, Hashable {
         var ys = y.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)[...]
         while let a = xs.popFirst() {
             guard let b = ys.popFirst() else { return 1 }
-            let aDigits = !a.isEmpty && a.allSatisfy { $0 >= 48 && $0 <= 57 }
-            let bDigits = !b.isEmpty && b.allSatisfy { $0 >= 48 && $0 <= 57 }
+            let aDigits = !a.isEmpty && a.allSatisfy { Byte.isASCIIDigit($0) }
+            let bDigits = !b.isEmpty && b.allSatisfy { Byte.isASCIIDigit($0) }
             if aDigits && bDigits {
                 // Compare by length without leading zeros, then digit by digit: no overflow.
-                let at = a.drop { $0 == 48 }, bt = b.drop { $0 == 48 }
+                let at = a.drop { $0 == UInt8(ascii: "0") }, bt = b.drop { $0 == UInt8(ascii: "0") }
                 if at.count != bt.count { return at.count < bt.count ? -1 : 1 }
                 for (p, q) in zip(at, bt) where p != q { return p < q ? -1 : 1 }
             } else {

@@ -212,24 +212,34 @@ public final class Session {
                 throw QueryError("A comparing assertion needs a query giving one value (one row, one column), and this one gives \(table.rows.count) row(s) of \(table.columns.count) column(s); select one aggregate, such as sum(amount).", at: location)
             }
             let value = table.rows[0][0]
-            let expected: QueryValue
-            switch (value, literal) {
-            case (.money, .number(let n)):
-                guard let cents = Money(decimal: n) else { throw QueryError("\(n) is not an amount PlanKit can hold.", at: location) }
-                expected = .money(cents)
-            case (.integer, .number(let n)), (.missing, .number(let n)):
-                expected = Int64(n).map { .integer($0) } ?? .decimal(Double(n) ?? .nan)
-            case (.decimal, .number(let n)): expected = .decimal(Double(n) ?? .nan)
-            case (_, .string(let s)): expected = .text(s)
-            case (_, .bool(let b)): expected = .bool(b)
-            case (_, .date(let d)): expected = .date(d)
-            case (_, .number(let n)): expected = .text(n)
-            }
+            let column = Path(components: [table.columns[0]], locations: [location])
+            let expected = try Compiler.convert(literal, to: valueType(of: value, or: literal), path: column, at: location)
             let comparison = QueryValue.compare(value, expected)
                 ?? (value.isState ? nil : (value.text == expected.text ? 0 : (value.text < expected.text ? -1 : 1)))
             let holds = comparison.map(op.holds) ?? false
             let shown = value.isState ? (value == .missing ? "no value" : value.text) : value.text
             return holds ? nil : "\(statement): got \(shown)."
+        }
+    }
+
+    /// The type a literal is converted to for comparing with `value`, as a `where` clause converts
+    /// it for a field of that type; for unknown, none or missing, which have none, the literal's own.
+    static func valueType(of value: QueryValue, or literal: Literal) -> ValueType {
+        switch value {
+        case .money: .money
+        case .integer, .decimal: .integer
+        case .bool: .bool
+        case .id: .id
+        case .deadline: .deadline
+        case .date: .date
+        case .text, .list: .text
+        case .unknown, .none, .missing:
+            switch literal {
+            case .number: .integer
+            case .string: .text
+            case .bool: .bool
+            case .date: .date
+            }
         }
     }
 
@@ -306,7 +316,7 @@ public final class Session {
 /// Findings as a result table: severity, rule, subject, message, file, line.
 package enum FindingsTable {
     /// The table of `findings`.
-    public static func table(_ findings: [Finding]) -> ResultTable {
+    package static func table(_ findings: [Finding]) -> ResultTable {
         ResultTable(columns: ["severity", "rule", "subject", "message", "file", "line", "column"], rows: findings.map { finding in
             [.text(finding.severity.rawValue), .text(finding.rule), .text(finding.subject), .text(finding.message),
              finding.location.map { .text($0.file) } ?? .missing, finding.location.map { .integer(Int64($0.line)) } ?? .missing,

@@ -25,7 +25,7 @@ package enum Statement: Sendable {
     /// Parses one statement's text.
     ///
     /// - Throws: ``QueryError`` with a location in `text`.
-    public static func parse(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) -> Statement {
+    package static func parse(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) -> Statement {
         let trimmed = text.drop { $0 == " " || $0 == "\t" }
         if trimmed.hasPrefix(".") {
             return .meta(try MetaCommand.parse(text))

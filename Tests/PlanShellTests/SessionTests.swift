@@ -86,6 +86,20 @@ import Testing
         #expect(captured.err == "s.pkq:1:28: error: A comparing assertion needs a query giving one value (one row, one column), and this one gives 9 row(s) of 1 column(s); select one aggregate, such as sum(amount).\nassert actions select id = 3\n                           ^\n")
     }
 
+    /// An assertion's value is converted as a `where` clause converts it for a field of the
+    /// result's type: exact euros for an amount, a number for a count, and the same errors.
+    @Test func assertionsConvertTheirValueAsWhereDoes() {
+        let holding = CapturedSession()
+        #expect(holding.script("assert budget select sum(amount) = 90000.00\nassert actions select count() < 9.5\nassert actions select count() = 9") == 0)
+        #expect(holding.err == "")
+        let fraction = CapturedSession()
+        #expect(fraction.script("assert budget select sum(amount) = 900.001") == 2)
+        #expect(fraction.err == "s.pkq:1:36: error: 900.001 is not an amount PlanKit can hold; write euros with at most two decimals, below 92 233 720 368 547 758.\nassert budget select sum(amount) = 900.001\n                                   ^^^^^^^\n")
+        let text = CapturedSession()
+        #expect(text.script("assert budget select sum(amount) = \"90000\"") == 2)
+        #expect(text.err == "s.pkq:1:36: error: 'sum(amount)' is an amount; compare it with a number of euros, as in sum(amount) > 1000.\nassert budget select sum(amount) = \"90000\"\n                                   ^^^^^^^\n")
+    }
+
     @Test func checkStatementCountsErrors() {
         let captured = CapturedSession()
         #expect(captured.script(".format csv\ncheck action.open-question") == 0)

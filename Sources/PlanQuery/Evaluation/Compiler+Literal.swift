@@ -2,7 +2,7 @@ import PlanKit
 
 extension Compiler {
     /// Converts a literal to a value comparable with a field of type `type`.
-    static func convert(_ literal: Literal, to type: ValueType, path: Path, at location: QueryLocation) throws(QueryError) -> QueryValue {
+    package static func convert(_ literal: Literal, to type: ValueType, path: Path, at location: QueryLocation) throws(QueryError) -> QueryValue {
         switch (type, literal) {
         case (.money, .number(let text)):
             guard let money = Money(decimal: text) else {
