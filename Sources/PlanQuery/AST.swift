@@ -82,9 +82,13 @@ public enum StateTest: String, Sendable, Hashable, CaseIterable {
 
 /// An arithmetic operator.
 public enum ArithmeticOperator: String, Sendable, Hashable, CaseIterable {
+    /// `a + b`.
     case add = "+"
+    /// `a - b`.
     case subtract = "-"
+    /// `a * b`.
     case multiply = "*"
+    /// `a / b`: unknown when `b` is zero.
     case divide = "/"
 
     /// How tightly the operator binds: `*` and `/` before `+` and `-`.
@@ -156,6 +160,8 @@ public indirect enum QueryExpression: Sendable, Hashable {
     case membership(Path, [Literal], negated: Bool)
     /// `path is unknown`, `path is not empty`…
     case state(Path, StateTest, negated: Bool)
+    /// `sum(amount) is incomplete`, `total / 0 is unknown`: the state of what is more than a path.
+    case operandState(Operand, StateTest, negated: Bool)
     /// A boolean field on its own: `pending`.
     case truth(Path)
     /// `a and b and …`: a flat list, so long chains nest no deeper than one level.
@@ -213,7 +219,7 @@ public struct SortKey: Sendable, Hashable {
     }
 }
 
-/// A parsed query: `COLLECTION [where …] [group by …] [select …] [sort by …] [limit N]`.
+/// A parsed query: `COLLECTION [where …] [group by …] [select [distinct] …] [having …] [sort by …] [limit N]`.
 public struct Query: Sendable, Hashable {
     /// The collection's name as written.
     public var collection: String
@@ -236,7 +242,7 @@ public struct Query: Sendable, Hashable {
 
     /// Creates a query.
     public init(collection: String, collectionLocation: QueryLocation, filter: QueryExpression? = nil, select: [SelectItem]? = nil,
-                groupBy: [Path] = [], sort: [SortKey] = [], limit: Int? = nil) {
+                groupBy: [Path] = [], sort: [SortKey] = [], limit: Int? = nil, having: QueryExpression? = nil, distinct: Bool = false) {
         self.collection = collection
         self.collectionLocation = collectionLocation
         self.filter = filter
@@ -244,5 +250,7 @@ public struct Query: Sendable, Hashable {
         self.groupBy = groupBy
         self.sort = sort
         self.limit = limit
+        self.having = having
+        self.distinct = distinct
     }
 }

@@ -342,6 +342,10 @@ package struct Parser {
             return .compare(left, comparison, right, op.location)
         }
         guard case .path(let path) = left else {
+            if op.isKeyword("is") {
+                let (state, negated) = try parseStateTest()
+                return .operandState(left, state, negated: negated)
+            }
             throw QueryError("Expected a comparison after \(left), such as \(left) > 1000; found \(current.display).", at: current.location)
         }
         switch op.kind {
@@ -353,13 +357,7 @@ package struct Parser {
             break
         }
         if op.isKeyword("is") {
-            _ = advance()
-            var negated = false
-            if current.isKeyword("not") { negated = true; _ = advance() }
-            guard current.kind == .identifier, let state = StateTest(rawValue: current.text.lowercased()) else {
-                throw QueryError("Expected known, unknown, none, missing, empty or incomplete after 'is\(negated ? " not" : "")', found \(current.display).", at: current.location)
-            }
-            _ = advance()
+            let (state, negated) = try parseStateTest()
             return .state(path, state, negated: negated)
         }
         if op.isKeyword("in") || (op.isKeyword("not") && tokens[position + 1].isKeyword("in")) {
@@ -391,5 +389,17 @@ extension Parser {
         case .greaterEqual: .greaterEqual
         default: nil
         }
+    }
+
+    /// Parses `is [not] STATE`.
+    mutating func parseStateTest() throws(QueryError) -> (StateTest, Bool) {
+        _ = advance()
+        var negated = false
+        if current.isKeyword("not") { negated = true; _ = advance() }
+        guard current.kind == .identifier, let state = StateTest(rawValue: current.text.lowercased()) else {
+            throw QueryError("Expected known, unknown, none, missing, empty or incomplete after 'is\(negated ? " not" : "")', found \(current.display).", at: current.location)
+        }
+        _ = advance()
+        return (state, negated)
     }
 }

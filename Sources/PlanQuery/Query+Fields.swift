@@ -69,6 +69,8 @@ extension QueryExpression {
         case .comparison(let path, _, _, _), .match(let path, _, _, _), .membership(let path, _, _),
              .state(let path, _, _), .truth(let path):
             paths.append(path.components)
+        case .operandState(let operand, _, _):
+            operand.collectPaths(into: &paths)
         case .compare(let left, _, let right, _):
             left.collectPaths(into: &paths)
             right.collectPaths(into: &paths)

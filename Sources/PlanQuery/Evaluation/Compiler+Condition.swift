@@ -70,16 +70,13 @@ extension Compiler {
                 let test: CompiledQuery.Predicate = { c, i, r in
                     guard let number = dense.index(c, i) else { return .unknown }
                     let run = r.matchers[index]
-                    var state = false
-                    let matched = matcher.matches(number: number, of: dense.count(c), in: run) {
+                    return matcher.matches(number: number, of: dense.count(c), in: run) {
                         switch dense.value(c, number) {
-                        case .text(let s), .id(let s): return matcher.matches(s, in: c, run)
-                        case .deadline(let d): return matcher.matches(d.description, in: c, run)
-                        default: state = true; return false
+                        case .text(let s), .id(let s): Truth(matcher.matches(s, in: c, run))
+                        case .deadline(let d): Truth(matcher.matches(d.description, in: c, run))
+                        default: .unknown
                         }
                     }
-                    if matched { return .yes }
-                    return state || !dense.value(c, number).isKnown ? .unknown : .no
                 }
                 return negate(test, negated)
             }
@@ -122,6 +119,9 @@ extension Compiler {
                 return Truth(hit || (!any && (state == .missing || state == .empty)))
             }
             return negate(test, negated)
+        case .operandState(let operand, let state, let negated):
+            let value = try rowValue(operand, root)
+            return { c, i, _ in Truth(Self.isInState(value(c, i), state) != negated) }
         case .truth(let path):
             let resolved = try resolve(path, root)
             guard resolved.type == .bool else {

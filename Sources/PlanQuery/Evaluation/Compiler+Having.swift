@@ -59,6 +59,11 @@ extension Compiler {
             return { c, members throws(QueryError) in
                 Truth(Self.isInState(try value(c, members), state) != negated)
             }
+        case .operandState(let operand, let state, let negated):
+            let value = try groupValue(operand, scope)
+            return { c, members throws(QueryError) in
+                Truth(Self.isInState(try value(c, members), state) != negated)
+            }
         case .truth(let path):
             let value = try groupValue(.path(path), scope)
             return { c, members throws(QueryError) in
