@@ -39,9 +39,20 @@ extension Compiler {
         case .comparison(let path, let op, let literal, let location):
             let resolved = try resolve(path, root)
             let value = try convert(literal, to: resolved.type, path: path, at: location)
-            return anyValue(resolved.accessor) { v in
-                guard v.isKnown, let r = QueryValue.compare(v, value) else { return .unknown }
-                return Truth(op.holds(r))
+            let accessor = resolved.accessor
+            return { c, i, _ in
+                // Whether a value compared false; whether one was unknown, none or missing.
+                var sawFalse = false, sawUnknown = false
+                let hit = accessor(c, i) { v in
+                    if v.isKnown, let r = QueryValue.compare(v, value) {
+                        if op.holds(r) { return true }
+                        sawFalse = true
+                    } else {
+                        sawUnknown = true
+                    }
+                    return false
+                }
+                return hit ? .yes : (sawFalse && !sawUnknown ? .no : .unknown)
             }
         case .compare(let left, let op, let right, let location):
             return try compileComparison(left, op, right, root, at: location)
@@ -83,13 +94,18 @@ extension Compiler {
             let accessor = resolved.accessor
             return negate({ c, i, r in
                 let run = r.matchers[index]
-                return anyValue(accessor, c, i) { v in
-                    switch v {
+                var result = Truth.unknown
+                var any = false
+                _ = accessor(c, i) { v in
+                    let truth: Truth = switch v {
                     case .text(let s), .id(let s): Truth(matcher.matches(s, in: c, run))
                     case .deadline(let d): Truth(matcher.matches(d.description, in: c, run))
                     default: .unknown
                     }
+                    if any { result = result || truth } else { any = true; result = truth }
+                    return result == .yes
                 }
+                return result
             }, negated)
         case .membership(let path, let literals, let negated):
             let resolved = try resolve(path, root)
@@ -139,7 +155,18 @@ extension Compiler {
     /// A predicate true when `test` is true of any of the row's values, else unknown when it is
     /// unknown of any or there is no value, else false.
     static func anyValue(_ accessor: @escaping ValueAccessor, _ test: @escaping @Sendable (QueryValue) -> Truth) -> CompiledQuery.Predicate {
-        { c, i, _ in anyValue(accessor, c, i, test) }
+        { c, i, _ in
+            var sawFalse = false, sawUnknown = false
+            let hit = accessor(c, i) { v in
+                switch test(v) {
+                case .yes: return true
+                case .no: sawFalse = true
+                case .unknown: sawUnknown = true
+                }
+                return false
+            }
+            return hit ? .yes : (sawFalse && !sawUnknown ? .no : .unknown)
+        }
     }
 
     /// Whether `test` is true of any of row `i`'s values (see ``anyValue(_:_:)``).

@@ -85,7 +85,26 @@ extension Compiler {
         let lt = try type(of: left, root), rt = try type(of: right, root)
         let l = try rowAccessor(left, root, hint: rt), r = try rowAccessor(right, root, hint: lt)
         return { c, i, _ in
-            anyValue(l, c, i) { a in
+            // The usual case first: one value on each side.
+            var a = QueryValue.missing, b = QueryValue.missing
+            var leftCount = 0, rightCount = 0
+            _ = l(c, i) { v in
+                leftCount += 1
+                if leftCount == 1 { a = v }
+                return leftCount > 1
+            }
+            if leftCount == 1 {
+                _ = r(c, i) { v in
+                    rightCount += 1
+                    if rightCount == 1 { b = v }
+                    return rightCount > 1
+                }
+                if rightCount == 1 {
+                    guard a.isKnown, b.isKnown, let order = QueryValue.compare(a, b) else { return .unknown }
+                    return Truth(op.holds(order))
+                }
+            }
+            return anyValue(l, c, i) { a in
                 guard a.isKnown else { return .unknown }
                 return anyValue(r, c, i) { b in
                     guard b.isKnown, let order = QueryValue.compare(a, b) else { return .unknown }
