@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing PlanKit need on a Debian machine, when missing:
 # libedit (the console's line editor), zlib (ZIPFoundation, which opens workbooks), tmux (console
-# tests), xmllint (eComptes schema tests), the duckdb command (PyPI's duckdb-cli: query tests
-# compare with DuckDB).
+# tests), xmllint (eComptes schema tests); Python's jsonschema (SARIF schema tests) and junitparser
+# (JUnit XML tests); the duckdb command (PyPI's duckdb-cli: query tests compare with DuckDB).
 set -euo pipefail
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
@@ -24,3 +24,7 @@ if ! command -v duckdb >/dev/null 2>&1; then
     }
     python3 -m pip install --quiet duckdb-cli 2>/dev/null || python3 -m pip install --quiet --break-system-packages duckdb-cli
 fi
+for module in jsonschema junitparser; do
+    python3 -c "import $module" 2>/dev/null || python3 -m pip install --quiet "$module" 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages "$module"
+done
