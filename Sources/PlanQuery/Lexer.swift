@@ -76,6 +76,9 @@ package struct Lexer {
         case ",": return single(.comma)
         case ".": return single(.dot)
         case "*": return single(.star)
+        case "+": return single(.plus)
+        case "/": return single(.slash)
+        case "-" where peek(1)?.isASCIIDigit != true: return single(.minus)
         case "\"", "'": return try string(quote: c, start: start)
         case "$": return try parameter(start: start)
         default: break

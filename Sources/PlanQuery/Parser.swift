@@ -61,7 +61,7 @@ package struct Parser {
     /// Fails unless every token has been consumed.
     public mutating func expectEnd() throws(QueryError) {
         guard current.kind == .eof else {
-            throw QueryError("Expected the end of the query, found \(current.display); clauses are where, select, group by, sort by and limit.", at: current.location)
+            throw QueryError("Expected the end of the query, found \(current.display); clauses are where, select, group by, having, sort by and limit.", at: current.location)
         }
     }
 
@@ -79,7 +79,7 @@ package struct Parser {
         _ = advance()
     }
 
-    static let clauseKeywords: Set<String> = ["where", "select", "group", "sort", "order", "limit"]
+    static let clauseKeywords: Set<String> = ["where", "select", "group", "sort", "order", "limit", "having"]
 
     /// Parses `COLLECTION` and its clauses, stopping at a token that starts no clause.
     public mutating func parseQuery() throws(QueryError) -> Query {
@@ -97,7 +97,10 @@ package struct Parser {
             switch clause {
             case "where":
                 query.filter = try parseOr()
+            case "having":
+                query.having = try parseOr()
             case "select":
+                if current.isKeyword("distinct") { query.distinct = true; _ = advance() }
                 query.select = try parseSelect()
             case "group":
                 try expectKeyword("by")
@@ -159,25 +162,10 @@ package struct Parser {
 
     mutating func parseSelectItem() throws(QueryError) -> SelectItem {
         var item: SelectItem
-        if current.kind == .identifier, let function = AggregateFunction(rawValue: current.text.lowercased()),
-           tokens[position + 1].kind == .leftParen {
-            let start = advance().location
-            _ = advance()
-            var path: Path?
-            if current.kind == .star {
-                _ = advance()
-            } else if current.kind != .rightParen {
-                path = try parsePath()
-            }
-            let close = try expect(.rightParen, "')' to close \(function.rawValue)(")
-            if function != .count, path == nil {
-                throw QueryError("\(function.rawValue)() needs a field, as in \(function.rawValue)(amount).", at: start)
-            }
-            var location = start
-            location.length = close.location.offset + 1 - start.offset
-            item = .aggregate(function, path, alias: nil, location)
-        } else {
-            item = .path(try parsePath(), alias: nil)
+        switch try parseOperand() {
+        case .path(let path): item = .path(path, alias: nil)
+        case .aggregate(let function, let path, false, let location): item = .aggregate(function, path, alias: nil, location)
+        case let operand: item = .expression(operand, alias: nil)
         }
         if current.isKeyword("as") {
             _ = advance()
@@ -186,9 +174,96 @@ package struct Parser {
             switch item {
             case .path(let path, _): item = .path(path, alias: alias.text)
             case .aggregate(let f, let p, _, let l): item = .aggregate(f, p, alias: alias.text, l)
+            case .expression(let operand, _): item = .expression(operand, alias: alias.text)
             }
         }
         return item
+    }
+
+    /// Parses `operand {(+|-) operand}`, where `*` and `/` bind tighter than `+` and `-`.
+    mutating func parseOperand() throws(QueryError) -> Operand {
+        var left = try parseTerm()
+        while true {
+            let op: ArithmeticOperator
+            if current.kind == .plus { op = .add } else if current.kind == .minus { op = .subtract } else if current.kind == .number, current.text.hasPrefix("-") {
+                // `total -5`: the minus is an operator.
+                let token = advance()
+                let right = Operand.literal(.number(String(token.text.dropFirst())), token.location)
+                left = .arithmetic(.subtract, left, right, token.location)
+                continue
+            } else { break }
+            let location = advance().location
+            left = .arithmetic(op, left, try parseTerm(), location)
+        }
+        return left
+    }
+
+    /// Parses `factor {(*|/) factor}`.
+    mutating func parseTerm() throws(QueryError) -> Operand {
+        var left = try parseFactor()
+        while current.kind == .star || current.kind == .slash {
+            let token = advance()
+            left = .arithmetic(token.kind == .star ? .multiply : .divide, left, try parseFactor(), token.location)
+        }
+        return left
+    }
+
+    /// Parses a literal, a path, an aggregate, `percent(…)`, or an operand in parentheses.
+    mutating func parseFactor() throws(QueryError) -> Operand {
+        if current.kind == .leftParen {
+            try enter()
+            defer { depth -= 1 }
+            _ = advance()
+            let inner = try parseOperand()
+            _ = try expect(.rightParen, "')' to close the parenthesis")
+            return inner
+        }
+        if current.kind == .string || current.kind == .number {
+            let location = current.location
+            return .literal(try parseLiteral(), location)
+        }
+        if current.kind == .identifier, tokens[position + 1].kind == .leftParen {
+            let name = current.text.lowercased()
+            if ["today", "date", "year"].contains(name) {
+                let location = current.location
+                return .literal(try parseDateFunction(), location)
+            }
+            if name == "percent" {
+                let start = advance().location
+                _ = advance()
+                try enter()
+                defer { depth -= 1 }
+                let inner = try parseOperand()
+                let close = try expect(.rightParen, "')' to close percent(")
+                var location = start
+                location.length = close.location.offset + 1 - start.offset
+                return .percent(inner, location)
+            }
+            if let function = AggregateFunction(rawValue: name) {
+                let start = advance().location
+                _ = advance()
+                var path: Path?
+                var distinct = false
+                if current.kind == .star {
+                    _ = advance()
+                } else if current.kind != .rightParen {
+                    if current.isKeyword("distinct"), tokens[position + 1].kind == .identifier { distinct = true; _ = advance() }
+                    path = try parsePath()
+                }
+                let close = try expect(.rightParen, "')' to close \(function.rawValue)(")
+                if function != .count, path == nil {
+                    throw QueryError("\(function.rawValue)() needs a field, as in \(function.rawValue)(amount).", at: start)
+                }
+                var location = start
+                location.length = close.location.offset + 1 - start.offset
+                return .aggregate(function, path, distinct: distinct, location)
+            }
+        }
+        if current.isKeyword("true") || current.isKeyword("false") || current.kind != .identifier {
+            let location = current.location
+            return .literal(try parseLiteral(), location)
+        }
+        return .path(try parsePath())
     }
 
     mutating func enter() throws(QueryError) {
@@ -225,6 +300,9 @@ package struct Parser {
             return .not(try parseUnary())
         }
         if current.kind == .leftParen {
+            // A condition in parentheses, or an operand in parentheses that a comparison follows:
+            // `(ordinary + extraordinary) > 1000`.
+            if operandFollows(position) { return try parsePredicate() }
             try enter()
             defer { depth -= 1 }
             _ = advance()
@@ -275,25 +353,46 @@ package struct Parser {
         return literal
     }
 
+    /// Whether a token after `( … )` shows the parenthesis held an operand, not a condition.
+    static func continuesOperand(_ kind: Token.Kind) -> Bool {
+        switch kind {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .plus, .minus, .star, .slash: true
+        default: false
+        }
+    }
+
+    /// Whether the parenthesis at `start` parses as an operand followed by a comparison.
+    mutating func operandFollows(_ start: Int) -> Bool {
+        let saved = position, savedDepth = depth
+        defer { position = saved; depth = savedDepth }
+        position = start
+        guard (try? parseOperand()) != nil else { return false }
+        return Self.continuesOperand(current.kind)
+    }
+
     mutating func parsePredicate() throws(QueryError) -> QueryExpression {
-        if current.kind != .identifier {
+        if current.kind != .identifier && current.kind != .leftParen && current.kind != .number && current.kind != .string {
             throw QueryError("Expected a condition such as deadline is unknown or budget.amount > 1000, found \(current.display).", at: current.location)
         }
-        let path = try parsePath()
+        let left = try parseOperand()
         let op = current
-        switch op.kind {
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+        if let comparison = Self.comparison(op.kind) {
             _ = advance()
-            let comparison: ComparisonOperator = switch op.kind {
-            case .equal: .equal
-            case .notEqual: .notEqual
-            case .less: .less
-            case .lessEqual: .lessEqual
-            case .greater: .greater
-            default: .greaterEqual
+            let rightLocation = current.location
+            let right = try parseOperand()
+            if case .path(let path) = left, case .literal(let literal, _) = right {
+                return .comparison(path, comparison, literal, rightLocation)
             }
-            let literalLocation = current.location
-            return .comparison(path, comparison, try parseLiteral(), literalLocation)
+            return .compare(left, comparison, right, op.location)
+        }
+        guard case .path(let path) = left else {
+            if op.isKeyword("is") {
+                let (state, negated) = try parseStateTest()
+                return .operandState(left, state, negated: negated)
+            }
+            throw QueryError("Expected a comparison after \(left), such as \(left) > 1000; found \(current.display).", at: current.location)
+        }
+        switch op.kind {
         case .match, .notMatch:
             _ = advance()
             let pattern = try expect(.string, "a regular expression in double quotes after \(op.text)")
@@ -302,13 +401,7 @@ package struct Parser {
             break
         }
         if op.isKeyword("is") {
-            _ = advance()
-            var negated = false
-            if current.isKeyword("not") { negated = true; _ = advance() }
-            guard current.kind == .identifier, let state = StateTest(rawValue: current.text.lowercased()) else {
-                throw QueryError("Expected unknown, none, missing or empty after 'is\(negated ? " not" : "")', found \(current.display).", at: current.location)
-            }
-            _ = advance()
+            let (state, negated) = try parseStateTest()
             return .state(path, state, negated: negated)
         }
         if op.isKeyword("in") || (op.isKeyword("not") && tokens[position + 1].isKeyword("in")) {
@@ -325,5 +418,32 @@ package struct Parser {
             return .membership(path, values, negated: negated)
         }
         return .truth(path)
+    }
+}
+
+extension Parser {
+    /// The comparison a token is, if it is one.
+    static func comparison(_ kind: Token.Kind) -> ComparisonOperator? {
+        switch kind {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        default: nil
+        }
+    }
+
+    /// Parses `is [not] STATE`.
+    mutating func parseStateTest() throws(QueryError) -> (StateTest, Bool) {
+        _ = advance()
+        var negated = false
+        if current.isKeyword("not") { negated = true; _ = advance() }
+        guard current.kind == .identifier, let state = StateTest(rawValue: current.text.lowercased()) else {
+            throw QueryError("Expected known, unknown, none, missing, empty or incomplete after 'is\(negated ? " not" : "")', found \(current.display).", at: current.location)
+        }
+        _ = advance()
+        return (state, negated)
     }
 }

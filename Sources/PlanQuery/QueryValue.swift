@@ -20,6 +20,8 @@ public enum QueryValue: Sendable, Hashable {
     case date(Day)
     /// Several values of one cell, such as an action's agents.
     case list([QueryValue])
+    /// A sum with unknown parts: the sum of its known parts, shown `15000 + ?`.
+    case incomplete(Money)
     /// `??` in the plan.
     case unknown
     /// `/` in the plan.
@@ -35,12 +37,21 @@ public enum QueryValue: Sendable, Hashable {
         }
     }
 
+    /// Whether the value is known and whole: not a state, not a sum with unknown parts.
+    public var isKnown: Bool {
+        switch self {
+        case .unknown, .none, .missing, .incomplete: false
+        default: true
+        }
+    }
+
     /// The value as text for tables and CSV: amounts in euros (`24850`), states by name.
     public var text: String {
         switch self {
         case .text(let s), .id(let s): s
         case .integer(let n): String(n)
         case .money(let m): m.description
+        case .incomplete(let m): "\(m.description) + ?"
         case .decimal(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .bool(let b): b ? "true" : "false"
         case .deadline(let d): d.description
@@ -98,7 +109,7 @@ public enum QueryValue: Sendable, Hashable {
     var number: Double? {
         switch self {
         case .integer(let n): Double(n)
-        case .money(let m): m.euros
+        case .money(let m), .incomplete(let m): m.euros
         case .decimal(let d): d
         default: nil
         }

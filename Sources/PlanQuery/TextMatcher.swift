@@ -127,20 +127,18 @@ struct TextMatcher: Sendable {
             column: column.map { context.foldedColumn($0) })
     }
 
-    /// Whether value `number` of `count` matches, `match` telling it the first time `run` meets
-    /// the number: a field whose value depends on a small number (an article's) is matched once a
-    /// value, not once a row.
-    func matches(number: Int, of count: Int, in run: Run, _ match: () -> Bool) -> Bool {
+    /// Whether value `number` of `count` matches (true, false, or unknown for a value that is
+    /// not text), `match` telling it the first time `run` meets the number: a field whose value
+    /// depends on a small number (an article's) is matched once a value, not once a row.
+    func matches(number: Int, of count: Int, in run: Run, _ match: () -> Truth) -> Truth {
         guard number >= 0, number < count else { return match() }
         if run.results.count != count { run.results = [UInt8](repeating: 0, count: count) }
-        switch run.results[number] {
-        case 1: return true
-        case 2: return false
-        default:
-            let matched = match()
-            run.results[number] = matched ? 1 : 2
-            return matched
-        }
+        // 0: not met yet; else the truth's raw value plus one.
+        let known = run.results[number]
+        if known != 0 { return Truth(rawValue: known - 1) ?? .unknown }
+        let matched = match()
+        run.results[number] = matched.rawValue + 1
+        return matched
     }
 
     /// Whether row `index` of `run`'s folded column matches.

@@ -226,7 +226,7 @@ public final class Session {
     /// it for a field of that type; for unknown, none or missing, which have none, the literal's own.
     static func valueType(of value: QueryValue, or literal: Literal) -> ValueType {
         switch value {
-        case .money: .money
+        case .money, .incomplete: .money
         case .integer, .decimal: .integer
         case .bool: .bool
         case .id: .id

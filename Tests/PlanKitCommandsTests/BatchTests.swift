@@ -26,7 +26,7 @@ import Testing
             function  kind           known  lines
             --------  -------------  -----  -----
             104       ordinary       20000      1
-            832       ordinary                  1
+            832       ordinary          ??      1
             840       extraordinary  20000      1
             840       ordinary       35000      2
             (4 rows)

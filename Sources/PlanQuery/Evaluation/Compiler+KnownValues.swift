@@ -19,13 +19,16 @@ extension Compiler {
         case .comparison(let path, let op, let literal, let location):
             guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
             return .comparison(path, op, normalised(literal), location)
+        case .compare(.path(let path), let op, .literal(let literal, let at), let location):
+            guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
+            return .compare(.path(path), op, .literal(normalised(literal), at), location)
         case .membership(let path, let literals, let negated):
             guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
             return .membership(path, literals.map(normalised), negated: negated)
         case .and(let terms): return .and(terms.map { normalising($0, root) })
         case .or(let terms): return .or(terms.map { normalising($0, root) })
         case .not(let inner): return .not(normalising(inner, root))
-        case .match, .state, .truth: return expression
+        case .compare, .match, .state, .operandState, .truth: return expression
         }
     }
 
@@ -52,13 +55,15 @@ extension Compiler {
         switch expression {
         case .comparison(let path, let op, let literal, let location):
             if op == .equal || op == .notEqual { check(path, literal, at: location) }
+        case .compare(.path(let path), let op, .literal(let literal, _), let location):
+            if op == .equal || op == .notEqual { check(path, literal, at: location) }
         case .membership(let path, let literals, _):
             for literal in literals { check(path, literal, at: path.location) }
         case .and(let terms), .or(let terms):
             for term in terms { collectWarnings(term, root, context, &warnings) }
         case .not(let inner):
             collectWarnings(inner, root, context, &warnings)
-        case .match, .state, .truth:
+        case .compare, .match, .state, .operandState, .truth:
             break
         }
     }

@@ -54,6 +54,8 @@ extension Compiler {
         case .none: value == .none
         case .missing: value == .missing
         case .empty: value == .none || value == .missing
+        case .known: value.isKnown
+        case .incomplete: if case .incomplete = value { true } else { false }
         }
     }
 

@@ -11,6 +11,7 @@ public final class QueryContext: Sendable {
     public let planSet: PlanSet
     private let foldCache = FoldCache()
     private let foldedColumns = FoldedColumns()
+    private let lineCredits = LineCredits()
     private let derived: Derived
 
     /// Creates a context over `planSet`; `findings` defaults to running every rule when first asked for.
@@ -70,6 +71,13 @@ public final class QueryContext: Sendable {
 
     /// `text` folded (lower case, no accents), computed once per distinct text of the context.
     func folded(_ text: String) -> String { foldCache.folded(text) }
+
+    /// The credit budget line `i` states, read from a column built on first use.
+    func statedCredit(ofLine i: Int) -> Money? {
+        let cents = lineCredits.column(planSet)
+        guard i >= 0, i < cents.count, cents[i] != LineCredits.none else { return nil }
+        return Money(cents: cents[i])
+    }
 
     /// A column of folded texts, built the first time a query searches it.
     func foldedColumn(_ key: FoldedColumn.Key) -> FoldedColumn { foldedColumns.column(key, of: self) }

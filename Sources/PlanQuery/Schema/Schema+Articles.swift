@@ -14,8 +14,10 @@ extension Schema {
         value("credit", .money, "the credit stated for it (the first, when several)") { c, i in
             c.planSet.articles[i].statedCredits.first.map { .money($0.credit) } ?? .missing
         },
-        value("allocated", .money, "the sum of known allocations across the loaded plans") { c, i in
-            c.planSet.articles[i].allocated.map { .money($0) } ?? .unknown
+        value("allocated", .money, "the sum of known allocations across the loaded plans; incomplete when some are unknown, unknown when none is known") { c, i in
+            let entry = c.planSet.articles[i]
+            guard entry.allocated != nil else { return .unknown }
+            return sum(entry.lines.lazy.map { c.planSet.budgetLines[$0].amount })
         },
         value("lines", .integer, "the number of budget lines charged to it") { c, i in .integer(Int64(c.planSet.articles[i].lines.count)) },
     ], selfValue: (.text, one { c, i in .text(c.planSet.articles[i].article.code) }))

@@ -24,7 +24,7 @@ extension Schema {
         },
         sameRow(record("article", .budgetArticle, "the article charged") { _, i in i }),
         value("credit", .money, "the article's total credit as the line states it") { c, i in
-            c.planSet.budgetLines[i].line.statedCredit.map { .money($0) } ?? .missing
+            c.statedCredit(ofLine: i).map { .money($0) } ?? .missing
         },
         value("funding", .text, "the plan whose envelope funds the line") { c, i in text(c.planSet.budgetLines[i].line.fundingPlan) },
         value("note", .text, "other text in parentheses") { c, i in text(c.planSet.budgetLines[i].line.note) },
