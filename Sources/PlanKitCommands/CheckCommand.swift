@@ -34,6 +34,8 @@ package struct CheckCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding at or above this severity exists: error, warning, info or never.")
     var failOn: FailOn = .error
 
+    @OptionGroup var today: TodayOption
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
@@ -47,6 +49,7 @@ package struct CheckCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
+        _ = try today.day()
         // A workbook (--format xlsx) goes to standard output only when it is not a terminal.
         var workbook: QueryOutput?
         if case .rows(let rows) = format { workbook = try QueryOutput.open(nil, format: rows, inputs: files) }

@@ -7,8 +7,9 @@ import PlanShell
 /// Builds sessions for the console and the script runner.
 enum SessionFactory {
     /// A session writing to standard output and error, tables fitted to the terminal.
-    static func make(files: [String]) throws(CommandFailure) -> Session {
+    static func make(files: [String], options: QueryOptions) throws(CommandFailure) -> Session {
         let session = Session()
+        session.environment = try options.environment()
         session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
         do {
             let files = try PlanReader.planFiles(files)
@@ -55,12 +56,14 @@ package struct ReplCommand: ParsableCommand {
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
+    @OptionGroup var options: QueryOptions
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        try SessionFactory.interactive(try SessionFactory.make(files: files), bail: false)
+        try SessionFactory.interactive(try SessionFactory.make(files: files, options: options), bail: false)
     }
 }
 
@@ -73,7 +76,9 @@ package struct RunCommand: ParsableCommand {
         discussion: """
             A failed assertion prints SCRIPT:LINE: assertion failed: … and the script goes on; the run exits 1. Any other error prints SCRIPT:LINE:COLUMN: … and exits 2 there.
 
-            Example: plankit run Scripts/examples/links-to-pcs.pkq Examples/pst-citoyennete.tsv
+            Examples:
+              plankit run Scripts/examples/links-to-pcs.pkq Examples/pst-citoyennete.tsv
+              plankit run Scripts/examples/due-in-year.pkq Examples/pst-citoyennete.tsv --param year=2021
             """)
 
     @Argument(help: "The script, or - for standard input.")
@@ -85,12 +90,14 @@ package struct RunCommand: ParsableCommand {
     @Flag(help: "Stop at the first failed assertion.")
     var bail = false
 
+    @OptionGroup var options: QueryOptions
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        let session = try SessionFactory.make(files: files)
+        let session = try SessionFactory.make(files: files, options: options)
         if script == "-" {
             try SessionFactory.runScript(session, source: "stdin", text: nil, bail: bail)
             return

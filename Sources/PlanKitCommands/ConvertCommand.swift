@@ -43,11 +43,14 @@ package struct ConvertCommand: ParsableCommand {
     @Flag(help: "Allow writing over one of the input files.")
     var force = false
 
+    @OptionGroup var today: TodayOption
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
+        _ = try today.day()
         guard files.count == 1 || to == .sqlite, let file = files.first else {
             Console.error("plankit convert: error: --to \(to.rawValue) converts one file, and \(files.count) were given; convert them one by one, or use --to sqlite for a database of several.")
             throw CommandFailure(.usage)

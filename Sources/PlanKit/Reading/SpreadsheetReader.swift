@@ -26,7 +26,7 @@ public struct SpreadsheetReader: Sendable {
     ///   - file: The file's name, used in locations.
     /// - Throws: ``PlanReadError`` when the bytes are empty, binary, or hold no plan table.
     public func read(_ bytes: [UInt8], file: String) throws(PlanReadError) -> Plan {
-        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+        if bytes.allSatisfy({ Byte.isSpaceOrLineBreak($0) }) {
             throw PlanReadError(file: file, message: "The file is empty; export the plan's sheet as tab-separated text or CSV.")
         }
         guard let text = TextEncoding.decodeText(bytes) else {
@@ -105,15 +105,15 @@ struct PlanBuilder {
                     i = end
                     continue
                 }
-                if count == 0, b == 32 || (b >= 9 && b <= 13) { i += 1; continue }
-                if count == 0, b == 0xC2, i + 1 < cell.endIndex, cell[i + 1] == 0xA0 { i += 2; continue }
+                if count == 0, Byte.isASCIIWhiteSpace(b) { i += 1; continue }
+                if count == 0, b == Byte.latin1Lead, i + 1 < cell.endIndex, cell[i + 1] == Byte.noBreakSpaceTrail { i += 2; continue }
                 start[count] = b
                 count += 1
                 i += 1
             }
             if i < cell.endIndex {
                 // Cut before a character the limit split.
-                while count > 0, start[count - 1] & 0xC0 == 0x80 { count -= 1 }
+                while count > 0, UTF8.isContinuation(start[count - 1]) { count -= 1 }
                 if count > 0, start[count - 1] >= 0xC0 { count -= 1 }
             }
             let bytes = UnsafeBufferPointer(rebasing: start[..<count])
@@ -129,7 +129,7 @@ struct PlanBuilder {
         guard bytes[i] == UInt8(ascii: "<") else { return nil }
         var j = i + 1
         if j < bytes.endIndex, bytes[j] == UInt8(ascii: "/") { j += 1 }
-        guard j + 1 < bytes.endIndex, bytes[j] | 0x20 == UInt8(ascii: "i") || bytes[j] | 0x20 == UInt8(ascii: "b"),
+        guard j + 1 < bytes.endIndex, bytes[j] | Byte.caseBit == UInt8(ascii: "i") || bytes[j] | Byte.caseBit == UInt8(ascii: "b"),
               bytes[j + 1] == UInt8(ascii: ">") else { return nil }
         return j + 2
     }
@@ -438,7 +438,7 @@ struct PlanBuilder {
         var name = ""
         var n = index + 1
         while n > 0 {
-            name = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + name
+            name = String(UnicodeScalar(UInt8(ascii: "A") + UInt8((n - 1) % 26))) + name
             n = (n - 1) / 26
         }
         return name

@@ -41,8 +41,10 @@ public enum XLSXRenderer {
         case .decimal(let d): d.isFinite ? .number(String(d)) : .text(value.text)
         case .bool(let b): .bool(b)
         case .deadline(.day(let d, let m, let y)): Day(year: y, month: m, day: d).map { .day($0) } ?? .text(value.text)
+        case .date(let day): .day(day)
         case .missing: .empty
-        case .text, .id, .deadline, .list, .unknown, .none: .text(value.text)
+        // An incomplete sum is text, `15000 + ?`, as in csv: a number would pass for the whole.
+        case .text, .id, .deadline, .list, .unknown, .none, .incomplete: .text(value.text)
         }
     }
 }
