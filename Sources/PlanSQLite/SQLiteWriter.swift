@@ -77,6 +77,8 @@ package enum SQLiteWriter {
         switch (value, type) {
         case (.integer(let n), _): .integer(n)
         case (.money(let m), _): .real(m.euros)
+        // The known part of a sum with unknown parts; its state column says `incomplete`.
+        case (.incomplete(let m), _): .real(m.euros)
         case (.decimal(let d), _): d.isFinite ? .real(d) : .null
         case (.bool(let b), _): .integer(b ? 1 : 0)
         case (_, .integer): Int64(value.text).map { .integer($0) } ?? .text(value.text)
@@ -85,9 +87,11 @@ package enum SQLiteWriter {
         }
     }
 
-    /// The state's name: `known`, `unknown`, `none` or `missing`.
+    /// The state's name: `known`, `unknown`, `none`, `missing`, or `incomplete` for a sum of
+    /// which only a part is known.
     static func state(_ value: QueryValue) -> String {
         switch value {
+        case .incomplete: "incomplete"
         case .unknown: "unknown"
         case .none: "none"
         case .missing: "missing"
