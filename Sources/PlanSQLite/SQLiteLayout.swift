@@ -110,7 +110,7 @@ package enum SQLiteLayout {
         for column in table.columns {
             lines.append("  \(quoted(column.name)) \(column.type.rawValue)" + (column.path == table.unique ? " NOT NULL UNIQUE" : ""))
             if column.hasState {
-                lines.append("  \(quoted(column.name + "_state")) TEXT NOT NULL CHECK (\(quoted(column.name + "_state")) IN ('known', 'unknown', 'none', 'missing'))")
+                lines.append("  \(quoted(column.name + "_state")) TEXT NOT NULL CHECK (\(quoted(column.name + "_state")) IN ('known', 'unknown', 'none', 'missing', 'incomplete'))")
             }
         }
         return "CREATE TABLE \(quoted(table.name)) (\n" + lines.joined(separator: ",\n") + "\n);"

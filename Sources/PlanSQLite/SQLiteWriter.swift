@@ -53,7 +53,8 @@ package enum SQLiteWriter {
         let text = "\(table.name) select " + table.columns.map(\.path).joined(separator: ", ")
         let result: ResultTable
         do {
-            result = try Compiler.compile(try Parser.parse(text), for: context).run(context)
+            // Each table names its plan column itself: no plan column is added before it.
+            result = try Compiler.compile(try Parser.parse(text)).run(context)
         } catch {
             throw Failure(description: "the query of table \(table.name) failed: \(error.rendered(source: text))")
         }
