@@ -8,10 +8,15 @@ import Foundation
 public struct SpreadsheetReader: Sendable {
     /// The parts of each action the reader parses.
     public var fields: PlanFields
+    /// The layout of a commune's own template (``LayoutFile``), tried before the layouts PlanKit
+    /// knows; `nil` for those alone.
+    public var layout: TableLayout?
 
-    /// Creates a reader that parses `fields` of each action (all of them by default).
-    public init(fields: PlanFields = .all) {
+    /// Creates a reader that parses `fields` of each action (all of them by default), in the
+    /// layouts PlanKit knows or, first, in `layout`.
+    public init(fields: PlanFields = .all, layout: TableLayout? = nil) {
         self.fields = fields
+        self.layout = layout
     }
 
     /// Columns a header row can name.
@@ -32,7 +37,7 @@ public struct SpreadsheetReader: Sendable {
         guard let text = TextEncoding.decodeText(bytes) else {
             throw PlanReadError(file: file, message: "The file looks binary (it holds NUL bytes) and is no workbook PlanKit reads; save the plan as .xlsx or .ods, or export its sheet as text (tab-separated or CSV).")
         }
-        var builder = PlanBuilder(file: file, fields: fields)
+        var builder = PlanRows(file: file, fields: fields, layout: layout)
         let separator = DelimitedTable.detectSeparator(text.utf8)
         try DelimitedTable.forEachRow(text.utf8, separator: separator, file: file) { row throws(PlanReadError) in
             try builder.consume(row)
