@@ -37,6 +37,9 @@ package struct CheckCommand: ParsableCommand {
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     /// Checks the rule ids before any file is read.
     package func validate() throws {
         guard let rules else { return }
@@ -48,7 +51,7 @@ package struct CheckCommand: ParsableCommand {
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
         let planSet: PlanSet
-        do { planSet = try PlanLoader.load(files) } catch {
+        do { planSet = try PlanLoader.load(files, layout: layout) } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)
         }

@@ -7,12 +7,12 @@ import PlanShell
 /// Builds sessions for the console and the script runner.
 enum SessionFactory {
     /// A session writing to standard output and error, tables fitted to the terminal.
-    static func make(files: [String]) throws(CommandFailure) -> Session {
+    static func make(files: [String], layout: String? = nil) throws(CommandFailure) -> Session {
         let session = Session()
         session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
         do {
             let files = try PlanReader.planFiles(files)
-            let planSet = try PlanSet(reading: files)
+            let planSet = try PlanSet(reading: files, layout: try PlanLoader.layout(layout))
             PlanLoader.reportWarnings(planSet)
             session.add(planSet, files: files)
         } catch {
@@ -52,6 +52,9 @@ package struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Start the interactive console (the default when plankit is given only files).")
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
@@ -60,7 +63,7 @@ package struct ReplCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        try SessionFactory.interactive(try SessionFactory.make(files: files), bail: false)
+        try SessionFactory.interactive(try SessionFactory.make(files: files, layout: layout), bail: false)
     }
 }
 
@@ -79,6 +82,9 @@ package struct RunCommand: ParsableCommand {
     @Argument(help: "The script, or - for standard input.")
     var script: String
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
@@ -90,7 +96,7 @@ package struct RunCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        let session = try SessionFactory.make(files: files)
+        let session = try SessionFactory.make(files: files, layout: layout)
         if script == "-" {
             try SessionFactory.runScript(session, source: "stdin", text: nil, bail: bail)
             return

@@ -34,6 +34,9 @@ package struct ConvertCommand: ParsableCommand {
     @Flag(help: "Allow writing over one of the input files.")
     var force = false
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
@@ -54,7 +57,7 @@ package struct ConvertCommand: ParsableCommand {
         }
         let plans: [PlanKit.Plan]
         do {
-            plans = try PlanReader().read(path: file)
+            plans = try PlanReader(layout: try PlanLoader.layout(layout)).read(path: file)
             PlanLoader.reportWarnings(plans)
         } catch {
             Console.error(error.description)

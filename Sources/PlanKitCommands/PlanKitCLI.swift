@@ -91,11 +91,14 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "With -c or piped statements: stop at the first failed assertion.")
     var bail = false
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @Argument(help: "Plan files (or directories of them) to load.")
     var files: [String] = []
 
     func run() throws {
-        let session = try SessionFactory.make(files: files)
+        let session = try SessionFactory.make(files: files, layout: layout)
         if !commands.isEmpty {
             // Each -c in order; the worst status is the command's, and --bail stops at the first failure.
             var worst: CommandFailure?

@@ -26,6 +26,9 @@ package struct QueryCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
@@ -42,7 +45,7 @@ package struct QueryCommand: ParsableCommand {
         }
         let planSet: PlanSet
         do {
-            planSet = try PlanLoader.load(files, fields: query.fieldsRead)
+            planSet = try PlanLoader.load(files, fields: query.fieldsRead, layout: layout)
         } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)

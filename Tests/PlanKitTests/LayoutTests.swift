@@ -90,3 +90,40 @@ import Testing
         }
     }
 }
+
+/// Layout files: a commune's own template, described in JSON.
+@Suite struct LayoutFileTests {
+    static let example = Fixtures.root.appendingPathComponent("Examples/layout").path
+
+    @Test func workedExample() throws {
+        let layout = try LayoutFile.read(path: "\(Self.example)/modave.layout.json")
+        #expect(layout.name == "Modave PST")
+        #expect(layout.required == ["Axe", "Objectif", "Intitulé de la fiche"])
+        let path = "\(Self.example)/pst-modave.tsv"
+        let plans = try PlanReader(layout: layout).read(path: path)
+        let plan = try #require(plans.first)
+        #expect(plan.objectives.map(\.number) == ["1", "2"])
+        #expect(plan.objectives.map(\.title) == ["Une commune verte", "Une commune solidaire"])
+        #expect(plan.actions.map(\.id) == ["1", "2", "3", "4"])
+        #expect(plan.action("2")?.pilots.services.value == .known(["Enseignement", "Cuisine centrale"]))
+        #expect(plan.action("1")?.budget.first?.article?.code == "879/124-02")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(CellAccounting.unaccounted(in: bytes, file: path, plans: plans, layout: layout).isEmpty)
+        // Without the layout file, the template is refused.
+        #expect(throws: PlanReadError.self) { try PlanReader().read(path: path) }
+    }
+
+    @Test(arguments: [
+        ("{\"columns\": 3}", "in.json:1:13: error: \"columns\" must be a non-empty list of columns, each { \"label\": …, \"level\": …, \"field\": … }."),
+        ("{\n  \"columns\": [\n    {\"label\": \"Fiche\", \"level\": \"fiche\", \"field\": \"title\"}\n  ]\n}", "in.json:3:33: error: \"level\" must be one of \"strategic\", \"operational\", \"suboperational\", \"action\", \"sub-action\", \"row\"."),
+        ("{\"columns\": [{\"label\": \"Fiche\", \"level\": \"action\"}]}", "in.json:1:14: error: This column lacks \"field\"; a column has \"label\", \"level\" and \"field\"."),
+        ("{\"colonnes\": []}", "in.json:1:14: error: A layout file has no \"colonnes\"; it has \"name\", \"columns\", and optionally \"required\" and \"separators\"."),
+        ("{\"columns\": [{\"label\": \"Axe\", \"level\": \"strategic\", \"field\": \"title\"}]}", "in.json:1:1: error: The layout names no column of an action's title or number; add one with \"level\": \"action\" and \"field\": \"title\"."),
+        ("{\"name\": \"x\",\n \"columns\": [\n", "in.json:3:1: error: The layout file ends where a value was expected; close its objects and lists."),
+        ("{\"name\": \"é\" \"x\"}", "in.json:1:14: error: Expected ',' or '}' here."),
+    ])
+    func badLayoutFile(_ input: (String, String)) {
+        #expect(throws: PlanReadError.self) { try LayoutFile.parse(Array(input.0.utf8), file: "in.json") }
+        do { _ = try LayoutFile.parse(Array(input.0.utf8), file: "in.json") } catch { #expect(error.description == input.1) }
+    }
+}
