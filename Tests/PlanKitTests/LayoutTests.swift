@@ -127,3 +127,30 @@ import Testing
         do { _ = try LayoutFile.parse(Array(input.0.utf8), file: "in.json") } catch { #expect(error.description == input.1) }
     }
 }
+
+/// The layouts' workbooks, written by LibreOffice and openpyxl (`Scripts/generate-workbook-fixtures.sh`).
+@Suite struct LayoutWorkbookTests {
+    /// The worked example reads the same from its `.xlsx` and `.ods` twins, with its layout file.
+    @Test(arguments: ["xlsx", "ods"])
+    func layoutFileTwins(_ format: String) throws {
+        let layout = try LayoutFile.read(path: "\(LayoutFileTests.example)/modave.layout.json")
+        let text = try PlanReader(layout: layout).read(path: "\(LayoutFileTests.example)/pst-modave.tsv")
+        let book = try PlanReader(layout: layout).read(path: WorkbookTests.workbook("pst-modave.\(format)"))
+        #expect(try WorkbookTests.placeless(book) == WorkbookTests.placeless(text))
+    }
+
+    /// Date cells are days, not 1970's; numbers are written as a text export writes them, and
+    /// the text `5.000` is kept as written.
+    @Test(arguments: ["xlsx", "ods"])
+    func templateWithDateCells(_ format: String) throws {
+        let plan = try #require(try PlanReader().read(path: WorkbookTests.workbook("plan-action-dates.\(format)")).first)
+        #expect(plan.actions.map(\.id) == ["1.1.1", "1.1.1.1"])
+        #expect(plan.action("1.1.1")?.deadline.value == .known(.day(31, month: 12, year: 2026)))
+        #expect(plan.action("1.1.1.1")?.deadline.value == .known(.day(30, month: 6, year: 2024)))
+        #expect(plan.warnings.map(\.text) == [
+            "Descriptif: Relier les villages | Financeur 1: Région | Montant € HT: 5000 | Budget prévisionnel total € HT: 45000,5 | Statut: En cours | Niveau de priorité: Élevé | Date de début: 01/03/2024",
+            "Montant € HT: 5.000 | Statut: Réalisé",
+        ])
+        #expect(plan.warnings.map(\.location.description) == ["F3", "S4"].map { WorkbookTests.workbook("plan-action-dates.\(format)") + "#Plan d'action!" + $0 })
+    }
+}

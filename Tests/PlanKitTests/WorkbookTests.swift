@@ -23,6 +23,7 @@ import Testing
     static let twins: [(String, String)] = [
         ("pst-citoyennete.tsv", "pst-citoyennete"), ("pcs-citoyenneville.tsv", "pcs-citoyenneville"),
         ("pst-cohesion.tsv", "pst-cohesion"), ("pst-faults.tsv", "pst-faults"), ("pst-forms.csv", "pst-forms"),
+        ("iapst-export.tsv", "iapst-export"), ("plan-action-template.tsv", "plan-action-template"),
     ]
 
     /// Every text fixture reads the same from its `.xlsx` and `.ods` twins, written by LibreOffice:
