@@ -6,7 +6,7 @@ extension Query {
     /// Unknown collections and fields count as reading everything: the compiler reports them.
     public var fieldsRead: PlanFields {
         guard let collection = Schema.collection(collection) else { return .all }
-        var fields = Self.ownFields[collection.recordType] ?? []
+        var fields = Self.ownFields[collection.recordTypeID] ?? []
         var paths: [[String]] = []
         if let filter { filter.collectPaths(into: &paths) }
         if let select {
@@ -22,38 +22,38 @@ extension Query {
         }
         paths += groupBy.map(\.components)
         paths += sort.map(\.path.components)
-        for path in paths { fields.formUnion(Self.fields(path[...], in: collection.recordType)) }
+        for path in paths { fields.formUnion(Self.fields(path[...], in: collection.recordTypeID)) }
         return fields
     }
 
     /// What a record of each type needs parsed to exist at all, whatever field is read: budget
     /// lines and articles come from the budget cells, links from the titles, findings from everything.
-    static let ownFields: [String: PlanFields] = [
-        "budget": .budget, "budget-article": .budget, "article": .budget, "link": .titles, "finding": .all,
+    static let ownFields: [RecordTypeID: PlanFields] = [
+        .budget: .budget, .budgetArticle: .budget, .article: .budget, .link: .titles, .finding: .all,
     ]
 
     /// What each field reads, by record type; a field leading to a record names that record's type.
-    static let fieldTable: [String: [String: (PlanFields, String?)]] = [
-        "plan": ["warnings": (.all, nil)],
-        "action": [
+    static let fieldTable: [RecordTypeID: [String: (PlanFields, RecordTypeID?)]] = [
+        .plan: ["warnings": (.all, nil)],
+        .action: [
             "code": (.code, nil), "title": (.titles, nil), "text": (.titles, nil), "questions": (.titles, nil),
-            "pending": (.titles, nil), "hr": (.humanResources, nil), "fte": (.humanResources, nil), "pilot": (.pilots, "pilots"), "deadline": (.deadline, "deadline"),
-            "budget": (.budget, "budget"), "ordinary": (.budget, nil), "extraordinary": (.budget, nil), "total": (.budget, nil),
-            "links": (.titles, "link"), "objective": ([], "objective"), "strategic": ([], "objective"),
+            "pending": (.titles, nil), "hr": (.humanResources, nil), "fte": (.humanResources, nil), "pilot": (.pilots, .pilots), "deadline": (.deadline, .deadline),
+            "budget": (.budget, .budget), "ordinary": (.budget, nil), "extraordinary": (.budget, nil), "total": (.budget, nil),
+            "links": (.titles, .link), "objective": ([], .objective), "strategic": ([], .objective),
         ],
-        "budget": [
-            "action": ([], "action"), "plan": ([], nil), "article": (.budget, "budget-article"),
+        .budget: [
+            "action": ([], .action), "plan": ([], nil), "article": (.budget, .budgetArticle),
             "label": ([.budget, .budgetText], nil), "funding": ([.budget, .budgetText], nil),
             "note": ([.budget, .budgetText], nil), "text": ([.budget, .budgetText], nil),
         ],
-        "budget-article": ["label": ([.budget, .budgetText], nil)],
-        "link": ["action": ([], "action")],
+        .budgetArticle: ["label": ([.budget, .budgetText], nil)],
+        .link: ["action": ([], .action)],
     ]
 
     /// What the path reads from a record of type `type`.
-    static func fields(_ path: ArraySlice<String>, in type: String) -> PlanFields {
+    static func fields(_ path: ArraySlice<String>, in type: RecordTypeID) -> PlanFields {
         guard let name = path.first else { return [] }
-        guard let field = Schema.recordTypes[type]?.field(name) else { return .all }
+        guard let field = Schema.recordType(type).field(name) else { return .all }
         guard let (fields, next) = fieldTable[type]?[field.name] else { return ownFields[type] ?? [] }
         guard let next else { return fields }
         return fields.union(Self.fields(path.dropFirst(), in: next))

@@ -2,10 +2,11 @@ extension Schema {
     /// The fields reachable after the dotted `path` from `collection`'s rows (`[]` for its own
     /// fields, `["budget"]` for a budget line's); `nil` when the path leads nowhere.
     public static func fields(after path: [String], in collection: String) -> [Field]? {
-        guard let root = Schema.collection(collection), var record = recordTypes[root.recordType] else { return nil }
+        guard let root = Schema.collection(collection) else { return nil }
+        var record = recordType(root.recordTypeID)
         for name in path {
-            guard let field = record.field(name), let next = field.recordTypeName, let type = recordTypes[next] else { return nil }
-            record = type
+            guard let next = record.field(name)?.recordTypeID else { return nil }
+            record = recordType(next)
         }
         return record.fields
     }
@@ -17,7 +18,7 @@ extension Schema {
         guard let root = Schema.collection(collection) else { return [] }
         let components = path.split(separator: ".").map(String.init)
         let locations = components.map { _ in QueryLocation(offset: 0, line: 1, column: 1) }
-        guard let resolved = try? Compiler.resolve(Path(components: components, locations: locations), root.recordType),
+        guard let resolved = try? Compiler.resolve(Path(components: components, locations: locations), root.recordTypeID),
               [.text, .id].contains(resolved.type) else { return [] }
         var seen = Set<String>()
         for index in 0..<root.count(context) {

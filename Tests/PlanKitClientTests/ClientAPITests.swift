@@ -35,7 +35,8 @@ private let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         let location = SourceLocation(file: "pst.tsv", line: 12, column: 1)
         let line = BudgetLine(kind: .ordinary, amount: .known(Money(euros: 2_000)), text: "2 000 €", location: location)
         let action = Action(id: "1.2", title: "Créer un conseil des jeunes", location: location,
-                            deadline: .known(.year(2026)), ordinaryBudget: [line])
+                            deadline: Cell(.known(.year(2026)), text: "2026", location: location),
+                            ordinaryBudget: Cell(.known([line]), text: line.text, location: location))
         #expect(action.id == "1.2")
         #expect(action.title == "Créer un conseil des jeunes")
         #expect(action.deadline.knownValue == .year(2026))

@@ -9,11 +9,11 @@ import Testing
     /// The same action, held in full: made through the public initialiser from the fields read.
     static func inFull(_ action: Action) -> Action {
         Action(
-            id: action.id, code: action.code, title: action.title, titleCell: action.titleCell,
+            id: action.id, title: action.title, location: action.location, code: action.code, titleCell: action.titleCell,
             openQuestions: action.openQuestions, pilots: action.pilots, deadline: action.deadline,
             ordinaryBudget: action.ordinaryBudget, extraordinaryBudget: action.extraordinaryBudget,
             humanResources: action.humanResources, links: action.links, pending: action.pending,
-            location: action.location, exchange: action.exchange)
+            exchange: action.exchange)
     }
 
     static func isRow(_ action: Action) -> Bool {

@@ -209,9 +209,9 @@ public struct EComptesReader: Sendable {
         }
         let fte = exchange.fte?.trimmed ?? ""
         return Action(
-            id: id, code: Cell(.known(label.trimmed.components(separatedBy: " - ").first ?? ""), text: label, location: location),
-            title: title, titleCell: Cell(.known(label), text: label, location: element.child("Libelle")?.location ?? location),
-            openQuestions: [],
+            id: id, title: title, location: location,
+            code: Cell(.known(label.trimmed.components(separatedBy: " - ").first ?? ""), text: label, location: location),
+            titleCell: Cell(.known(label), text: label, location: element.child("Libelle")?.location ?? location),
             pilots: Pilots(
                 political: nameCell(exchange.mandataire?.displayName, at: element.child("Mandataire")),
                 services: nameCell(exchange.department?.trimmed, at: element.child("Departement")),
@@ -221,6 +221,6 @@ public struct EComptesReader: Sendable {
             extraordinaryBudget: Cell(extraordinary.isEmpty ? .missing : .known(extraordinary), text: "", location: articlesLocation),
             humanResources: fte.isEmpty || Double(fte) == 0 ? Cell(.missing, text: "", location: location)
                 : Cell(.known("\(fte) ETP"), text: fte, location: element.child("ETP")?.location ?? location),
-            links: links, pending: false, location: location, exchange: exchange)
+            links: links, exchange: exchange)
     }
 }

@@ -50,21 +50,6 @@ extension Action {
         }
     }
 
-    /// The state of a budget cell of a row, its lines apart.
-    enum BudgetState: UInt8, Sendable {
-        case known, unknown, none, missing
-
-        /// The state of `value`.
-        init(_ value: CellValue<[BudgetLine]>) {
-            self = switch value {
-            case .known: .known
-            case .unknown: .unknown
-            case .none: .none
-            case .missing: .missing
-            }
-        }
-    }
-
     /// An action as a spreadsheet row gave it, held in less room than ``Fields``: its cells carry
     /// no location (every cell of a row is on the row's line, at its column's number), their texts
     /// are one string (``RowText``), which the title and the budget lines' texts are ranges of, the lines of
@@ -82,7 +67,8 @@ extension Action {
         let titleStart, titleEnd: UInt32
         let political, services, agents: PilotCell
         let deadline: CellValue<Deadline>
-        let ordinaryState, extraordinaryState: BudgetState
+        /// The states of the budget cells, their lines apart.
+        let ordinaryState, extraordinaryState: CellState
         /// Whether the title cell was read (its state is known), rather than left blank.
         let titleRead: Bool
         let pending: Bool
@@ -108,8 +94,8 @@ extension Action {
             (titleStart, titleEnd) = (UInt32(clamping: title.lowerBound), UInt32(clamping: title.upperBound))
             (political, services, agents) = pilots
             self.deadline = deadline
-            ordinaryState = BudgetState(ordinary)
-            extraordinaryState = BudgetState(extraordinary)
+            ordinaryState = ordinary.state
+            extraordinaryState = extraordinary.state
             self.titleRead = titleRead
             self.pending = pending
             let ordinaryLines = ordinary.value ?? [], extraordinaryLines = extraordinary.value ?? []
@@ -155,12 +141,7 @@ extension Action {
 
         /// The value of a budget cell: its state, with its lines when known.
         func budgetValue(ordinary: Bool) -> CellValue<[BudgetLine]> {
-            switch ordinary ? ordinaryState : extraordinaryState {
-            case .known: .known(Array(lines(ordinary: ordinary)))
-            case .unknown: .unknown
-            case .none: .none
-            case .missing: .missing
-            }
+            CellValue(ordinary ? ordinaryState : extraordinaryState) { Array(lines(ordinary: ordinary)) }
         }
 
         var code: Cell<String> { CellReader.text(text[.code], location: location(.code)) }
@@ -174,18 +155,20 @@ extension Action {
                 agents: Cell(agents.value, text: agents.text, location: location(.agents)))
         }
         var deadlineCell: Cell<Deadline> { Cell(deadline, text: text[.deadline], location: location(.deadline)) }
-        var ordinaryCell: Cell<[BudgetLine]> { Cell(budgetValue(ordinary: true), text: text[.ordinary], location: location(.ordinary)) }
-        var extraordinaryCell: Cell<[BudgetLine]> {
+        var ordinaryBudget: Cell<[BudgetLine]> { Cell(budgetValue(ordinary: true), text: text[.ordinary], location: location(.ordinary)) }
+        var extraordinaryBudget: Cell<[BudgetLine]> {
             Cell(budgetValue(ordinary: false), text: text[.extraordinary], location: location(.extraordinary))
         }
         var humanResources: Cell<String> { CellReader.text(text[.humanResources], location: location(.humanResources)) }
 
-        /// The fields in full.
+        /// The fields in full: the table of what a row gives for each field of ``Fields``, one
+        /// argument per field a row holds; the fields a row does not hold take their defaults.
         var fields: Fields {
             Fields(
-                id: id, code: code, title: title, titleCell: titleCell, openQuestions: openQuestions, pilots: pilots,
-                deadline: deadlineCell, ordinaryBudget: ordinaryCell, extraordinaryBudget: extraordinaryCell,
-                humanResources: humanResources, links: links, pending: pending, location: location, exchange: nil)
+                id: id, code: code, title: TextSlice(title), titleCell: titleCell, openQuestions: openQuestions,
+                pilots: pilots, deadline: deadlineCell, ordinaryBudget: ordinaryBudget,
+                extraordinaryBudget: extraordinaryBudget, humanResources: humanResources, links: links, pending: pending,
+                location: location)
         }
     }
 }

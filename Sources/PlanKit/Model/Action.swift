@@ -3,19 +3,24 @@ public struct Action: Sendable {
     /// The fields in full, held once behind a reference: copies of an action share them. Actions
     /// made by hand, decoded or changed hold them; one read from a spreadsheet holds its ``Row``
     /// until changed.
-    struct Fields: Sendable, Hashable {
+    ///
+    /// The one list of an action's stored fields: PlanKit JSON is its synthesized `Codable` (a key
+    /// per field, an optional field left out when `nil`), equality and hashing its synthesized
+    /// `Hashable`, and ``Row/fields`` makes it from a row. A new field is one entry here (optional,
+    /// or with a default, so that earlier PlanKit JSON still reads) and its accessor on ``Action``.
+    struct Fields: Sendable, Hashable, Codable {
         var id: String
         var code: Cell<String>
-        var title: Substring
+        var title: TextSlice
         var titleCell: Cell<String>
-        var openQuestions: [String]
+        var openQuestions: [String] = []
         var pilots: Pilots
         var deadline: Cell<Deadline>
         var ordinaryBudget: Cell<[BudgetLine]>
         var extraordinaryBudget: Cell<[BudgetLine]>
         var humanResources: Cell<String>
-        var links: [CrossLink]
-        var pending: Bool
+        var links: [CrossLink] = []
+        var pending: Bool = false
         var location: SourceLocation
         var exchange: Boxed<ExchangeFields>?
     }
@@ -102,10 +107,10 @@ public struct Action: Sendable {
     /// The title without the number, the link parentheses and the open questions.
     public var title: String {
         get { String(titleSlice) }
-        set { fields.title = Substring(newValue) }
+        set { fields.title = TextSlice(newValue) }
     }
     /// ``title`` as stored: often a slice of the title cell's text.
-    var titleSlice: Substring { read({ $0.title }, { $0.value.title }) }
+    var titleSlice: Substring { read({ $0.title }, { $0.value.title.slice }) }
     /// The title cell exactly as the file had it.
     public var titleCell: Cell<String> {
         get { read({ $0.titleCell }, { $0.value.titleCell }) }
@@ -128,12 +133,12 @@ public struct Action: Sendable {
     }
     /// The ordinary budget cell.
     public var ordinaryBudget: Cell<[BudgetLine]> {
-        get { read({ $0.ordinaryCell }, { $0.value.ordinaryBudget }) }
+        get { read({ $0.ordinaryBudget }, { $0.value.ordinaryBudget }) }
         _modify { yield &fields.ordinaryBudget }
     }
     /// The extraordinary budget cell.
     public var extraordinaryBudget: Cell<[BudgetLine]> {
-        get { read({ $0.extraordinaryCell }, { $0.value.extraordinaryBudget }) }
+        get { read({ $0.extraordinaryBudget }, { $0.value.extraordinaryBudget }) }
         _modify { yield &fields.extraordinaryBudget }
     }
     /// The human resources cell.
@@ -185,13 +190,7 @@ public struct Action: Sendable {
 
     /// The number of lines ``budget`` holds, without building it.
     public var budgetLineCount: Int {
-        func count(_ value: CellValue<[BudgetLine]>) -> Int {
-            switch value {
-            case .known(let lines): lines.count
-            case .unknown: 1
-            case .none, .missing: 0
-            }
-        }
+        func count(_ value: CellValue<[BudgetLine]>) -> Int { value.value?.count ?? (value.state == .unknown ? 1 : 0) }
         switch storage {
         case .row(let row):
             return row.lines.count + (row.ordinaryState == .unknown ? 1 : 0) + (row.extraordinaryState == .unknown ? 1 : 0)
@@ -201,18 +200,15 @@ public struct Action: Sendable {
 
     /// Calls `body` with each line ``budget`` holds, in order, without building the array.
     func forEachBudgetLine(_ body: (BudgetLine) -> Void) {
-        func visit(_ value: CellValue<[BudgetLine]>, _ cell: @autoclosure () -> Cell<[BudgetLine]>, _ kind: BudgetKind) {
-            switch value {
-            case .known(let lines): for line in lines { body(line) }
-            case .unknown: for line in Self.lines(of: cell(), kind) { body(line) }
-            case .none, .missing: break
-            }
+        func visit(_ cell: Cell<[BudgetLine]>, _ kind: BudgetKind) {
+            for line in Self.lines(of: cell, kind) { body(line) }
         }
         switch storage {
         case .row(let row):
             func visit(ordinary: Bool) {
                 switch ordinary ? row.ordinaryState : row.extraordinaryState {
                 case .known: for line in row.lines(ordinary: ordinary) { body(line) }
+                case .none, .missing: break
                 case .unknown:
                     // The line's text is the cell's, a range of the row's text.
                     let column: SpreadsheetReader.Column = ordinary ? .ordinary : .extraordinary
@@ -221,14 +217,13 @@ public struct Action: Sendable {
                         location: row.location(column))
                     line.setRange(\.text, row.text.range(ordinary ? .ordinary : .extraordinary))
                     body(line)
-                case .none, .missing: break
                 }
             }
             visit(ordinary: true)
             visit(ordinary: false)
         case .fields(let box):
-            visit(box.value.ordinaryBudget.value, box.value.ordinaryBudget, .ordinary)
-            visit(box.value.extraordinaryBudget.value, box.value.extraordinaryBudget, .extraordinary)
+            visit(box.value.ordinaryBudget, .ordinary)
+            visit(box.value.extraordinaryBudget, .extraordinary)
         }
     }
 
@@ -241,31 +236,48 @@ public struct Action: Sendable {
     /// The deadline's state, read without copying the cell.
     var deadlineValue: CellValue<Deadline> { read({ $0.deadline }, { $0.value.deadline.value }) }
 
-    /// Creates an action.
+    /// Creates an action from its id, title and place, with every other field given or missing.
+    ///
+    /// A cell not given is one the plan lacks (``CellValue/missing``, no text) at `location`: an
+    /// action built this way reads like a row whose other columns are absent. The follow-up
+    /// fields (``status``, ``progress``, ``fte``…) are set afterwards, each through its property.
+    ///
+    /// ```swift
+    /// let location = SourceLocation(file: "pst.tsv", line: 12, column: 1)
+    /// var action = Action(id: "1.2", title: "Créer un conseil des jeunes", location: location,
+    ///                     deadline: Cell(.known(.year(2026)), text: "2026", location: location))
+    /// action.pending = true
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - id: The action's number, e.g. `1.2`.
+    ///   - title: The title without links and open questions.
+    ///   - location: Where the action is: its title cell, usually.
+    ///   - code: The code column, e.g. `A 1.2`.
+    ///   - titleCell: The title cell as the file has it; by default the title itself, known.
+    ///   - openQuestions: The questions the plan leaves open.
+    ///   - pilots: Who steers the action.
+    ///   - deadline: The deadline cell.
+    ///   - ordinaryBudget: The ordinary budget cell.
+    ///   - extraordinaryBudget: The extraordinary budget cell.
+    ///   - humanResources: The human resources cell.
+    ///   - links: Its cross-links to other plans.
+    ///   - pending: Whether the action awaits the Collège's confirmation.
+    ///   - exchange: What an eComptes file says beyond the spreadsheet's columns.
     public init(
-        id: String, code: Cell<String>, title: String, titleCell: Cell<String>, openQuestions: [String],
-        pilots: Pilots, deadline: Cell<Deadline>, ordinaryBudget: Cell<[BudgetLine]>,
-        extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
-        pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil
+        id: String, title: String, location: SourceLocation, code: Cell<String>? = nil, titleCell: Cell<String>? = nil,
+        openQuestions: [String] = [], pilots: Pilots? = nil, deadline: Cell<Deadline>? = nil,
+        ordinaryBudget: Cell<[BudgetLine]>? = nil, extraordinaryBudget: Cell<[BudgetLine]>? = nil,
+        humanResources: Cell<String>? = nil, links: [CrossLink] = [], pending: Bool = false, exchange: ExchangeFields? = nil
     ) {
-        self.init(
-            id: id, code: code, titleSlice: Substring(title), titleCell: titleCell, openQuestions: openQuestions,
-            pilots: pilots, deadline: deadline, ordinaryBudget: ordinaryBudget, extraordinaryBudget: extraordinaryBudget,
-            humanResources: humanResources, links: links, pending: pending, location: location, exchange: exchange)
-    }
-
-    /// Creates an action whose title is a slice of another text, usually its title cell's.
-    init(
-        id: String, code: Cell<String>, titleSlice title: Substring, titleCell: Cell<String>, openQuestions: [String],
-        pilots: Pilots, deadline: Cell<Deadline>, ordinaryBudget: Cell<[BudgetLine]>,
-        extraordinaryBudget: Cell<[BudgetLine]>, humanResources: Cell<String>, links: [CrossLink],
-        pending: Bool, location: SourceLocation, exchange: ExchangeFields? = nil
-    ) {
+        func missing<Value>() -> Cell<Value> { Cell(.missing, text: "", location: location) }
         holder = FieldsBox(Fields(
-            id: id, code: code, title: title, titleCell: titleCell, openQuestions: openQuestions, pilots: pilots,
-            deadline: deadline, ordinaryBudget: ordinaryBudget, extraordinaryBudget: extraordinaryBudget,
-            humanResources: humanResources, links: links, pending: pending, location: location,
-            exchange: exchange.map(Boxed.init)))
+            id: id, code: code ?? missing(), title: TextSlice(title),
+            titleCell: titleCell ?? Cell(.known(title), text: title, location: location), openQuestions: openQuestions,
+            pilots: pilots ?? Pilots(political: missing(), services: missing(), agents: missing()),
+            deadline: deadline ?? missing(), ordinaryBudget: ordinaryBudget ?? missing(),
+            extraordinaryBudget: extraordinaryBudget ?? missing(), humanResources: humanResources ?? missing(),
+            links: links, pending: pending, location: location, exchange: exchange.map(Boxed.init)))
     }
 
     /// Creates an action held as the spreadsheet row it was read from.
@@ -275,10 +287,7 @@ public struct Action: Sendable {
 
     /// The lines a budget cell contributes.
     static func lines(of cell: Cell<[BudgetLine]>, _ kind: BudgetKind) -> [BudgetLine] {
-        switch cell.value {
-        case .known(let lines): lines
-        case .unknown: [BudgetLine(kind: kind, amount: .unknown, text: cell.text, location: cell.location)]
-        case .none, .missing: []
-        }
+        if case .known(let lines) = cell.value { return lines }
+        return cell.value.state == .unknown ? [BudgetLine(kind: kind, amount: .unknown, text: cell.text, location: cell.location)] : []
     }
 }

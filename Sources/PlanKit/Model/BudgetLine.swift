@@ -15,11 +15,12 @@ public struct BudgetLine: Sendable, Codable {
         var label: TextRange
         var articleLabel: TextRange
         var extras: CopyOnWrite<Extras>?
-        /// The amount in cents when ``amountState`` is known.
+        /// The amount in cents when ``amountState`` is known (else 0); the state is stored apart
+        /// from the cents so that the fields pack.
         var cents: Int64
         var article: BudgetArticle?
         var kind: BudgetKind
-        var amountState: AmountState
+        var amountState: CellState
         var location: SourceLocation
 
         /// Changes the extras, keeping none when all are `nil`.
@@ -86,11 +87,6 @@ public struct BudgetLine: Sendable, Codable {
         var isAbsent: Bool { start == .max }
     }
 
-    /// The state of a line's amount, stored apart from the cents so that the fields pack.
-    enum AmountState: UInt8, Sendable {
-        case known, unknown, none, missing
-    }
-
     /// The fields few lines have.
     struct Extras: Sendable, Hashable {
         var fundingPlan: String?
@@ -117,25 +113,13 @@ public struct BudgetLine: Sendable, Codable {
     }
     /// The amount allocated to the action: known, or unknown for `??`.
     public var amount: CellValue<Money> {
-        get {
-            switch fields.value.amountState {
-            case .known: .known(Money(cents: fields.value.cents))
-            case .unknown: .unknown
-            case .none: .none
-            case .missing: .missing
-            }
-        }
+        get { CellValue(fields.value.amountState) { Money(cents: fields.value.cents) } }
         set { (fields.value.amountState, fields.value.cents) = Self.stored(newValue) }
     }
 
     /// An amount as the fields store it: its state, and its cents when known (else 0).
-    private static func stored(_ amount: CellValue<Money>) -> (AmountState, Int64) {
-        switch amount {
-        case .known(let money): (.known, money.cents)
-        case .unknown: (.unknown, 0)
-        case .none: (.none, 0)
-        case .missing: (.missing, 0)
-        }
+    private static func stored(_ amount: CellValue<Money>) -> (CellState, Int64) {
+        (amount.state, amount.value?.cents ?? 0)
     }
     /// The article charged, if stated.
     public var article: BudgetArticle? {

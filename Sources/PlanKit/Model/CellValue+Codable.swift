@@ -5,16 +5,12 @@ extension CellValue: Codable where Value: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let state = try container.decode(String.self, forKey: .state)
-        switch state {
-        case "known": self = .known(try container.decode(Value.self, forKey: .value))
-        case "unknown": self = .unknown
-        case "none": self = .none
-        case "missing": self = .missing
-        default:
+        guard let parsed = CellState(name: state) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .state, in: container,
                 debugDescription: "Unknown state \"\(state)\"; expected known, unknown, none or missing.")
         }
+        self = try CellValue(parsed) { try container.decode(Value.self, forKey: .value) }
     }
 
     /// Encodes the state and, when known, the value.

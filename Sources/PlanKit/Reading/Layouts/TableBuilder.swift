@@ -285,10 +285,10 @@ struct TableBuilder {
         }
         let titleText = titleIndex.map { Self.text(row, $0) } ?? ""
         let action = Action(
-            id: id, code: code, title: title, titleCell: Cell(titleText.isEmpty ? .missing : .known(titleText), text: titleText, location: location(row.line, index)),
-            openQuestions: [], pilots: Pilots(political: political, services: services, agents: agents), deadline: deadline,
-            ordinaryBudget: ordinary, extraordinaryBudget: extraordinary, humanResources: humanResources, links: [], pending: false,
-            location: location(row.line, index))
+            id: id, title: title, location: location(row.line, index), code: code,
+            titleCell: Cell(titleText.isEmpty ? .missing : .known(titleText), text: titleText, location: location(row.line, index)),
+            pilots: Pilots(political: political, services: services, agents: agents), deadline: deadline,
+            ordinaryBudget: ordinary, extraordinaryBudget: extraordinary, humanResources: humanResources)
         if level == .action || actionIndex == nil {
             objectives[s].operationalObjectives[o].actions.append(action)
             if level == .action { actionIndex = objectives[s].operationalObjectives[o].actions.count - 1 }

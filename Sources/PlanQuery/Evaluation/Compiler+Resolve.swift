@@ -1,0 +1,75 @@
+import PlanKit
+
+extension Compiler {
+    struct Resolved {
+        var accessor: ValueAccessor
+        var type: ValueType
+        /// The folded column of a field at the root of the collection, when it has one.
+        var foldedColumn: FoldedColumn.Key? = nil
+        /// The small number of the row the value depends on, when it has one.
+        var denseKey: DenseKey? = nil
+    }
+
+    /// Resolves a dotted path from a record type to a value accessor.
+    static func resolve(_ path: Path, _ root: RecordTypeID) throws(QueryError) -> Resolved {
+        var record = Schema.recordType(root)
+        var hop: RecordAccessor?
+        // Whether every record on the way is the root's row itself.
+        var sameRow = true
+        for (index, name) in path.components.enumerated() {
+            let location = path.locations[index]
+            guard let field = record.field(name) else {
+                let names = record.fields.map(\.name)
+                let subject = index == 0 ? root.rawValue : path.components[..<index].joined(separator: ".")
+                let hint = Suggestions.closest(to: name, in: names).map { "did you mean '\($0)'?" } ?? "fields are \(names.joined(separator: ", "))."
+                throw QueryError("Unknown field '\(name)' on \(subject); \(hint)", at: location)
+            }
+            let isLast = index == path.components.count - 1
+            switch field.kind {
+            case .value(let type, let accessor):
+                guard isLast else {
+                    throw QueryError("'\(field.name)' is a \(type.rawValue) and has no fields; end the path at \(path.components[...index].joined(separator: ".")).", at: path.locations[index + 1])
+                }
+                return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil ? field.foldedColumn : nil,
+                                denseKey: sameRow ? field.denseKey : nil)
+            case .record(let typeID, _, let accessor):
+                let next = Schema.recordType(typeID)
+                hop = chain(hop, accessor)
+                sameRow = sameRow && field.sameRow
+                record = next
+                if isLast {
+                    guard let (type, selfAccessor) = record.selfValue else {
+                        throw QueryError("'\(path)' is a record; name one of its fields: \(record.fields.map(\.name).joined(separator: ", ")).", at: location)
+                    }
+                    return Resolved(accessor: chain(hop, selfAccessor), type: type, denseKey: sameRow ? record.selfDense : nil)
+                }
+            }
+        }
+        throw QueryError("Expected a field name.", at: path.location)
+    }
+
+    static func isInState(_ value: QueryValue, _ state: StateTest) -> Bool {
+        switch state {
+        case .unknown: value == .unknown
+        case .none: value == .none
+        case .missing: value == .missing
+        case .empty: value == .none || value == .missing
+        }
+    }
+
+    static func negate(_ test: @escaping CompiledQuery.Predicate, _ negated: Bool) -> CompiledQuery.Predicate {
+        guard negated else { return test }
+        return { c, i, r in !test(c, i, r) }
+    }
+
+    static func chain(_ hop: RecordAccessor?, _ accessor: @escaping ValueAccessor) -> ValueAccessor {
+        guard let hop else { return accessor }
+        return { context, index, emit in hop(context, index) { j in accessor(context, j, emit) } }
+    }
+
+    static func chain(_ hop: RecordAccessor?, _ accessor: @escaping RecordAccessor) -> RecordAccessor {
+        guard let hop else { return accessor }
+        return { context, index, visit in hop(context, index) { j in accessor(context, j, visit) } }
+    }
+
+}

@@ -1,0 +1,11 @@
+/// Names every record type of the schema, so a field or a collection refers to the type its
+/// rows are by a value the compiler checks rather than by a string.
+enum RecordTypeID: String, Sendable, Hashable, CaseIterable {
+    case plan, objective, action, pilots, deadline, budget
+    case budgetArticle = "budget-article"
+    case link, article, finding
+    /// An action's follow-up status.
+    case status
+    /// An objective's follow-up status.
+    case objectiveStatus = "objective-status"
+}
