@@ -13,16 +13,26 @@ struct LayoutMatch {
     /// Whether the layout fits: every required label named, and more labels known than not.
     var fits: Bool { missing.isEmpty && columns.count >= 2 && columns.count > unknown.count }
 
-    /// Matches `cells` (a row's) against `layout`.
-    init(_ layout: TableLayout, cells: [String]) {
-        // Each folded label's columns, in order: the n-th cell with a label takes the n-th column.
+    /// Each folded label's columns in `layout`, in order: the n-th cell with a label takes the n-th column.
+    static func labels(_ layout: TableLayout) -> [String: [Int]] {
         var byLabel: [String: [Int]] = [:]
         for (index, column) in layout.columns.enumerated() {
             for label in column.labels { byLabel[TableLayout.fold(label), default: []].append(index) }
         }
+        return byLabel
+    }
+
+    /// Matches `cells` (a row's) against `layout`.
+    init(_ layout: TableLayout, cells: [String]) {
+        self.init(layout, labels: Self.labels(layout), cells: cells, folded: cells.map(TableLayout.fold))
+    }
+
+    /// Matches `cells` (a row's), `folded` by ``TableLayout/fold(_:)``, against `layout`, whose
+    /// ``labels(_:)`` are `byLabel`.
+    init(_ layout: TableLayout, labels byLabel: [String: [Int]], cells: [String], folded foldedCells: [String]) {
         var taken: Set<Int> = []
         for (index, cell) in cells.enumerated() {
-            let folded = TableLayout.fold(cell)
+            let folded = foldedCells[index]
             guard !folded.isEmpty else { continue }
             if let column = byLabel[folded]?.first(where: { !taken.contains($0) }) {
                 // A column with several labels is taken once.
@@ -55,19 +65,27 @@ struct LayoutMatch {
 struct LayoutRecognition {
     /// The layouts tried before the communes' PST layout: a layout file's alone, or the built-in ones.
     let layouts: [TableLayout]
+    /// Each layout's ``LayoutMatch/labels(_:)``.
+    let labels: [[String: [Int]]]
+    /// The built-in layouts' labels, folded once.
+    static let builtInLabels = TableLayout.builtIn.map(LayoutMatch.labels)
     /// The nearest layout seen so far: its name, the line, the labels found and missing.
     var nearest: (layout: TableLayout, line: Int, match: LayoutMatch)?
 
     init(layout: TableLayout?) {
         layouts = layout.map { [$0] } ?? TableLayout.builtIn
+        labels = layout.map { [LayoutMatch.labels($0)] } ?? Self.builtInLabels
     }
 
     /// The layout `row` is the header of; else notes how near it came.
     mutating func recognise(_ row: DelimitedTable.Row) -> (TableLayout, LayoutMatch)? {
+        // A header names two columns at least.
+        guard (0..<row.count).filter({ !row.isBlank($0) }).count >= 2 else { return nil }
         let cells = row.cells
-        if let found = LayoutMatch.first(of: layouts, cells: cells) { return found }
-        for layout in layouts {
-            let match = LayoutMatch(layout, cells: cells)
+        let folded = cells.map(TableLayout.fold)
+        for (layout, labels) in zip(layouts, labels) {
+            let match = LayoutMatch(layout, labels: labels, cells: cells, folded: folded)
+            if match.fits { return (layout, match) }
             if match.columns.count >= 2, match.columns.count > (nearest?.match.columns.count ?? 1) {
                 nearest = (layout, row.line, match)
             }
