@@ -98,7 +98,8 @@ public struct TableLayout: Sendable, Hashable {
     /// A label folded for comparison: lower case, no accents, `’` as `'`, `·` as `.`, white space collapsed.
     static func fold(_ label: some StringProtocol) -> String {
         var text = String(label)
-        if text.contains("’") || text.contains("·") || text.contains("•") {
+        // `’` (E2 80 99), `•` (E2 80 A2) and `·` (C2 B7) are looked for in the bytes first.
+        if text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }), text.contains("’") || text.contains("·") || text.contains("•") {
             text = text.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "·", with: ".").replacingOccurrences(of: "•", with: ".")
         }
         return TextFolding.fold(text).collapsingSpaces.trimmed
