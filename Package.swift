@@ -31,11 +31,14 @@ let package = Package(
         ),
         .target(name: "PlanShell", dependencies: ["PlanKit", "PlanQuery", "CLibEdit"]),
 
+        // The report: figures computed by queries, written as self-contained HTML or Markdown.
+        .target(name: "PlanReport", dependencies: ["PlanKit", "PlanQuery"]),
+
         // Command line: commands in a testable target, `plankit` wires them.
         .target(
             name: "PlanKitCommands",
             dependencies: [
-                "PlanKit", "PlanQuery", "PlanShell",
+                "PlanKit", "PlanQuery", "PlanShell", "PlanReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +49,7 @@ let package = Package(
         .testTarget(name: "PlanQueryTests", dependencies: ["PlanQuery", "PlanKit"]),
         .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanQuery", "PlanKit"]),
         .testTarget(name: "PlanKitCommandsTests", dependencies: ["PlanKitCommands"]),
+        .testTarget(name: "PlanReportTests", dependencies: ["PlanReport", "PlanQuery", "PlanKit"]),
         // The library as a client sees it: plain imports, public API only.
         .testTarget(name: "PlanKitClientTests", dependencies: ["PlanKit", "PlanQuery"]),
     ]

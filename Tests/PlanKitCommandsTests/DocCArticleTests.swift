@@ -153,7 +153,13 @@ enum ArticleProgram {
             try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
             try write(manifest(), to: directory.appendingPathComponent("Package.swift"))
             try write(source(snippets), to: sources.appendingPathComponent("main.swift"))
-            let build = try run(["swift", "build", "--package-path", directory.path], in: Executable.root)
+            var build = try run(["swift", "build", "--package-path", directory.path], in: Executable.root)
+            if build.status != 0 {
+                // SwiftPM may keep a build plan from before files were added or moved in the
+                // package it depends on by path: build once more from a clean folder.
+                try? FileManager.default.removeItem(at: directory.appendingPathComponent(".build"))
+                build = try run(["swift", "build", "--package-path", directory.path], in: Executable.root)
+            }
             guard build.status == 0 else {
                 return .failure(Failure(description: "The articles' snippets do not build:\n\(build.stdout)\(build.stderr)"))
             }

@@ -73,7 +73,7 @@ import Testing
     @Test func everyRuleIsListedOnceAndDocumented() throws {
         let ids = Checker.allRules.map(\.id)
         #expect(Set(ids).count == ids.count)
-        #expect(ids.count == 14 + ReadRule.allCases.count)
+        #expect(ids.count == 18 + ReadRule.allCases.count)
         let page = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Docs/checks.md").path, encoding: .utf8)
         for id in ids { #expect(page.contains("## `\(id)`"), "Docs/checks.md lacks \(id)") }
     }

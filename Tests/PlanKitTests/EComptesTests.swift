@@ -100,7 +100,7 @@ func image(_ plan: Plan) throws -> NSDictionary {
         let plan = try Fixtures.plan("demo-pst-201805V1.xml")
         #expect(plan.actions.filter { $0.exchange?.status == .waiting }.count == 12)
         #expect(plan.actions.filter(\.pending).isEmpty)
-        #expect(ExchangeFields.Status.allCases.map(\.name) == ["cancelled", "not started", "in progress", "waiting", "problem", "done"])
+        #expect(ExchangeFields.Status.allCases.map(\.name) == ["not started", "in progress", "waiting", "problem", "done", "cancelled"])
     }
 
     /// Budget lines of volets, objectives, actions and sub-actions are all read.
@@ -127,7 +127,7 @@ func image(_ plan: Plan) throws -> NSDictionary {
         #expect(plan.actions[3].title == "Action sans préfixe")
         // Follow-up fields, as written.
         #expect(oo2.exchange?.responsible?.displayName == "Paul Martin")
-        #expect(plan.actions.map { $0.exchange?.status } == [.done, .waiting, .problem, .abandoned])
+        #expect(plan.actions.map { $0.exchange?.status } == [.done, .waiting, .problem, .cancelled])
         #expect(plan.actions.map { $0.exchange?.progressValue } == [100, 12.5, 0, 0])
         #expect(plan.actions[0].exchange?.startDate == "2024-01-15")
         #expect(plan.actions[1].exchange?.fte == "1.5")

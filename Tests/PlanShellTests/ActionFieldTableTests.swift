@@ -14,6 +14,9 @@ import Testing
         "pilots": ["pilot"], "deadline": ["deadline"], "ordinaryBudget": ["ordinary", "budget"],
         "extraordinaryBudget": ["extraordinary", "budget"], "humanResources": ["hr"], "links": ["links"],
         "pending": ["pending"], "location": ["file", "line"], "exchange": ["responsible", "mandataire", "plans"],
+        "status": ["status"], "progress": ["progress"], "health": ["health"], "priority": ["priority"], "start": ["start"],
+        "end": ["end"], "fte": ["fte"], "indicators": ["indicators"], "funding": ["funding"], "amounts": ["amounts"],
+        "parent": ["parent"],
     ]
 
     /// The names of the stored fields, in declaration order.
@@ -23,12 +26,24 @@ import Testing
     }()
 
     /// An action with every field given, none left at its default.
-    static func everyField() -> Action {
+    static func everyField() throws -> Action {
         let location = SourceLocation(file: "pst.tsv", line: 4, column: 2)
         var action = Action(id: "1.2", title: "Agir", location: location, openQuestions: ["Comment?"],
                             links: [CrossLink(relation: .see, plan: "PCS III", element: .plan, ref: nil, text: "PCS", location: location)],
                             pending: true, exchange: ExchangeFields(label: "A.1 - Agir"))
         action.humanResources = Cell(.known("1 ETP"), text: "1 ETP", location: location)
+        let day = Cell(.known(try #require(Day(iso: "2024-03-01"))), text: "01/03/2024", location: location)
+        action.status = Cell(.known(.done), text: "Réalisé", location: location)
+        action.progress = Cell(.known(100), text: "100", location: location)
+        action.health = Cell(.known(.good), text: "bon", location: location)
+        action.priority = Cell(.known("1"), text: "1", location: location)
+        action.start = PlannedDate(planned: day, effective: day)
+        action.end = PlannedDate(planned: day)
+        action.fte = Cell(.known(1), text: "1 ETP", location: location)
+        action.indicators = [Indicator(label: "Agents", target: 2, text: "Agents = / 2", location: location)]
+        action.funding = [Funding(source: .wallonie, amount: .known(Money(euros: 5)), year: 2024, text: "2024 pour Wallonie: 5€", location: location)]
+        action.amounts = [YearAmount(year: 2024, planned: .known(Money(euros: 5)))]
+        action.parent = "1"
         return action
     }
 
@@ -37,7 +52,7 @@ import Testing
     }
 
     @Test func everyStoredFieldIsWrittenAndReadBack() throws {
-        let action = Self.everyField()
+        let action = try Self.everyField()
         let data = try JSONEncoder().encode(action)
         let keys = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys
         #expect(Set(keys) == Set(Self.storedFields))

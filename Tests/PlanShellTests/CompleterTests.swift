@@ -35,7 +35,7 @@ import Testing
         (".fo", [".format"]),
         (".format ", ["table", "csv", "json", "markdown"]),
         (".schema bu", ["budget"]),
-        ("check action.unknown-", ["action.unknown-pilot", "action.unknown-deadline"]),
+        ("check action.unknown-", ["action.unknown-pilot", "action.unknown-deadline", "action.unknown-parent"]),
         ("nonsense where ", []),
         ("actions sort ", ["by"]),
         ("budget group b", ["by"]),

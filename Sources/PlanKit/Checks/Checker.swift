@@ -6,6 +6,7 @@ public struct Checker: Sendable {
         BudgetOvercommitted(), BudgetCreditConflict(), BudgetKindMismatch(), BudgetUnknownEconomicCode(),
         ActionDuplicateID(), ActionCodeMismatch(), ActionUnknownPilot(), ActionUnknownDeadline(), ActionMissingDeadline(),
         ActionOpenQuestion(), DeadlineOutsidePlan(), PCSUncovered(),
+        ActionDoneIncomplete(), ActionEndBeforeStart(), ActionFundingMismatch(), ActionUnknownParent(),
     ]
 
     /// The rules this checker runs.

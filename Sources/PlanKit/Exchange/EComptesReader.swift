@@ -120,7 +120,7 @@ public struct EComptesReader: Sendable {
 
     func fields(_ element: XMLElement, _ warnings: inout [Diagnostic]) -> ExchangeFields {
         let statusText = element.child("Statut")?.text
-        if let statusText, ExchangeFields.Status(rawValue: statusText.trimmed) == nil {
+        if let statusText, FollowUpStatus(rawValue: statusText.trimmed) == nil {
             warnings.append(Diagnostic(.unparsedCell, location: element.child("Statut")?.location ?? element.location,
                                        message: "Unknown status \"\(statusText)\"; eComptes knows ANNULE_ABANDONNE, NON_COMMENCE, EN_COURS, EN_ATTENTE, PROBLEME and TERMINE, so its status is unknown.",
                                        text: statusText))

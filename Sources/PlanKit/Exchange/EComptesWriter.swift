@@ -93,9 +93,7 @@ public struct EComptesWriter: Sendable {
                                     var plans: [String] = []
                                     for link in action.links where !plans.contains(link.plan) && !link.plan.isEmpty { plans.append(link.plan) }
                                     let exchange = action.exchange
-                                    let fields = exchange ?? ExchangeFields(
-                                        fte: Self.fte(action.humanResources),
-                                        description: ExchangeFields.Text(value: action.openQuestions.joined(separator: "; ")))
+                                    let fields = Self.exchangeFields(of: action)
                                     element(&xml, "Action", Element(
                                         fields: fields, id: "a-\(action.id)",
                                         label: exchange != nil ? action.titleCell.text : "A.\(action.id) - \(action.title)",
@@ -168,8 +166,8 @@ public struct EComptesWriter: Sendable {
         if let start = invented.valid(fields?.startDate, .date, "DateDebut") { xml.leaf("DateDebut", start) }
         if let end = invented.valid(fields?.endDate, .date, "DateFin") ?? e.deadline.flatMap(Self.lastDay) { xml.leaf("DateFin", end) }
         text(&xml, "Description", fields?.description ?? ExchangeFields.Text(), invented)
-        xml.leaf("Statut", invented.valid(fields?.statusText, .enumeration(ExchangeFields.Status.allCases.map(\.rawValue)), "Statut")
-                 ?? ExchangeFields.Status.notStarted.rawValue)
+        xml.leaf("Statut", invented.valid(fields?.statusText, .enumeration(FollowUpStatus.allCases.map(\.rawValue)), "Statut")
+                 ?? FollowUpStatus.notStarted.rawValue)
         if let responsible = fields?.responsible ?? e.pilots.flatMap({ Self.person($0.agents) }) {
             person(&xml, "Responsable", responsible, invented)
         }
@@ -270,11 +268,32 @@ public struct EComptesWriter: Sendable {
     }
 
     /// `0,5 ETP` → `0.5`; anything else → `0`.
-    static func fte(_ cell: Cell<String>) -> String {
-        guard let text = cell.value.value else { return "0" }
-        let number = text.prefix { $0.isASCIIDigit || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: ".")
-        guard !number.isEmpty, Double(number) != nil, !number.hasPrefix(".") else { return "0" }
-        return number
+    /// The exchange fields an action writes: those it was read with (for another source: its
+    /// open questions as description, its ``Action/fte`` as `ETP`), with the follow-up fields
+    /// set on it written over them: a status as its eComptes code (its text when that is one), a
+    /// progress, full-time equivalents and planned dates as numbers and days.
+    static func exchangeFields(of action: Action) -> ExchangeFields {
+        var fields = action.exchange ?? ExchangeFields(
+            fte: number(action.fte.value) ?? "0", description: ExchangeFields.Text(value: action.openQuestions.joined(separator: "; ")))
+        let stored = action.fields
+        if let status = stored.status {
+            switch status.value {
+            case .known(let value): fields.statusText = FollowUpStatus(rawValue: status.text.trimmed) == value ? status.text : value.rawValue
+            case .unknown: fields.statusText = status.text
+            case .none, .missing: fields.statusText = nil
+            }
+        }
+        if let progress = stored.progress { fields.progress = number(progress.value) }
+        if let fte = stored.fte { fields.fte = number(fte.value) }
+        if let start = stored.start { fields.startDate = start.planned?.value.value?.description }
+        if let end = stored.end { fields.endDate = end.planned?.value.value?.description }
+        return fields
+    }
+
+    /// A known number as eComptes writes it (`1`, `0.5`); `nil` in any other state.
+    static func number(_ value: CellValue<Double>) -> String? {
+        guard let value = value.value, value.isFinite else { return nil }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// The last day a deadline allows, as `YYYY-MM-DD`; `nil` when ongoing.

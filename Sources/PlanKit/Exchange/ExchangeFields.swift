@@ -5,34 +5,8 @@
 /// the file leaves out is `nil`, so that a file read and written back in its own shape is
 /// unchanged.
 public struct ExchangeFields: Sendable, Hashable, Codable {
-    /// An element's status in eComptes, the regional standard of follow-up.
-    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
-        /// `ANNULE_ABANDONNE`: given up for good.
-        case abandoned = "ANNULE_ABANDONNE"
-        /// `NON_COMMENCE`: not started.
-        case notStarted = "NON_COMMENCE"
-        /// `EN_COURS`: in progress.
-        case inProgress = "EN_COURS"
-        /// `EN_ATTENTE`: waiting for an outside event or action (not PlanKit's ``Action/pending``).
-        case waiting = "EN_ATTENTE"
-        /// `PROBLEME`: held up by a problem.
-        case problem = "PROBLEME"
-        /// `TERMINE`: done.
-        case done = "TERMINE"
-
-        /// The status as queries name it: `not started`, `in progress`, `waiting`, `problem`,
-        /// `done`, `cancelled`.
-        public var name: String {
-            switch self {
-            case .abandoned: "cancelled"
-            case .notStarted: "not started"
-            case .inProgress: "in progress"
-            case .waiting: "waiting"
-            case .problem: "problem"
-            case .done: "done"
-            }
-        }
-    }
+    /// An element's status in eComptes: the model of follow-up every source shares.
+    public typealias Status = FollowUpStatus
 
     /// A text with its mode (`TEXTE`, `HTML` or `RTF`), each part as written.
     public struct Text: Sendable, Hashable, Codable {
@@ -165,7 +139,7 @@ public struct ExchangeFields: Sendable, Hashable, Codable {
     /// `ObjectifsOperationnels`, `Actions`) when it holds none.
     public var listsChildren: Bool
 
-    /// The status, when ``statusText`` is one of eComptes' six values.
+    /// The status, when ``statusText`` is one of eComptes' six codes (`EN_COURS`, …).
     public var status: Status? {
         get { statusText.flatMap { Status(rawValue: $0.trimmed) } }
         set { statusText = newValue?.rawValue }

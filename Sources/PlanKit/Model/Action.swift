@@ -23,6 +23,20 @@ public struct Action: Sendable {
         var pending: Bool = false
         var location: SourceLocation
         var exchange: Boxed<ExchangeFields>?
+        // The follow-up fields: `nil` when the source does not give them (a spreadsheet row gives
+        // none); their accessors (Action+FollowUp.swift) then derive them from `exchange` or the
+        // human-resources cell, or say missing.
+        var status: Cell<FollowUpStatus>?
+        var progress: Cell<Double>?
+        var health: Cell<Health>?
+        var priority: Cell<String>?
+        var start: PlannedDate?
+        var end: PlannedDate?
+        var fte: Cell<Double>?
+        var indicators: [Indicator]?
+        var funding: [Funding]?
+        var amounts: [YearAmount]?
+        var parent: String?
     }
 
     /// What an action's fields are held in: a ``Row`` or a ``FieldsBox``.
@@ -170,13 +184,6 @@ public struct Action: Sendable {
             }
         }
         set { fields.exchange = newValue.map(Boxed.init) }
-    }
-
-    /// The id of the action this one is a sub-action of (`16` for eComptes' `A.16 - SA.17 - …`);
-    /// `nil` for an action of its own, and for every action of a spreadsheet.
-    public var parent: String? {
-        guard case .fields(let box) = storage, let exchange = box.value.exchange?.value else { return nil }
-        return EComptesReader.parent(exchange.label ?? box.value.titleCell.text)
     }
 
     /// Every budget line of both cells; an unknown cell (`??`) contributes one line of unknown amount.

@@ -8,4 +8,14 @@ enum RecordTypeID: String, Sendable, Hashable, CaseIterable {
     case status
     /// An objective's follow-up status.
     case objectiveStatus = "objective-status"
+    /// An action's health.
+    case health
+    /// An action's start and end: planned and effective days.
+    case start, end
+    /// An action's result indicator.
+    case indicator
+    /// Who funds an action.
+    case funding
+    /// An action's amounts of a year.
+    case yearAmount = "year-amount"
 }

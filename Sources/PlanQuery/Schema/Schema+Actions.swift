@@ -26,7 +26,7 @@ extension Schema {
         },
         value("hr", .text, "the human resources cell", aliases: ["rh"]) { c, i in state(c.planSet.actions[i].action.humanResources) { .text($0) } },
         value("parent", .id, "the action a sub-action belongs to (16 for A.16 - SA.17)") { c, i in c.planSet.actions[i].action.parent.map { .id($0) } ?? .missing },
-    ] + followUp(.status, actionExchange, fte: actionFTE) + [
+    ] + actionFollowUp + [
         value("file", .text, "the plan's file") { c, i in .text(c.planSet.actions[i].action.location.file) },
         value("line", .integer, "the action's line in the file") { c, i in .integer(Int64(c.planSet.actions[i].action.location.line)) },
     ], selfValue: (.id, one { c, i in .id(c.planSet.actions[i].id) }))

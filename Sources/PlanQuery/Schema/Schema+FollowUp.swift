@@ -13,21 +13,6 @@ extension Schema {
         return c.planSet.strategicObjective(entry).exchange
     }
 
-    /// An action's full-time equivalents: eComptes' `ETP`, or the number a spreadsheet's RH cell
-    /// starts with (`0,5 ETP` → 0.5).
-    @Sendable static func actionFTE(_ c: QueryContext, _ i: Int) -> QueryValue {
-        let action = c.planSet.actions[i].action
-        if let exchange = action.exchange { return number(exchange.fte) }
-        switch action.humanResources.value {
-        case .known(let text):
-            let digits = text.trimmed.prefix { $0.isNumber || $0 == "," || $0 == "." }.replacingOccurrences(of: ",", with: ".")
-            return Double(digits).map { .decimal($0) } ?? .missing
-        case .unknown: return .unknown
-        case .none: return .none
-        case .missing: return .missing
-        }
-    }
-
     /// A number as written: missing when absent or blank, unknown when it is not a number.
     static func number(_ text: String?) -> QueryValue {
         guard let text = text?.trimmed, !text.isEmpty else { return .missing }
@@ -46,16 +31,16 @@ extension Schema {
         return .text(name)
     }
 
-    /// The follow-up fields of DESIGN.md, from a row's eComptes fields: status, progress, start,
-    /// end, fte, responsible, mandataire, plans.
-    static func followUp(_ statusType: RecordTypeID, _ exchange: @escaping @Sendable (QueryContext, Int) -> ExchangeFields?,
-                         fte: (@Sendable (QueryContext, Int) -> QueryValue)? = nil) -> [Field] {
+    /// The follow-up fields of DESIGN.md of an objective, from its eComptes fields: status,
+    /// progress, start, end, fte, responsible, mandataire, plans (an action's are
+    /// ``actionFollowUp``, from its model).
+    static func followUp(_ statusType: RecordTypeID, _ exchange: @escaping @Sendable (QueryContext, Int) -> ExchangeFields?) -> [Field] {
         [
             record("status", statusType, "the follow-up status: not started, in progress, waiting, problem, done, cancelled") { _, i in i },
             value("progress", .integer, "the progress rate, 0-100") { c, i in number(exchange(c, i)?.progress) },
             value("start", .text, "the start date, YYYY-MM-DD") { c, i in written(exchange(c, i)?.startDate) },
             value("end", .text, "the end date, YYYY-MM-DD") { c, i in written(exchange(c, i)?.endDate) },
-            value("fte", .integer, "the full-time equivalents", aliases: ["etp"]) { c, i in fte?(c, i) ?? number(exchange(c, i)?.fte) },
+            value("fte", .integer, "the full-time equivalents", aliases: ["etp"]) { c, i in number(exchange(c, i)?.fte) },
             value("responsible", .text, "the administrative responsible", aliases: ["responsable"]) { c, i in name(exchange(c, i)?.responsible) },
             value("mandataire", .text, "the political mandataire") { c, i in name(exchange(c, i)?.mandataire) },
             values("plans", .text, "the plans it belongs to, as written") { c, i, emit in
@@ -77,6 +62,5 @@ extension Schema {
         }))
     }
 
-    static let actionStatus = statusType(.status, actionExchange)
     static let objectiveStatus = statusType(.objectiveStatus, objectiveExchange)
 }

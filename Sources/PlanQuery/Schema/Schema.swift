@@ -48,6 +48,12 @@ public enum Schema {
         case .finding: finding
         case .status: actionStatus
         case .objectiveStatus: objectiveStatus
+        case .health: health
+        case .start: start
+        case .end: end
+        case .indicator: indicator
+        case .funding: funding
+        case .yearAmount: yearAmount
         }
     }
 }

@@ -1,0 +1,34 @@
+/// `action.funding-mismatch`: an action's planned amount for a year differs from the sum of
+/// what its funders give that year.
+package struct ActionFundingMismatch: Rule {
+    /// The rule's id.
+    public let id = "action.funding-mismatch"
+    /// The severity of its findings.
+    public let severity = Severity.warning
+    /// What the rule checks.
+    public let summary = "An action's planned amount for a year differs from the sum of its funders for that year."
+    /// Creates the rule.
+    public init() {}
+
+    /// Reports every year whose planned amount is known and differs from the sum of the funding
+    /// of that year, when every one of those amounts is known (an unknown part is not guessed).
+    public func check(_ plans: PlanSet) -> [Finding] {
+        var findings: [Finding] = []
+        for entry in plans.actions {
+            let action = entry.action
+            let funding = action.funding
+            guard !funding.isEmpty else { continue }
+            for amount in action.amounts {
+                guard let planned = amount.planned.value else { continue }
+                let funders = funding.filter { $0.year == amount.year }
+                guard !funders.isEmpty else { continue }
+                let parts = funders.compactMap(\.amount.value)
+                guard parts.count == funders.count, let total = parts.sum(), total != planned else { continue }
+                findings.append(finding(
+                    "Action \(action.id) plans \(planned.formatted) for \(amount.year) but its funders give \(total.formatted) (\(funders.map(\.source.name).joined(separator: ", "))); make the planned amount and the funding agree.",
+                    subject: action.id, at: funders[0].location))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,329 @@
+import PlanKit
+import PlanQuery
+
+/// Draws a figure's rows as inline SVG: horizontal bars, credit against allocations, or
+/// deadlines on a time axis.
+///
+/// Every mark carries its row's data (`data-label`, `data-value`) so that a test can compare
+/// the drawing with the table; colours differ in lightness and over-committed or overdue marks
+/// are hatched and carry a sign, so the charts read in grey print.
+package struct SVGChart {
+    /// The figure drawn.
+    package var figure: ReportFigure
+    /// How values are written.
+    package var text: ReportText
+
+    /// Creates the chart of `figure`.
+    package init(figure: ReportFigure, text: ReportText) {
+        self.figure = figure
+        self.text = text
+    }
+
+    static let width = 760.0
+    static let labelWidth = 250.0
+    static let valueWidth = 130.0
+    static let rowHeight = 22.0
+    static let barHeight = 14.0
+    static let dark = "#1f4e79"
+    static let light = "#c6d4e3"
+    static let alert = "#b3261e"
+
+    /// The SVG, or `nil` when the figure has nothing to draw.
+    package var svg: String? {
+        switch figure.chart {
+        case .bars(let labels, let value): return barChart(labels: labels, value: value)
+        case .credit(let label, let allocated, let credit): return creditChart(label: label, allocated: allocated, credit: credit)
+        case .timeline(let deadline, _, let count): return timelineChart(deadline: deadline, count: count)
+        case .cards, .table: return nil
+        }
+    }
+
+    private var words: ReportWords { text.language.words }
+
+    // MARK: Pieces
+
+    func n(_ x: Double) -> String {
+        let rounded = (x * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    func short(_ label: String, _ limit: Int = 33) -> String {
+        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
+    }
+
+    func open(height: Double, columns: [String] = []) -> String {
+        let id = figure.id
+        let data = columns.isEmpty ? "" : " data-columns=\"\(escapeHTML(columns.joined(separator: "|")))\""
+        return """
+            <svg class="chart"\(data) role="img" aria-labelledby="\(id)-svgtitle" \
+            width="\(n(Self.width))" height="\(n(height))" viewBox="0 0 \(n(Self.width)) \(n(height))">\
+            <title id="\(id)-svgtitle">\(escapeHTML(figure.title))</title>\
+            <defs><pattern id="\(id)-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">\
+            <rect width="6" height="6" fill="#f4d6d3"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.alert)" stroke-width="3"/></pattern></defs>
+            """
+    }
+
+    func number(_ value: QueryValue) -> Double? {
+        switch value {
+        case .money(let m): m.euros
+        case .integer(let i): Double(i)
+        case .decimal(let d): d
+        default: nil
+        }
+    }
+
+    /// The axis's step and number of steps: a step of 1, 2 or 5 times a power of ten (at least 1
+    /// when counting), and at most five steps reaching `value`.
+    static func scale(_ value: Double, whole: Bool) -> (step: Double, steps: Int) {
+        guard value > 0 else { return (1, 1) }
+        var power = 1.0
+        while power * 10 <= value / 4 { power *= 10 }
+        while power > value / 4 && power > (whole ? 1 : 0.01) { power /= 10 }
+        for factor in [1.0, 2.0, 5.0, 10.0] {
+            let step = max(factor * power, whole ? 1 : 0)
+            let steps = Int((value / step).rounded(.up))
+            if steps <= 5 { return (step, max(steps, 1)) }
+        }
+        return (10 * power, Int((value / (10 * power)).rounded(.up)))
+    }
+
+    /// A tick's value: whole euros below 10 000 €, then thousands (`250 k€`) or millions (`12,5 M€`).
+    func tickText(_ value: Double, money: Bool) -> String {
+        let whole = Int64(value.rounded())
+        guard money else { return text.grouped(String(whole)) }
+        let fr = text.language == .fr
+        func scaled(_ divisor: Double, _ unit: String) -> String {
+            let number = value / divisor
+            var digits = number == number.rounded() ? String(Int64(number)) : String((number * 10).rounded() / 10)
+            if fr { digits = digits.replacingOccurrences(of: ".", with: ",") }
+            return fr ? "\(digits)\u{a0}\(unit)€" : "€\(digits)\(unit)"
+        }
+        if abs(value) >= 1_000_000 { return scaled(1_000_000, "M") }
+        if abs(value) >= 10_000 { return scaled(1_000, "k") }
+        return text.euros(Money(cents: whole * 100))
+    }
+
+    /// The value axis under the bars: a tick per step, and its label.
+    func axis(top: Double, scale: (step: Double, steps: Int), money: Bool) -> String {
+        let left = Self.labelWidth, span = Self.width - Self.labelWidth - Self.valueWidth
+        var out = "<g class=\"axis\"><line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left + span))\" y2=\"\(n(top))\" stroke=\"#333\"/>"
+        for step in 0...scale.steps {
+            let x = left + span * Double(step) / Double(scale.steps)
+            out += "<line x1=\"\(n(x))\" y1=\"\(n(top))\" x2=\"\(n(x))\" y2=\"\(n(top + 4))\" stroke=\"#333\"/>"
+            out += "<text x=\"\(n(x))\" y=\"\(n(top + 16))\" text-anchor=\"middle\" font-size=\"11\">\(escapeHTML(tickText(scale.step * Double(step), money: money)))</text>"
+        }
+        let name = money ? words.amountAxis : (figure.axisLabel ?? words.countAxis)
+        out += "<text x=\"\(n(left + span / 2))\" y=\"\(n(top + 32))\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\">\(escapeHTML(name))</text></g>"
+        return out
+    }
+
+    func label(_ row: [QueryValue], _ columns: [Int]) -> (raw: String, shown: String) {
+        let raw = columns.map { row[$0].text }.joined(separator: " · ")
+        let shown = columns.map { text.display(row[$0], column: figure.table.columns[$0]) }.joined(separator: " · ")
+        return (raw, shown)
+    }
+
+    // MARK: Bars
+
+    func barChart(labels: [String], value: String) -> String? {
+        let columns = figure.table.columns
+        let labelColumns = labels.compactMap { columns.firstIndex(of: $0) }
+        guard let valueColumn = columns.firstIndex(of: value), !figure.table.rows.isEmpty else { return nil }
+        let money = figure.table.rows.contains { if case .money = $0[valueColumn] { true } else { false } }
+        let scale = Self.scale(figure.table.rows.compactMap { number($0[valueColumn]) }.max() ?? 0, whole: !money)
+        let maximum = scale.step * Double(scale.steps)
+        let span = Self.width - Self.labelWidth - Self.valueWidth
+        let height = Double(figure.table.rows.count) * Self.rowHeight + 50
+        var out = open(height: height, columns: labels + [value])
+        for (index, row) in figure.table.rows.enumerated() {
+            let y = Double(index) * Self.rowHeight + 4
+            let (raw, shown) = label(row, labelColumns)
+            let amount = number(row[valueColumn])
+            let mark = figure.marks[index]
+            let width = amount.map { span * max(0, $0) / maximum } ?? 0
+            let fill = mark == nil ? Self.dark : "url(#\(figure.id)-hatch)"
+            out += "<g class=\"bar\" data-label=\"\(escapeHTML(raw))\" data-value=\"\(escapeHTML(row[valueColumn].text))\"><title>\(escapeHTML(shown))\(words.colon)\(escapeHTML(text.display(row[valueColumn], column: value)))</title>"
+            out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 12))\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(short(shown)))</text>"
+            if amount != nil {
+                out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y + 1))\" width=\"\(n(max(width, 1)))\" height=\"\(n(Self.barHeight))\" fill=\"\(fill)\" stroke=\"\(mark == nil ? Self.dark : Self.alert)\"/>"
+            }
+            var valueText = text.display(row[valueColumn], column: value)
+            if let mark { valueText = "▲ " + valueText + " (" + mark + ")" }
+            out += "<text x=\"\(n(Self.labelWidth + width + 6))\" y=\"\(n(y + 12))\" font-size=\"12\"\(mark == nil ? "" : " font-weight=\"bold\"")>\(escapeHTML(valueText))</text></g>"
+        }
+        out += axis(top: Double(figure.table.rows.count) * Self.rowHeight + 6, scale: scale, money: money)
+        return out + "</svg>"
+    }
+
+    // MARK: Credit against allocations
+
+    func creditChart(label: String, allocated: String, credit: String) -> String? {
+        let columns = figure.table.columns
+        guard let labelColumn = columns.firstIndex(of: label), let allocatedColumn = columns.firstIndex(of: allocated),
+              let creditColumn = columns.firstIndex(of: credit) else { return nil }
+        // Drawn: the articles with a stated credit, over-committed first, then by credit.
+        let drawn = figure.table.rows.indices.filter { number(figure.table.rows[$0][creditColumn]) != nil }
+            .sorted { a, b in
+                let ma = figure.marks[a] != nil, mb = figure.marks[b] != nil
+                if ma != mb { return ma }
+                return (number(figure.table.rows[a][creditColumn]) ?? 0) > (number(figure.table.rows[b][creditColumn]) ?? 0)
+            }
+            .prefix(25)
+        guard !drawn.isEmpty else { return nil }
+        let scale = Self.scale(drawn.flatMap { [number(figure.table.rows[$0][creditColumn]), number(figure.table.rows[$0][allocatedColumn])] }.compactMap { $0 }.max() ?? 0, whole: false)
+        let maximum = scale.step * Double(scale.steps)
+        let span = Self.width - Self.labelWidth - Self.valueWidth
+        let pair = 34.0
+        let legend = 24.0
+        let height = Double(drawn.count) * pair + 50 + legend
+        var out = open(height: height)
+        // Legend.
+        out += "<g class=\"legend\" font-size=\"12\">"
+        out += "<rect x=\"\(n(Self.labelWidth))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.light)\" stroke=\"#555\"/><text x=\"\(n(Self.labelWidth + 18))\" y=\"13\">\(escapeHTML(words.legendCredit))</text>"
+        out += "<rect x=\"\(n(Self.labelWidth + 130))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.dark)\"/><text x=\"\(n(Self.labelWidth + 148))\" y=\"13\">\(escapeHTML(words.legendAllocated))</text>"
+        out += "<rect x=\"\(n(Self.labelWidth + 240))\" y=\"4\" width=\"14\" height=\"10\" fill=\"url(#\(figure.id)-hatch)\" stroke=\"\(Self.alert)\"/><text x=\"\(n(Self.labelWidth + 258))\" y=\"13\">\(escapeHTML(words.legendOver))</text></g>"
+        for (position, index) in drawn.enumerated() {
+            let row = figure.table.rows[index]
+            let y = legend + Double(position) * pair + 2
+            let mark = figure.marks[index]
+            let stated = number(row[creditColumn]) ?? 0
+            let used = number(row[allocatedColumn])
+            let shown = text.display(row[labelColumn], column: label)
+            out += "<g class=\"credit\" data-label=\"\(escapeHTML(row[labelColumn].text))\" data-credit=\"\(escapeHTML(row[creditColumn].text))\" data-value=\"\(escapeHTML(row[allocatedColumn].text))\"\(mark == nil ? "" : " data-mark=\"over\"")>"
+            out += "<title>\(escapeHTML(shown))\(words.colon)\(escapeHTML(words.legendCredit)) \(escapeHTML(text.display(row[creditColumn], column: credit))), \(escapeHTML(words.legendAllocated)) \(escapeHTML(text.display(row[allocatedColumn], column: allocated)))</title>"
+            out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 19))\" text-anchor=\"end\" font-size=\"12\"\(mark == nil ? "" : " font-weight=\"bold\"")>\(escapeHTML((mark == nil ? "" : "▲ ") + short(shown, 30)))</text>"
+            let creditWidth = span * stated / maximum
+            out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y))\" width=\"\(n(max(creditWidth, 1)))\" height=\"12\" fill=\"\(Self.light)\" stroke=\"#555\"/>"
+            out += "<text x=\"\(n(Self.labelWidth + creditWidth + 6))\" y=\"\(n(y + 10))\" font-size=\"11\">\(escapeHTML(text.display(row[creditColumn], column: credit)))</text>"
+            let usedWidth = span * max(0, used ?? 0) / maximum
+            if used != nil {
+                let fill = mark == nil ? Self.dark : "url(#\(figure.id)-hatch)"
+                out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y + 14))\" width=\"\(n(max(usedWidth, 1)))\" height=\"12\" fill=\"\(fill)\" stroke=\"\(mark == nil ? Self.dark : Self.alert)\"/>"
+            }
+            var usedText = text.display(row[allocatedColumn], column: allocated)
+            if mark != nil, case .money(let a) = row[allocatedColumn], case .money(let c) = row[creditColumn] {
+                usedText = "▲ " + usedText + " (+" + text.euros(Money(cents: a.cents - c.cents)) + ")"
+            }
+            out += "<text x=\"\(n(Self.labelWidth + usedWidth + 6))\" y=\"\(n(y + 24))\" font-size=\"11\"\(mark == nil ? "" : " font-weight=\"bold\" fill=\"\(Self.alert)\"")>\(escapeHTML(usedText))</text></g>"
+        }
+        out += axis(top: legend + Double(drawn.count) * pair + 4, scale: scale, money: true)
+        return out + "</svg>"
+    }
+
+    // MARK: Timeline
+
+    /// One block per dated deadline: the actions due in its span, and how many are overdue.
+    package struct Block: Equatable {
+        /// The deadline.
+        package var deadline: Deadline
+        /// The actions due.
+        package var due: Int64
+        /// Those overdue.
+        package var overdue: Int64
+    }
+
+    /// The dated deadlines of the figure's rows, in order, with their counts summed over statuses.
+    package static func blocks(_ table: ResultTable, deadline: String, count: String) -> [Block] {
+        guard let d = table.columns.firstIndex(of: deadline), let c = table.columns.firstIndex(of: count) else { return [] }
+        let o = table.columns.firstIndex(of: "overdue")
+        var blocks: [Block] = []
+        for row in table.rows {
+            guard case .deadline(let value) = row[d], value.start != nil, value.end != nil else { continue }
+            let due = Int64(row[c].text) ?? 0
+            let overdue = o.flatMap { Int64(row[$0].text) } ?? 0
+            if let index = blocks.firstIndex(where: { $0.deadline == value }) {
+                blocks[index].due += due
+                blocks[index].overdue += overdue
+            } else {
+                blocks.append(Block(deadline: value, due: due, overdue: overdue))
+            }
+        }
+        return blocks.sorted { $0.deadline.sortKey < $1.deadline.sortKey }
+    }
+
+    func timelineChart(deadline: String, count: String) -> String? {
+        let blocks = Self.blocks(figure.table, deadline: deadline, count: count)
+        guard !blocks.isEmpty else { return nil }
+        func position(_ day: Day) -> Double {
+            Double(day.year) + (Double(day.month - 1) + Double(day.day - 1) / Double(Day.lastDay(ofMonth: day.month, year: day.year))) / 12
+        }
+        func after(_ day: Day) -> Double {
+            position(day) + 1.0 / 12 / Double(Day.lastDay(ofMonth: day.month, year: day.year))
+        }
+        var first = blocks.compactMap { $0.deadline.start?.year }.min() ?? 2020
+        var last = blocks.compactMap { $0.deadline.end?.year }.max() ?? first
+        let todayDay = Day(iso: todayText)
+        let showToday = todayDay.map { $0.year >= first - 1 && $0.year <= last + 1 } ?? false
+        if showToday, let todayDay {
+            first = min(first, todayDay.year)
+            last = max(last, todayDay.year)
+        }
+        let left = 120.0, right = 20.0, top = 40.0, laneHeight = 28.0
+        let span = Self.width - left - right
+        let years = Double(last - first + 1)
+        func x(_ value: Double) -> Double { left + span * (value - Double(first)) / years }
+        func label(_ block: Block) -> String {
+            block.overdue > 0 ? "\(text.grouped(String(block.due))) ⚠ \(text.grouped(String(block.overdue)))" : text.grouped(String(block.due))
+        }
+        func labelWidth(_ label: String) -> Double { Double(label.count) * 7.5 + 6 }
+        let laneOrder = ["year", "end-of-year", "semester", "quarter", "month", "day", "period"]
+        // Each form gets a lane; blocks whose drawing (bar and count) would overlap go on sub-lanes.
+        var rows: [(form: String, sub: Int)] = []
+        var placed: [(block: Block, row: Int)] = []
+        for form in laneOrder {
+            var ends: [Double] = []
+            for block in blocks where block.deadline.form == form {
+                guard let start = block.deadline.start, let end = block.deadline.end else { continue }
+                let x0 = x(position(start)), x1 = x(after(end))
+                let width = labelWidth(label(block))
+                let extent = width < x1 - x0 ? x1 : x1 + 3 + width
+                let sub = ends.firstIndex { $0 <= x0 + 0.5 } ?? ends.count
+                if sub == ends.count { ends.append(extent); rows.append((form, sub)) } else { ends[sub] = extent }
+                placed.append((block, rows.firstIndex { $0.form == form && $0.sub == sub } ?? 0))
+            }
+        }
+        let height = top + Double(rows.count) * laneHeight + 44
+        var out = open(height: height)
+        // Legend.
+        out += "<g class=\"legend\" font-size=\"12\"><rect x=\"\(n(left))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.light)\" stroke=\"\(Self.dark)\"/><text x=\"\(n(left + 18))\" y=\"13\">\(escapeHTML(words.legendDue))</text>"
+        out += "<rect x=\"\(n(left + 90))\" y=\"4\" width=\"14\" height=\"10\" fill=\"url(#\(figure.id)-hatch)\" stroke=\"\(Self.alert)\"/><text x=\"\(n(left + 108))\" y=\"13\">\(escapeHTML(words.legendOverdue))</text></g>"
+        // Years and semesters.
+        let bottom = top + Double(rows.count) * laneHeight
+        out += "<g class=\"axis\">"
+        for year in first...(last + 1) {
+            let xv = x(Double(year))
+            out += "<line x1=\"\(n(xv))\" y1=\"\(n(top))\" x2=\"\(n(xv))\" y2=\"\(n(bottom + 4))\" stroke=\"#888\"/>"
+            if year <= last {
+                out += "<line x1=\"\(n(x(Double(year) + 0.5)))\" y1=\"\(n(top))\" x2=\"\(n(x(Double(year) + 0.5)))\" y2=\"\(n(bottom))\" stroke=\"#ccc\" stroke-dasharray=\"2 3\"/>"
+                out += "<text x=\"\(n(x(Double(year) + 0.5)))\" y=\"\(n(bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(year)</text>"
+            }
+        }
+        out += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(left + span))\" y2=\"\(n(bottom))\" stroke=\"#333\"/>"
+        out += "<text x=\"\(n(left + span / 2))\" y=\"\(n(bottom + 36))\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\">\(escapeHTML(words.yearAxis))</text></g>"
+        // Lane names.
+        for (index, row) in rows.enumerated() where row.sub == 0 {
+            out += "<text x=\"\(n(left - 8))\" y=\"\(n(top + Double(index) * laneHeight + 18))\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(words.lanes[row.form] ?? row.form))</text>"
+        }
+        if showToday, let todayDay {
+            let xv = x(position(todayDay))
+            out += "<g class=\"today\"><line x1=\"\(n(xv))\" y1=\"\(n(top - 4))\" x2=\"\(n(xv))\" y2=\"\(n(bottom))\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+            out += "<text x=\"\(n(xv))\" y=\"\(n(top - 7))\" text-anchor=\"\(xv > Self.width - 100 ? "end" : "middle")\" font-size=\"11\">\(escapeHTML(todayText))</text></g>"
+        }
+        for (block, row) in placed {
+            guard let start = block.deadline.start, let end = block.deadline.end else { continue }
+            let x0 = x(position(start)), x1 = x(after(end))
+            let y = top + Double(row) * laneHeight + 4
+            let late = block.overdue > 0
+            let label = label(block)
+            out += "<g class=\"due\" data-deadline=\"\(escapeHTML(block.deadline.description))\" data-value=\"\(block.due)\" data-overdue=\"\(block.overdue)\">"
+            out += "<title>\(escapeHTML(block.deadline.description)) : \(block.due) \(escapeHTML(words.actionsWord))\(late ? ", \(block.overdue) \(escapeHTML(words.overdue))" : "")</title>"
+            out += "<rect x=\"\(n(x0 + 0.5))\" y=\"\(n(y))\" width=\"\(n(max(x1 - x0 - 1, 2)))\" height=\"20\" fill=\"\(late ? "url(#\(figure.id)-hatch)" : Self.light)\" stroke=\"\(late ? Self.alert : Self.dark)\"/>"
+            let fits = labelWidth(label) < x1 - x0
+            out += "<text x=\"\(n(fits ? (x0 + x1) / 2 : x1 + 3))\" y=\"\(n(y + 14))\" font-size=\"12\"\(fits ? " text-anchor=\"middle\"" : "")\(late ? " font-weight=\"bold\"" : "")>\(escapeHTML(label))</text></g>"
+        }
+        return out + "</svg>"
+    }
+
+    /// The reference day, as the report gives it.
+    package var todayText = ""
+}
