@@ -15,6 +15,7 @@ import Testing
         #expect(plan.objectives[0].operationalObjectives[1].actions.isEmpty)
         // Sub-actions follow their action, their ids the action's and their reference.
         #expect(Self.ids(plan) == ["3", "3.4", "3.5", "6", "10"])
+        #expect(plan.actions.map(\.parent) == [nil, "3", "3", nil, nil])
         let radars = try #require(plan.action("3"))
         #expect(radars.title == "Installer des radars préventifs")
         #expect(radars.code.text == "3")
@@ -42,6 +43,7 @@ import Testing
         #expect(plan.objectives.map(\.title) == ["Mobilité", "Énergie", ""])
         #expect(plan.objectives[0].operationalObjectives.map(\.title) == ["Vélo", "Transports en commun / Bus"])
         #expect(Self.ids(plan) == ["1.1.1", "1.1.1.1", "1.1.1.2", "1.2.1.1", "2.1", "1"])
+        #expect(plan.actions.map(\.parent) == [nil, "1.1.1", "1.1.1", nil, nil, nil])
         let network = try #require(plan.action("1.1.1"))
         #expect(network.pilots.political.value == .known(["Marc Lenoir"]))
         #expect(network.pilots.services.value == .known(["Service Mobilité", "Service Travaux"]))

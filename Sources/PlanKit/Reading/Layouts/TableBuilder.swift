@@ -7,8 +7,8 @@ import Foundation
 /// sub-action) by their number and title cells. A level whose cells repeat the element above's
 /// (iA.PST repeats a strategic objective's block on each of its rows) is that element again,
 /// never a second one; its other cells, when they differ from those of the row that started it,
-/// are kept in a warning. A sub-action belongs to its row's action: its id is the action's, a
-/// dot, and its own number (or its rank under the action).
+/// are kept in a warning. A sub-action belongs to its row's action, its ``Action/parent``: its
+/// id is the action's, a dot, and its own number (or its rank under the action).
 struct TableBuilder {
     let layout: TableLayout
     let origin: SourceLocation
@@ -236,6 +236,7 @@ struct TableBuilder {
         operationalForAction(row, at: index)
         let s = objectives.count - 1, o = objectives[s].operationalObjectives.count - 1
         var id: String
+        var parent: String?
         if level == .action {
             let parent = objectives[s].operationalObjectives[o].number
             let rank = objectives[s].operationalObjectives[o].actions.count - subActionsInOperational(s, o) + 1
@@ -254,6 +255,7 @@ struct TableBuilder {
                 subActionCount += 1
                 let parentID = objectives[s].operationalObjectives[o].actions[actionIndex ?? 0].id
                 id = "\(parentID).\(number ?? String(subActionCount))"
+                parent = parentID
             }
         }
         // The fields of this element: its level's columns, and the row's when it is the deepest.
@@ -284,11 +286,12 @@ struct TableBuilder {
             }
         }
         let titleText = titleIndex.map { Self.text(row, $0) } ?? ""
-        let action = Action(
+        var action = Action(
             id: id, title: title, location: location(row.line, index), code: code,
             titleCell: Cell(titleText.isEmpty ? .missing : .known(titleText), text: titleText, location: location(row.line, index)),
             pilots: Pilots(political: political, services: services, agents: agents), deadline: deadline,
             ordinaryBudget: ordinary, extraordinaryBudget: extraordinary, humanResources: humanResources)
+        if let parent { action.parent = parent }
         if level == .action || actionIndex == nil {
             objectives[s].operationalObjectives[o].actions.append(action)
             if level == .action { actionIndex = objectives[s].operationalObjectives[o].actions.count - 1 }
