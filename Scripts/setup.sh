@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing PlanKit need on a Debian machine, when missing:
 # libedit (the console's line editor), zlib (ZIPFoundation, which opens workbooks), tmux (console
-# tests), xmllint (eComptes schema tests).
+# tests), xmllint (eComptes schema tests); Python's jsonschema (SARIF schema tests) and junitparser
+# (JUnit XML tests).
 set -euo pipefail
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
@@ -14,3 +15,7 @@ if [ ${#need[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+for module in jsonschema junitparser; do
+    python3 -c "import $module" 2>/dev/null || python3 -m pip install --quiet "$module" 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages "$module"
+done

@@ -5,7 +5,7 @@ import PlanShell
 
 extension Severity: ExpressibleByArgument {}
 
-/// `plankit check FILES… [--format …] [--rules ID,…] [--fail-on error|warning|never]`.
+/// `plankit check FILES… [--format table|csv|json|markdown|sarif|junit] [--rules ID,…] [--fail-on error|warning|never]`.
 package struct CheckCommand: ParsableCommand {
     /// The command's name, help and subcommands.
     package static let configuration = CommandConfiguration(
@@ -25,8 +25,8 @@ package struct CheckCommand: ParsableCommand {
     @Argument(help: "Plan files (spreadsheet exports, PlanKit JSON, eComptes XML), or directories of them.")
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
-    var format: OutputFormat = .table
+    @Option(name: .shortAndLong, help: "Output format: \(CheckFormat.allValueStrings.joined(separator: ", ")).")
+    var format: CheckFormat = .rows(.table)
 
     @Option(help: ArgumentHelp("Run only these rules, separated by commas.", valueName: "ids"))
     var rules: String?
@@ -58,12 +58,16 @@ package struct CheckCommand: ParsableCommand {
         let selected = rules.map { $0.split(separator: ",").compactMap { Checker.rule($0.trimmingCharacters(in: .whitespaces)) } } ?? Checker.allRules
         let findings = Checker(rules: selected).run(on: planSet)
         Retained.keep(planSet)
-        Console.out(format.render(FindingsTable.table(findings), options: .init(width: Console.width(), box: Console.decorated)))
         let threshold: Severity? = switch failOn {
         case .error: .error
         case .warning: .warning
         case .info: .info
         case .never: nil
+        }
+        if let document = format.document(findings, rules: selected, files: planSet.plans.map(\.source), failOn: threshold) {
+            Console.out(document)
+        } else if case .rows(let format) = format {
+            Console.out(format.render(FindingsTable.table(findings), options: .init(width: Console.width(), box: Console.decorated)))
         }
         if let threshold, findings.contains(where: { $0.severity >= threshold }) {
             throw CommandFailure(.failure)

@@ -19,7 +19,7 @@ package struct PlanKitCLI: ParsableCommand {
             Exit codes: 0 success; 1 a failed assertion or check; 2 bad usage, a query error, an unreadable input, or a failed write. A pipe closed early (plankit … | head -1) ends plankit quietly, by SIGPIPE, as it ends cat.
             """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, RunCommand.self, CheckCommand.self, ConvertCommand.self, ReportCommand.self, ReplCommand.self])
+        subcommands: [QueryCommand.self, RunCommand.self, CheckCommand.self, ConvertCommand.self, ReportCommand.self, DiffCommand.self, ReplCommand.self])
 
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
@@ -83,7 +83,7 @@ struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plankit",
         abstract: "The console on plan files; -c runs a statement and exits.",
-        discussion: "Subcommands: query, run, check, convert, report, repl (plankit --help lists them).")
+        discussion: "Subcommands: query, run, check, convert, report, diff, repl (plankit --help lists them).")
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run STATEMENT (statements separated by ;) and exit; several -c run in order.", valueName: "statement"))
     var commands: [String] = []

@@ -1,8 +1,8 @@
 /// Reads full-time equivalents from a human-resources cell: `0,5 ETP` → 0.5,
 /// `1 ETP agent constatateur` → 1 (the words after it stay in the cell's text).
 ///
-/// A reading is taken only when it is the one possible: one number (a decimal comma or point,
-/// not followed by three digits, which could be a thousands separator), then the word `ETP`,
+/// A reading is taken only when it is the one possible: one number (a decimal comma or point
+/// followed by one or two digits; three could be a thousands separator), then the word `ETP`,
 /// then words without another number. Anything else (`2 agents`, `0,5 ou 1 ETP`,
 /// `1 ETP + 0,5 ETP`, `1.000 ETP`) is unknown and named by a ``ReadRule/unparsedCell`` warning.
 ///
@@ -14,47 +14,102 @@
 public enum FTEReader {
     /// The full-time equivalents `text` states: known when read unambiguously; unknown for `??`
     /// and for any text read otherwise; none for `/`; missing when blank.
-    public static func value(of text: String) -> CellValue<Double> {
-        let trimmed = text.trimmed
-        if trimmed.isEmpty { return .missing }
-        if trimmed == "??" || trimmed == "?" { return .unknown }
-        if trimmed == "/" || trimmed == "-" { return .none }
-        return number(in: trimmed).map { .known($0) } ?? .unknown
-    }
+    public static func value(of text: String) -> CellValue<Double> { read(text.utf8).value }
 
     /// The cell of a human-resources text at `location`, its value read by ``value(of:)``.
     public static func cell(_ text: String, at location: SourceLocation) -> Cell<Double> {
         Cell(value(of: text), text: text, location: location)
     }
 
-    /// A warning naming `text` when it is neither blank, `??`, `/` nor read as a number of full-time
-    /// equivalents; `nil` otherwise.
-    static func warning(_ text: String, at location: SourceLocation) -> Diagnostic? {
-        let trimmed = text.trimmed
-        guard case .unknown = value(of: trimmed), trimmed != "??", trimmed != "?" else { return nil }
+    /// A warning naming the cell `text` (its UTF-8 bytes `bytes`) at `location` when it is
+    /// neither blank, `??`, `/` nor one number of full-time equivalents; `nil` otherwise.
+    static func warning(_ bytes: some Collection<UInt8>, text: @autoclosure () -> String, at location: SourceLocation) -> Diagnostic? {
+        guard read(bytes).unreadable else { return nil }
+        let text = text()
         return Diagnostic(
             .unparsedCell, location: location,
-            message: "\"\(trimmed)\" is not a number of full-time equivalents PlanKit reads (such as 0,5 ETP); its fte is unknown. Write one number followed by ETP.",
+            message: "\"\(text.trimmed)\" is not a number of full-time equivalents PlanKit reads (such as 0,5 ETP); its fte is unknown. Write one number followed by ETP.",
             text: text)
     }
 
-    /// The number before `ETP` at the start of `text`, when nothing else in it is a number.
-    static func number(in text: String) -> Double? {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        var digits = ""
-        while index < scalars.count, scalars[index].properties.numericType != nil || scalars[index] == "," || scalars[index] == "." {
-            guard scalars[index].isASCII else { return nil }
-            digits.unicodeScalars.append(scalars[index] == "," ? "." : scalars[index])
-            index += 1
+    /// The value of the cell whose UTF-8 bytes are `bytes`, and whether it is a text PlanKit
+    /// could not read (rather than `??`, `/`, a blank or a number of full-time equivalents).
+    ///
+    /// Reads the bytes once, without allocating: every RH cell of a spreadsheet goes through it.
+    static func read(_ bytes: some Collection<UInt8>) -> (value: CellValue<Double>, unreadable: Bool) {
+        var index = bytes.startIndex
+        func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+        func skipSpaces() {
+            while let byte = peek() {
+                if byte == Byte.space || byte == Byte.tab || byte == Byte.lineFeed || byte == Byte.carriageReturn {
+                    bytes.formIndex(after: &index)
+                    continue
+                }
+                // A no-break space, C2 A0.
+                var next = index
+                bytes.formIndex(after: &next)
+                guard byte == 0xC2, next < bytes.endIndex, bytes[next] == 0xA0 else { return }
+                index = bytes.index(after: next)
+            }
+        }
+        skipSpaces()
+        guard let first = peek() else { return (.missing, false) }
+        // `??`, `?`, `/` and `-` alone.
+        if first == Byte.questionMark || first == Byte.slash || first == Byte.hyphen {
+            while let byte = peek(), byte == first { bytes.formIndex(after: &index) }
+            skipSpaces()
+            guard index == bytes.endIndex else { return (.unknown, true) }
+            return (first == Byte.questionMark ? .unknown : .none, false)
         }
         // One number: digits, then at most one separator followed by one or two digits.
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty, parts.count <= 2, parts.count == 1 || (1...2).contains(parts[1].count),
-              let value = Double(digits) else { return nil }
-        let rest = String(String.UnicodeScalarView(scalars[index...])).trimmed
-        let words = rest.split(whereSeparator: { !$0.isLetter }).map { $0.uppercased() }
-        guard words.first == "ETP", !rest.contains(where: \.isNumber) else { return nil }
-        return value
+        var whole = 0, fraction = 0, fractionDigits = 0, wholeDigits = 0
+        while let byte = peek(), Byte.isDigit(byte), wholeDigits < 6 {
+            whole = whole * 10 + Int(byte - Byte.zero)
+            wholeDigits += 1
+            bytes.formIndex(after: &index)
+        }
+        guard wholeDigits > 0 else { return (.unknown, true) }
+        if let byte = peek(), byte == Byte.comma || byte == Byte.period {
+            bytes.formIndex(after: &index)
+            while let byte = peek(), Byte.isDigit(byte) {
+                fraction = fraction * 10 + Int(byte - Byte.zero)
+                fractionDigits += 1
+                bytes.formIndex(after: &index)
+                guard fractionDigits <= 2 else { return (.unknown, true) }
+            }
+            guard fractionDigits > 0 else { return (.unknown, true) }
+        }
+        if let byte = peek(), Byte.isDigit(byte) { return (.unknown, true) }
+        skipSpaces()
+        // The word ETP, in any case, as a word of its own.
+        func letter(_ upper: UInt8) -> Bool {
+            guard let byte = peek(), byte & 0xDF == upper else { return false }
+            bytes.formIndex(after: &index)
+            return true
+        }
+        guard letter(UInt8(ascii: "E")), letter(UInt8(ascii: "T")), letter(UInt8(ascii: "P")) else { return (.unknown, true) }
+        if let byte = peek(), byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) {
+            return (.unknown, true)
+        }
+        // Words after it, but no other number (`1 ETP + 0,5 ETP`, `½`).
+        var previous: UInt8 = 0
+        while let byte = peek() {
+            if Byte.isDigit(byte) || (previous == 0xC2 && (0xBC...0xBE).contains(byte)) { return (.unknown, true) }
+            previous = byte
+            bytes.formIndex(after: &index)
+        }
+        // One division, correctly rounded: 105 / 100 is the Double nearest 1.05, as `Double("1.05")` is.
+        let value = Double(whole * 100 + fraction * (fractionDigits == 1 ? 10 : 1)) / 100
+        return (.known(value), false)
     }
+}
+
+/// The bytes the reader names.
+private enum Byte {
+    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    static let questionMark = UInt8(ascii: "?"), slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+    static let comma = UInt8(ascii: ","), period = UInt8(ascii: "."), zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+
+    /// Whether `byte` is an ASCII digit, 0 to 9.
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
 }

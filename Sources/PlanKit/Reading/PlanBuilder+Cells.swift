@@ -32,7 +32,7 @@ extension PlanBuilder {
             extraordinary: budget(row.bytes[extraordinary.0], .extraordinary, extraordinary.1, in: text, at: .extraordinary),
             openQuestions: parsed.openQuestions, links: zip(parsed.links, parsed.linkTexts).map(Action.StoredLink.init),
             pending: parsed.pending, line: row.line, column: titleColumn + 1, columns: layout))
-        if !humanResources.0.isEmpty, let warning = FTEReader.warning(text[.humanResources], at: humanResources.1) {
+        if !humanResources.0.isEmpty, let warning = FTEReader.warning(row.bytes[humanResources.0], text: text[.humanResources], at: humanResources.1) {
             plan.warnings.append(warning)
         }
         if objectives.isEmpty {
