@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Measures PlanKit on a generated regional corpus and compares it with sqlite3 and DuckDB.
 
-Figures: load throughput (MB/s) and peak memory; the time of a filter, a regex filter and a
-group-by on the loaded corpus (in one session, `.timer on`), against the same queries in one
+Figures: load throughput (MB/s) and peak memory; the time of a filter, a regex filter, a
+group-by, a title search, a filter comparing two fields and a group-by with `having` on the
+loaded corpus (in one session, `.timer on`), against the same queries in one
 sqlite3 and one DuckDB session on the lines loaded there; `plankit query` end to end against
 sqlite3 (`.import` of the flattened CSV, then SQL) and DuckDB (`read_csv`, then SQL); start-up
 on the sample plan; and, with --scale, ten times the corpus. Every answer is compared with the
@@ -17,7 +18,7 @@ Usage: Scripts/benchmark.py [--communes 262] [--runs 3] [--scale] [--xlsx] [--ou
 Needs a release build (swift build -c release --static-swift-stdlib), sqlite3, and DuckDB
 (pip install duckdb-cli); with --xlsx, pip install python-calamine openpyxl.
 """
-import argparse, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
+import argparse, csv, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLANKIT = os.environ.get("PLANKIT_BIN", os.path.join(ROOT, ".build", "release", "plankit"))
@@ -27,6 +28,12 @@ REGEX = 'budget where article ~ "^84" select count(amount), sum(amount)'
 GROUP = 'budget where article is not missing group by article.main select article.main, sum(amount), count() sort by article.main'
 TEXT = 'actions where title ~ "culture" select count()'
 FULL = 'plans select count(), sum(warnings)'
+# Following links (the first run builds the link index) and a date filter, today fixed.
+LINKS = 'links where target.title ~ "participation" select count()'
+OVERDUE = 'actions where deadline.end < today() select count()'
+TODAY = "2021-07-01"
+FIELDS = 'budget where credit > amount select count()'
+HAVING = 'budget where article is not missing group by article.main select article.main, count() having count() > 300 and sum(amount) / count() > 1000'
 SQL_REGEX = "select count(amount_cents), sum(amount_cents) from lines where article regexp '^84' and amount_cents <> ''"
 DUCK_REGEX = "select count(amount_cents), sum(cast(amount_cents as bigint)) from read_csv('lines.csv', all_varchar=true) where regexp_matches(article, '^84') and amount_cents <> ''"
 
@@ -77,6 +84,8 @@ def csv_numbers(text):
     return [lines[0]] + [[c for c in l.split(",")] for l in lines[1:]]
 
 def euros_to_cents(text):
+    # A sum with unknown parts reads `15000 + ?`: the generator's answers are its known part.
+    text = text.removesuffix(" + ?")
     whole, _, frac = text.partition(".")
     return int(whole) * 100 + int((frac + "00")[:2]) if whole.lstrip("-").isdigit() else None
 
@@ -169,12 +178,16 @@ def measure(out, communes, runs, report):
     # Queries on the loaded corpus, in one session.
     # Each query five times in one session; the best time of each is reported.
     repeats = 5
-    script = ".format csv\n.timer on\n" + "".join("%s\n" % q for q in (FILTER, REGEX, GROUP, TEXT) for _ in range(repeats))
-    _, session_out, session_err = timed([PLANKIT, "-c", script.replace("\n", ";"), *files], out, 1)
-    times = [float(t) for t in re.findall(r"time: ([0-9.]+) ms", session_err)][-4 * repeats:]
+    session_queries = (FILTER, REGEX, GROUP, TEXT, LINKS, OVERDUE, FIELDS, HAVING)
+    names = ["in-session filter", "in-session regex filter", "in-session group by", "in-session title search",
+             "in-session link following", "in-session overdue (dates)", "in-session field-to-field filter", "in-session having"]
+    script = ".format csv\n.timer on\n" + "".join("%s\n" % q for q in session_queries for _ in range(repeats))
+    _, session_out, session_err = timed([PLANKIT, "-c", script.replace("\n", ";"), *files, "--today", TODAY], out, 1)
+    times = [float(t) for t in re.findall(r"time: ([0-9.]+) ms", session_err)][-len(session_queries) * repeats:]
     baselines = baseline_session(out, answers, repeats)
-    if len(times) == 4 * repeats:
-        for k, name in enumerate(["in-session filter", "in-session regex filter", "in-session group by", "in-session title search"]):
+    if len(times) == len(session_queries) * repeats:
+        report.append(("in-session link following, first run (builds the link index)", "%.1f ms" % times[4 * repeats]))
+        for k, name in enumerate(names):
             best = min(times[k * repeats:(k + 1) * repeats])
             # The baselines' timers count whole milliseconds: 0 is below their resolution.
             compared = [("%s %.0f ms (plankit / %s = %.2f)" % (engine, t[k] * 1000, engine, best / (t[k] * 1000)) if t[k] > 0
@@ -186,6 +199,23 @@ def measure(out, communes, runs, report):
     group_lines = session_out.replace("\r", "").strip().split("article.main,sum(amount),count()\n")[1].splitlines()
     got = {l.split(",")[0]: {"sum_cents": euros_to_cents(l.split(",")[1]) or 0, "count": int(l.split(",")[2])} for l in group_lines}
     check("plankit group by", got, answers["group"])
+    # The field-to-field filter and the having query, against the flattened lines.
+    with open(os.path.join(out, "lines.csv")) as f:
+        rows = list(csv.DictReader(f))
+    over = sum(1 for l in rows if l["credit_cents"] and l["amount_cents"] and int(l["credit_cents"]) > int(l["amount_cents"]))
+    lines = session_out.replace("\r", "").splitlines()
+    # Under `count()` come the title search's five answers, the link following's, the overdue
+    # filter's, then the field-to-field filter's five.
+    counts = [lines[i + 1] for i, l in enumerate(lines) if l == "count()" and i + 1 < len(lines)]
+    check("plankit field-to-field filter", int(counts[3 * repeats]) if len(counts) > 3 * repeats else None, over)
+    start = lines.index("article.main,count()") if "article.main,count()" in lines else None
+    having_got = None
+    if start is not None:
+        having_got = sorted(l.split(",")[0] for l in lines[start + 1:] if l and "," in l and l != "article.main,count()")
+        having_got = sorted(set(having_got))
+    kept = sorted(m for m, g in answers["group"].items() if g["count"] > 300 and all(
+        l["amount_cents"] for l in rows if l["main"] == m and l["article"]) and g["sum_cents"] > 1000 * 100 * g["count"])
+    check("plankit having", having_got, kept)
     sqlite_group = subprocess.run(["sqlite3", ":memory:", "-cmd", ".mode csv", "-cmd", ".import lines.csv lines",
                                    "select main, sum(case when amount_cents = '' then 0 else amount_cents end), count(*) from lines where article <> '' group by main order by main"],
                                   cwd=out, capture_output=True, text=True).stdout

@@ -34,6 +34,8 @@ package struct CheckCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding at or above this severity exists: error, warning, info or never.")
     var failOn: FailOn = .error
 
+    @OptionGroup var today: TodayOption
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
@@ -50,6 +52,7 @@ package struct CheckCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
+        _ = try today.day()
         let planSet: PlanSet
         do { planSet = try PlanLoader.load(files, layout: layout) } catch {
             Console.error(error.description)

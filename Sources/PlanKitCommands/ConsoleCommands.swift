@@ -7,8 +7,9 @@ import PlanShell
 /// Builds sessions for the console and the script runner.
 enum SessionFactory {
     /// A session writing to standard output and error, tables fitted to the terminal.
-    static func make(files: [String], layout: String? = nil) throws(CommandFailure) -> Session {
+    static func make(files: [String], options: QueryOptions, layout: String? = nil) throws(CommandFailure) -> Session {
         let session = Session()
+        session.environment = try options.environment()
         session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
         do {
             let files = try PlanReader.planFiles(files)
@@ -58,12 +59,14 @@ package struct ReplCommand: ParsableCommand {
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
+    @OptionGroup var options: QueryOptions
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        try SessionFactory.interactive(try SessionFactory.make(files: files, layout: layout), bail: false)
+        try SessionFactory.interactive(try SessionFactory.make(files: files, options: options, layout: layout), bail: false)
     }
 }
 
@@ -76,7 +79,9 @@ package struct RunCommand: ParsableCommand {
         discussion: """
             A failed assertion prints SCRIPT:LINE: assertion failed: … and the script goes on; the run exits 1. Any other error prints SCRIPT:LINE:COLUMN: … and exits 2 there.
 
-            Example: plankit run Scripts/examples/links-to-pcs.pkq Examples/pst-citoyennete.tsv
+            Examples:
+              plankit run Scripts/examples/links-to-pcs.pkq Examples/pst-citoyennete.tsv
+              plankit run Scripts/examples/due-in-year.pkq Examples/pst-citoyennete.tsv --param year=2021
             """)
 
     @Argument(help: "The script, or - for standard input.")
@@ -91,12 +96,14 @@ package struct RunCommand: ParsableCommand {
     @Flag(help: "Stop at the first failed assertion.")
     var bail = false
 
+    @OptionGroup var options: QueryOptions
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        let session = try SessionFactory.make(files: files, layout: layout)
+        let session = try SessionFactory.make(files: files, options: options, layout: layout)
         if script == "-" {
             try SessionFactory.runScript(session, source: "stdin", text: nil, bail: bail)
             return

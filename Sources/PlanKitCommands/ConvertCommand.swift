@@ -37,11 +37,14 @@ package struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
     var layout: String?
 
+    @OptionGroup var today: TodayOption
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
+        _ = try today.day()
         // The output is checked and its temporary file made before the input is read, so that a
         // bad destination fails at once; until the end the target is left as it was.
         var writer: AtomicFile.Writer?

@@ -10,7 +10,7 @@ package struct PlanKitCLI: ParsableCommand {
         commandName: "plankit",
         abstract: "Read, query and check the strategic plans (PST, PCS) of Walloon communes.",
         usage: """
-            plankit [FILES…] [-c STATEMENT] [--bail]
+            plankit [FILES…] [-c STATEMENT] [--bail] [--param NAME=VALUE] [--today YYYY-MM-DD]
             plankit <subcommand>
             """,
         discussion: """
@@ -85,7 +85,7 @@ struct ConsoleCommand: ParsableCommand {
         abstract: "The console on plan files; -c runs a statement and exits.",
         discussion: "Subcommands: query, run, check, convert, report, diff, repl (plankit --help lists them).")
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run STATEMENT (statements separated by ;) and exit; several -c run in order.", valueName: "statement"))
+    @Option(name: .customShort("c"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Run STATEMENT (statements separated by ;) and exit; several -c run in order.", valueName: "statement"))
     var commands: [String] = []
 
     @Flag(help: "With -c or piped statements: stop at the first failed assertion.")
@@ -97,8 +97,10 @@ struct ConsoleCommand: ParsableCommand {
     @Argument(help: "Plan files (or directories of them) to load.")
     var files: [String] = []
 
+    @OptionGroup var options: QueryOptions
+
     func run() throws {
-        let session = try SessionFactory.make(files: files, layout: layout)
+        let session = try SessionFactory.make(files: files, options: options, layout: layout)
         if !commands.isEmpty {
             // Each -c in order; the worst status is the command's, and --bail stops at the first failure.
             var worst: CommandFailure?

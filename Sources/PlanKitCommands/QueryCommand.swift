@@ -11,17 +11,20 @@ package struct QueryCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Run one query over plan files and print the result.",
+        usage: "plankit query <query> <files> ... [--format <format>] [--param <name=value> ...] [--today <date>]",
         discussion: """
+            The query comes first, then the plan files (.tsv, .csv, .txt exports, eComptes .xml or PlanKit .json, directories of them, or - for standard input). A query may start with - (a -- comment), and -- before the query ends the options.
+
             Examples:
               plankit query 'actions where budget.article ~ "840"' Examples/pst-citoyennete.tsv
               plankit query 'budget group by article.function select article.function, sum(amount)' *.tsv --format csv
+              plankit query 'actions where deadline.year = $year' Examples/pst-citoyennete.tsv --param year=2021
             """)
 
-    @Argument(help: "The query, e.g. 'actions where deadline is unknown'.")
-    var query: String
-
-    @Argument(help: "Plan files (.tsv, .csv, .txt exports, eComptes .xml or PlanKit .json), or directories of them.")
-    var files: [String]
+    /// The query, then the files: captured as they come, so that a query starting with `-` (a
+    /// `--` comment) is not taken for an option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The query, then plan files.", valueName: "query> <files"))
+    var arguments: [String] = []
 
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
     var format: OutputFormat = .table
@@ -29,16 +32,37 @@ package struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
     var layout: String?
 
+    @OptionGroup var options: QueryOptions
+
+    /// The query: the first argument (after a leading `--`).
+    var query: String { positional.first ?? "" }
+    /// The plan files: the arguments after the query.
+    var files: [String] { Array(positional.dropFirst()) }
+
+    private var positional: [String] { arguments.first == "--" ? Array(arguments.dropFirst()) : arguments }
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
+    /// Refuses a missing query or file, and an unknown option among the files.
+    package func validate() throws {
+        guard !positional.isEmpty else { throw ValidationError("Missing expected argument '<query>'.") }
+        guard !files.isEmpty else { throw ValidationError("Missing expected argument '<files> ...'; name the plan files after the query, or - for standard input.") }
+        if arguments.first != "--", let option = files.first(where: { $0.hasPrefix("-") && $0 != "-" && !$0.contains(where: \.isWhitespace) }) {
+            let names = ["--format", "--layout", "--param", "--today", "--help"]
+            let hint = Suggestions.closest(to: String(option.prefix { $0 != "=" }), in: names).map { "did you mean '\($0)'?" } ?? "options are \(names.joined(separator: ", "))."
+            throw ValidationError("Unknown option '\(option)'; \(hint)")
+        }
+    }
+
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
+        let environment = try options.environment()
         // The query is parsed first: a mistake in it is reported before any file is read, and the
         // files are parsed only for the parts of each action the query reads.
         let query: Query
         do {
-            query = try Parser.parse(self.query)
+            query = try Parser.parse(self.query, environment: environment)
         } catch {
             Console.error(error.rendered(source: self.query))
             throw CommandFailure(.usage)
@@ -53,6 +77,7 @@ package struct QueryCommand: ParsableCommand {
         do {
             let context = QueryContext(planSet)
             let compiled = try Compiler.compile(query, for: context)
+            for warning in Compiler.warnings(query, in: context) { Console.error(warning.rendered(source: self.query)) }
             let table = try compiled.run(context)
             Console.out(format.render(table, options: .init(width: Console.width(), box: Console.decorated)))
             // The process ends right after: freeing a large corpus object by object would cost

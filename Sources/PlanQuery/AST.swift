@@ -1,3 +1,5 @@
+import PlanKit
+
 /// A dotted path to a field, such as `budget.article.function`.
 public struct Path: Sendable, Hashable, CustomStringConvertible {
     /// The path's names, in order.
@@ -30,10 +32,13 @@ public enum Literal: Sendable, Hashable, CustomStringConvertible {
     case number(String)
     /// `true` or `false`.
     case bool(Bool)
+    /// A day: `date("2021-07-01")`, or `today()` once read.
+    case date(Day)
 
     /// The literal as a query writes it.
     public var description: String {
         switch self {
+        case .date(let d): "date(\"\(d)\")"
         case .string(let s): "\"\(s)\""
         case .number(let n): n
         case .bool(let b): b ? "true" : "false"
@@ -63,7 +68,8 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A state a value can be in, for `is unknown`, `is none`, `is missing`, `is empty`.
+/// A state a value can be in, for `is unknown`, `is none`, `is missing`, `is empty`,
+/// `is known`, `is incomplete`.
 public enum StateTest: String, Sendable, Hashable, CaseIterable {
     /// `??` in the plan.
     case unknown
@@ -73,18 +79,94 @@ public enum StateTest: String, Sendable, Hashable, CaseIterable {
     case missing
     /// None or missing.
     case empty
+    /// A value: neither unknown, none nor missing, nor a sum with unknown parts.
+    case known
+    /// A sum of known amounts with unknown parts (`15000 + ?`).
+    case incomplete
+}
+
+/// An arithmetic operator.
+public enum ArithmeticOperator: String, Sendable, Hashable, CaseIterable {
+    /// `a + b`.
+    case add = "+"
+    /// `a - b`.
+    case subtract = "-"
+    /// `a * b`.
+    case multiply = "*"
+    /// `a / b`: unknown when `b` is zero.
+    case divide = "/"
+
+    /// How tightly the operator binds: `*` and `/` before `+` and `-`.
+    var precedence: Int { self == .add || self == .subtract ? 1 : 2 }
+}
+
+/// A value a condition compares or a column shows: a field, a literal, an aggregate, or
+/// arithmetic over them.
+public indirect enum Operand: Sendable, Hashable, CustomStringConvertible {
+    /// A field.
+    case path(Path)
+    /// A literal and where it is.
+    case literal(Literal, QueryLocation)
+    /// An aggregate over the rows of a group: `sum(amount)`, `count(distinct action)`.
+    case aggregate(AggregateFunction, Path?, distinct: Bool, QueryLocation)
+    /// `a + b`, `a - b`, `a * b`, `a / b`.
+    case arithmetic(ArithmeticOperator, Operand, Operand, QueryLocation)
+    /// `percent(x)`: `x` as a percentage of the sum of `x` over every row of the result.
+    case percent(Operand, QueryLocation)
+
+    /// The operand as a query writes it, with parentheses only where precedence needs them.
+    public var description: String {
+        switch self {
+        case .path(let path): return path.description
+        case .literal(let literal, _): return literal.description
+        case .aggregate(let function, let path, let distinct, _):
+            return "\(function.rawValue)(\(distinct ? "distinct " : "")\(path?.description ?? ""))"
+        case .arithmetic(let op, let left, let right, _):
+            func side(_ operand: Operand, right: Bool) -> String {
+                guard case .arithmetic(let inner, _, _, _) = operand else { return operand.description }
+                let wrap = inner.precedence < op.precedence || (right && inner.precedence == op.precedence)
+                return wrap ? "(\(operand))" : operand.description
+            }
+            return "\(side(left, right: false)) \(op.rawValue) \(side(right, right: true))"
+        case .percent(let inner, _): return "percent(\(inner))"
+        }
+    }
+
+    /// Where the operand starts.
+    public var location: QueryLocation {
+        switch self {
+        case .path(let path): path.location
+        case .literal(_, let location), .aggregate(_, _, _, let location), .percent(_, let location): location
+        case .arithmetic(_, let left, _, _): left.location
+        }
+    }
+
+    /// Whether the operand contains an aggregate.
+    public var hasAggregate: Bool {
+        switch self {
+        case .path, .literal: false
+        case .aggregate: true
+        case .arithmetic(_, let left, let right, _): left.hasAggregate || right.hasAggregate
+        case .percent(let inner, _): inner.hasAggregate
+        }
+    }
 }
 
 /// A condition of a `where` clause.
 public indirect enum QueryExpression: Sendable, Hashable {
     /// `path OP literal`.
     case comparison(Path, ComparisonOperator, Literal, QueryLocation)
+    /// `operand OP operand`, when it is more than a path and a literal: `allocated > credit`,
+    /// `sum(amount) / count() > 1000`.
+    case compare(Operand, ComparisonOperator, Operand, QueryLocation)
     /// `path ~ "regex"` or `path !~ "regex"`.
     case match(Path, pattern: String, negated: Bool, QueryLocation)
     /// `path in ("a", "b")` or `path not in (…)`.
     case membership(Path, [Literal], negated: Bool)
     /// `path is unknown`, `path is not empty`…
     case state(Path, StateTest, negated: Bool)
+    /// `sum(amount) is incomplete`, `total / 0 is unknown`: the state of what is more than a path.
+    case operandState(Operand, StateTest, negated: Bool)
     /// A boolean field on its own: `pending`.
     case truth(Path)
     /// `a and b and …`: a flat list, so long chains nest no deeper than one level.
@@ -106,12 +188,24 @@ public enum SelectItem: Sendable, Hashable {
     case path(Path, alias: String?)
     /// An aggregate: `sum(amount)`, `count()`, `count(*)`.
     case aggregate(AggregateFunction, Path?, alias: String?, QueryLocation)
+    /// Anything else: arithmetic, `count(distinct p)`, `percent(…)`.
+    case expression(Operand, alias: String?)
 
     /// The column's name: its alias, else the path or the aggregate as written (`sum(amount)`).
     public var name: String {
         switch self {
         case .path(let path, let alias): alias ?? path.description
         case .aggregate(let function, let path, let alias, _): alias ?? "\(function.rawValue)(\(path?.description ?? ""))"
+        case .expression(let operand, let alias): alias ?? operand.description
+        }
+    }
+
+    /// The item as an operand.
+    var operand: Operand {
+        switch self {
+        case .path(let path, _): .path(path)
+        case .aggregate(let function, let path, _, let location): .aggregate(function, path, distinct: false, location)
+        case .expression(let operand, _): operand
         }
     }
 }
@@ -130,7 +224,7 @@ public struct SortKey: Sendable, Hashable {
     }
 }
 
-/// A parsed query: `COLLECTION [where …] [group by …] [select …] [sort by …] [limit N]`.
+/// A parsed query: `COLLECTION [where …] [group by …] [select [distinct] …] [having …] [sort by …] [limit N]`.
 public struct Query: Sendable, Hashable {
     /// The collection's name as written.
     public var collection: String
@@ -146,10 +240,14 @@ public struct Query: Sendable, Hashable {
     public var sort: [SortKey]
     /// The `limit`.
     public var limit: Int?
+    /// The `having` condition, over the groups.
+    public var having: QueryExpression?
+    /// Whether `select distinct` keeps one row of each distinct set of values.
+    public var distinct: Bool = false
 
     /// Creates a query.
     public init(collection: String, collectionLocation: QueryLocation, filter: QueryExpression? = nil, select: [SelectItem]? = nil,
-                groupBy: [Path] = [], sort: [SortKey] = [], limit: Int? = nil) {
+                groupBy: [Path] = [], sort: [SortKey] = [], limit: Int? = nil, having: QueryExpression? = nil, distinct: Bool = false) {
         self.collection = collection
         self.collectionLocation = collectionLocation
         self.filter = filter
@@ -157,5 +255,7 @@ public struct Query: Sendable, Hashable {
         self.groupBy = groupBy
         self.sort = sort
         self.limit = limit
+        self.having = having
+        self.distinct = distinct
     }
 }

@@ -12,6 +12,8 @@ struct FoldedColumn: Sendable {
         case budgetText
         /// `budget.label`: the label before a line's amount, missing on most lines.
         case budgetLabel
+        /// `links.target.title`: the title of what a link leads to, when it has one.
+        case linkTargetTitle
 
         /// The number of rows and each row's text, `nil` when the row has none.
         func source(_ context: QueryContext) -> (count: Int, text: (Int) -> Substring?) {
@@ -19,6 +21,7 @@ struct FoldedColumn: Sendable {
             case .actionTitle: (context.planSet.actions.count, { context.planSet.actions[$0].title })
             case .budgetText: (context.planSet.budgetLines.count, { Substring(context.planSet.budgetLines[$0].line.text) })
             case .budgetLabel: (context.planSet.budgetLines.count, { context.planSet.budgetLines[$0].line.label.map { Substring($0) } })
+            case .linkTargetTitle: (context.planSet.links.count, { Schema.linkTargetTitle(context, $0) })
             }
         }
     }

@@ -4,15 +4,21 @@ package struct Lexer {
     private var index = 0
     private var line = 1
     private var column = 1
+    private let parameters: [String: String]
 
-    /// Creates a lexer over `text`.
-    public init(_ text: String) { characters = Array(text) }
+    /// Creates a lexer over `text`; `$name` stands for `parameters[name]`.
+    public init(_ text: String, parameters: [String: String] = [:]) {
+        characters = Array(text)
+        self.parameters = parameters
+    }
 
-    /// All the tokens of the text, ending with an `eof` token.
+    /// All the tokens of the text, ending with an `eof` token; a parameter `$name` is its
+    /// value's token, a number or a string, located where `$name` is.
     ///
-    /// - Throws: ``QueryError`` for a character that starts no token or an unterminated string.
-    public static func tokenize(_ text: String) throws(QueryError) -> [Token] {
-        var lexer = Lexer(text)
+    /// - Throws: ``QueryError`` for a character that starts no token, an unterminated string, or a
+    ///   parameter `$name` that `parameters` does not hold.
+    public static func tokenize(_ text: String, parameters: [String: String] = [:]) throws(QueryError) -> [Token] {
+        var lexer = Lexer(text, parameters: parameters)
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
@@ -70,7 +76,11 @@ package struct Lexer {
         case ",": return single(.comma)
         case ".": return single(.dot)
         case "*": return single(.star)
+        case "+": return single(.plus)
+        case "/": return single(.slash)
+        case "-" where peek(1)?.isASCIIDigit != true: return single(.minus)
         case "\"", "'": return try string(quote: c, start: start)
+        case "$": return try parameter(start: start)
         default: break
         }
         if c.isASCIIDigit || (c == "-" && peek(1)?.isASCIIDigit == true) {
@@ -95,6 +105,30 @@ package struct Lexer {
             return Token(kind: .identifier, text: text, location: loc)
         }
         throw QueryError("Unexpected character \(Self.describe(c)); names are letters and digits, strings are in double quotes.", at: start)
+    }
+
+    /// `$name`: the parameter's value, as a number when it reads as one, else as a string.
+    private mutating func parameter(start: QueryLocation) throws(QueryError) -> Token {
+        advance()
+        var name = ""
+        while let d = peek(), d.isLetter || d.isNumber || d == "_" { name.append(d); advance() }
+        var loc = start
+        loc.length = name.count + 1
+        guard !name.isEmpty else {
+            throw QueryError("'$' starts a parameter such as $year; write its name after it.", at: loc)
+        }
+        guard let value = parameters[name] else {
+            throw QueryError("The parameter $\(name) has no value; give one with --param \(name)=VALUE, as in plankit run script.pkq --param \(name)=2021.", at: loc)
+        }
+        return Token(kind: Self.isNumber(value) ? .number : .string, text: value, location: loc)
+    }
+
+    /// Whether `text` reads as a number literal: `2021`, `-3`, `1500.50`.
+    static func isNumber(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
     }
 
     private mutating func string(quote: Character, start: QueryLocation) throws(QueryError) -> Token {
@@ -131,5 +165,5 @@ extension Lexer {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+    var isASCIIDigit: Bool { asciiValue.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
 }

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Parses a query's tokens into a ``Query``.
 ///
 /// Clauses may come in any order after the collection, each at most once. Conditions follow the
@@ -6,17 +8,21 @@ package struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var depth = 0
+    /// What `today()` stands for.
+    private let environment: QueryEnvironment
 
     /// How deeply parentheses and `not` may nest.
     public static let maximumDepth = 200
 
-    /// Creates a parser over the tokens of `text`.
-    public init(_ text: String) throws(QueryError) {
-        tokens = try Lexer.tokenize(text)
+    /// Creates a parser over the tokens of `text`, its parameters and `today()` taken from `environment`.
+    public init(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) {
+        tokens = try Lexer.tokenize(text, parameters: environment.parameters)
+        self.environment = environment
     }
 
     /// Creates a parser over tokens; an `eof` token is added when missing.
-    public init(tokens: [Token]) {
+    public init(tokens: [Token], environment: QueryEnvironment = QueryEnvironment()) {
+        self.environment = environment
         var tokens = tokens
         if tokens.last?.kind != .eof {
             let end = tokens.last.map { QueryLocation(offset: $0.location.offset + $0.location.length, line: $0.location.line, column: $0.location.column + $0.location.length) }
@@ -29,11 +35,18 @@ package struct Parser {
     /// Whether every token has been consumed.
     public var atEnd: Bool { current.kind == .eof }
 
-    /// Parses `text` as one query.
-    public static func parse(_ text: String) throws(QueryError) -> Query {
-        var parser = try Parser(text)
+    /// Parses `text` as one query, its parameters and `today()` taken from `environment`.
+    public static func parse(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) -> Query {
+        var parser = try Parser(text, environment: environment)
         let query = try parser.parseQuery()
         try parser.expectEnd()
+        return query
+    }
+
+    /// Parses the tokens as one query, to their end.
+    public mutating func parseWholeQuery() throws(QueryError) -> Query {
+        let query = try parseQuery()
+        try expectEnd()
         return query
     }
 
@@ -48,7 +61,7 @@ package struct Parser {
     /// Fails unless every token has been consumed.
     public mutating func expectEnd() throws(QueryError) {
         guard current.kind == .eof else {
-            throw QueryError("Expected the end of the query, found \(current.display); clauses are where, select, group by, sort by and limit.", at: current.location)
+            throw QueryError("Expected the end of the query, found \(current.display); clauses are where, select, group by, having, sort by and limit.", at: current.location)
         }
     }
 
@@ -66,7 +79,7 @@ package struct Parser {
         _ = advance()
     }
 
-    static let clauseKeywords: Set<String> = ["where", "select", "group", "sort", "order", "limit"]
+    static let clauseKeywords: Set<String> = ["where", "select", "group", "sort", "order", "limit", "having"]
 
     /// Parses `COLLECTION` and its clauses, stopping at a token that starts no clause.
     public mutating func parseQuery() throws(QueryError) -> Query {
@@ -84,7 +97,10 @@ package struct Parser {
             switch clause {
             case "where":
                 query.filter = try parseOr()
+            case "having":
+                query.having = try parseOr()
             case "select":
+                if current.isKeyword("distinct") { query.distinct = true; _ = advance() }
                 query.select = try parseSelect()
             case "group":
                 try expectKeyword("by")
@@ -146,25 +162,10 @@ package struct Parser {
 
     mutating func parseSelectItem() throws(QueryError) -> SelectItem {
         var item: SelectItem
-        if current.kind == .identifier, let function = AggregateFunction(rawValue: current.text.lowercased()),
-           tokens[position + 1].kind == .leftParen {
-            let start = advance().location
-            _ = advance()
-            var path: Path?
-            if current.kind == .star {
-                _ = advance()
-            } else if current.kind != .rightParen {
-                path = try parsePath()
-            }
-            let close = try expect(.rightParen, "')' to close \(function.rawValue)(")
-            if function != .count, path == nil {
-                throw QueryError("\(function.rawValue)() needs a field, as in \(function.rawValue)(amount).", at: start)
-            }
-            var location = start
-            location.length = close.location.offset + 1 - start.offset
-            item = .aggregate(function, path, alias: nil, location)
-        } else {
-            item = .path(try parsePath(), alias: nil)
+        switch try parseOperand() {
+        case .path(let path): item = .path(path, alias: nil)
+        case .aggregate(let function, let path, false, let location): item = .aggregate(function, path, alias: nil, location)
+        case let operand: item = .expression(operand, alias: nil)
         }
         if current.isKeyword("as") {
             _ = advance()
@@ -173,9 +174,96 @@ package struct Parser {
             switch item {
             case .path(let path, _): item = .path(path, alias: alias.text)
             case .aggregate(let f, let p, _, let l): item = .aggregate(f, p, alias: alias.text, l)
+            case .expression(let operand, _): item = .expression(operand, alias: alias.text)
             }
         }
         return item
+    }
+
+    /// Parses `operand {(+|-) operand}`, where `*` and `/` bind tighter than `+` and `-`.
+    mutating func parseOperand() throws(QueryError) -> Operand {
+        var left = try parseTerm()
+        while true {
+            let op: ArithmeticOperator
+            if current.kind == .plus { op = .add } else if current.kind == .minus { op = .subtract } else if current.kind == .number, current.text.hasPrefix("-") {
+                // `total -5`: the minus is an operator.
+                let token = advance()
+                let right = Operand.literal(.number(String(token.text.dropFirst())), token.location)
+                left = .arithmetic(.subtract, left, right, token.location)
+                continue
+            } else { break }
+            let location = advance().location
+            left = .arithmetic(op, left, try parseTerm(), location)
+        }
+        return left
+    }
+
+    /// Parses `factor {(*|/) factor}`.
+    mutating func parseTerm() throws(QueryError) -> Operand {
+        var left = try parseFactor()
+        while current.kind == .star || current.kind == .slash {
+            let token = advance()
+            left = .arithmetic(token.kind == .star ? .multiply : .divide, left, try parseFactor(), token.location)
+        }
+        return left
+    }
+
+    /// Parses a literal, a path, an aggregate, `percent(…)`, or an operand in parentheses.
+    mutating func parseFactor() throws(QueryError) -> Operand {
+        if current.kind == .leftParen {
+            try enter()
+            defer { depth -= 1 }
+            _ = advance()
+            let inner = try parseOperand()
+            _ = try expect(.rightParen, "')' to close the parenthesis")
+            return inner
+        }
+        if current.kind == .string || current.kind == .number {
+            let location = current.location
+            return .literal(try parseLiteral(), location)
+        }
+        if current.kind == .identifier, tokens[position + 1].kind == .leftParen {
+            let name = current.text.lowercased()
+            if ["today", "date", "year"].contains(name) {
+                let location = current.location
+                return .literal(try parseDateFunction(), location)
+            }
+            if name == "percent" {
+                let start = advance().location
+                _ = advance()
+                try enter()
+                defer { depth -= 1 }
+                let inner = try parseOperand()
+                let close = try expect(.rightParen, "')' to close percent(")
+                var location = start
+                location.length = close.location.offset + 1 - start.offset
+                return .percent(inner, location)
+            }
+            if let function = AggregateFunction(rawValue: name) {
+                let start = advance().location
+                _ = advance()
+                var path: Path?
+                var distinct = false
+                if current.kind == .star {
+                    _ = advance()
+                } else if current.kind != .rightParen {
+                    if current.isKeyword("distinct"), tokens[position + 1].kind == .identifier { distinct = true; _ = advance() }
+                    path = try parsePath()
+                }
+                let close = try expect(.rightParen, "')' to close \(function.rawValue)(")
+                if function != .count, path == nil {
+                    throw QueryError("\(function.rawValue)() needs a field, as in \(function.rawValue)(amount).", at: start)
+                }
+                var location = start
+                location.length = close.location.offset + 1 - start.offset
+                return .aggregate(function, path, distinct: distinct, location)
+            }
+        }
+        if current.isKeyword("true") || current.isKeyword("false") || current.kind != .identifier {
+            let location = current.location
+            return .literal(try parseLiteral(), location)
+        }
+        return .path(try parsePath())
     }
 
     mutating func enter() throws(QueryError) {
@@ -212,6 +300,9 @@ package struct Parser {
             return .not(try parseUnary())
         }
         if current.kind == .leftParen {
+            // A condition in parentheses, or an operand in parentheses that a comparison follows:
+            // `(ordinary + extraordinary) > 1000`.
+            if operandFollows(position) { return try parsePredicate() }
             try enter()
             defer { depth -= 1 }
             _ = advance()
@@ -230,30 +321,78 @@ package struct Parser {
         case .identifier where token.isKeyword("true") || token.isKeyword("false"):
             _ = advance()
             return .bool(token.isKeyword("true"))
+        case .identifier where tokens[position + 1].kind == .leftParen && ["today", "date", "year"].contains(token.text.lowercased()):
+            return try parseDateFunction()
         default:
-            throw QueryError("Expected a value (a string in double quotes, a number, true or false), found \(token.display).", at: token.location)
+            throw QueryError("Expected a value (a string in double quotes, a number, true or false, today(), date(\"2021-07-01\")), found \(token.display).", at: token.location)
         }
     }
 
+    /// `today()`, `date("2021-07-01")`, or `year(DATE)`: the year of a date, a number.
+    mutating func parseDateFunction() throws(QueryError) -> Literal {
+        let name = advance()
+        _ = try expect(.leftParen)
+        let literal: Literal
+        switch name.text.lowercased() {
+        case "today":
+            literal = .date(try environment.day(at: name.location))
+        case "date":
+            let text = try expect(.string, "a date in double quotes, such as date(\"2021-07-01\")")
+            guard let day = Day(iso: text.text) else {
+                throw QueryError("\"\(text.text)\" is not a date; write it as \"YYYY-MM-DD\", such as \"2021-07-01\".", at: text.location)
+            }
+            literal = .date(day)
+        default: // year
+            let argument = current
+            guard case .date(let day) = try parseLiteral() else {
+                throw QueryError("year() takes a date, as in year(today()) or year(date(\"2021-07-01\")).", at: argument.location)
+            }
+            literal = .number(String(day.year))
+        }
+        _ = try expect(.rightParen, "')' to close \(name.text.lowercased())(")
+        return literal
+    }
+
+    /// Whether a token after `( … )` shows the parenthesis held an operand, not a condition.
+    static func continuesOperand(_ kind: Token.Kind) -> Bool {
+        switch kind {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .plus, .minus, .star, .slash: true
+        default: false
+        }
+    }
+
+    /// Whether the parenthesis at `start` parses as an operand followed by a comparison.
+    mutating func operandFollows(_ start: Int) -> Bool {
+        let saved = position, savedDepth = depth
+        defer { position = saved; depth = savedDepth }
+        position = start
+        guard (try? parseOperand()) != nil else { return false }
+        return Self.continuesOperand(current.kind)
+    }
+
     mutating func parsePredicate() throws(QueryError) -> QueryExpression {
-        if current.kind != .identifier {
+        if current.kind != .identifier && current.kind != .leftParen && current.kind != .number && current.kind != .string {
             throw QueryError("Expected a condition such as deadline is unknown or budget.amount > 1000, found \(current.display).", at: current.location)
         }
-        let path = try parsePath()
+        let left = try parseOperand()
         let op = current
-        switch op.kind {
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+        if let comparison = Self.comparison(op.kind) {
             _ = advance()
-            let comparison: ComparisonOperator = switch op.kind {
-            case .equal: .equal
-            case .notEqual: .notEqual
-            case .less: .less
-            case .lessEqual: .lessEqual
-            case .greater: .greater
-            default: .greaterEqual
+            let rightLocation = current.location
+            let right = try parseOperand()
+            if case .path(let path) = left, case .literal(let literal, _) = right {
+                return .comparison(path, comparison, literal, rightLocation)
             }
-            let literalLocation = current.location
-            return .comparison(path, comparison, try parseLiteral(), literalLocation)
+            return .compare(left, comparison, right, op.location)
+        }
+        guard case .path(let path) = left else {
+            if op.isKeyword("is") {
+                let (state, negated) = try parseStateTest()
+                return .operandState(left, state, negated: negated)
+            }
+            throw QueryError("Expected a comparison after \(left), such as \(left) > 1000; found \(current.display).", at: current.location)
+        }
+        switch op.kind {
         case .match, .notMatch:
             _ = advance()
             let pattern = try expect(.string, "a regular expression in double quotes after \(op.text)")
@@ -262,13 +401,7 @@ package struct Parser {
             break
         }
         if op.isKeyword("is") {
-            _ = advance()
-            var negated = false
-            if current.isKeyword("not") { negated = true; _ = advance() }
-            guard current.kind == .identifier, let state = StateTest(rawValue: current.text.lowercased()) else {
-                throw QueryError("Expected unknown, none, missing or empty after 'is\(negated ? " not" : "")', found \(current.display).", at: current.location)
-            }
-            _ = advance()
+            let (state, negated) = try parseStateTest()
             return .state(path, state, negated: negated)
         }
         if op.isKeyword("in") || (op.isKeyword("not") && tokens[position + 1].isKeyword("in")) {
@@ -285,5 +418,32 @@ package struct Parser {
             return .membership(path, values, negated: negated)
         }
         return .truth(path)
+    }
+}
+
+extension Parser {
+    /// The comparison a token is, if it is one.
+    static func comparison(_ kind: Token.Kind) -> ComparisonOperator? {
+        switch kind {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        default: nil
+        }
+    }
+
+    /// Parses `is [not] STATE`.
+    mutating func parseStateTest() throws(QueryError) -> (StateTest, Bool) {
+        _ = advance()
+        var negated = false
+        if current.isKeyword("not") { negated = true; _ = advance() }
+        guard current.kind == .identifier, let state = StateTest(rawValue: current.text.lowercased()) else {
+            throw QueryError("Expected known, unknown, none, missing, empty or incomplete after 'is\(negated ? " not" : "")', found \(current.display).", at: current.location)
+        }
+        _ = advance()
+        return (state, negated)
     }
 }

@@ -9,11 +9,13 @@ extension Query {
         var fields = Self.ownFields[collection.recordTypeID] ?? []
         var paths: [[String]] = []
         if let filter { filter.collectPaths(into: &paths) }
+        if let having { having.collectPaths(into: &paths) }
         if let select {
             for item in select {
                 switch item {
                 case .path(let path, _): paths.append(path.components)
                 case .aggregate(_, let path, _, _): if let path { paths.append(path.components) }
+                case .expression(let operand, _): operand.collectPaths(into: &paths)
                 }
             }
         } else {
@@ -39,7 +41,7 @@ extension Query {
             "code": (.code, nil), "title": (.titles, nil), "text": (.titles, nil), "questions": (.titles, nil),
             "pending": (.titles, nil), "hr": (.humanResources, nil), "fte": (.humanResources, nil), "pilot": (.pilots, .pilots), "deadline": (.deadline, .deadline),
             "budget": (.budget, .budget), "ordinary": (.budget, nil), "extraordinary": (.budget, nil), "total": (.budget, nil),
-            "links": (.titles, .link), "objective": ([], .objective), "strategic": ([], .objective),
+            "links": (.titles, .link), "linkedFrom": (.titles, .link), "objective": ([], .objective), "strategic": ([], .objective),
         ],
         .budget: [
             "action": ([], .action), "plan": ([], nil), "article": (.budget, .budgetArticle),
@@ -47,7 +49,8 @@ extension Query {
             "note": ([.budget, .budgetText], nil), "text": ([.budget, .budgetText], nil),
         ],
         .budgetArticle: ["label": ([.budget, .budgetText], nil)],
-        .link: ["action": ([], .action)],
+        .link: ["action": ([], .action), "source": ([], .action), "target": ([], .linkTarget)],
+        .linkTarget: ["title": (.titles, nil), "action": (.titles, .action), "objective": ([], .objective)],
     ]
 
     /// What the path reads from a record of type `type`.
@@ -67,10 +70,30 @@ extension QueryExpression {
         case .comparison(let path, _, _, _), .match(let path, _, _, _), .membership(let path, _, _),
              .state(let path, _, _), .truth(let path):
             paths.append(path.components)
+        case .operandState(let operand, _, _):
+            operand.collectPaths(into: &paths)
+        case .compare(let left, _, let right, _):
+            left.collectPaths(into: &paths)
+            right.collectPaths(into: &paths)
         case .and(let parts), .or(let parts):
             for part in parts { part.collectPaths(into: &paths) }
         case .not(let inner):
             inner.collectPaths(into: &paths)
+        }
+    }
+}
+
+extension Operand {
+    /// Appends the components of every path the operand reads.
+    func collectPaths(into paths: inout [[String]]) {
+        switch self {
+        case .path(let path): paths.append(path.components)
+        case .literal: break
+        case .aggregate(_, let path, _, _): if let path { paths.append(path.components) }
+        case .arithmetic(_, let left, let right, _):
+            left.collectPaths(into: &paths)
+            right.collectPaths(into: &paths)
+        case .percent(let inner, _): inner.collectPaths(into: &paths)
         }
     }
 }

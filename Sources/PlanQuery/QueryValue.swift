@@ -16,8 +16,12 @@ public enum QueryValue: Sendable, Hashable {
     case bool(Bool)
     /// A deadline.
     case deadline(Deadline)
+    /// A day, such as a deadline's end: `2021-12-31`.
+    case date(Day)
     /// Several values of one cell, such as an action's agents.
     case list([QueryValue])
+    /// A sum with unknown parts: the sum of its known parts, shown `15000 + ?`.
+    case incomplete(Money)
     /// `??` in the plan.
     case unknown
     /// `/` in the plan.
@@ -33,15 +37,25 @@ public enum QueryValue: Sendable, Hashable {
         }
     }
 
+    /// Whether the value is known and whole: not a state, not a sum with unknown parts.
+    public var isKnown: Bool {
+        switch self {
+        case .unknown, .none, .missing, .incomplete: false
+        default: true
+        }
+    }
+
     /// The value as text for tables and CSV: amounts in euros (`24850`), states by name.
     public var text: String {
         switch self {
         case .text(let s), .id(let s): s
         case .integer(let n): String(n)
         case .money(let m): m.description
+        case .incomplete(let m): "\(m.description) + ?"
         case .decimal(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .bool(let b): b ? "true" : "false"
         case .deadline(let d): d.description
+        case .date(let d): d.description
         case .list(let values): values.map(\.text).joined(separator: ", ")
         case .unknown: "??"
         case .none: "/"
@@ -74,6 +88,11 @@ public enum QueryValue: Sendable, Hashable {
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
         case (.deadline(let x), .deadline(let y)):
             return x.sortKey < y.sortKey ? -1 : (x.sortKey > y.sortKey ? 1 : 0)
+        case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.deadline(let x), .date(let y)):
+            // A deadline against a day: the last day it covers.
+            guard let end = x.end else { return nil }
+            return end < y ? -1 : (end > y ? 1 : 0)
         case (.deadline(let x), .integer(let y)):
             guard let year = x.year else { return nil }
             return Int64(year) < y ? -1 : (Int64(year) > y ? 1 : 0)
@@ -90,7 +109,7 @@ public enum QueryValue: Sendable, Hashable {
     var number: Double? {
         switch self {
         case .integer(let n): Double(n)
-        case .money(let m): m.euros
+        case .money(let m), .incomplete(let m): m.euros
         case .decimal(let d): d
         default: nil
         }
@@ -106,11 +125,11 @@ public enum QueryValue: Sendable, Hashable {
         var ys = y.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)[...]
         while let a = xs.popFirst() {
             guard let b = ys.popFirst() else { return 1 }
-            let aDigits = !a.isEmpty && a.allSatisfy { $0 >= 48 && $0 <= 57 }
-            let bDigits = !b.isEmpty && b.allSatisfy { $0 >= 48 && $0 <= 57 }
+            let aDigits = !a.isEmpty && a.allSatisfy { Byte.isASCIIDigit($0) }
+            let bDigits = !b.isEmpty && b.allSatisfy { Byte.isASCIIDigit($0) }
             if aDigits && bDigits {
                 // Compare by length without leading zeros, then digit by digit: no overflow.
-                let at = a.drop { $0 == 48 }, bt = b.drop { $0 == 48 }
+                let at = a.drop { $0 == UInt8(ascii: "0") }, bt = b.drop { $0 == UInt8(ascii: "0") }
                 if at.count != bt.count { return at.count < bt.count ? -1 : 1 }
                 for (p, q) in zip(at, bt) where p != q { return p < q ? -1 : 1 }
             } else {

@@ -1,7 +1,7 @@
 extension Schema {
     /// The fields reachable after the dotted `path` from `collection`'s rows (`[]` for its own
     /// fields, `["budget"]` for a budget line's); `nil` when the path leads nowhere.
-    public static func fields(after path: [String], in collection: String) -> [Field]? {
+    package static func fields(after path: [String], in collection: String) -> [Field]? {
         guard let root = Schema.collection(collection) else { return nil }
         var record = recordType(root.recordTypeID)
         for name in path {
@@ -14,7 +14,7 @@ extension Schema {
     /// The distinct texts a text field takes across the loaded plans, sorted, at most `limit`.
     ///
     /// Used by the console to complete values after a comparison.
-    public static func distinctValues(of path: String, in collection: String, context: QueryContext, limit: Int = 200) -> [String] {
+    package static func distinctValues(of path: String, in collection: String, context: QueryContext, limit: Int = 200) -> [String] {
         guard let root = Schema.collection(collection) else { return [] }
         let components = path.split(separator: ".").map(String.init)
         let locations = components.map { _ in QueryLocation(offset: 0, line: 1, column: 1) }

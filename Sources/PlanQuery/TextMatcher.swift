@@ -127,20 +127,18 @@ struct TextMatcher: Sendable {
             column: column.map { context.foldedColumn($0) })
     }
 
-    /// Whether value `number` of `count` matches, `match` telling it the first time `run` meets
-    /// the number: a field whose value depends on a small number (an article's) is matched once a
-    /// value, not once a row.
-    func matches(number: Int, of count: Int, in run: Run, _ match: () -> Bool) -> Bool {
+    /// Whether value `number` of `count` matches (true, false, or unknown for a value that is
+    /// not text), `match` telling it the first time `run` meets the number: a field whose value
+    /// depends on a small number (an article's) is matched once a value, not once a row.
+    func matches(number: Int, of count: Int, in run: Run, _ match: () -> Truth) -> Truth {
         guard number >= 0, number < count else { return match() }
         if run.results.count != count { run.results = [UInt8](repeating: 0, count: count) }
-        switch run.results[number] {
-        case 1: return true
-        case 2: return false
-        default:
-            let matched = match()
-            run.results[number] = matched ? 1 : 2
-            return matched
-        }
+        // 0: not met yet; else the truth's raw value plus one.
+        let known = run.results[number]
+        if known != 0 { return Truth(rawValue: known - 1) ?? .unknown }
+        let matched = match()
+        run.results[number] = matched.rawValue + 1
+        return matched
     }
 
     /// Whether row `index` of `run`'s folded column matches.
@@ -177,7 +175,7 @@ struct TextMatcher: Sendable {
     /// run it has no time limit.
     func matches(_ text: String, in context: QueryContext, _ run: Run? = nil) -> Bool {
         if let needle, anchoredStart || anchoredEnd {
-            if text.utf8.allSatisfy({ $0 < 0x80 }) { return Self.anchoredMatch(text.utf8, needle, anchoredStart, anchoredEnd) }
+            if text.utf8.allSatisfy({ $0 < Byte.firstNonASCII }) { return Self.anchoredMatch(text.utf8, needle, anchoredStart, anchoredEnd) }
             if let result = Self.withLatinFold(text, { Self.anchoredMatch($0[...], needle, anchoredStart, anchoredEnd) }) { return result }
             return Self.anchoredMatch(context.folded(text).utf8, needle, anchoredStart, anchoredEnd)
         }
@@ -185,7 +183,7 @@ struct TextMatcher: Sendable {
             if needle.isEmpty { return true }
             var ascii = true
             let matched: Bool? = text.utf8.withContiguousStorageIfAvailable { haystack -> Bool in
-                for b in haystack where b >= 0x80 { ascii = false; return false }
+                for b in haystack where b >= Byte.firstNonASCII { ascii = false; return false }
                 return Self.containsFolded(haystack, needle)
             }
             if ascii, let matched { return matched }
@@ -227,7 +225,7 @@ struct TextMatcher: Sendable {
         var index = bytes.index(bytes.startIndex, offsetBy: offset)
         for expected in needle {
             var b = bytes[index]
-            if b >= 65 && b <= 90 { b += 32 }
+            if Byte.isASCIICapital(b) { b += Byte.caseBit }
             if b != expected { return false }
             index = bytes.index(after: index)
         }
@@ -242,12 +240,12 @@ struct TextMatcher: Sendable {
         var i = 0
         while i <= h - n {
             var b = haystack[i]
-            if b >= 65 && b <= 90 { b += 32 }
+            if Byte.isASCIICapital(b) { b += Byte.caseBit }
             if b == first {
                 var j = 1
                 while j < n {
                     var c = haystack[i + j]
-                    if c >= 65 && c <= 90 { c += 32 }
+                    if Byte.isASCIICapital(c) { c += Byte.caseBit }
                     if c != needle[j] { break }
                     j += 1
                 }

@@ -18,6 +18,9 @@ package struct Token: Sendable, Hashable {
         case comma = "','"
         case dot = "'.'"
         case star = "'*'"
+        case plus = "'+'"
+        case minus = "'-'"
+        case slash = "'/'"
         case eof = "the end of the query"
     }
 

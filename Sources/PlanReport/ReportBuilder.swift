@@ -266,7 +266,13 @@ package struct ReportBuilder {
             tallies[commune, default: Tally()].actions += Int64(row[3].text) ?? 0
         }
         for row in budget.rows {
-            guard let commune = communeOfFile[row[0].text], case .money(let amount) = row[2] else { continue }
+            // A sum with unknown parts counts its known part, as every amount of the report does.
+            guard let commune = communeOfFile[row[0].text] else { continue }
+            let amount: Money
+            switch row[2] {
+            case .money(let m), .incomplete(let m): amount = m
+            default: continue
+            }
             var tally = tallies[commune] ?? Tally()
             if row[1].text == "ordinary" {
                 tally.ordinary = tally.ordinary.adding(amount) ?? tally.ordinary

@@ -18,12 +18,12 @@ import Foundation
 /// linking it and the rename. Where `O_TMPFILE` is not supported (and on other systems), the
 /// temporary is named from the start: it is removed on `SIGINT`, `SIGTERM` and `SIGHUP`, and
 /// temporaries left by processes that no longer run are removed on the next write to the folder.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to `path`, never leaving a file half-written.
     ///
     /// - Parameter mode: The mode of a file created (the umask applies); a file replaced keeps its own.
     /// - Throws: ``AtomicFile/Failure`` with a sentence naming the path.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o666) throws(Failure) {
+    package static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o666) throws(Failure) {
         let writer = try Writer(path: path, mode: mode)
         try writer.write(bytes)
         try writer.commit()
@@ -31,7 +31,7 @@ public enum AtomicFile {
 
     /// Whether writing to `path` goes straight through to a pipe, a device or a standard stream
     /// (so that each write adds to what was written) rather than replacing a file.
-    public static func isStream(_ path: String) -> Bool {
+    package static func isStream(_ path: String) -> Bool {
         switch try? Target.resolve(path) {
         case .descriptor, .stream: return true
         case .file, nil: return false
@@ -39,13 +39,13 @@ public enum AtomicFile {
     }
 
     /// A write that failed; the target is untouched.
-    public struct Failure: Error, Sendable {
+    package struct Failure: Error, Sendable {
         /// A full sentence naming the path.
-        public var message: String
+        package var message: String
     }
 
     /// Whether two paths name the same existing file.
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
+    package static func sameFile(_ a: String, _ b: String) -> Bool {
         var sa = stat(), sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
@@ -59,7 +59,7 @@ public enum AtomicFile {
     /// An output being written: opened (and checked) first, written, then committed.
     ///
     /// A writer that is never committed leaves the target as it was, and no temporary file.
-    public final class Writer {
+    package final class Writer {
         private let path: String
         private let target: Target
         private var fd: Int32
@@ -70,7 +70,7 @@ public enum AtomicFile {
         ///
         /// - Parameter mode: The mode of a file created (the umask applies).
         /// - Throws: ``AtomicFile/Failure`` when the target is a directory or cannot be written.
-        public init(path: String, mode: mode_t = 0o666) throws(Failure) {
+        package init(path: String, mode: mode_t = 0o666) throws(Failure) {
             self.path = path
             target = try Target.resolve(path)
             switch target {
@@ -89,7 +89,7 @@ public enum AtomicFile {
         /// Writes `bytes`: to the temporary file, or straight to a pipe or device.
         ///
         /// A pipe whose reader has gone ends the process quietly, as it ends `cat`.
-        public func write(_ bytes: [UInt8]) throws(Failure) {
+        package func write(_ bytes: [UInt8]) throws(Failure) {
             let code = bytes.withUnsafeBytes { Descriptor.writeAll(fd, $0) }
             guard code != 0 else { return }
             if code == EPIPE { Console.endByClosedPipe() }
@@ -99,7 +99,7 @@ public enum AtomicFile {
 
         /// Puts what was written in place: gives the temporary file the mode, owner and group of
         /// the file it replaces, flushes it, and renames it over the target.
-        public func commit() throws(Failure) {
+        package func commit() throws(Failure) {
             guard !done else { return }
             guard case .file(let resolved, let existing) = target else {
                 done = true

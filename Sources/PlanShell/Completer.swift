@@ -4,9 +4,9 @@ import PlanQuery
 
 /// Tab completion by position: collections first, then clause keywords, field paths, values of
 /// a field after a comparison, meta-commands after `.`, file names after `.load`.
-public struct Completer {
+package struct Completer {
     /// Characters that end the word being completed.
-    public static let wordBreaks: Set<Character> = [" ", "\t", "\n", "\"", "'", "(", ")", ",", "=", "<", ">", "!", "~", ";"]
+    package static let wordBreaks: Set<Character> = [" ", "\t", "\n", "\"", "'", "(", ")", ",", "=", "<", ">", "!", "~", ";"]
 
     /// Words that introduce a field path.
     static let fieldIntroducers: Set<String> = ["where", "and", "or", "not", "select", "by", ",", "("]
@@ -17,10 +17,10 @@ public struct Completer {
     let context: () -> QueryContext
 
     /// Creates a completer over a session's plans.
-    public init(context: @escaping () -> QueryContext) { self.context = context }
+    package init(context: @escaping () -> QueryContext) { self.context = context }
 
     /// The candidates replacing the word that ends at `cursor` (a UTF-8 offset) in `line`.
-    public func complete(_ line: String, cursor: Int) -> [String] {
+    package func complete(_ line: String, cursor: Int) -> [String] {
         let bytes = Array(line.utf8)
         let before = String(decoding: bytes[..<min(max(0, cursor), bytes.count)], as: UTF8.self)
         var wordStart = before.endIndex

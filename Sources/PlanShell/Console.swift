@@ -8,34 +8,34 @@ import Foundation
 /// dropped, and the command's top level turns it into exit status 2 with one line on standard
 /// error (see ``WriteFailure/message``). A closed pipe (`EPIPE`, as when `head` has read enough)
 /// ends the process at once, quietly, as `cat` does: by `SIGPIPE`, without a message.
-public enum Console {
+package enum Console {
     /// Writes `text` to standard output as it is.
-    public static func out(_ text: String) {
+    package static func out(_ text: String) {
         send(text, to: STDOUT_FILENO)
     }
 
     /// Writes `text` and a line break to standard error, with `error:` in red and `warning:` in
     /// yellow when standard error is a terminal and `NO_COLOR` is not set.
-    public static func error(_ text: String) {
+    package static func error(_ text: String) {
         send(colourized(text, enabled: colourOnStandardError) + "\n", to: STDERR_FILENO)
     }
 
     /// A write to standard output or standard error that failed.
-    public struct WriteFailure: Sendable, Equatable {
+    package struct WriteFailure: Sendable, Equatable {
         /// The descriptor: 1 (standard output) or 2 (standard error).
-        public var descriptor: Int32
+        package var descriptor: Int32
         /// The `errno` the write gave.
-        public var code: Int32
+        package var code: Int32
 
         /// The line `plankit` prints on standard error for it.
-        public var message: String {
+        package var message: String {
             let stream = descriptor == STDERR_FILENO ? "standard error" : "standard output"
             return "plankit: error: \(stream) could not be written (\(String(cString: strerror(code)))); what was written before is incomplete."
         }
     }
 
     /// The first failed write to standard output or error, if any; the top level exits 2 on it.
-    public static var writeFailure: WriteFailure? {
+    package static var writeFailure: WriteFailure? {
         state.withLock { $0.first }
     }
 
@@ -45,7 +45,7 @@ public enum Console {
     /// the process through ``out(_:)``, with no file left half-made. A standard stream that is
     /// closed (`>&-`) is held open on `/dev/null` in the wrong direction, so that writing it fails
     /// with `EBADF` (and is reported) and no file opened later takes its number.
-    public static func prepareStandardStreams() {
+    package static func prepareStandardStreams() {
         signal(SIGPIPE, SIG_IGN)
         for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
             let placeholder = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY)
@@ -97,7 +97,7 @@ public enum Console {
     }()
 
     /// `text` with its severity words coloured (ANSI escapes) when `enabled`.
-    public static func colourized(_ text: String, enabled: Bool) -> String {
+    package static func colourized(_ text: String, enabled: Bool) -> String {
         guard enabled else { return text }
         var out = text
         for (word, code) in [(": error: ", "31"), (": warning: ", "33"), (": assertion failed: ", "31")] {
@@ -110,10 +110,10 @@ public enum Console {
     }
 
     /// Whether the file descriptor is a terminal.
-    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+    package static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// The terminal's width in columns, from `COLUMNS` or the terminal; `nil` when not a terminal.
-    public static func width(_ fd: Int32 = 1) -> Int? {
+    package static func width(_ fd: Int32 = 1) -> Int? {
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(columns), n > 0 { return n }
         guard isTerminal(fd) else { return nil }
         var size = winsize()
@@ -122,7 +122,7 @@ public enum Console {
     }
 
     /// Whether colour and box drawing may be used on standard output.
-    public static var decorated: Bool {
+    package static var decorated: Bool {
         isTerminal(1) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }

@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Several consoles may share it: each appends only the statements it entered, holding an
 /// exclusive `flock(2)` on the file meanwhile, so that no session's statements overwrite another's.
-public struct HistoryFile: Sendable {
+package struct HistoryFile: Sendable {
     /// The most entries kept.
-    public static let limit = 1000
+    package static let limit = 1000
 
     /// The file's path.
-    public var path: String
+    package var path: String
 
     /// The history file for this environment.
-    public static func standard() -> HistoryFile {
+    package static func standard() -> HistoryFile {
         let env = ProcessInfo.processInfo.environment
         if let path = env["PLANKIT_HISTORY"], !path.isEmpty { return HistoryFile(path: path) }
         let home = env["HOME"] ?? NSHomeDirectory()
@@ -21,10 +21,10 @@ public struct HistoryFile: Sendable {
     }
 
     /// Creates a history file at `path`.
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// The saved entries, oldest first; none when the file is absent or unreadable.
-    public func load() -> [String] {
+    package func load() -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         return Self.entries(of: Array(data))
     }
@@ -38,7 +38,7 @@ public struct HistoryFile: Sendable {
     /// session waiting for the lock then finds and locks the new file.
     ///
     /// - Throws: ``AtomicFile/Failure`` with a sentence naming the path.
-    public func append(_ newEntries: [String]) throws(AtomicFile.Failure) {
+    package func append(_ newEntries: [String]) throws(AtomicFile.Failure) {
         let added = newEntries.map { $0.replacingOccurrences(of: "\n", with: " ") }
         guard !added.isEmpty else { return }
         let fd = try lock()

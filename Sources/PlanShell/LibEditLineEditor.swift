@@ -6,12 +6,12 @@ import Foundation
 ///
 /// libedit's globals and C callbacks cannot carry context, so the completion provider and the
 /// line handed back by the callback live in globals of this file; there is one editor per process.
-public final class LibEditLineEditor: LineEditor {
+package final class LibEditLineEditor: LineEditor {
     /// Creates the editor and initialises libedit for this process.
     ///
     /// - Parameter complete: Given the whole line and the cursor offset (in bytes), the
     ///   candidates that replace the word under the cursor.
-    public init(complete: @escaping (String, Int) -> [String]) {
+    package init(complete: @escaping (String, Int) -> [String]) {
         setlocale(LC_CTYPE, "")
         completionProvider = complete
         rl_readline_name = UnsafePointer(strdup("plankit"))
@@ -33,7 +33,7 @@ public final class LibEditLineEditor: LineEditor {
     }
 
     /// Reads a line with `prompt`; Ctrl-C returns ``LineInput/interrupted``, Ctrl-D on an empty line ``LineInput/endOfFile``.
-    public func readLine(prompt: String) -> LineInput {
+    package func readLine(prompt: String) -> LineInput {
         deliveredLine = nil
         lineDelivered = false
         interruptFlag = 0
@@ -75,7 +75,7 @@ public final class LibEditLineEditor: LineEditor {
     }
 
     /// Adds an entry to libedit's history list.
-    public func addHistory(_ entry: String) {
+    package func addHistory(_ entry: String) {
         _ = add_history(entry)
     }
 }
@@ -96,7 +96,7 @@ private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int
     let line = rl_line_buffer.map { String(cString: $0) } ?? ""
     completionCandidates = completionProvider?(line, Int(rl_point)) ?? []
     completionIndex = 0
-    rl_completion_append_character = completionCandidates.count == 1 && (completionCandidates[0].hasSuffix(".") || completionCandidates[0].hasSuffix("/")) ? 0 : 32
+    rl_completion_append_character = completionCandidates.count == 1 && (completionCandidates[0].hasSuffix(".") || completionCandidates[0].hasSuffix("/")) ? 0 : Int32(UInt8(ascii: " "))
     guard let text, !completionCandidates.isEmpty else { return nil }
     return rl_completion_matches(text, { _, state in
         if state == 0 { completionIndex = 0 }

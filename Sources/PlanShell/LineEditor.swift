@@ -1,5 +1,5 @@
 /// What reading one line gave.
-public enum LineInput: Sendable, Equatable {
+package enum LineInput: Sendable, Equatable {
     /// A line, without its line break.
     case line(String)
     /// Ctrl-C: the line being typed was cancelled.
@@ -9,7 +9,7 @@ public enum LineInput: Sendable, Equatable {
 }
 
 /// Reads lines for the console: libedit on a terminal, plain reads otherwise.
-public protocol LineEditor: AnyObject {
+package protocol LineEditor: AnyObject {
     /// Reads one line, showing `prompt` when interactive.
     func readLine(prompt: String) -> LineInput
     /// Adds a statement to the editor's history, for Up and Ctrl-R.
@@ -17,16 +17,16 @@ public protocol LineEditor: AnyObject {
 }
 
 /// Reads lines from standard input without a prompt or editing: for pipes and files.
-public final class StreamLineReader: LineEditor {
+package final class StreamLineReader: LineEditor {
     /// Creates a reader of standard input.
-    public init() {}
+    package init() {}
 
     /// Reads the next line of standard input; the prompt is not shown.
-    public func readLine(prompt: String) -> LineInput {
+    package func readLine(prompt: String) -> LineInput {
         guard let line = Swift.readLine(strippingNewline: true) else { return .endOfFile }
         return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
     }
 
     /// Does nothing: a stream has no history.
-    public func addHistory(_ entry: String) {}
+    package func addHistory(_ entry: String) {}
 }

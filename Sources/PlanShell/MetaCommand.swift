@@ -24,7 +24,7 @@ package enum MetaCommand: Sendable, Equatable {
     case quit
 
     /// Every meta-command's name, for completion and help.
-    public static let names = [".help", ".load", ".unload", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]
+    package static let names = [".help", ".load", ".unload", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]
 
     /// Splits a meta-command's arguments on spaces, honouring double and single quotes.
     static func words(_ text: String) -> [String] {
@@ -47,7 +47,7 @@ package enum MetaCommand: Sendable, Equatable {
     /// Parses a meta-command line.
     ///
     /// - Throws: ``QueryError`` naming the unknown command or the bad argument.
-    public static func parse(_ text: String) throws(QueryError) -> MetaCommand {
+    package static func parse(_ text: String) throws(QueryError) -> MetaCommand {
         let leading = text.prefix { $0 == " " || $0 == "\t" }.count
         let words = Self.words(text)
         guard let name = words.first?.lowercased() else { throw QueryError("Empty meta-command.", at: QueryLocation(offset: leading, line: 1, column: leading + 1)) }

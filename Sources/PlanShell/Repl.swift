@@ -1,27 +1,27 @@
 /// The interactive console: prompts, multi-line statements, history, Ctrl-C and Ctrl-D.
-public struct Repl {
+package struct Repl {
     /// The primary prompt.
-    public static let prompt = "plankit> "
+    package static let prompt = "plankit> "
     /// The prompt while a statement goes on over several lines.
-    public static let continuationPrompt = "    ...> "
+    package static let continuationPrompt = "    ...> "
 
     /// The session statements run in.
-    public let session: Session
+    package let session: Session
     /// Where lines come from.
-    public let editor: LineEditor
+    package let editor: LineEditor
     /// Where history is kept; `nil` not to keep it. The statements of this run are appended to it
     /// at the end, after those other consoles may have added meanwhile.
-    public let historyFile: HistoryFile?
+    package let historyFile: HistoryFile?
 
     /// Creates a console.
-    public init(session: Session, editor: LineEditor, historyFile: HistoryFile?) {
+    package init(session: Session, editor: LineEditor, historyFile: HistoryFile?) {
         self.session = session
         self.editor = editor
         self.historyFile = historyFile
     }
 
     /// Runs until `.quit` or Ctrl-D; errors never end it. Returns the exit status (0).
-    public func run() -> Int32 {
+    package func run() -> Int32 {
         if let historyFile {
             session.history = historyFile.load()
             for entry in session.history { editor.addHistory(entry) }

@@ -46,6 +46,8 @@ public final class Session {
     public var timer = false
     /// The statements entered, oldest first (the REPL fills it).
     public var history: [String] = []
+    /// The parameters `$name` stands for, and the day `today()` is, in the statements.
+    public var environment = QueryEnvironment()
     /// How tables are drawn: width and box lines.
     public var tableOptions: @Sendable () -> TableRenderer.Options = { TableRenderer.Options() }
 
@@ -141,7 +143,7 @@ public final class Session {
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome: Outcome
         do {
-            outcome = try execute(Statement.parse(statement.aligned), statement, source: source)
+            outcome = try execute(Statement.parse(statement.aligned, environment: environment), statement, source: source)
         } catch {
             sink.err(error.rendered(source: statement.aligned, name: source, lineOffset: statement.line - 1))
             outcome = .failed
@@ -157,11 +159,16 @@ public final class Session {
         switch statement {
         case .query(let query):
             let context = queryContext
-            let table = try Compiler.compile(query, for: context).run(context)
+            let compiled = try Compiler.compile(query, for: context)
+            warn(query, text, source: source)
+            let table = try compiled.run(context)
             return emit(format.render(table, options: tableOptions()))
         case .assertion(let query, let expectation):
             let context = queryContext
-            let table = try Compiler.compile(query, for: context).run(context)
+            // A compared value is the query's one column, with no plan column before it.
+            let compiled = if case .compare = expectation { try Compiler.compile(query) } else { try Compiler.compile(query, for: context) }
+            warn(query, text, source: source)
+            let table = try compiled.run(context)
             guard let failure = try Self.failure(of: expectation, table, text: text) else { return .success }
             var message = "\(source):\(text.line): assertion failed: \(failure)"
             if !table.rows.isEmpty, expectation != .notEmpty {
@@ -185,6 +192,13 @@ public final class Session {
         }
     }
 
+    /// Writes the query's warnings (a value no row can have) to the error sink.
+    private func warn(_ query: Query, _ text: StatementText, source: String) {
+        for warning in Compiler.warnings(query, in: queryContext) {
+            sink.err(warning.rendered(source: text.aligned, name: source, lineOffset: text.line - 1))
+        }
+    }
+
     /// Why an assertion fails, or `nil` when it holds.
     static func failure(of expectation: Expectation, _ table: ResultTable, text: StatementText) throws(QueryError) -> String? {
         let statement = text.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
@@ -198,23 +212,34 @@ public final class Session {
                 throw QueryError("A comparing assertion needs a query giving one value (one row, one column), and this one gives \(table.rows.count) row(s) of \(table.columns.count) column(s); select one aggregate, such as sum(amount).", at: location)
             }
             let value = table.rows[0][0]
-            let expected: QueryValue
-            switch (value, literal) {
-            case (.money, .number(let n)):
-                guard let cents = Money(decimal: n) else { throw QueryError("\(n) is not an amount PlanKit can hold.", at: location) }
-                expected = .money(cents)
-            case (.integer, .number(let n)), (.missing, .number(let n)):
-                expected = Int64(n).map { .integer($0) } ?? .decimal(Double(n) ?? .nan)
-            case (.decimal, .number(let n)): expected = .decimal(Double(n) ?? .nan)
-            case (_, .string(let s)): expected = .text(s)
-            case (_, .bool(let b)): expected = .bool(b)
-            case (_, .number(let n)): expected = .text(n)
-            }
+            let column = Path(components: [table.columns[0]], locations: [location])
+            let expected = try Compiler.convert(literal, to: valueType(of: value, or: literal), path: column, at: location)
             let comparison = QueryValue.compare(value, expected)
                 ?? (value.isState ? nil : (value.text == expected.text ? 0 : (value.text < expected.text ? -1 : 1)))
             let holds = comparison.map(op.holds) ?? false
             let shown = value.isState ? (value == .missing ? "no value" : value.text) : value.text
             return holds ? nil : "\(statement): got \(shown)."
+        }
+    }
+
+    /// The type a literal is converted to for comparing with `value`, as a `where` clause converts
+    /// it for a field of that type; for unknown, none or missing, which have none, the literal's own.
+    static func valueType(of value: QueryValue, or literal: Literal) -> ValueType {
+        switch value {
+        case .money, .incomplete: .money
+        case .integer, .decimal: .integer
+        case .bool: .bool
+        case .id: .id
+        case .deadline: .deadline
+        case .date: .date
+        case .text, .list: .text
+        case .unknown, .none, .missing:
+            switch literal {
+            case .number: .integer
+            case .string: .text
+            case .bool: .bool
+            case .date: .date
+            }
         }
     }
 
@@ -291,7 +316,7 @@ public final class Session {
 /// Findings as a result table: severity, rule, subject, message, file, line.
 package enum FindingsTable {
     /// The table of `findings`.
-    public static func table(_ findings: [Finding]) -> ResultTable {
+    package static func table(_ findings: [Finding]) -> ResultTable {
         ResultTable(columns: ["severity", "rule", "subject", "message", "file", "line", "column"], rows: findings.map { finding in
             [.text(finding.severity.rawValue), .text(finding.rule), .text(finding.subject), .text(finding.message),
              finding.location.map { .text($0.file) } ?? .missing, finding.location.map { .integer(Int64($0.line)) } ?? .missing,

@@ -25,12 +25,12 @@ package enum Statement: Sendable {
     /// Parses one statement's text.
     ///
     /// - Throws: ``QueryError`` with a location in `text`.
-    public static func parse(_ text: String) throws(QueryError) -> Statement {
+    package static func parse(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) -> Statement {
         let trimmed = text.drop { $0 == " " || $0 == "\t" }
         if trimmed.hasPrefix(".") {
             return .meta(try MetaCommand.parse(text))
         }
-        let tokens = try Lexer.tokenize(text)
+        let tokens = try Lexer.tokenize(text, parameters: environment.parameters)
         guard let first = tokens.first else { throw QueryError("Empty statement.", at: QueryLocation(offset: 0, line: 1, column: 1)) }
         if first.isKeyword("check") {
             var rules: [String] = []
@@ -54,12 +54,13 @@ package enum Statement: Sendable {
             return .check(rules)
         }
         if first.isKeyword("assert") {
-            return try parseAssertion(Array(tokens.dropFirst()), assertToken: first)
+            return try parseAssertion(Array(tokens.dropFirst()), assertToken: first, environment: environment)
         }
-        return .query(try Parser.parse(text))
+        var parser = Parser(tokens: tokens, environment: environment)
+        return .query(try parser.parseWholeQuery())
     }
 
-    static func parseAssertion(_ tokens: [Token], assertToken: Token) throws(QueryError) -> Statement {
+    static func parseAssertion(_ tokens: [Token], assertToken: Token, environment: QueryEnvironment) throws(QueryError) -> Statement {
         // tokens ends with eof.
         let body = Array(tokens.dropLast())
         let n = body.count
@@ -68,7 +69,7 @@ package enum Statement: Sendable {
             if slice.first?.kind == .leftParen, slice.last?.kind == .rightParen {
                 slice = Array(slice.dropFirst().dropLast())
             }
-            var parser = Parser(tokens: slice)
+            var parser = Parser(tokens: slice, environment: environment)
             let query = try parser.parseQuery()
             try parser.expectEnd()
             return query

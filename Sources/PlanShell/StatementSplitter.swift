@@ -25,9 +25,9 @@ public struct StatementText: Sendable, Equatable {
 /// more (`where`, `and`, `or`, `not`, `by`, `select`, `,`, an operator…). `;` ends a statement
 /// mid-line. `--` starts a comment. In scripts, an indented line also continues the statement
 /// before it, so clauses can sit on lines of their own.
-public struct StatementSplitter {
+package struct StatementSplitter {
     /// Whether an indented line continues the statement above it (scripts).
-    public let indentedLinesContinue: Bool
+    package let indentedLinesContinue: Bool
     private var held: StatementText?
     private var buffer = ""
     private var startLine = 0
@@ -40,21 +40,21 @@ public struct StatementSplitter {
     ]
 
     /// Creates a splitter.
-    public init(indentedLinesContinue: Bool = false) {
+    package init(indentedLinesContinue: Bool = false) {
         self.indentedLinesContinue = indentedLinesContinue
     }
 
     /// Whether a statement has started and is waiting for more lines.
-    public var isPending: Bool { !buffer.isEmpty }
+    package var isPending: Bool { !buffer.isEmpty }
 
     /// Drops a pending statement (Ctrl-C).
-    public mutating func reset() {
+    package mutating func reset() {
         buffer = ""
         held = nil
     }
 
     /// Feeds one line; returns the statements it completes.
-    public mutating func feed(_ line: String) -> [StatementText] {
+    package mutating func feed(_ line: String) -> [StatementText] {
         guard indentedLinesContinue else { return split(line) }
         if let statement = held {
             held = nil
@@ -147,7 +147,7 @@ public struct StatementSplitter {
     }
 
     /// Ends the input: the held statement, then a pending one as it is (which will fail to parse).
-    public mutating func finish() -> [StatementText] {
+    package mutating func finish() -> [StatementText] {
         var statements: [StatementText] = []
         if let held { statements.append(held) }
         held = nil
@@ -167,7 +167,7 @@ public struct StatementSplitter {
     }
 
     /// Whether `text` is a whole statement.
-    public static func isComplete(_ text: String) -> Bool {
+    package static func isComplete(_ text: String) -> Bool {
         var depth = 0
         var quote: Character?
         var lastWord = ""

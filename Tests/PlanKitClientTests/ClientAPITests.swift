@@ -31,6 +31,30 @@ private let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         #expect(Money(euros: Int64.max) == nil)
     }
 
+    /// A decimal number of euros is an amount when it is whole cents, and refused otherwise;
+    /// rounding is asked for by name.
+    @Test func moneyFromDecimalEuros() throws {
+        let exact = try #require(Decimal(string: "24850.50"))
+        #expect(Money(euros: exact) == Money(cents: 2_485_050))
+        #expect(Money(euros: try #require(Decimal(string: "-3.2"))) == Money(cents: -320))
+        #expect(Money(euros: Decimal(12)) == Money(euros: 12))
+        #expect(Money(euros: try #require(Decimal(string: "1.230000"))) == Money(cents: 123))
+        #expect(Money(euros: try #require(Decimal(string: "0.125"))) == nil)
+        #expect(Money(euros: Decimal.nan) == nil)
+        #expect(Money(euros: try #require(Decimal(string: "92233720368547758.07"))) == Money(cents: .max))
+        #expect(Money(euros: try #require(Decimal(string: "92233720368547758.08"))) == nil)
+        #expect(Money(euros: try #require(Decimal(string: "1e30"))) == nil)
+
+        let eighth = try #require(Decimal(string: "0.125"))
+        #expect(Money(euros: eighth, rounding: .plain) == Money(cents: 13))
+        #expect(Money(euros: -eighth, rounding: .plain) == Money(cents: -13))
+        #expect(Money(euros: eighth, rounding: .bankers) == Money(cents: 12))
+        #expect(Money(euros: eighth, rounding: .down) == Money(cents: 12))
+        #expect(Money(euros: eighth, rounding: .up) == Money(cents: 13))
+        #expect(Money(euros: Decimal(10) / Decimal(3), rounding: .plain) == Money(cents: 333))
+        #expect(Money(euros: Decimal.nan, rounding: .plain) == nil)
+    }
+
     @Test func actionWithoutEveryField() {
         let location = SourceLocation(file: "pst.tsv", line: 12, column: 1)
         let line = BudgetLine(kind: .ordinary, amount: .known(Money(euros: 2_000)), text: "2 000 €", location: location)

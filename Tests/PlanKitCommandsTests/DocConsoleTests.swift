@@ -5,6 +5,8 @@ import Testing
 struct ConsoleExample: CustomTestStringConvertible, Sendable {
     var page: String
     var arguments: [String]
+    /// `NAME=value` words before `plankit`: the command's environment.
+    var environment: [String: String] = [:]
     var output: String
     var testDescription: String { "\(page): plankit \(arguments.joined(separator: " "))" }
 
@@ -40,8 +42,15 @@ struct ConsoleExample: CustomTestStringConvertible, Sendable {
                 let body = block[..<end.lowerBound]
                 guard let newline = body.firstIndex(of: "\n") else { continue }
                 let command = String(body[..<newline])
-                guard command.hasPrefix("$ plankit ") else { continue }
-                examples.append(ConsoleExample(page: file, arguments: Array(split(String(command.dropFirst(2))).dropFirst()),
+                guard command.hasPrefix("$ ") else { continue }
+                var words = split(String(command.dropFirst(2)))[...]
+                var environment: [String: String] = [:]
+                while let word = words.first, word != "plankit", let equal = word.firstIndex(of: "=") {
+                    environment[String(word[..<equal])] = String(word[word.index(after: equal)...])
+                    words.removeFirst()
+                }
+                guard words.first == "plankit" else { continue }
+                examples.append(ConsoleExample(page: file, arguments: Array(words.dropFirst()), environment: environment,
                                                output: String(body[body.index(after: newline)...])))
             }
         }
@@ -56,7 +65,7 @@ struct ConsoleExample: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: examples)
     func printsWhatTheDocsShow(_ example: ConsoleExample) throws {
-        let result = try Executable.run(example.arguments, directory: Executable.root.path)
+        let result = try Executable.run(example.arguments, environment: example.environment, directory: Executable.root.path)
         // The page shows CSV line ends as plain line breaks.
         #expect((result.stdout + result.stderr).replacingOccurrences(of: "\r\n", with: "\n") == example.output)
     }

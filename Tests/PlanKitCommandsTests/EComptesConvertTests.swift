@@ -131,6 +131,6 @@ import Testing
         let articles = try Executable.run(["query", "articles where code = \"84021/124-02\" select code, credit, allocated, lines", Executable.seed, dir + "/os.xml", "--format", "csv"])
         #expect(articles.stdout == "code,credit,allocated,lines\r\n84021/124-02,24850,26813.5,2\r\n")
         let check = try Executable.run(["check", Executable.seed, dir + "/os.xml", "--rules", "budget.overcommitted", "--format", "csv"])
-        #expect(check.stdout.contains("Article 84021/124-02 has 26813.5 € allocated (elements 3.2, OS.1), more than its stated credit of 24850 €."))
+        #expect(check.stdout.contains("Article 84021/124-02 has 26813.5 € allocated (elements 3.2 in pst-citoyennete, OS.1 in PST 2024-2030), more than its stated credit of 24850 €."))
     }
 }

@@ -145,10 +145,10 @@ import Testing
         #expect(try Executable.run(["frobnicate"]).status == 2)
         let help = try Executable.run(["query", "--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("USAGE: plankit query <query> <files> ... [--format <format>]"))
+        #expect(help.stdout.contains("USAGE: plankit query <query> <files> ... [--format <format>] [--param <name=value> ...] [--today <date>]"))
         let noFiles = try Executable.run(["query", "actions"])
         #expect(noFiles.status == 2)
-        #expect(noFiles.stderr.contains("Missing expected argument '<files> ...'"))
+        #expect(noFiles.stderr.contains("Missing expected argument '<files> ...'; name the plan files"))
     }
 }
 

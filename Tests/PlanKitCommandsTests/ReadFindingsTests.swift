@@ -36,11 +36,11 @@ import Testing
     @Test func aPlanInTwoFilesIsCountedOnce() throws {
         let result = try Executable.run(["query", "budget select sum(amount)", Self.examples, "--format", "csv"])
         #expect(result.status == 0)
-        #expect(result.stdout == "sum(amount)\r\n126000\r\n")
+        #expect(result.stdout == "sum(amount)\r\n126000 + ?\r\n")
         let excel = Self.examples + "/pst-citoyennete-excel.csv", seed = Self.examples + "/pst-citoyennete.tsv"
         #expect(result.stderr == "\(seed):10:1: warning: This PST \"pst-citoyennete\" says the same as the one already loaded from \(excel); it is counted once, from \(excel). Load one of the two files. [read.duplicate-plan]\n")
         let overcommitted = try Executable.run(["check", Self.examples, "--rules", "budget.overcommitted", "--format", "csv"])
-        #expect(overcommitted.stdout.contains("(actions 3.2, 1.1)"))
+        #expect(overcommitted.stdout.contains("(actions 3.2 in pst-citoyennete-excel, 1.1 in pst-cohesion)"))
         let gate = try Executable.run(["check", Self.examples, "--rules", "read.duplicate-plan", "--fail-on", "warning", "--format", "csv"])
         #expect(gate.status == 1)
         #expect(gate.stdout.contains("warning,read.duplicate-plan,\(seed),"))
@@ -56,7 +56,7 @@ import Testing
         let arguments = command.count == 4 ? [command[0], command[1], seed, seed] + command[2...] : command + [seed, seed]
         let result = try Executable.run(arguments, input: ".format csv\nbudget select sum(amount)\n")
         #expect(result.status == 0)
-        #expect(result.stdout == "sum(amount)\r\n90000\r\n")
+        #expect(result.stdout == "sum(amount)\r\n90000 + ?\r\n")
         #expect(result.stderr == "\(seed):10:1: warning: The PST \"pst-citoyennete\" of this file is already loaded (the file is named twice); it is counted once. [read.duplicate-plan]\n")
     }
 }

@@ -33,9 +33,9 @@ final class TmuxSession {
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
-    /// Starts `command` in a detached 120×40 session.
-    init(_ command: String) throws {
-        try tmux(["new-session", "-d", "-s", name, "-x", "120", "-y", "40", command])
+    /// Starts `command` in a detached session, 120×40 unless told.
+    init(_ command: String, width: Int = 120, height: Int = 40) throws {
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
     }
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
@@ -111,6 +111,26 @@ struct TmuxConsoleTests {
         #expect(saved == expected)
         let attributes = try FileManager.default.attributesOfItem(atPath: history)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    /// On an 80-column terminal nothing is cut: `.plans` shows whole file names, `check` whole rules and files.
+    @Test func eightyColumnsCutNothing() throws {
+        let base = try Executable.temporaryDirectory()
+        defer { Executable.remove(base) }
+        let command = "cd '\(Executable.root.path)' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm PLANKIT_HISTORY='\(base)/history' '\(Executable.path)' Examples/pst-citoyennete.tsv Examples/pst-cohesion.tsv"
+        let console = try TmuxSession(command, width: 80, height: 60)
+        defer { console.kill() }
+        _ = try console.wait("the prompt") { $0.contains("plankit>") }
+        try console.type(".plans")
+        try console.send("Enter")
+        let plans = try console.wait("the plans") { $0.contains("(2 rows)") }
+        #expect(plans.contains("Examples/pst-citoyennete.tsv") && plans.contains("Examples/pst-cohesion.tsv"))
+        #expect(!plans.contains("…"))
+        try console.type("check budget.overcommitted")
+        try console.send("Enter")
+        let check = try console.wait("the finding") { $0.contains("(1 row)") }
+        #expect(check.contains("budget.overcommitted") && check.contains("Examples/pst-cohesion.tsv"))
+        #expect(!check.contains("…"))
     }
 
     @Test func multiLineStatementIsOneHistoryEntry() throws {

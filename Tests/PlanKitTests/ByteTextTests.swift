@@ -125,6 +125,27 @@ import Testing
         for text in Self.samples { #expect(text.collapsingSpaces == reference(text), "\(text.debugDescription)") }
     }
 
+    /// Trimming removes Unicode's white space, as `Character.isWhitespace` takes it, and only
+    /// that: each character up to U+30FF (past the last white space, U+3000) at both ends, on
+    /// strings, substrings and bytes alike.
+    @Test func trimmingRemovesWhatCharacterCallsWhiteSpace() {
+        for value in 0..<0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let edge = Character(scalar)
+            let text = "\(edge)a\u{A0}b\(edge)"
+            let expected = edge.isWhitespace ? "a\u{A0}b" : text
+            #expect(text.trimmed == expected, "U+\(String(value, radix: 16, uppercase: true))")
+            #expect(text.dropFirst(0).trimmed == expected, "U+\(String(value, radix: 16, uppercase: true))")
+            #expect(String(decoding: TextFolding.trimmed(Array(text.utf8)[...]), as: UTF8.self) == expected)
+        }
+        func reference(_ text: String) -> String {
+            String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        }
+        for text in Self.samples + ["\u{2003}\u{3000}x\u{202F}\u{2029}", "\u{85}", "é", "\u{2029}é\u{2028}"] {
+            #expect(text.trimmed == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func splittersMatchCharacterSplits() {
         for text in Self.samples where !text.contains("\r\n") {
             #expect(text.spaceSeparatedWords == text.split(separator: " ").map(String.init), "\(text.debugDescription)")

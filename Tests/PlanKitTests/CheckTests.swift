@@ -27,7 +27,7 @@ import Testing
         #expect(overcommitted.count == 1)
         #expect(overcommitted.first?.subject == "84021/124-02")
         #expect(overcommitted.first?.severity == .error)
-        #expect(overcommitted.first?.message == "Article 84021/124-02 has 27000 € allocated (actions 3.2, 1.1), more than its stated credit of 24850 €.")
+        #expect(overcommitted.first?.message == "Article 84021/124-02 has 27000 € allocated (actions 3.2 in pst-citoyennete, 1.1 in pst-cohesion), more than its stated credit of 24850 €.")
         #expect(overcommitted.first?.location == SourceLocation(file: Fixtures.path("pst-cohesion.tsv"), line: 8, column: 9))
     }
 

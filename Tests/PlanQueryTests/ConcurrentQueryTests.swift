@@ -60,7 +60,7 @@ import Testing
         "budget where article ~ \"^8[0-9]+1\" group by article.main select article.main, count(), sum(amount)",
         "actions where title ~ \"cit(o|e)yen|s[eé]curit\" select id, title",
         "actions where title ~ \"^(education|mobilite) \" and pilot.service ~ \"p.s\" select id",
-        "budget where article.economic ~ \"^12[34]-\" and label ~ \"[a-z]{3,}\" select action, label, article.economic",
+        "budget where article.economicCode ~ \"^12[34]-\" and label ~ \"[a-z]{3,}\" select action, label, article.economicCode",
         "actions where title = \"Mobilité douce n° 5\" or id in (\"1.1\", \"1.2\", \"3.4\") select id, title",
         "budget where kind = \"ordinary\" and label in (\"CCE\", \"Frais\", \"cce\") select action, label, amount",
         "budget group by article select article, count(), sum(amount)",

@@ -39,7 +39,9 @@ struct DocExample: CustomTestStringConvertible, Sendable {
         let path = Fixtures.root.appendingPathComponent("Examples/pst-citoyennete.tsv").path
         let plans = try PlanReader().read(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: "Examples/pst-citoyennete.tsv")
         let context = QueryContext(PlanSet(plans))
-        let table = try Compiler.compile(try Parser.parse(example.query), planCount: plans.count).run(context)
+        // The page's examples take 1 July 2021 as today.
+        let environment = QueryEnvironment(today: Day(iso: "2021-07-01"))
+        let table = try Compiler.compile(try Parser.parse(example.query, environment: environment), planCount: plans.count).run(context)
         #expect(OutputFormat.table.render(table) == example.output)
     }
 }

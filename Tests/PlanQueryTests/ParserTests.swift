@@ -62,12 +62,12 @@ import Testing
     /// Whole rendered messages, caret under the offending token.
     @Test(arguments: [
         ("actions where", "query:1:14: error: Expected a condition such as deadline is unknown or budget.amount > 1000, found the end of the query.\nactions where\n             ^"),
-        ("actions where id = ", "query:1:20: error: Expected a value (a string in double quotes, a number, true or false), found the end of the query.\nactions where id = \n                   ^"),
-        ("actions where deadline is late", "query:1:27: error: Expected unknown, none, missing or empty after 'is', found 'late'.\nactions where deadline is late\n                          ^^^^"),
+        ("actions where id = ", "query:1:20: error: Expected a value (a string in double quotes, a number, true or false, today(), date(\"2021-07-01\")), found the end of the query.\nactions where id = \n                   ^"),
+        ("actions where deadline is late", "query:1:27: error: Expected known, unknown, none, missing, empty or incomplete after 'is', found 'late'.\nactions where deadline is late\n                          ^^^^"),
         ("actions limit x", "query:1:15: error: Expected a whole number after limit, found 'x'.\nactions limit x\n              ^"),
         ("actions where id = 1 where id = 2", "query:1:22: error: The where clause appears twice; merge the two into one.\nactions where id = 1 where id = 2\n                     ^^^^^"),
-        ("actions title", "query:1:9: error: Expected the end of the query, found 'title'; clauses are where, select, group by, sort by and limit.\nactions title\n        ^^^^^"),
-        ("select sum( from", "query:1:8: error: Expected the end of the query, found 'sum'; clauses are where, select, group by, sort by and limit.\nselect sum( from\n       ^^^"),
+        ("actions title", "query:1:9: error: Expected the end of the query, found 'title'; clauses are where, select, group by, having, sort by and limit.\nactions title\n        ^^^^^"),
+        ("select sum( from", "query:1:8: error: Expected the end of the query, found 'sum'; clauses are where, select, group by, having, sort by and limit.\nselect sum( from\n       ^^^"),
     ])
     func syntaxErrors(_ text: String, _ expected: String) {
         #expect(errorMessage(text) == expected)

@@ -56,10 +56,57 @@ import PlanKit
 
     @Test func tableFitsTheWidth() throws {
         let text = TableRenderer(options: .init(width: 40)).render(try run("actions select id, title limit 2"))
-        let lines = text.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.count <= 40 })
-        #expect(lines[2] == "1.1  Redynamiser l'ensemble des Conseil…")
+        #expect(text == """
+            id   title
+            ---  -----------------------------------
+            1.1  Redynamiser l'ensemble des Conseils
+                 consultatifs (CCE, CPJ, CCCA,
+                 CCPH,...)
+            1.2  Analyser la possibilité de création
+                 de lieux de convivialité
+            (2 rows)
+
+            """)
         let boxed = TableRenderer(options: .init(width: 40, box: true)).render(try run("actions select id limit 1"))
         #expect(boxed == "id\n───\n1.1\n(1 row)\n")
+    }
+
+    /// Key columns keep their longest value; the widest text column wraps first, the others only
+    /// when it is down to the narrowest.
+    @Test func keyColumnsAreNeverCut() {
+        let table = ResultTable(columns: ["rule", "subject", "message", "file", "line"], rows: [
+            [.text("budget.overcommitted"), .text("84021/124-02"), .text("Article 84021/124-02 has 27000 € allocated and a credit of 24850 €."),
+             .text("Examples/pst-cohesion.tsv"), .integer(8)],
+        ])
+        #expect(TableRenderer(options: .init(width: 100)).render(table) == """
+            rule                  subject       message                          file                       line
+            --------------------  ------------  -------------------------------  -------------------------  ----
+            budget.overcommitted  84021/124-02  Article 84021/124-02 has 27000   Examples/pst-cohesion.tsv     8
+                                                € allocated and a credit of
+                                                24850 €.
+            (1 row)
+
+            """)
+    }
+
+    /// Rows become records when the key columns and the narrowest text do not fit.
+    @Test func narrowTablesBecomeRecords() {
+        let table = ResultTable(columns: ["rule", "message", "file"], rows: [
+            [.text("read.duplicate-plan"), .text("This PST says the same as the one already loaded."), .text("Examples/pst-citoyennete.tsv")],
+        ])
+        #expect(TableRenderer(options: .init(width: 40)).render(table) == """
+            -[ row 1 ]------------------------------
+            rule     read.duplicate-plan
+            message  This PST says the same as the
+                     one already loaded.
+            file     Examples/pst-citoyennete.tsv
+            (1 row)
+
+            """)
+    }
+
+    @Test(arguments: [("a b c", 3, ["a b", "c"]), ("abcdefg", 3, ["abc", "def", "g"]), ("", 3, [""]), ("ab  cd", 4, ["ab ", "cd"])])
+    func wrapsAtSpaces(_ text: String, _ width: Int, _ lines: [String]) {
+        #expect(TableRenderer.wrap(text, width: width) == lines)
     }
 }

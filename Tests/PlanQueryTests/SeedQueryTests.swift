@@ -24,7 +24,7 @@ import PlanKit
         ("actions where title !~ \"e\"", []),
         ("actions where links.plan = \"PST Aînés\"", ["1.2"]),
         ("actions where links.plan ~ \"aines\"", ["1.2"]),
-        ("actions where ordinary >= 15000 sort by ordinary desc", ["3.1", "1.3", "1.1"]),
+        ("actions where ordinary >= 15000 sort by ordinary desc", ["3.1", "1.3"]),
         ("actions where deadline < 2021 and deadline.form = \"semester\"", ["3.1"]),
         ("actions where pending", []),
         ("actions where objective.title ~ \"solidaire\"", ["2.1", "2.2", "2.3"]),
@@ -45,7 +45,7 @@ import PlanKit
     @Test func ordinaryTotal() throws {
         let table = try run("budget where kind = \"ordinary\" select sum(amount)")
         #expect(table.columns == ["sum(amount)"])
-        #expect(table.rows == [[.money(Money(cents: 70_000_00))]])
+        #expect(table.rows == [[.incomplete(Money(cents: 70_000_00))]])
         #expect(try run("budget where kind = \"extraordinary\" select sum(amount)").rows == [[.money(Money(cents: 20_000_00))]])
     }
 
@@ -60,7 +60,7 @@ import PlanKit
         #expect(table.rows == [
             [.text("840"), .money(Money(cents: 55_000_00)), .integer(3), .money(Money(cents: 30_000_00))],
             [.text("104"), .money(Money(cents: 20_000_00)), .integer(1), .money(Money(cents: 20_000_00))],
-            [.text("832"), .missing, .integer(1), .missing],
+            [.text("832"), .unknown, .integer(1), .missing],
         ])
     }
 

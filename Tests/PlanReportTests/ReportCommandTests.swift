@@ -13,8 +13,9 @@ import Testing
         #expect(result.stdout.hasPrefix(title + "\n"))
         #expect(result.stdout.contains(query))
         #expect(result.stdout.components(separatedBy: "\n## ").count == 5)
-        // The budget by kind, as the query answers it, written for a reader.
-        let row = language == "fr" ? "| ordinaire | 70\u{a0}000\u{a0}€ | 10 |" : "| ordinary | €70,000 | 10 |"
+        // The budget by kind, as the query answers it; the ordinary sum has unknown parts, so it
+        // shows its known part followed by + ?.
+        let row = language == "fr" ? "| ordinaire | 70000 + ? | 10 |" : "| ordinary | 70000 + ? | 10 |"
         #expect(result.stdout.contains(row))
     }
 

@@ -14,7 +14,7 @@ import Testing
     @Test func passingAssertions() {
         let captured = CapturedSession()
         let script = """
-            assert budget where kind = "ordinary" select sum(amount) = 70000
+            assert budget where kind = "ordinary" and amount is known select sum(amount) = 70000
             assert budget where kind = "extraordinary" select sum(amount) >= 20000
             assert actions where pilot.political is unknown is empty
             assert links where plan = "PCS III" is not empty
@@ -43,10 +43,10 @@ import Testing
             3.2
             3.3
             (4 rows)
-            s.pkq:2: assertion failed: assert budget select sum(amount) = 1: got 90000.
+            s.pkq:2: assertion failed: assert budget select sum(amount) = 1: got 90000 + ?.
             sum(amount)
             -----------
-                  90000
+              90000 + ?
             (1 row)
 
             """)
@@ -86,6 +86,20 @@ import Testing
         #expect(captured.err == "s.pkq:1:28: error: A comparing assertion needs a query giving one value (one row, one column), and this one gives 9 row(s) of 1 column(s); select one aggregate, such as sum(amount).\nassert actions select id = 3\n                           ^\n")
     }
 
+    /// An assertion's value is converted as a `where` clause converts it for a field of the
+    /// result's type: exact euros for an amount, a number for a count, and the same errors.
+    @Test func assertionsConvertTheirValueAsWhereDoes() {
+        let holding = CapturedSession()
+        #expect(holding.script("assert budget select sum(amount) = 90000.00\nassert actions select count() < 9.5\nassert actions select count() = 9") == 0)
+        #expect(holding.err == "")
+        let fraction = CapturedSession()
+        #expect(fraction.script("assert budget select sum(amount) = 900.001") == 2)
+        #expect(fraction.err == "s.pkq:1:36: error: 900.001 is not an amount PlanKit can hold; write euros with at most two decimals, below 92 233 720 368 547 758.\nassert budget select sum(amount) = 900.001\n                                   ^^^^^^^\n")
+        let text = CapturedSession()
+        #expect(text.script("assert budget select sum(amount) = \"90000\"") == 2)
+        #expect(text.err == "s.pkq:1:36: error: 'sum(amount)' is an amount; compare it with a number of euros, as in sum(amount) > 1000.\nassert budget select sum(amount) = \"90000\"\n                                   ^^^^^^^\n")
+    }
+
     @Test func checkStatementCountsErrors() {
         let captured = CapturedSession()
         #expect(captured.script(".format csv\ncheck action.open-question") == 0)
@@ -102,8 +116,8 @@ import Testing
         #expect(captured.err.split(separator: "\n").count == 3) // the forms fixture's three warnings
         let schema = CapturedSession(load: false)
         #expect(schema.script(".schema budget") == 0)
-        #expect(schema.out.hasPrefix("budget: a row per budget line of an action, objective or volet; its action is reachable as action.…\n  action            action          the action the line belongs to; null for an objective's or a volet's line\n"))
-        #expect(schema.out.contains("  article.function  text            the function, e.g. 84021\n"))
+        #expect(schema.out.hasPrefix("budget: a row per budget line of an action, objective or volet; its action is reachable as action.…\n  action                action          the action the line belongs to; null for an objective's or a volet's line\n"))
+        #expect(schema.out.contains("  article.function      text            the function, e.g. 84021\n"))
         let help = CapturedSession(load: false)
         #expect(help.script(".help keys") == 0)
         #expect(help.out.contains("Ctrl-C    cancel the line being typed"))
@@ -118,7 +132,7 @@ import Testing
         let forms = Fixtures.path("pst-forms.csv")
         let captured = CapturedSession()
         #expect(captured.script(".format csv\n.load \(seed) \(excel)\nbudget select sum(amount)") == 0)
-        #expect(captured.out == "sum(amount)\r\n90000\r\n")
+        #expect(captured.out == "sum(amount)\r\n90000 + ?\r\n")
         #expect(captured.err == """
             \(seed):10:1: warning: The PST "pst-citoyennete" of this file is already loaded (the file is named twice); it is counted once. [read.duplicate-plan]
             \(excel):10:1: warning: This PST "pst-citoyennete-excel" says the same as the one already loaded from \(seed); it is counted once, from \(seed). Load one of the two files. [read.duplicate-plan]

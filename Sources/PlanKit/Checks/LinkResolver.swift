@@ -51,7 +51,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// Whether `name` designates PCS III (`PCS III`, `PCS 3`, `PCS`).
-    static func isPCS(_ name: String) -> Bool {
+    package static func isPCS(_ name: String) -> Bool {
         let folded = TextFolding.fold(name)
         return folded == "pcs iii" || folded == "pcs" || folded == "pcs 3" || folded.hasPrefix("plan de cohesion sociale")
     }

@@ -259,8 +259,8 @@ struct EComptesSchema {
         let scalars = Array(s.utf8)
         guard scalars.count >= 10, scalars[4] == UInt8(ascii: "-"), scalars[7] == UInt8(ascii: "-") else { return false }
         let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digits.allSatisfy({ scalars[$0] >= 48 && scalars[$0] <= 57 }) else { return false }
-        func number(_ range: Range<Int>) -> Int { scalars[range].reduce(0) { $0 * 10 + Int($1 - 48) } }
+        guard digits.allSatisfy({ Byte.isASCIIDigit(scalars[$0]) }) else { return false }
+        func number(_ range: Range<Int>) -> Int { scalars[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
         let year = number(0..<4), month = number(5..<7), day = number(8..<10)
         guard (1...12).contains(month) else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -269,6 +269,6 @@ struct EComptesSchema {
         if zone.isEmpty || zone == "Z" { return true }
         let z = Array(zone.utf8)
         return z.count == 6 && (z[0] == UInt8(ascii: "+") || z[0] == UInt8(ascii: "-")) && z[3] == UInt8(ascii: ":")
-            && [1, 2, 4, 5].allSatisfy { z[$0] >= 48 && z[$0] <= 57 }
+            && [1, 2, 4, 5].allSatisfy { Byte.isASCIIDigit(z[$0]) }
     }
 }

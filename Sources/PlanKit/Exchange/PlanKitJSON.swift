@@ -22,7 +22,7 @@ public enum PlanKitJSON {
     public static func encode(_ plans: [Plan]) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(Document(format: format, version: version, plans: plans))) + [10]
+        return Array(try encoder.encode(Document(format: format, version: version, plans: plans))) + [Byte.lineFeed]
     }
 
     /// Decodes a PlanKit JSON document.
@@ -71,7 +71,7 @@ public enum PlanKitJSON {
             sentence = String(reason[..<range.lowerBound])
         }
         var line = 1, lineStart = 0
-        for (index, byte) in bytes[..<offset].enumerated() where byte == 10 {
+        for (index, byte) in bytes[..<offset].enumerated() where byte == Byte.lineFeed {
             line += 1
             lineStart = index + 1
         }

@@ -71,9 +71,9 @@ final class XMLElement {
             // The target runs to white space or `?`; with `?>` right after it, there is no data.
             var j = i + 2
             while j < bytes.count, bytes[j] != UInt8(ascii: "?"), bytes[j] != UInt8(ascii: ">"),
-                  !(bytes[j] == 32 || bytes[j] == 9 || bytes[j] == 10 || bytes[j] == 13) { j += 1 }
+                  !Byte.isSpaceOrLineBreak(bytes[j]) { j += 1 }
             if starts(Markup.instructionEnd, at: j) {
-                for k in i..<(j + 2) where bytes[k] != 10 { bytes[k] = 32 }
+                for k in i..<(j + 2) where bytes[k] != Byte.lineFeed { bytes[k] = Byte.space }
                 i = j + 2
             } else {
                 i += 2
@@ -139,13 +139,13 @@ final class XMLElement {
             // The bytes are UTF-8 now: say nothing of an encoding, keeping the declaration's length.
             let plain = Array("<?xml version=\"1.0\"?>".utf8)
             let end = min(declarationEnd, bytes.count)
-            bytes.replaceSubrange(0..<end, with: plain + Array(repeating: 32, count: max(0, end - plain.count)))
+            bytes.replaceSubrange(0..<end, with: plain + Array(repeating: Byte.space, count: max(0, end - plain.count)))
         }
         if let bad = TextEncoding.firstInvalidUTF8(bytes) {
             // Line and column of the offending byte, counting characters.
             let before = bytes[..<bad]
-            let line = before.reduce(1) { $1 == 10 ? $0 + 1 : $0 }
-            let lineStart = before.lastIndex(of: 10).map { $0 + 1 } ?? 0
+            let line = before.reduce(1) { $1 == Byte.lineFeed ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: Byte.lineFeed).map { $0 + 1 } ?? 0
             let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
             throw PlanReadError(
                 location: SourceLocation(file: file, line: line, column: column),

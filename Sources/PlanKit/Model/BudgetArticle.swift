@@ -11,7 +11,7 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         // Three digits followed by an ASCII byte (or nothing) are three characters.
         var bytes = code.utf8.makeIterator()
         let a = bytes.next() ?? 0, b = bytes.next() ?? 0, c = bytes.next() ?? 0, d = bytes.next() ?? 0
-        if functionLength >= 3, a &- 48 < 10, b &- 48 < 10, c &- 48 < 10, functionLength == 3 || d < 0x80 {
+        if functionLength >= 3, a &- UInt8(ascii: "0") < 10, b &- UInt8(ascii: "0") < 10, c &- UInt8(ascii: "0") < 10, functionLength == 3 || d < Byte.firstNonASCII {
             return String(unsafeUninitializedCapacity: 3) { $0[0] = a; $0[1] = b; $0[2] = c; return 3 }
         }
         return String(function.prefix(3))
@@ -105,10 +105,10 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         var spaced = false
         func digits() -> Range<Int>? {
             let start = index
-            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+            while index < bytes.count, Byte.isASCIIDigit(bytes[index]) { index += 1 }
             return index > start ? start..<index : nil
         }
-        func skipSpaces() { while index < bytes.count, bytes[index] == 32 { index += 1; spaced = true } }
+        func skipSpaces() { while index < bytes.count, bytes[index] == Byte.space { index += 1; spaced = true } }
         skipSpaces()
         let start = index
         guard let function = digits() else { return nil }
@@ -133,7 +133,7 @@ public struct BudgetArticle: Sendable, Hashable, Codable {
         // The code as `init(function:economic:subCode:year:)` writes it: the bytes themselves
         // when no space sits inside.
         var code: String
-        if !spaced || bytes[start..<end].firstIndex(of: 32) == nil {
+        if !spaced || bytes[start..<end].firstIndex(of: Byte.space) == nil {
             code = string(start..<end)
         } else {
             code = string(function) + "/" + string(economic) + "-" + string(sub)

@@ -57,7 +57,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         var letters: [UInt8] = []
         var n = column
         while n > 0 {
-            letters.append(UInt8(65 + (n - 1) % 26))
+            letters.append(UInt8(ascii: "A") + UInt8((n - 1) % 26))
             n = (n - 1) / 26
         }
         return String(decoding: letters.reversed(), as: UTF8.self)

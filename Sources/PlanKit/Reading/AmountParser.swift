@@ -39,20 +39,20 @@ enum AmountParser {
         case signOrDash(Money)
     }
 
-    static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    static func isDigit(_ b: UInt8) -> Bool { Byte.isASCIIDigit(b) }
 
     /// Length of a space-like separator at `i`: ASCII space, U+00A0 or U+202F.
     static func spaceLength(_ bytes: [UInt8], _ i: Int) -> Int {
         guard i < bytes.count else { return 0 }
-        if bytes[i] == 32 { return 1 }
-        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
-        if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xAF { return 3 }
+        if bytes[i] == Byte.space { return 1 }
+        if bytes[i] == Byte.latin1Lead, i + 1 < bytes.count, bytes[i + 1] == Byte.noBreakSpaceTrail { return 2 }
+        if bytes[i] == Byte.punctuationLead, i + 2 < bytes.count, bytes[i + 1] == Byte.generalPunctuationSecond, bytes[i + 2] == Byte.narrowNoBreakSpaceLast { return 3 }
         return 0
     }
 
     /// Whether the euro sign starts at `i`.
     static func isEuro(_ bytes: [UInt8], _ i: Int) -> Bool {
-        i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x82 && bytes[i + 2] == 0xAC
+        i + 2 < bytes.count && bytes[i] == Byte.punctuationLead && bytes[i + 1] == Byte.euroSecond && bytes[i + 2] == Byte.euroLast
     }
 
     /// The currency words, longest first, as bytes.
@@ -62,7 +62,7 @@ enum AmountParser {
     static func currencyWordEnd(_ bytes: [UInt8], _ j: Int) -> Int? {
         for w in currencyWords {
             if j + w.count <= bytes.count,
-               (0..<w.count).allSatisfy({ bytes[j + $0] | 0x20 == w[$0] }),
+               (0..<w.count).allSatisfy({ bytes[j + $0] | Byte.caseBit == w[$0] }),
                j + w.count == bytes.count || !isLetter(bytes[j + w.count]) {
                 return j + w.count
             }
@@ -78,7 +78,7 @@ enum AmountParser {
         return currencyWordEnd(bytes, j)
     }
 
-    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 || b >= 0x80 }
+    static func isLetter(_ b: UInt8) -> Bool { (b | Byte.caseBit) >= UInt8(ascii: "a") && (b | Byte.caseBit) <= UInt8(ascii: "z") || b >= Byte.firstNonASCII }
 
     private static let dot = UInt8(ascii: "."), comma = UInt8(ascii: ","), dash = UInt8(ascii: "-")
     /// The kinds of separator, as bits of a set.
@@ -105,7 +105,7 @@ enum AmountParser {
         } else if isEuro(bytes, i) {
             leadingCurrency = true
             i += 3
-        } else if bytes[i] | 0x20 == UInt8(ascii: "e"), let end = currencyWordEnd(bytes, i) {
+        } else if bytes[i] | Byte.caseBit == UInt8(ascii: "e"), let end = currencyWordEnd(bytes, i) {
             leadingCurrency = true
             i = end
         }
@@ -124,7 +124,7 @@ enum AmountParser {
         var overflow = false
         @inline(__always) func addDigit(_ b: UInt8) {
             let (m, o1) = all.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(Int64(b - 48))
+            let (s, o2) = m.addingReportingOverflow(Int64(b - UInt8(ascii: "0")))
             if o1 || o2 { overflow = true } else { all = s }
         }
         func digitsRun(_ j: Int) -> Int {
@@ -135,7 +135,7 @@ enum AmountParser {
         let firstStart = i
         while i < count, isDigit(bytes[i]) { addDigit(bytes[i]); i += 1 }
         let firstLength = i - firstStart
-        let firstIsZero = bytes[firstStart] == 48
+        let firstIsZero = bytes[firstStart] == UInt8(ascii: "0")
         var separators = 0, commas = 0
         var lastKind: UInt8 = 0, lastLength = 0
         var kindsBefore: UInt8 = 0

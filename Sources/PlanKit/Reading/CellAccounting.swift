@@ -1,20 +1,20 @@
 import Foundation
 
 /// A non-blank input cell that neither the model nor a reader warning accounts for.
-public struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
+package struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
     /// The cell's place: its row's line (where the record starts) and its 1-based column.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The cell's text, as the file has it.
-    public var text: String
+    package var text: String
 
     /// Creates an unaccounted cell.
-    public init(location: SourceLocation, text: String) {
+    package init(location: SourceLocation, text: String) {
         self.location = location
         self.text = text
     }
 
     /// `file:line:column: "text"`.
-    public var description: String {
+    package var description: String {
         "\(location): \(String(reflecting: text))"
     }
 }
@@ -77,7 +77,7 @@ public struct UnaccountedCell: Sendable, Hashable, CustomStringConvertible {
 ///
 /// The check is meant for plans read with every field (``PlanFields/all``): a plan read for
 /// its budget only leaves the other cells out on purpose.
-public enum CellAccounting {
+package enum CellAccounting {
     /// The non-blank cells of `bytes` (a spreadsheet export) that `plans`, read from them, and
     /// `warnings` do not account for, in file order.
     ///
@@ -89,7 +89,7 @@ public enum CellAccounting {
     ///   - layout: The layout file's layout the plans were read with, if any.
     /// - Returns: The cells not accounted for; none when the bytes do not split into a table
     ///   (the reader then fails with an error that names the place).
-    public static func unaccounted(
+    package static func unaccounted(
         in bytes: [UInt8], file: String, plans: [Plan], warnings: [Diagnostic] = [], layout: TableLayout? = nil
     ) -> [UnaccountedCell] {
         guard let (_, utf8) = TextEncoding.decode(bytes) else { return [] }
@@ -120,7 +120,7 @@ public enum CellAccounting {
 
     /// Reads `bytes` with ``SpreadsheetReader`` (every field) and returns the cells the plan and
     /// its warnings do not account for; `nil` when the reader refuses the file.
-    public static func unaccounted(readingSpreadsheet bytes: [UInt8], file: String, layout: TableLayout? = nil) -> [UnaccountedCell]? {
+    package static func unaccounted(readingSpreadsheet bytes: [UInt8], file: String, layout: TableLayout? = nil) -> [UnaccountedCell]? {
         guard let plan = try? SpreadsheetReader(layout: layout).read(bytes, file: file) else { return nil }
         return unaccounted(in: bytes, file: file, plans: [plan], layout: layout)
     }
@@ -161,8 +161,8 @@ public enum CellAccounting {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b <= 32 || b == 127 { space(); i += 1; continue }
-            if b >= 0x80 {
+            if b <= Byte.space || b == Byte.delete { space(); i += 1; continue }
+            if b >= Byte.firstNonASCII {
                 let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
                 let end = min(bytes.count, i + length)
                 if isWhiteSpace(bytes[i..<end]) {
@@ -170,12 +170,12 @@ public enum CellAccounting {
                     i = end
                     continue
                 }
-                if pendingSpace { out.append(32); pendingSpace = false }
+                if pendingSpace { out.append(Byte.space); pendingSpace = false }
                 out.append(contentsOf: bytes[i..<end])
                 i = end
                 continue
             }
-            if pendingSpace { out.append(32); pendingSpace = false }
+            if pendingSpace { out.append(Byte.space); pendingSpace = false }
             out.append(b)
             i += 1
         }
@@ -187,10 +187,10 @@ public enum CellAccounting {
     private static func isWhiteSpace(_ c: ArraySlice<UInt8>) -> Bool {
         let b = Array(c)
         switch b.count {
-        case 2: return b[0] == 0xC2 && (b[1] == 0x85 || b[1] == 0xA0)
+        case 2: return b[0] == Byte.latin1Lead && (b[1] == 0x85 || b[1] == Byte.noBreakSpaceTrail)
         case 3:
             if b == [0xE1, 0x9A, 0x80] || b == [0xE3, 0x80, 0x80] || b == [0xE2, 0x81, 0x9F] { return true }
-            return b[0] == 0xE2 && b[1] == 0x80 && (b[2] <= 0x8A || b[2] == 0xA8 || b[2] == 0xA9 || b[2] == 0xAF)
+            return b[0] == Byte.punctuationLead && b[1] == 0x80 && (b[2] <= 0x8A || b[2] == 0xA8 || b[2] == 0xA9 || b[2] == 0xAF)
         default: return false
         }
     }
@@ -516,6 +516,6 @@ public enum CellAccounting {
 private extension Array where Element == UInt8 {
     /// Without leading and trailing spaces.
     var trimmedSpaces: [UInt8] {
-        Array(drop(while: { $0 == 32 }).reversed().drop(while: { $0 == 32 }).reversed())
+        Array(drop(while: { $0 == Byte.space }).reversed().drop(while: { $0 == Byte.space }).reversed())
     }
 }

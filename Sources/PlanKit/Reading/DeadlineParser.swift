@@ -20,8 +20,8 @@ enum DeadlineParser {
             // Four ASCII digits, read from the bytes.
             var y = 0, digits = 0
             for byte in word.utf8 {
-                guard byte &- 48 < 10, digits < 4 else { return nil }
-                y = y * 10 + Int(byte &- 48)
+                guard byte &- UInt8(ascii: "0") < 10, digits < 4 else { return nil }
+                y = y * 10 + Int(byte &- UInt8(ascii: "0"))
                 digits += 1
             }
             guard digits == 4, y >= 1900, y <= 2200 else { return nil }

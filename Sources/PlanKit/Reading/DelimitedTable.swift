@@ -27,7 +27,7 @@ enum DelimitedTable {
 
         /// Whether the cell at `index` holds only white space and control characters (or is beyond the end).
         func isBlank(_ index: Int) -> Bool {
-            !bytes[range(index)].contains { $0 > 32 }
+            !bytes[range(index)].contains { $0 > Byte.space }
         }
 
         /// The cell at `index`, or "" beyond the row's end.
@@ -46,7 +46,7 @@ enum DelimitedTable {
     /// Picks the separator: among tab, semicolon and comma (in that order of preference), the one
     /// present outside quotes on the most of the first 200 lines.
     static func detectSeparator(_ bytes: [UInt8]) -> UInt8 {
-        let candidates: [UInt8] = [9, UInt8(ascii: ";"), UInt8(ascii: ",")]
+        let candidates: [UInt8] = [Byte.tab, UInt8(ascii: ";"), UInt8(ascii: ",")]
         var linesWith = (0, 0, 0)
         var seen = (false, false, false)
         func countLine() {
@@ -62,19 +62,19 @@ enum DelimitedTable {
             var start = 0
             while start < buffer.count {
                 let rest = buffer.count - start
-                let end = memchr(base + start, 10, rest).map { start + (UnsafeRawPointer($0) - UnsafeRawPointer(base + start)) } ?? buffer.count
+                let end = memchr(base + start, Int32(Byte.lineFeed), rest).map { start + (UnsafeRawPointer($0) - UnsafeRawPointer(base + start)) } ?? buffer.count
                 let length = end - start
                 // A line outside quotes without a quote in it: `memchr` tells which candidates it holds.
-                if !inQuotes, memchr(base + start, 34, length) == nil {
-                    if memchr(base + start, 9, length) != nil { seen.0 = true }
-                    if memchr(base + start, 59, length) != nil { seen.1 = true }
-                    if memchr(base + start, 44, length) != nil { seen.2 = true }
+                if !inQuotes, memchr(base + start, Int32(UInt8(ascii: "\"")), length) == nil {
+                    if memchr(base + start, Int32(Byte.tab), length) != nil { seen.0 = true }
+                    if memchr(base + start, Int32(UInt8(ascii: ";")), length) != nil { seen.1 = true }
+                    if memchr(base + start, Int32(UInt8(ascii: ",")), length) != nil { seen.2 = true }
                 } else {
                     for byte in UnsafeBufferPointer(rebasing: buffer[start..<end]) {
                         if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
                         if inQuotes { continue }
                         switch byte {
-                        case 9: seen.0 = true
+                        case Byte.tab: seen.0 = true
                         case UInt8(ascii: ";"): seen.1 = true
                         case UInt8(ascii: ","): seen.2 = true
                         default: break
@@ -109,7 +109,7 @@ enum DelimitedTable {
         // Eight bytes at a time while none of them is a separator, CR or LF.
         if let base = bytes.baseAddress {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            let separators = ones &* UInt64(separator), lineFeeds = ones &* 10, returns = ones &* 13
+            let separators = ones &* UInt64(separator), lineFeeds = ones &* UInt64(Byte.lineFeed), returns = ones &* UInt64(Byte.carriageReturn)
             func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
             while end + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
@@ -119,7 +119,7 @@ enum DelimitedTable {
         }
         while end < bytes.count {
             let b = bytes[end]
-            if b == separator || b == 10 || b == 13 { break }
+            if b == separator || b == Byte.lineFeed || b == Byte.carriageReturn { break }
             end += 1
         }
         return end
@@ -163,12 +163,12 @@ enum DelimitedTable {
         /// or `nil` when the line needs the byte-by-byte reading below.
         func splitInPlace(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, _ row: inout Row) throws(PlanReadError) -> Int? {
             guard let base = buffer.baseAddress else { return nil }
-            let lineEnd = memchr(base + start, 10, count - start)
+            let lineEnd = memchr(base + start, Int32(Byte.lineFeed), count - start)
                 .map { start + (UnsafeRawPointer($0) - UnsafeRawPointer(base + start)) } ?? count
             var contentEnd = lineEnd
-            if lineEnd < count, contentEnd > start, buffer[contentEnd - 1] == 13 { contentEnd -= 1 }
+            if lineEnd < count, contentEnd > start, buffer[contentEnd - 1] == Byte.carriageReturn { contentEnd -= 1 }
             let length = contentEnd - start
-            guard memchr(base + start, 34, length) == nil, memchr(base + start, 13, length) == nil else { return nil }
+            guard memchr(base + start, Int32(UInt8(ascii: "\"")), length) == nil, memchr(base + start, Int32(Byte.carriageReturn), length) == nil else { return nil }
             var cell = start
             while true {
                 let next = memchr(base + cell, Int32(separator), contentEnd - cell)
@@ -221,14 +221,14 @@ enum DelimitedTable {
                         closed = true
                         break
                     }
-                    if b == 13 && index + 1 < count && bytes[index + 1] == 10 {
+                    if b == Byte.carriageReturn && index + 1 < count && bytes[index + 1] == Byte.lineFeed {
                         // CRLF inside quotes is kept as LF.
                         row.bytes.append(contentsOf: bytes[runStart..<index])
                         index += 1
                         runStart = index
                         continue
                     }
-                    if b == 10 { line += 1 }
+                    if b == Byte.lineFeed { line += 1 }
                     index += 1
                 }
                 if !closed {
@@ -244,7 +244,7 @@ enum DelimitedTable {
                 index += 1
                 continue
             }
-            if byte == 10 || byte == 13 {
+            if byte == Byte.lineFeed || byte == Byte.carriageReturn {
                 try endCell(&row, &cellStart)
                 try body(row)
                 row.bytes.removeAll(keepingCapacity: true)
@@ -253,7 +253,7 @@ enum DelimitedTable {
                 row.starts.removeAll(keepingCapacity: true)
                 row.ends.removeAll(keepingCapacity: true)
                 cellStart = 0
-                if byte == 13 && index + 1 < count && bytes[index + 1] == 10 { index += 1 }
+                if byte == Byte.carriageReturn && index + 1 < count && bytes[index + 1] == Byte.lineFeed { index += 1 }
                 index += 1
                 line += 1
                 row.line = line
@@ -311,7 +311,7 @@ enum DelimitedTable {
                     inQuotes = false
                 } else {
                     cellHasText = true
-                    if byte == 10 { line += 1 }
+                    if byte == Byte.lineFeed { line += 1 }
                 }
                 index += 1
                 continue
@@ -322,9 +322,9 @@ enum DelimitedTable {
                 endCell(at: index)
                 if next == offsets.count { return spans }
                 column += 1
-            } else if byte == 10 || byte == 13 {
+            } else if byte == Byte.lineFeed || byte == Byte.carriageReturn {
                 endCell(at: index)
-                if byte == 13, index + 1 < count, bytes[index + 1] == 10 { index += 1; cellStart += 1 }
+                if byte == Byte.carriageReturn, index + 1 < count, bytes[index + 1] == Byte.lineFeed { index += 1; cellStart += 1 }
                 line += 1
                 rowLine = line
                 column = 1

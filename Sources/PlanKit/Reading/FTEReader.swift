@@ -41,7 +41,7 @@ public enum FTEReader {
         func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
         func skipSpaces() {
             while let byte = peek() {
-                if byte == Byte.space || byte == Byte.tab || byte == Byte.lineFeed || byte == Byte.carriageReturn {
+                if byte == FTEByte.space || byte == FTEByte.tab || byte == FTEByte.lineFeed || byte == FTEByte.carriageReturn {
                     bytes.formIndex(after: &index)
                     continue
                 }
@@ -55,31 +55,31 @@ public enum FTEReader {
         skipSpaces()
         guard let first = peek() else { return (.missing, false) }
         // `??`, `?`, `/` and `-` alone.
-        if first == Byte.questionMark || first == Byte.slash || first == Byte.hyphen {
+        if first == FTEByte.questionMark || first == FTEByte.slash || first == FTEByte.hyphen {
             while let byte = peek(), byte == first { bytes.formIndex(after: &index) }
             skipSpaces()
             guard index == bytes.endIndex else { return (.unknown, true) }
-            return (first == Byte.questionMark ? .unknown : .none, false)
+            return (first == FTEByte.questionMark ? .unknown : .none, false)
         }
         // One number: digits, then at most one separator followed by one or two digits.
         var whole = 0, fraction = 0, fractionDigits = 0, wholeDigits = 0
-        while let byte = peek(), Byte.isDigit(byte), wholeDigits < 6 {
-            whole = whole * 10 + Int(byte - Byte.zero)
+        while let byte = peek(), FTEByte.isDigit(byte), wholeDigits < 6 {
+            whole = whole * 10 + Int(byte - FTEByte.zero)
             wholeDigits += 1
             bytes.formIndex(after: &index)
         }
         guard wholeDigits > 0 else { return (.unknown, true) }
-        if let byte = peek(), byte == Byte.comma || byte == Byte.period {
+        if let byte = peek(), byte == FTEByte.comma || byte == FTEByte.period {
             bytes.formIndex(after: &index)
-            while let byte = peek(), Byte.isDigit(byte) {
-                fraction = fraction * 10 + Int(byte - Byte.zero)
+            while let byte = peek(), FTEByte.isDigit(byte) {
+                fraction = fraction * 10 + Int(byte - FTEByte.zero)
                 fractionDigits += 1
                 bytes.formIndex(after: &index)
                 guard fractionDigits <= 2 else { return (.unknown, true) }
             }
             guard fractionDigits > 0 else { return (.unknown, true) }
         }
-        if let byte = peek(), Byte.isDigit(byte) { return (.unknown, true) }
+        if let byte = peek(), FTEByte.isDigit(byte) { return (.unknown, true) }
         skipSpaces()
         // The word ETP, in any case, as a word of its own.
         func letter(_ upper: UInt8) -> Bool {
@@ -94,7 +94,7 @@ public enum FTEReader {
         // Words after it, but no other number (`1 ETP + 0,5 ETP`, `½`).
         var previous: UInt8 = 0
         while let byte = peek() {
-            if Byte.isDigit(byte) || (previous == 0xC2 && (0xBC...0xBE).contains(byte)) { return (.unknown, true) }
+            if FTEByte.isDigit(byte) || (previous == 0xC2 && (0xBC...0xBE).contains(byte)) { return (.unknown, true) }
             previous = byte
             bytes.formIndex(after: &index)
         }
@@ -105,7 +105,7 @@ public enum FTEReader {
 }
 
 /// The bytes the reader names.
-private enum Byte {
+private enum FTEByte {
     static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     static let questionMark = UInt8(ascii: "?"), slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
     static let comma = UInt8(ascii: ","), period = UInt8(ascii: "."), zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")

@@ -65,7 +65,7 @@ public struct PlanReader: Sendable {
 
     /// Reads the plans in `bytes`, naming `file` in locations.
     public func read(_ bytes: [UInt8], file: String) throws(PlanReadError) -> [Plan] {
-        let first = bytes.drop(while: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).first
+        let first = bytes.drop(while: { Byte.isSpaceOrLineBreak($0) || Byte.byteOrderMark.contains($0) }).first
         if first == UInt8(ascii: "{") || file.lowercased().hasSuffix(".json") {
             return try PlanKitJSON.decode(bytes, file: file)
         }

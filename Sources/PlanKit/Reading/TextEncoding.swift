@@ -1,7 +1,7 @@
 import Foundation
 
 /// The text encodings a spreadsheet export arrives in.
-public enum TextEncoding: String, Sendable, Hashable, Codable {
+package enum TextEncoding: String, Sendable, Hashable, Codable {
     /// UTF-8, with or without a byte-order mark.
     case utf8 = "UTF-8"
     /// UTF-16 little-endian, with a byte-order mark (Excel's "Unicode text") or without.
@@ -15,7 +15,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
     ///
     /// See ``decodeText(_:)`` for the rule; this form leaves out the invalid bytes it found.
     /// - Returns: `nil` when the bytes look binary (NUL bytes that are not UTF-16 text).
-    public static func decode(_ bytes: [UInt8]) -> (encoding: TextEncoding, utf8: [UInt8])? {
+    package static func decode(_ bytes: [UInt8]) -> (encoding: TextEncoding, utf8: [UInt8])? {
         decodeText(bytes).map { ($0.encoding, $0.utf8) }
     }
 
@@ -221,7 +221,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
                 index += high.trailingZeroBitCount / 8
             }
             let b = bytes[index]
-            if b < 0x80 { index += 1; continue }
+            if b < Byte.firstNonASCII { index += 1; continue }
             let length = b >= 0xC2 && b <= 0xDF ? 2 : (b >= 0xE0 && b <= 0xEF ? 3 : (b >= 0xF0 && b <= 0xF4 ? 4 : 0))
             guard length > 0, index + length <= bytes.count else { return index }
             for k in 1..<length where bytes[index + k] & 0xC0 != 0x80 { return index }
@@ -242,7 +242,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
 
     /// The Windows-1252 character of `byte`, `nil` for the five bytes it leaves undefined.
     static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar? {
-        guard byte >= 0x80, byte <= 0x9F else { return Unicode.Scalar(byte) }
+        guard byte >= Byte.firstNonASCII, byte <= 0x9F else { return Unicode.Scalar(byte) }
         let value = cp1252High[Int(byte - 0x80)]
         return value == 0 ? nil : Unicode.Scalar(value)
     }
@@ -255,7 +255,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         while index < bytes.count {
             // The ASCII bytes up to the next that is not, copied at once: most of a plan's text.
             var end = index
-            while end < bytes.count, bytes[end] < 0x80 { end += 1 }
+            while end < bytes.count, bytes[end] < Byte.firstNonASCII { end += 1 }
             out.append(contentsOf: bytes[index..<end])
             guard end < bytes.count else { break }
             let byte = bytes[end]

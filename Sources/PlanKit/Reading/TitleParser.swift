@@ -32,8 +32,8 @@ enum TitleParser {
         var i = range?.lowerBound ?? 0
         func isSpace(_ at: Int) -> Int {
             guard at < end else { return 0 }
-            if bytes[at] == 32 || (bytes[at] >= 9 && bytes[at] <= 13) { return 1 }
-            if bytes[at] == 0xC2, at + 1 < end, bytes[at + 1] == 0xA0 { return 2 }
+            if Byte.isASCIIWhiteSpace(bytes[at]) { return 1 }
+            if bytes[at] == Byte.latin1Lead, at + 1 < end, bytes[at + 1] == Byte.noBreakSpaceTrail { return 2 }
             return 0
         }
         while isSpace(i) > 0 { i += isSpace(i) }
@@ -43,7 +43,7 @@ enum TitleParser {
         i = matchedEnd
         while isSpace(i) > 0 { i += isSpace(i) }
         let numberStart = i
-        func digit(_ at: Int) -> Bool { at < end && bytes[at] >= 48 && bytes[at] <= 57 }
+        func digit(_ at: Int) -> Bool { at < end && Byte.isASCIIDigit(bytes[at]) }
         while digit(i) || (i < end && bytes[i] == UInt8(ascii: ".") && digit(i + 1)) { i += 1 }
         guard i > numberStart else { return nil }
         let number = String(decoding: bytes[numberStart..<i], as: UTF8.self)
@@ -52,7 +52,7 @@ enum TitleParser {
             if isSpace(at) > 0 { return isSpace(at) }
             guard at < end else { return 0 }
             if bytes[at] == UInt8(ascii: ":") || bytes[at] == UInt8(ascii: "-") { return 1 }
-            if bytes[at] == 0xE2, at + 2 < end, bytes[at + 1] == 0x80, bytes[at + 2] == 0x93 { return 3 } // –
+            if bytes[at] == Byte.punctuationLead, at + 2 < end, bytes[at + 1] == Byte.generalPunctuationSecond, bytes[at + 2] == Byte.enDashLast { return 3 } // –
             return 0
         }
         // A number must be followed by white space, a separator or the end.
@@ -170,9 +170,9 @@ enum TitleParser {
         var end = bytes.endIndex
         while end > bytes.startIndex {
             let b = bytes[end - 1]
-            if b == UInt8(ascii: "-") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == 32 {
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == Byte.space {
                 end -= 1
-            } else if b == 0x93, end - bytes.startIndex >= 3, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {
+            } else if b == Byte.enDashLast, end - bytes.startIndex >= 3, bytes[end - 2] == Byte.generalPunctuationSecond, bytes[end - 3] == Byte.punctuationLead {
                 end -= 3
             } else {
                 break

@@ -24,5 +24,5 @@ public enum PCS3 {
 
 extension Character {
     /// Whether the character is one of the ASCII digits 0-9.
-    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+    var isASCIIDigit: Bool { asciiValue.map { Byte.isASCIIDigit($0) } ?? false }
 }

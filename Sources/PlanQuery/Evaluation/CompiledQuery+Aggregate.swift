@@ -1,17 +1,38 @@
 import PlanKit
 
 extension CompiledQuery {
+    /// An aggregate over the rows `members`.
+    ///
+    /// `count(p)` counts the values that are not unknown, none or missing (with `distinct`, the
+    /// different ones); `avg`, `min` and `max` take known values only. `sum` of amounts adds the
+    /// known amounts, and says when some are unknown: the sum of the known parts is then
+    /// ``QueryValue/incomplete(_:)`` (`15000 + ?`), and unknown when no part is known.
     static func aggregate(_ function: AggregateFunction, _ accessor: ValueAccessor?, _ type: ValueType?, _ members: [Int],
-                          _ context: QueryContext, _ location: QueryLocation) throws(QueryError) -> QueryValue {
+                          _ context: QueryContext, _ location: QueryLocation, distinct: Bool = false) throws(QueryError) -> QueryValue {
         guard let accessor else { return .integer(Int64(members.count)) }
+        if distinct {
+            var seen = Set<QueryValue>()
+            for i in members {
+                _ = accessor(context, i) { value in
+                    if !value.isState { seen.insert(value) }
+                    return false
+                }
+            }
+            return .integer(Int64(seen.count))
+        }
         // One pass over the members' known values, keeping only what the function needs.
         var count: Int64 = 0
         var total: Int64 = 0
         var overflow = false
+        var unknownParts = false
         var best: QueryValue?
         for i in members {
             _ = accessor(context, i) { value in
-                if value.isState { return false }
+                if value.isState {
+                    if value == .unknown { unknownParts = true }
+                    return false
+                }
+                if function != .count && function != .sum && !value.isKnown { return false }
                 count += 1
                 switch function {
                 case .count: break
@@ -19,6 +40,7 @@ extension CompiledQuery {
                     let add: Int64
                     switch value {
                     case .money(let m): add = m.cents
+                    case .incomplete(let m): add = m.cents; unknownParts = true
                     case .integer(let n): add = n
                     default: return false
                     }
@@ -42,8 +64,12 @@ extension CompiledQuery {
             if overflow {
                 throw QueryError("\(function.rawValue)() overflows: the total is too large to hold; narrow the rows with where.", at: location)
             }
+            if function == .sum && type == .money {
+                if count == 0 { return unknownParts ? .unknown : .missing }
+                return unknownParts ? .incomplete(Money(cents: total)) : .money(Money(cents: total))
+            }
             if count == 0 { return .missing }
-            if function == .sum { return type == .money ? .money(Money(cents: total)) : .integer(total) }
+            if function == .sum { return .integer(total) }
             if type == .money {
                 let (q, r) = total.quotientAndRemainder(dividingBy: count)
                 return .money(Money(cents: q + (r.magnitude * 2 >= count.magnitude ? (total < 0 ? -1 : 1) : 0)))

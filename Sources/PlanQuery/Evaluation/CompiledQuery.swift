@@ -6,12 +6,19 @@ import PlanKit
 /// keeps while it runs is its own (``QueryRun``).
 public struct CompiledQuery: Sendable {
     /// Whether a row passes the filter, given the run's state.
-    typealias Predicate = @Sendable (QueryContext, Int, QueryRun) -> Bool
+    typealias Predicate = @Sendable (QueryContext, Int, QueryRun) -> Truth
     typealias Collect = @Sendable (QueryContext, Int) -> QueryValue
 
-    enum Column: Sendable {
+    indirect enum Column: Sendable {
+        /// A row's value; in a group, its first row's.
         case path(Collect)
         case aggregate(AggregateFunction, ValueAccessor?, ValueType?, QueryLocation)
+        /// The group's value of `group by` key number `n`.
+        case key(Int)
+        /// A value computed over a group's rows.
+        case group(Compiler.GroupValue)
+        /// The column's values as percentages of their sum.
+        case percent(Column)
     }
 
     enum SortTarget: Sendable {
@@ -25,10 +32,13 @@ public struct CompiledQuery: Sendable {
     let predicate: Predicate?
     let columnNames: [String]
     let columns: [Column]
-    let groupKeys: [Collect]
+    /// The `group by` keys; a row with several values of a key goes to each value's group.
+    let groupKeys: [ValueAccessor]
     /// The small number the one group key depends on, when it has one.
     let groupDense: DenseKey?
     let grouped: Bool
+    /// The `having` condition.
+    let having: Compiler.GroupPredicate?
     let sort: [(SortTarget, Bool)]
     let matchers: [TextMatcher]
 
@@ -56,7 +66,7 @@ public struct CompiledQuery: Sendable {
         var selected: [Int] = []
         selected.reserveCapacity(count)
         if let predicate {
-            for i in 0..<count where predicate(context, i, run) { selected.append(i) }
+            for i in 0..<count where predicate(context, i, run) == .yes { selected.append(i) }
         } else {
             selected = Array(0..<count)
         }
@@ -64,15 +74,10 @@ public struct CompiledQuery: Sendable {
         var keys: [[QueryValue]] = []
         if grouped {
             let groups = gather(selected, context)
-            for members in groups.members {
+            for (members, key) in zip(groups.members, groups.keys) {
+                if let having, try having(context, members) != .yes { continue }
                 var row: [QueryValue] = []
-                for column in columns {
-                    switch column {
-                    case .path(let collect): row.append(members.first.map { collect(context, $0) } ?? .missing)
-                    case .aggregate(let function, let accessor, let type, let location):
-                        row.append(try Self.aggregate(function, accessor, type, members, context, location))
-                    }
-                }
+                for column in columns { row.append(try Self.value(of: column, members, key, context)) }
                 rows.append(row)
             }
             keys = rows
@@ -80,8 +85,10 @@ public struct CompiledQuery: Sendable {
             rows.reserveCapacity(selected.count)
             for i in selected {
                 rows.append(columns.map { column in
-                    if case .path(let collect) = column { return collect(context, i) }
-                    return .missing
+                    switch column {
+                    case .path(let collect), .percent(.path(let collect)): collect(context, i)
+                    default: .missing
+                    }
                 })
                 if !sort.isEmpty {
                     keys.append(sort.map { target, _ in
@@ -91,6 +98,18 @@ public struct CompiledQuery: Sendable {
                         }
                     })
                 }
+            }
+        }
+        for (c, column) in columns.enumerated() {
+            if case .percent = column { Self.percentages(&rows, column: c) }
+        }
+        if query.distinct {
+            var seen = Set<[QueryValue]>()
+            var kept: [Int] = []
+            for (r, row) in rows.enumerated() where seen.insert(row).inserted { kept.append(r) }
+            if kept.count < rows.count {
+                rows = kept.map { rows[$0] }
+                if grouped { keys = rows } else if !keys.isEmpty { keys = kept.map { keys[$0] } }
             }
         }
         if !sort.isEmpty {
@@ -113,4 +132,27 @@ public struct CompiledQuery: Sendable {
         return ResultTable(columns: columnNames, rows: rows)
     }
 
+
+    /// A column's value for a group's rows.
+    static func value(of column: Column, _ members: [Int], _ key: [QueryValue], _ context: QueryContext) throws(QueryError) -> QueryValue {
+        switch column {
+        case .path(let collect): members.first.map { collect(context, $0) } ?? .missing
+        case .key(let n): n < key.count ? key[n] : .missing
+        case .aggregate(let function, let accessor, let type, let location):
+            try aggregate(function, accessor, type, members, context, location)
+        case .group(let value): try value(context, members)
+        case .percent(let inner): try Self.value(of: inner, members, key, context)
+        }
+    }
+
+    /// Replaces column `c`'s values by their share of the column's sum, in percent with one
+    /// decimal; unknown where the value is not a known number or the sum is zero.
+    static func percentages(_ rows: inout [[QueryValue]], column c: Int) {
+        var total = 0.0
+        for row in rows where row[c].isKnown { total += row[c].number ?? 0 }
+        for r in rows.indices {
+            guard rows[r][c].isKnown, let x = rows[r][c].number, total != 0 else { rows[r][c] = .unknown; continue }
+            rows[r][c] = .decimal((x / total * 1000).rounded() / 10)
+        }
+    }
 }

@@ -1,19 +1,38 @@
 import PlanKit
 
 extension Compiler {
-    /// Compiles a condition to a predicate over row indexes of `root`.
+    /// Compiles a condition to a predicate over row indexes of `root`, in SQL's three-valued logic
+    /// (``Truth``): a comparison, match or membership on an unknown, none or missing value, or on a
+    /// path with no value, is unknown.
+    ///
+    /// A path with several values (an action's budget lines, a cell's agents) is true when the
+    /// test is true of any value, else unknown when it is unknown of any, else false.
     static func compile(_ expression: QueryExpression, _ root: RecordTypeID, _ matchers: inout [TextMatcher]) throws(QueryError) -> CompiledQuery.Predicate {
         switch expression {
         case .and(let terms):
             var predicates: [CompiledQuery.Predicate] = []
             for term in terms { predicates.append(try compile(term, root, &matchers)) }
             let compiled = predicates
-            return { c, i, r in compiled.allSatisfy { $0(c, i, r) } }
+            return { c, i, r in
+                var result = Truth.yes
+                for predicate in compiled {
+                    result = result && predicate(c, i, r)
+                    if result == .no { return .no }
+                }
+                return result
+            }
         case .or(let terms):
             var predicates: [CompiledQuery.Predicate] = []
             for term in terms { predicates.append(try compile(term, root, &matchers)) }
             let compiled = predicates
-            return { c, i, r in compiled.contains { $0(c, i, r) } }
+            return { c, i, r in
+                var result = Truth.no
+                for predicate in compiled {
+                    result = result || predicate(c, i, r)
+                    if result == .yes { return .yes }
+                }
+                return result
+            }
         case .not(let inner):
             let compiled = try compile(inner, root, &matchers)
             return { c, i, r in !compiled(c, i, r) }
@@ -22,11 +41,21 @@ extension Compiler {
             let value = try convert(literal, to: resolved.type, path: path, at: location)
             let accessor = resolved.accessor
             return { c, i, _ in
-                accessor(c, i) { v in
-                    guard !v.isState, let r = QueryValue.compare(v, value) else { return false }
-                    return op.holds(r)
+                // Whether a value compared false; whether one was unknown, none or missing.
+                var sawFalse = false, sawUnknown = false
+                let hit = accessor(c, i) { v in
+                    if v.isKnown, let r = QueryValue.compare(v, value) {
+                        if op.holds(r) { return true }
+                        sawFalse = true
+                    } else {
+                        sawUnknown = true
+                    }
+                    return false
                 }
+                return hit ? .yes : (sawFalse && !sawUnknown ? .no : .unknown)
             }
+        case .compare(let left, let op, let right, let location):
+            return try compileComparison(left, op, right, root, at: location)
         case .match(let path, let pattern, let negated, let location):
             let resolved = try resolve(path, root)
             guard [.text, .id, .deadline].contains(resolved.type) else {
@@ -39,51 +68,60 @@ extension Compiler {
             // The matcher's state in a run is at its index in the run's states.
             let index = matchers.count
             matchers.append(matcher)
-            if matcher.column != nil { return negate({ _, i, r in matcher.matchesColumnRow(i, in: r.matchers[index]) }, negated) }
+            if matcher.column != nil {
+                return negate({ _, i, r in
+                    let run = r.matchers[index]
+                    if run.column?.isMissing(i) == true { return .unknown }
+                    return Truth(matcher.matchesColumnRow(i, in: run))
+                }, negated)
+            }
             if let dense = resolved.denseKey {
                 // Each value matched once, through the row's number; no number means a missing
-                // value, which matches nothing, as the accessor says.
+                // value, whose match is unknown.
                 let test: CompiledQuery.Predicate = { c, i, r in
-                    guard let number = dense.index(c, i) else { return false }
+                    guard let number = dense.index(c, i) else { return .unknown }
                     let run = r.matchers[index]
                     return matcher.matches(number: number, of: dense.count(c), in: run) {
                         switch dense.value(c, number) {
-                        case .text(let s), .id(let s): matcher.matches(s, in: c, run)
-                        case .deadline(let d): matcher.matches(d.description, in: c, run)
-                        default: false
+                        case .text(let s), .id(let s): Truth(matcher.matches(s, in: c, run))
+                        case .deadline(let d): Truth(matcher.matches(d.description, in: c, run))
+                        default: .unknown
                         }
                     }
                 }
                 return negate(test, negated)
             }
             let accessor = resolved.accessor
-            let test: CompiledQuery.Predicate = { c, i, r in
+            return negate({ c, i, r in
                 let run = r.matchers[index]
-                return accessor(c, i) { v in
-                    switch v {
-                    case .text(let s), .id(let s): matcher.matches(s, in: c, run)
-                    case .deadline(let d): matcher.matches(d.description, in: c, run)
-                    default: false
+                var result = Truth.unknown
+                var any = false
+                _ = accessor(c, i) { v in
+                    let truth: Truth = switch v {
+                    case .text(let s), .id(let s): Truth(matcher.matches(s, in: c, run))
+                    case .deadline(let d): Truth(matcher.matches(d.description, in: c, run))
+                    default: .unknown
                     }
+                    if any { result = result || truth } else { any = true; result = truth }
+                    return result == .yes
                 }
-            }
-            return negate(test, negated)
+                return result
+            }, negated)
         case .membership(let path, let literals, let negated):
             let resolved = try resolve(path, root)
             let values = try literals.map { (l) throws(QueryError) in try convert(l, to: resolved.type, path: path, at: path.location) }
-            let accessor = resolved.accessor
-            let test: CompiledQuery.Predicate = { c, i, _ in
-                accessor(c, i) { v in !v.isState && values.contains { QueryValue.compare(v, $0) == 0 } }
-            }
-            return negate(test, negated)
+            return negate(anyValue(resolved.accessor) { v in
+                guard v.isKnown else { return .unknown }
+                return Truth(values.contains { QueryValue.compare(v, $0) == 0 })
+            }, negated)
         case .state(let path, let state, let negated):
             let resolved = try resolve(path, root)
             if let dense = resolved.denseKey {
                 // The value straight from the row's number, without the chain of records; no
                 // number means a missing value, as the accessor says.
                 let test: CompiledQuery.Predicate = { c, i, _ in
-                    guard let number = dense.index(c, i) else { return Self.isInState(.missing, state) }
-                    return Self.isInState(dense.value(c, number), state)
+                    guard let number = dense.index(c, i) else { return Truth(Self.isInState(.missing, state)) }
+                    return Truth(Self.isInState(dense.value(c, number), state))
                 }
                 return negate(test, negated)
             }
@@ -94,16 +132,54 @@ extension Compiler {
                     any = true
                     return Self.isInState(v, state)
                 }
-                return hit || (!any && (state == .missing || state == .empty))
+                return Truth(hit || (!any && (state == .missing || state == .empty)))
             }
             return negate(test, negated)
+        case .operandState(let operand, let state, let negated):
+            let value = try rowValue(operand, root)
+            return { c, i, _ in Truth(Self.isInState(value(c, i), state) != negated) }
         case .truth(let path):
             let resolved = try resolve(path, root)
             guard resolved.type == .bool else {
                 throw QueryError("'\(path)' is \(resolved.type.rawValue), not true or false; compare it, as in \(path) = \"…\" or \(path) is unknown.", at: path.location)
             }
-            let accessor = resolved.accessor
-            return { c, i, _ in accessor(c, i) { $0 == .bool(true) } }
+            return anyValue(resolved.accessor) { v in
+                switch v {
+                case .bool(let b): Truth(b)
+                default: .unknown
+                }
+            }
+        }
+    }
+
+    /// A predicate true when `test` is true of any of the row's values, else unknown when it is
+    /// unknown of any or there is no value, else false.
+    static func anyValue(_ accessor: @escaping ValueAccessor, _ test: @escaping @Sendable (QueryValue) -> Truth) -> CompiledQuery.Predicate {
+        { c, i, _ in
+            var sawFalse = false, sawUnknown = false
+            let hit = accessor(c, i) { v in
+                switch test(v) {
+                case .yes: return true
+                case .no: sawFalse = true
+                case .unknown: sawUnknown = true
+                }
+                return false
+            }
+            return hit ? .yes : (sawFalse && !sawUnknown ? .no : .unknown)
+        }
+    }
+
+    /// Whether `test` is true of any of row `i`'s values (see ``anyValue(_:_:)``).
+    static func anyValue(_ accessor: ValueAccessor, _ c: QueryContext, _ i: Int, _ test: (QueryValue) -> Truth) -> Truth {
+        withoutActuallyEscaping(test) { test in
+            var result = Truth.unknown
+            var any = false
+            _ = accessor(c, i) { v in
+                let truth = test(v)
+                if !any { any = true; result = truth } else { result = result || truth }
+                return result == .yes
+            }
+            return result
         }
     }
 }

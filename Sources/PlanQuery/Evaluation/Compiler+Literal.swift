@@ -2,7 +2,7 @@ import PlanKit
 
 extension Compiler {
     /// Converts a literal to a value comparable with a field of type `type`.
-    static func convert(_ literal: Literal, to type: ValueType, path: Path, at location: QueryLocation) throws(QueryError) -> QueryValue {
+    package static func convert(_ literal: Literal, to type: ValueType, path: Path, at location: QueryLocation) throws(QueryError) -> QueryValue {
         switch (type, literal) {
         case (.money, .number(let text)):
             guard let money = Money(decimal: text) else {
@@ -22,13 +22,20 @@ extension Compiler {
         case (.text, .string(let text)): return .text(text)
         case (.text, .number(let text)): return .text(text)
         case (.bool, .bool(let b)): return .bool(b)
+        case (.date, .date(let day)), (.deadline, .date(let day)): return .date(day)
+        case (.date, .string(let text)):
+            guard let day = Day(iso: text) else {
+                throw QueryError("'\(path)' is a date, and \"\(text)\" is not one; write it as \"YYYY-MM-DD\", such as \"2021-07-01\", or today().", at: location)
+            }
+            return .date(day)
         case (.deadline, _):
-            throw QueryError("'\(path)' is a deadline; compare it with a year (\(path) < 2022), or use \(path).text ~ \"…\".", at: location)
+            throw QueryError("'\(path)' is a deadline; compare it with a year (\(path) < 2022) or a date (\(path).end < today()), or use \(path).text ~ \"…\".", at: location)
         default:
             let what: String = switch type {
             case .money: "an amount; compare it with a number of euros, as in \(path) > 1000"
             case .integer: "a number; compare it with a number"
             case .bool: "true or false; compare it with true or false"
+            case .date: "a date; compare it with a date such as \"2021-07-01\", date(\"2021-07-01\") or today()"
             default: "text; compare it with a string in double quotes"
             }
             throw QueryError("'\(path)' is \(what).", at: location)

@@ -30,7 +30,7 @@ extension Compiler {
                 guard isLast else {
                     throw QueryError("'\(field.name)' is a \(type.rawValue) and has no fields; end the path at \(path.components[...index].joined(separator: ".")).", at: path.locations[index + 1])
                 }
-                return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil ? field.foldedColumn : nil,
+                return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil || sameRow ? field.foldedColumn : nil,
                                 denseKey: sameRow ? field.denseKey : nil)
             case .record(let typeID, _, let accessor):
                 let next = Schema.recordType(typeID)
@@ -54,6 +54,8 @@ extension Compiler {
         case .none: value == .none
         case .missing: value == .missing
         case .empty: value == .none || value == .missing
+        case .known: value.isKnown
+        case .incomplete: if case .incomplete = value { true } else { false }
         }
     }
 

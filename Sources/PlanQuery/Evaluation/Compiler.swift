@@ -11,6 +11,7 @@ public enum Compiler {
     ///
     /// - Throws: ``QueryError`` for an unknown collection or field, a wrong type, or a misused aggregate.
     public static func compile(_ query: Query, planCount: Int = 1) throws(QueryError) -> CompiledQuery {
+        let query = normalisingPlanNames(query)
         guard let collection = Schema.collection(query.collection) else {
             let names = Schema.collections.map(\.name)
             let hint = Suggestions.closest(to: query.collection, in: names).map { "did you mean '\($0)'?" } ?? "collections are \(names.joined(separator: ", "))."
@@ -21,28 +22,40 @@ public enum Compiler {
         let predicate = try query.filter.map { (e) throws(QueryError) in try compile(e, root, &matchers) }
 
         var items = query.select ?? collection.defaultColumns.map { SelectItem.path(Path(components: [$0], locations: [query.collectionLocation]), alias: nil) }
-        if query.select == nil {
-            if !query.groupBy.isEmpty {
-                items = query.groupBy.map { SelectItem.path($0, alias: nil) } + [.aggregate(.count, nil, alias: nil, query.collectionLocation)]
-            } else if planCount > 1, let source = collection.sourcePlan {
+        if query.select == nil, !query.groupBy.isEmpty {
+            items = query.groupBy.map { SelectItem.path($0, alias: nil) } + [.aggregate(.count, nil, alias: nil, query.collectionLocation)]
+        }
+        let hasAggregate = items.contains { $0.operand.hasAggregate }
+        // Rows of several plans say which plan each comes from: the plan column comes first,
+        // unless the rows are grouped or the select names it already.
+        if planCount > 1, !hasAggregate, query.groupBy.isEmpty, query.having == nil, let source = collection.sourcePlan {
+            let names = source == "source.plan" ? [source, "action.plan"] : [source]
+            let named = items.contains { item in
+                if case .path(let path, _) = item { return names.contains(path.description.lowercased()) }
+                return false
+            }
+            if !named {
                 let components = source.split(separator: ".").map(String.init)
                 items.insert(.path(Path(components: components, locations: components.map { _ in query.collectionLocation }), alias: nil), at: 0)
             }
         }
-        let hasAggregate = items.contains { if case .aggregate = $0 { return true } else { return false } }
-        let grouped = hasAggregate || !query.groupBy.isEmpty
-        let groupNames = Set(query.groupBy.map { $0.description.lowercased() })
+        let grouped = hasAggregate || !query.groupBy.isEmpty || query.having != nil
+        let scope = GroupScope(root: root, keys: query.groupBy.map { $0.description.lowercased() }, hasGroupBy: !query.groupBy.isEmpty)
         var columns: [CompiledQuery.Column] = []
         for item in items {
             switch item {
             case .path(let path, _):
-                if grouped && !groupNames.contains(path.description.lowercased()) {
-                    throw QueryError(query.groupBy.isEmpty
-                        ? "'\(path)' is neither grouped nor aggregated; add group by \(path), or wrap it in an aggregate such as count() or sum()."
-                        : "'\(path)' is not in group by; add it to group by, or wrap it in an aggregate such as count() or min().", at: path.location)
-                }
+                if grouped { try checkGrouped(path, scope) }
                 let resolved = try resolve(path, root)
+                if let n = scope.keys.firstIndex(of: path.description.lowercased()) {
+                    columns.append(.key(n))
+                    continue
+                }
                 columns.append(.path(collector(resolved.accessor)))
+            case .expression(.percent(let inner, _), _):
+                columns.append(.percent(grouped ? .group(try groupValue(inner, scope)) : .path(try rowValue(inner, root))))
+            case .expression(let operand, _):
+                columns.append(grouped ? .group(try groupValue(operand, scope)) : .path(try rowValue(operand, root)))
             case .aggregate(let function, let path, _, let location):
                 if let path {
                     let resolved = try resolve(path, root)
@@ -55,8 +68,9 @@ public enum Compiler {
                 }
             }
         }
+        let having = try query.having.map { (e) throws(QueryError) in try compileHaving(e, scope) }
         let resolvedKeys = try query.groupBy.map { (path) throws(QueryError) in try resolve(path, root) }
-        let groupKeys = resolvedKeys.map { collector($0.accessor) }
+        let groupKeys = resolvedKeys.map(\.accessor)
         let groupDense = resolvedKeys.count == 1 ? resolvedKeys[0].denseKey : nil
         let names = items.map(\.name)
         var sort: [(CompiledQuery.SortTarget, Bool)] = []
@@ -71,7 +85,7 @@ public enum Compiler {
             }
         }
         return CompiledQuery(query: query, collection: collection, predicate: predicate, columnNames: names, columns: columns,
-                             groupKeys: groupKeys, groupDense: groupDense, grouped: grouped, sort: sort, matchers: matchers)
+                             groupKeys: groupKeys, groupDense: groupDense, grouped: grouped, having: having, sort: sort, matchers: matchers)
     }
 
     static func collector(_ accessor: @escaping ValueAccessor) -> CompiledQuery.Collect {

@@ -1,7 +1,7 @@
 /// Renders a result as a JSON array with one object per row, keys in column order.
 ///
-/// Amounts are numbers of euros; unknown, none and missing values are `null`; several values
-/// of one cell are an array.
+/// Amounts are numbers of euros; unknown, none and missing values are `null`; a sum with
+/// unknown parts is `{"sum": 15000, "incomplete": true}`; several values of one cell are an array.
 public enum JSONRenderer {
     /// Renders the table.
     public static func render(_ table: ResultTable) -> String {
@@ -22,9 +22,11 @@ public enum JSONRenderer {
         case .text(let s), .id(let s): string(s)
         case .integer(let n): String(n)
         case .money(let m): m.description
+        case .incomplete(let m): "{\"sum\": \(m.description), \"incomplete\": true}"
         case .decimal(let d): d.isFinite ? String(d) : "null"
         case .bool(let b): b ? "true" : "false"
         case .deadline(let d): string(d.description)
+        case .date(let d): string(d.description)
         case .list(let values): "[" + values.map(Self.value).joined(separator: ", ") + "]"
         case .unknown, .none, .missing: "null"
         }

@@ -11,6 +11,7 @@ public final class QueryContext: Sendable {
     public let planSet: PlanSet
     private let foldCache = FoldCache()
     private let foldedColumns = FoldedColumns()
+    private let lineCredits = LineCredits()
     private let derived: Derived
 
     /// Creates a context over `planSet`; `findings` defaults to running every rule when first asked for.
@@ -25,6 +26,9 @@ public final class QueryContext: Sendable {
     /// How each link resolves, by index in `PlanSet.links` (computed once, on first use).
     public var linkResolutions: [LinkResolver.Resolution] { derived.resolutions(planSet) }
 
+    /// Where each link leads, and the links leading to each action (computed once, on first use).
+    var linkTargets: LinkTargets { derived.targets(planSet) }
+
     /// Values derived from the plans on first use.
     ///
     /// Sendable because both cached values are read and written only while `lock` is held.
@@ -32,6 +36,7 @@ public final class QueryContext: Sendable {
         private let lock = NSLock()
         private var cachedFindings: [Finding]?
         private var cachedResolutions: [LinkResolver.Resolution]?
+        private var cachedTargets: LinkTargets?
 
         init(findings: [Finding]?) { cachedFindings = findings }
 
@@ -41,6 +46,15 @@ public final class QueryContext: Sendable {
             if let cachedFindings { return cachedFindings }
             let made = Checker().run(on: plans)
             cachedFindings = made
+            return made
+        }
+
+        func targets(_ plans: PlanSet) -> LinkTargets {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cachedTargets { return cachedTargets }
+            let made = LinkTargets(plans)
+            cachedTargets = made
             return made
         }
 
@@ -57,6 +71,13 @@ public final class QueryContext: Sendable {
 
     /// `text` folded (lower case, no accents), computed once per distinct text of the context.
     func folded(_ text: String) -> String { foldCache.folded(text) }
+
+    /// The credit budget line `i` states, read from a column built on first use.
+    func statedCredit(ofLine i: Int) -> Money? {
+        let cents = lineCredits.column(planSet)
+        guard i >= 0, i < cents.count, cents[i] != LineCredits.none else { return nil }
+        return Money(cents: cents[i])
+    }
 
     /// A column of folded texts, built the first time a query searches it.
     func foldedColumn(_ key: FoldedColumn.Key) -> FoldedColumn { foldedColumns.column(key, of: self) }

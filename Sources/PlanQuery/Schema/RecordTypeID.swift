@@ -4,6 +4,12 @@ enum RecordTypeID: String, Sendable, Hashable, CaseIterable {
     case plan, objective, action, pilots, deadline, budget
     case budgetArticle = "budget-article"
     case link, article, finding
+    /// What a link leads to.
+    case linkTarget = "link-target"
+    /// The first day a deadline covers.
+    case deadlineStart = "deadline-start"
+    /// The last day a deadline covers.
+    case deadlineEnd = "deadline-end"
     /// An action's follow-up status.
     case status
     /// An objective's follow-up status.

@@ -17,6 +17,8 @@ extension Schema {
         value("extraordinary", .money, "the sum of its known extraordinary amounts; unknown when none of its amounts is known") { c, i in budgetSum(c, i, .extraordinary) },
         value("total", .money, "the sum of all its known amounts") { c, i in sum(c.planSet.budgetLines[c.planSet.actions[i].budgetLines].lazy.map(\.amount)) },
         records("links", .link, "its links to other plans", aliases: ["link"]) { c, i in c.planSet.actions[i].links.offsets() },
+        Field(name: "linkedFrom", aliases: ["backlinks"], summary: "the links of loaded plans that lead to it: linkedFrom.source.id, linkedFrom.source.plan",
+              kind: .record(.link, many: true, { c, i, visit in c.linkTargets.visitLinks(to: i, visit) })),
         values("questions", .text, "its open questions", aliases: ["question"]) { c, i, emit in
             for q in c.planSet.actions[i].action.openQuestions where emit(.text(q)) { return true }
             return false
@@ -55,6 +57,25 @@ extension Schema {
         value("form", .text, "year, semester, quarter, month, end-of-year, period or ongoing") { c, i in
             state(deadlineState(c, i)) { .text($0.form) }
         },
+        record("start", .deadlineStart, "the first day it covers: 2021-07-01 for 2e sem. 2021; none for an ongoing action") { _, i in i },
+        record("end", .deadlineEnd, "the last day it covers, by which the action is due: 2021-12-31 for 2e sem. 2021") { _, i in i },
         value("text", .text, "the cell as the file has it") { c, i in .text(c.planSet.actions[i].action.deadline.text.trimmed) },
     ], selfValue: (.deadline, one { c, i in state(deadlineState(c, i)) { .deadline($0) } }))
+
+    static let deadlineStart = day(.deadlineStart) { $0.start }
+    static let deadlineEnd = day(.deadlineEnd) { $0.end }
+
+    /// A day of an action's deadline: its value is the date (`2021-12-31`), with its `year`,
+    /// `month` and `day`; unknown, none or missing as the deadline is, and missing when the
+    /// deadline covers no day (ongoing).
+    static func day(_ id: RecordTypeID, _ day: @escaping @Sendable (Deadline) -> Day?) -> RecordType {
+        @Sendable func part(_ c: QueryContext, _ i: Int, _ f: (Day) -> Int) -> QueryValue {
+            state(deadlineState(c, i)) { d in day(d).map { .integer(Int64(f($0))) } ?? .missing }
+        }
+        return RecordType(id: id, fields: [
+            value("year", .integer, "the year") { c, i in part(c, i, \.year) },
+            value("month", .integer, "the month, 1-12") { c, i in part(c, i, \.month) },
+            value("day", .integer, "the day of the month") { c, i in part(c, i, \.day) },
+        ], selfValue: (.date, one { c, i in state(deadlineState(c, i)) { d in day(d).map { .date($0) } ?? .missing } }))
+    }
 }

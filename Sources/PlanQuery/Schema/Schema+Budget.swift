@@ -24,7 +24,7 @@ extension Schema {
         },
         sameRow(record("article", .budgetArticle, "the article charged") { _, i in i }),
         value("credit", .money, "the article's total credit as the line states it") { c, i in
-            c.planSet.budgetLines[i].line.statedCredit.map { .money($0) } ?? .missing
+            c.statedCredit(ofLine: i).map { .money($0) } ?? .missing
         },
         value("funding", .text, "the plan whose envelope funds the line") { c, i in text(c.planSet.budgetLines[i].line.fundingPlan) },
         value("note", .text, "other text in parentheses") { c, i in text(c.planSet.budgetLines[i].line.note) },
@@ -64,7 +64,9 @@ extension Schema {
         articleValue("code", .text, "the article as written, e.g. 84021/124-02") { .text($0.code) },
         articleValue("function", .text, "the function, e.g. 84021") { .text($0.function) },
         articleValue("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { .text($0.mainFunction) },
-        articleValue("economic", .text, "the economic code with its sub-code, e.g. 124-02") { .text($0.economicCode) },
+        articleValue("economic", .text, "the economic code, e.g. 124 for 84021/124-02") { .text($0.economic) },
+        articleValue("subCode", .text, "the sub-code, e.g. 02 for 84021/124-02") { .text($0.subCode) },
+        articleValue("economicCode", .text, "the economic code with its sub-code, e.g. 124-02, as the official chart lists it") { .text($0.economicCode) },
         articleValue("service", .text, "ordinary or extraordinary, from the official chart") { .text($0.service.rawValue) },
         value("label", .text, "the article's label as the plan writes it") { c, i in text(c.planSet.budgetLines[i].line.articleLabel) },
         articleValue("official", .text, "the official label of the economic code") { text($0.official?.label) },

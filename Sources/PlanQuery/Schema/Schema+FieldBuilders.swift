@@ -74,8 +74,9 @@ extension Schema {
         return sum(c.planSet.budgetLines[entry.budgetLines].lazy.filter { $0.kind == kind }.map(\.amount))
     }
 
-    /// The sum of the known amounts; `.unknown` when there are amounts but none is known (a cell
-    /// `?? …`) or the sum overflows, `.missing` when there is no amount at all.
+    /// The sum of the known amounts, ``QueryValue/incomplete(_:)`` when some amounts are unknown
+    /// (`15000 + ?`); `.unknown` when there are amounts but none is known (a cell `?? …`) or the
+    /// sum overflows, `.missing` when there is no amount at all.
     static func sum(_ amounts: some Sequence<CellValue<Money>>) -> QueryValue {
         var total = Money.zero
         var any = false, unknown = false
@@ -88,6 +89,6 @@ extension Schema {
             guard let next = total.adding(amount) else { return .unknown }
             total = next
         }
-        return any ? .money(total) : (unknown ? .unknown : .missing)
+        return any ? (unknown ? .incomplete(total) : .money(total)) : (unknown ? .unknown : .missing)
     }
 }

@@ -13,7 +13,7 @@ public enum Schema {
         QueryCollection(name: "budget", recordType: .budget, defaultColumns: ["action", "kind", "label", "amount", "article", "credit"],
                    summary: "a row per budget line of an action, objective or volet; its action is reachable as action.…") { $0.planSet.budgetLines.count },
         QueryCollection(name: "links", recordType: .link, defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
-                   summary: "a row per cross-link to another plan", sourcePlan: "action.plan") { $0.planSet.links.count },
+                   summary: "a row per cross-link to another plan", sourcePlan: "source.plan") { $0.planSet.links.count },
         QueryCollection(name: "articles", recordType: .article, defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
                    summary: "a row per distinct budget article across the loaded plans", sourcePlan: nil) { $0.planSet.articles.count },
         QueryCollection(name: "findings", recordType: .finding, defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
@@ -41,6 +41,9 @@ public enum Schema {
         case .action: action
         case .pilots: pilots
         case .deadline: deadline
+        case .linkTarget: linkTarget
+        case .deadlineStart: deadlineStart
+        case .deadlineEnd: deadlineEnd
         case .budget: budget
         case .budgetArticle: lineArticle
         case .link: link

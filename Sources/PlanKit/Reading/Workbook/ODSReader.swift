@@ -150,7 +150,7 @@ struct ODSReader {
                 defer { column += cellRepeat }
                 guard let sink else { return }
                 let text = cellValue ?? cellText
-                let blank = !text.utf8.contains(where: { $0 > 32 })
+                let blank = !text.utf8.contains(where: { $0 > Byte.space })
                 if let cellFormula, cellValue == nil, blank {
                     sink.warn(Diagnostic(
                         .formulaWithoutValue, location: sink.location(row: rowNumber, column: column),
@@ -175,7 +175,7 @@ struct ODSReader {
                 let first = rowNumber
                 rowNumber += rowRepeat - 1
                 guard let sink else { rows.cells.removeAll(); return }
-                let hasText = rows.cells.contains { $0.text.utf8.contains { $0 > 32 } }
+                let hasText = rows.cells.contains { $0.text.utf8.contains { $0 > Byte.space } }
                 let mergeEnd = rows.mergedDown.map(\.lastRow).max() ?? 0
                 if !hasText && mergeEnd < first {
                     rows.cells.removeAll()

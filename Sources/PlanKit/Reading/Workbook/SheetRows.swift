@@ -20,14 +20,14 @@ struct SheetRows {
 
     /// Adds a cell; blank cells are not kept.
     mutating func add(column: Int, text: String, fill: String?) {
-        if text.utf8.contains(where: { $0 > 32 }) || fill != nil { cells.append(Cell(column: column, text: text, fill: fill)) }
+        if text.utf8.contains(where: { $0 > Byte.space }) || fill != nil { cells.append(Cell(column: column, text: text, fill: fill)) }
     }
 
     /// Notes that the cell at `column` of row `row` is merged down to `lastRow`: the rows below
     /// read its value in that column (a deadline shared by two actions).
     mutating func mergeDown(column: Int, row: Int, lastRow: Int) {
         guard lastRow > row, let cell = cells.last(where: { $0.column == column }),
-              cell.text.utf8.contains(where: { $0 > 32 }) else { return }
+              cell.text.utf8.contains(where: { $0 > Byte.space }) else { return }
         mergedDown.append((column, lastRow, cell.text, cell.fill))
     }
 
@@ -55,7 +55,7 @@ struct SheetRows {
             if let fill = cell.fill { fills[cell.column] = fill }
             if row.ends.count > cell.column {
                 // Two cells in one column (a malformed file): the later one is appended.
-                row.bytes.append(10)
+                row.bytes.append(Byte.lineFeed)
                 row.bytes.append(contentsOf: cell.text.utf8)
                 row.ends[cell.column] = row.bytes.count
                 continue
@@ -81,7 +81,7 @@ struct SheetRows {
                 column = column * 26 + Int(byte - 96)
                 letters += 1
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                row = row * 10 + Int(byte - 48)
+                row = row * 10 + Int(byte - UInt8(ascii: "0"))
                 digits += 1
             default: return nil
             }

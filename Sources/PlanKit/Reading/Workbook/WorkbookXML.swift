@@ -89,8 +89,8 @@ enum WorkbookXML {
         let tag = Array("<\(element)".utf8)
         func isTag(at i: Int) -> Bool {
             let next = i + tag.count
-            return next < bytes.count && (bytes[next] == 32 || bytes[next] == UInt8(ascii: ">") || bytes[next] == UInt8(ascii: "/")
-                || bytes[next] == 9 || bytes[next] == 10 || bytes[next] == 13)
+            return next < bytes.count && (bytes[next] == Byte.space || bytes[next] == UInt8(ascii: ">") || bytes[next] == UInt8(ascii: "/")
+                || bytes[next] == Byte.tab || bytes[next] == Byte.lineFeed || bytes[next] == Byte.carriageReturn)
         }
         func nextTag(from start: Int) -> Int? {
             var i = start
@@ -113,7 +113,7 @@ enum WorkbookXML {
                 let c = head[i + 1]
                 if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: "/") { i += 2; continue }
                 var j = i + 1
-                while j < head.count, !(head[j] == 32 || head[j] == UInt8(ascii: ">") || head[j] == UInt8(ascii: "/") || head[j] == 9 || head[j] == 10 || head[j] == 13) { j += 1 }
+                while j < head.count, !(head[j] == Byte.space || head[j] == UInt8(ascii: ">") || head[j] == UInt8(ascii: "/") || head[j] == Byte.tab || head[j] == Byte.lineFeed || head[j] == Byte.carriageReturn) { j += 1 }
                 let end = head[j...].firstIndex(of: UInt8(ascii: ">")) ?? head.count
                 if end > 0, head[end - 1] != UInt8(ascii: "/") { names.append(String(decoding: head[(i + 1)..<j], as: UTF8.self)) }
                 i = end

@@ -301,7 +301,7 @@ struct XLSXReader {
                 }
                 if cellColumn >= SheetRows.maximumColumns {
                     // A blank cell out there (a format applied to whole rows) holds nothing.
-                    guard text.utf8.contains(where: { $0 > 32 }) else { return }
+                    guard text.utf8.contains(where: { $0 > Byte.space }) else { return }
                     sink.fail(PlanReadError(
                         location: location,
                         message: "This cell lies beyond the \(SheetRows.maximumColumns) columns PlanKit reads; move the plan's table to the left, or delete what lies beyond."))

@@ -15,7 +15,7 @@ do {
 
     // Querying, with results read by column name.
     let context = QueryContext(set)
-    let table = try context.run("budget group by kind select kind, sum(amount)")
+    let table = try context.run("budget where amount is known group by kind select kind, sum(amount)")
     for row in table.namedRows {
         print(row.text("kind") ?? "?", row.money("sum(amount)").map(String.init(describing:)) ?? "-")
     }

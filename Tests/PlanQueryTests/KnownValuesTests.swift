@@ -1,0 +1,62 @@
+import Foundation
+import PlanKit
+import Testing
+@testable import PlanQuery
+
+/// A literal that no row's field can have draws a warning naming the nearest value; plan names
+/// are normalised as the reader normalises them.
+@Suite struct KnownValuesTests {
+    func warnings(_ text: String, _ context: QueryContext = Fixtures.seed) throws -> [String] {
+        Compiler.warnings(try Parser.parse(text), in: context).map { $0.rendered(source: text) }
+    }
+
+    @Test(arguments: [
+        ("budget where kind = \"Ordinary\"", """
+            query:1:21: warning: "Ordinary" is no budget kind; did you mean "ordinary"? The query runs as written.
+            budget where kind = "Ordinary"
+                                ^^^^^^^^^^
+            """),
+        ("links where plan = \"PCS 4\"", """
+            query:1:20: warning: No loaded or linked plan is named "PCS 4"; the loaded or linked plans are "PCS III", "PST Aînés", "PST Culture", "pst-citoyennete". The query runs as written.
+            links where plan = "PCS 4"
+                               ^^^^^^^
+            """),
+        ("actions where plan != \"pst-citoyenete\"", """
+            query:1:23: warning: No loaded plan is named "pst-citoyenete"; did you mean "pst-citoyennete"? The query runs as written.
+            actions where plan != "pst-citoyenete"
+                                  ^^^^^^^^^^^^^^^^
+            """),
+        ("findings where rule in (\"budget.overcomitted\")", """
+            query:1:16: warning: "budget.overcomitted" is no rule; did you mean "budget.overcommitted"? The query runs as written.
+            findings where rule in ("budget.overcomitted")
+                           ^^^^
+            """),
+        ("objectives where level = \"tactical\"", """
+            query:1:26: warning: "tactical" is no objective level; the objective levels are "strategic", "operational". The query runs as written.
+            objectives where level = "tactical"
+                                     ^^^^^^^^^^
+            """),
+        ("actions where status = \"don\" or deadline.form = \"semestre\"", """
+            query:1:24: warning: "don" is no status; did you mean "done"? The query runs as written.
+            actions where status = "don" or deadline.form = "semestre"
+                                   ^^^^^
+            """),
+    ])
+    func aValueNoRowHasIsNamed(_ query: String, _ message: String) throws {
+        #expect(try warnings(query).first == message)
+    }
+
+    @Test func knownValuesDrawNoWarning() throws {
+        for query in ["budget where kind = \"ordinary\"", "links where plan = \"PCS III\" or plan = \"PCS 3\"", "actions where plan = \"pst-citoyennete\"",
+                      "links where target.kind = \"axis\" and status != \"resolved\"", "actions where title = \"Ordinary\"", "budget where kind ~ \"Ordi\""] {
+            #expect(try warnings(query) == [], "\(query)")
+        }
+    }
+
+    /// `PCS 3` is `PCS III`, as the reader reads it in a link.
+    @Test func planNamesAreNormalised() throws {
+        let normalised = try run("links where plan = \"pcs 3\" select action, ref").rows.map { $0.map(\.text) }
+        #expect(normalised == [["1.1", "6"], ["1.2", "5.5.02"], ["1.3", "6.1.04"]])
+        #expect(try run("links where plan in (\"PCS3\") select count()").rows[0][0] == .integer(3))
+    }
+}
