@@ -9,11 +9,16 @@ sqlite3 (`.import` of the flattened CSV, then SQL) and DuckDB (`read_csv`, then 
 on the sample plan; and, with --scale, ten times the corpus. Every answer is compared with the
 generator's and the baselines'; any disagreement fails the run (exit 1).
 
-Usage: Scripts/benchmark.py [--communes 262] [--runs 3] [--scale] [--out DIR]
+With --xlsx, the corpus is written as .xlsx workbooks as well, and PlanKit's end-to-end
+answer on them is timed against python-calamine and openpyxl (read_only=True) only extracting
+the same workbooks' rows, in the same run; PlanKit's peak memory is compared with the size of
+the workbooks' sheet XML unzipped.
+
+Usage: Scripts/benchmark.py [--communes 262] [--runs 3] [--scale] [--xlsx] [--out DIR]
 Needs a release build (swift build -c release --static-swift-stdlib), sqlite3, and DuckDB
-(pip install duckdb-cli).
+(pip install duckdb-cli); with --xlsx, pip install python-calamine openpyxl.
 """
-import argparse, csv, json, os, re, shutil, subprocess, sys, tempfile, time
+import argparse, csv, json, os, re, shutil, subprocess, sys, tempfile, time, zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLANKIT = os.environ.get("PLANKIT_BIN", os.path.join(ROOT, ".build", "release", "plankit"))
@@ -218,11 +223,68 @@ def measure(out, communes, runs, report):
     check("sqlite3 group by", sq, answers["group"])
     return e2e, sqlite_time, answers["bytes"]
 
+# The peers extract every sheet's rows, and print the number of non-blank cells.
+CALAMINE = """
+import os, sys
+from python_calamine import CalamineWorkbook
+cells = 0
+for name in sorted(os.listdir("plans")):
+    book = CalamineWorkbook.from_path(os.path.join("plans", name))
+    for sheet in book.sheet_names:
+        for row in book.get_sheet_by_name(sheet).to_python(skip_empty_area=False):
+            cells += sum(1 for c in row if c != "" and c is not None)
+print(cells)
+"""
+OPENPYXL = """
+import os
+from openpyxl import load_workbook
+cells = 0
+for name in sorted(os.listdir("plans")):
+    book = load_workbook(os.path.join("plans", name), read_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells += sum(1 for c in row if c != "" and c is not None)
+    book.close()
+print(cells)
+"""
+
+def measure_workbooks(out, communes, runs, report):
+    """PlanKit's answer on the corpus as .xlsx, against python-calamine and openpyxl extracting rows."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate-corpus.py"), out, "--communes", str(communes), "--xlsx"],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(out, "answers.json")) as f:
+        answers = json.load(f)
+    names = sorted(os.listdir(os.path.join(out, "plans")))
+    unzipped = 0
+    for name in names:
+        with zipfile.ZipFile(os.path.join(out, "plans", name)) as z:
+            unzipped += sum(i.file_size for i in z.infolist() if i.filename.startswith("xl/worksheets/") or i.filename == "xl/sharedStrings.xml")
+    report.append(("xlsx corpus", "%d workbooks, %.1f MB zipped, %.1f MB of sheet XML unzipped" % (len(names), answers["bytes"] / 1e6, unzipped / 1e6)))
+    commands = [[PLANKIT, "query", REGEX, "plans", "--format", "csv"], [sys.executable, "-c", CALAMINE]]
+    if subprocess.run([sys.executable, "-c", "import python_calamine"], capture_output=True).returncode != 0:
+        report.append(("python-calamine", "not installed (pip install python-calamine)"))
+        commands = commands[:1]
+    results = timed_together(commands, out, runs)
+    # openpyxl takes minutes: one run, right after the others.
+    if len(commands) > 1 and subprocess.run([sys.executable, "-c", "import openpyxl"], capture_output=True).returncode == 0:
+        results.append(timed([sys.executable, "-c", OPENPYXL], out, 1))
+    e2e, out_text, _ = results[0]
+    row = out_text.strip().splitlines()[1].split(",")
+    check("plankit regex on xlsx", (int(row[0]), euros_to_cents(row[1])), (answers["regex"]["count"], answers["regex"]["sum_cents"]))
+    report.append(("plankit query (regex sum) on .xlsx, end to end", "%.3f s" % e2e))
+    for (elapsed, text, _), name in zip(results[1:], ["python-calamine", "openpyxl read_only"]):
+        report.append((name + ", rows only", "%.3f s  (plankit / %s = %.2f), %s cells" % (elapsed, name, e2e / elapsed, text.strip())))
+    if len(results) > 2:
+        check("calamine and openpyxl cells", results[1][1].strip(), results[2][1].strip())
+    rss = peak_rss_kb([PLANKIT, "query", REGEX, "plans"], out)
+    report.append(("peak memory, regex sum on .xlsx", "%.0f MB, %.2f × the sheet XML unzipped" % (rss / 1024, rss * 1024 / unzipped)))
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--communes", type=int, default=262)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", action="store_true", help="also measure ten times the corpus")
+    parser.add_argument("--xlsx", action="store_true", help="also measure the corpus as .xlsx workbooks, against python-calamine and openpyxl")
     parser.add_argument("--out", default=None, help="write the corpus here and keep it (by default a temporary directory, removed afterwards)")
     args = parser.parse_args()
     if not os.path.exists(PLANKIT):
@@ -247,6 +309,8 @@ def run(out, args):
         e2e10, sqlite10, size10 = measure(os.path.join(out, "x10"), args.communes * 10, min(args.runs, 3), report)
         report.append(("ten times the corpus", "%.2f × the time for %.1f × the data (sqlite3: %.2f ×)"
                        % (e2e10 / e2e, size10 / size, sqlite10 / sqlite_time)))
+    if args.xlsx:
+        measure_workbooks(os.path.join(out, "xlsx"), args.communes, args.runs, report)
     width = max(len(k) for k, _ in report)
     print("machine: %d cores, %s" % (os.cpu_count(), subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip()))
     for key, value in report:

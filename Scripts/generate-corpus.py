@@ -11,7 +11,10 @@ Beside the plans it writes:
   lines.csv     every budget line flattened (for sqlite3 and DuckDB), amounts in cents
   answers.json  the answers the benchmark and the tests expect, computed here
 
-Usage: generate-corpus.py OUT_DIR [--communes N] [--actions-per-oo K] [--seed S]
+With --xlsx, every commune is an .xlsx workbook instead (written by openpyxl, its cells as
+the text files' cells), for the workbook benchmark.
+
+Usage: generate-corpus.py OUT_DIR [--communes N] [--actions-per-oo K] [--seed S] [--xlsx]
 """
 import argparse, csv, io, json, os, random
 
@@ -170,12 +173,29 @@ class Generator:
             name = "commune-%03d.csv" % index
         return name, data, lines
 
+def workbook(name, data):
+    """The commune's rows (as its text file splits them) in an .xlsx workbook of one sheet."""
+    from openpyxl import Workbook
+    text = data.decode("cp1252") if name.endswith(".csv") and not data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8-sig")
+    if name.endswith(".tsv"):
+        rows = [line.split("\t") for line in text.split("\n")]
+    else:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if ";" in text.split("\n", 1)[0] else ","))
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("PST")
+    for row in rows:
+        sheet.append([cell if cell != "" else None for cell in row])
+    buf = io.BytesIO()
+    book.save(buf)
+    return name.rsplit(".", 1)[0] + ".xlsx", buf.getvalue()
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out")
     parser.add_argument("--communes", type=int, default=262)
     parser.add_argument("--actions-per-oo", type=int, default=10)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--xlsx", action="store_true", help="write each commune as an .xlsx workbook (needs openpyxl)")
     args = parser.parse_args()
     os.makedirs(os.path.join(args.out, "plans"), exist_ok=True)
     gen = Generator(args.seed, args.actions_per_oo)
@@ -184,6 +204,8 @@ def main():
     files = []
     for index in range(1, args.communes + 1):
         name, data, lines = gen.commune(index)
+        if args.xlsx:
+            name, data = workbook(name, data)
         path = os.path.join(args.out, "plans", name)
         with open(path, "wb") as f:
             f.write(data)

@@ -21,11 +21,11 @@ profile="-env:UserInstallation=file://$work/profile"
 # CSV import options: separator, quote ("), UTF-8 (76), first line 1, no column formats, default
 # language, quoted cells as text, no special numbers (dates, currencies: locale-dependent), no
 # formulas evaluated, no scientific notation. Plain numbers (2020, 5000) become numbers.
-convert_text() { # FILE SEPARATOR-CODE
-    local file=$1 sep=$2 name
+convert_text() { # FILE SEPARATOR-CODE [COLUMN-FORMATS]
+    local file=$1 sep=$2 formats=${3:-} name
     name=$(basename "${file%.*}")
     for format in xlsx ods; do
-        soffice "$profile" --headless --infilter="CSV:$sep,34,76,1,,0,true,false,false,false,false,-1,false,false,false" \
+        soffice "$profile" --headless --infilter="CSV:$sep,34,76,1,$formats,0,true,false,false,false,false,-1,false,false,false" \
             --convert-to "$format" --outdir "$work" "$file" >/dev/null
         mv "$work/$name.$format" "$out/$name.$format"
     done
@@ -35,6 +35,11 @@ convert_text Tests/Fixtures/pcs-citoyenneville.tsv 9
 convert_text Tests/Fixtures/pst-cohesion.tsv 9
 convert_text Tests/Fixtures/pst-faults.tsv 9
 convert_text Tests/Fixtures/pst-forms.csv 44
+convert_text Tests/Fixtures/iapst-export.tsv 9
+# Its amounts (`5.000`, `250.000`) stay text: the import would read them as 5 and 250, as an
+# English-language spreadsheet program does (column/2 is a text column).
+convert_text Tests/Fixtures/plan-action-template.tsv 9 19/2/21/2/23/2/24/2
+convert_text Examples/layout/pst-modave.tsv 9
 
 python3 Scripts/workbook-fixtures.py "$work" "$out"
 
@@ -42,6 +47,12 @@ python3 Scripts/workbook-fixtures.py "$work" "$out"
 for format in xlsx ods; do
     soffice "$profile" --headless --convert-to "$format" --outdir "$work/lo" "$work/book-source.xlsx" >/dev/null
     mv "$work/lo/book-source.$format" "$out/book.$format"
+done
+
+# The French template with date cells and numbers, saved again by LibreOffice.
+for format in xlsx ods; do
+    soffice "$profile" --headless --convert-to "$format" --outdir "$work/lo" "$work/plan-action-dates-source.xlsx" >/dev/null
+    mv "$work/lo/plan-action-dates-source.$format" "$out/plan-action-dates.$format"
 done
 
 # An old binary .xls, and the seed encrypted with a password (an OLE2 compound file).

@@ -100,6 +100,29 @@ ws["G5"].number_format = "yyyy-mm-dd"
 ws.append([None, None, "Action 1.2. Un budget calculé", "X", "Y", "Z", 2021, "A 1.2", "=SUM(1000,2000)"])
 dates.save(f"{out}/dates-1904.xlsx")
 
+# The French action-plan template as a spreadsheet program fills it: a title row, the header row,
+# days as date cells (Excel serials), amounts as numbers; saved again by LibreOffice as .xlsx and .ods.
+template = Workbook()
+ws = template.active
+ws.title = "Plan d'action"
+ws.append(["Plan climat air énergie territorial"])
+ws.append(["Axe (x)", "Sous-axe (x.x)", "Sous-sous axe (x.x.x)", "Titre de la fiche action", "Titre de la sous-action",
+           "Descriptif", "Instances de gouvernance", "Objectifs", "Indicateurs liés", "Structure pilote",
+           "Moyens humains et techniques", "Partenaires", "Direction ou service pilote", "Personne pilote",
+           "Élu·e référent·e", "Participation Citoyenne", "Financements", "Financeur 1", "Montant € HT", "Financeur 2",
+           "Montant € HT", "Financeur 3", "Montant € HT", "Budget prévisionnel total € HT", "Statut",
+           "Niveau de priorité", "Date de début", "Date de fin"])
+ws.append(["1 Mobilité", "1.1 Vélo", None, "Créer un réseau cyclable", None, "Relier les villages", None, None, None, None,
+           None, None, "Service Mobilité, Service Travaux", "Jeanne Petit", "Marc Lenoir", None, None, "Région", 5000, None,
+           None, None, None, 45000.5, "En cours", "Élevé", datetime.date(2024, 3, 1), datetime.date(2026, 12, 31)])
+ws.append(["1 Mobilité", "1.1 Vélo", None, "Créer un réseau cyclable", "Tracer les itinéraires", None, None, None, None,
+           None, None, None, None, "Jeanne Petit", None, None, None, None, "5.000", None, None, None, None, None,
+           "Réalisé", None, None, datetime.date(2024, 6, 30)])
+for row in (3, 4):
+    for column in ("AA", "AB"):
+        ws[f"{column}{row}"].number_format = "dd/mm/yyyy"
+template.save(f"{work}/plan-action-dates-source.xlsx")
+
 # Bad archives.
 with zipfile.ZipFile(f"{out}/not-a-workbook.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("notes.txt", "Ceci n'est pas un classeur.\n")

@@ -39,6 +39,9 @@ package struct CheckCommand: ParsableCommand {
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     /// Checks the rule ids before any file is read.
     package func validate() throws {
         guard let rules else { return }
@@ -54,7 +57,7 @@ package struct CheckCommand: ParsableCommand {
         var workbook: QueryOutput?
         if case .rows(let rows) = format { workbook = try QueryOutput.open(nil, format: rows, inputs: files) }
         let planSet: PlanSet
-        do { planSet = try PlanLoader.load(files) } catch {
+        do { planSet = try PlanLoader.load(files, layout: layout) } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)
         }

@@ -7,13 +7,13 @@ import PlanShell
 /// Builds sessions for the console and the script runner.
 enum SessionFactory {
     /// A session writing to standard output and error, tables fitted to the terminal.
-    static func make(files: [String], options: QueryOptions) throws(CommandFailure) -> Session {
+    static func make(files: [String], options: QueryOptions, layout: String? = nil) throws(CommandFailure) -> Session {
         let session = Session()
         session.environment = try options.environment()
         session.tableOptions = { TableRenderer.Options(width: Console.width(), box: Console.decorated) }
         do {
             let files = try PlanReader.planFiles(files)
-            let planSet = try PlanSet(reading: files)
+            let planSet = try PlanSet(reading: files, layout: try PlanLoader.layout(layout))
             PlanLoader.reportWarnings(planSet)
             session.add(planSet, files: files)
         } catch {
@@ -53,6 +53,9 @@ package struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Start the interactive console (the default when plankit is given only files).")
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
@@ -63,7 +66,7 @@ package struct ReplCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        try SessionFactory.interactive(try SessionFactory.make(files: files, options: options), bail: false)
+        try SessionFactory.interactive(try SessionFactory.make(files: files, options: options, layout: layout), bail: false)
     }
 }
 
@@ -84,6 +87,9 @@ package struct RunCommand: ParsableCommand {
     @Argument(help: "The script, or - for standard input.")
     var script: String
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
 
@@ -97,7 +103,7 @@ package struct RunCommand: ParsableCommand {
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
-        let session = try SessionFactory.make(files: files, options: options)
+        let session = try SessionFactory.make(files: files, options: options, layout: layout)
         if script == "-" {
             try SessionFactory.runScript(session, source: "stdin", text: nil, bail: bail)
             return

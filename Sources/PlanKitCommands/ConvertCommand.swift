@@ -43,6 +43,9 @@ package struct ConvertCommand: ParsableCommand {
     @Flag(help: "Allow writing over one of the input files.")
     var force = false
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @OptionGroup var today: TodayOption
 
     /// Creates the command with default options (argument-parser fills them in).
@@ -127,7 +130,7 @@ package struct ConvertCommand: ParsableCommand {
     /// The plans of `file`, its warnings written to standard error.
     private func read(_ file: String) throws -> [PlanKit.Plan] {
         do {
-            let plans = try PlanReader().read(path: file)
+            let plans = try PlanReader(layout: try PlanLoader.layout(layout)).read(path: file)
             PlanLoader.reportWarnings(plans)
             return plans
         } catch {
@@ -140,7 +143,7 @@ package struct ConvertCommand: ParsableCommand {
     private func database() throws -> [UInt8] {
         let planSet: PlanSet
         do {
-            planSet = try PlanLoader.load(files)
+            planSet = try PlanLoader.load(files, layout: layout)
         } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)

@@ -91,13 +91,16 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "With -c or piped statements: stop at the first failed assertion.")
     var bail = false
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @Argument(help: "Plan files (or directories of them) to load.")
     var files: [String] = []
 
     @OptionGroup var options: QueryOptions
 
     func run() throws {
-        let session = try SessionFactory.make(files: files, options: options)
+        let session = try SessionFactory.make(files: files, options: options, layout: layout)
         if !commands.isEmpty {
             // Each -c in order; the worst status is the command's, and --bail stops at the first failure.
             var worst: CommandFailure?

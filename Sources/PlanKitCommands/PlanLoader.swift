@@ -7,10 +7,15 @@ package enum PlanLoader {
     /// warnings go to standard error.
     ///
     /// - Throws: ``PlanReadError`` for the first file (in argument order) that cannot be read.
-    package static func load(_ paths: [String], fields: PlanFields = .all, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
-        let planSet = try PlanSet(reading: try PlanReader.planFiles(paths), fields: fields)
+    package static func load(_ paths: [String], fields: PlanFields = .all, layout: String? = nil, warnings report: Bool = true) throws(PlanReadError) -> PlanSet {
+        let planSet = try PlanSet(reading: try PlanReader.planFiles(paths), fields: fields, layout: try self.layout(layout))
         if report { reportWarnings(planSet) }
         return planSet
+    }
+
+    /// The layout the file at `path` describes (``LayoutFile``); `nil` without a path.
+    package static func layout(_ path: String?) throws(PlanReadError) -> TableLayout? {
+        try path.map { path throws(PlanReadError) in try LayoutFile.read(path: path) }
     }
 
     /// Writes every reader warning of `plans` to standard error, `file:line:column: warning: …`.

@@ -33,6 +33,9 @@ package struct QueryCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write; standard output when absent or -. A file is replaced atomically (a symbolic link's target, keeping its mode); a pipe or a device is written through.")
     var output: String?
 
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+
     @OptionGroup var options: QueryOptions
 
     /// The query: the first argument (after a leading `--`).
@@ -50,7 +53,7 @@ package struct QueryCommand: ParsableCommand {
         guard !positional.isEmpty else { throw ValidationError("Missing expected argument '<query>'.") }
         guard !files.isEmpty else { throw ValidationError("Missing expected argument '<files> ...'; name the plan files after the query, or - for standard input.") }
         if arguments.first != "--", let option = files.first(where: { $0.hasPrefix("-") && $0 != "-" && !$0.contains(where: \.isWhitespace) }) {
-            let names = ["--format", "--output", "--param", "--today", "--help"]
+            let names = ["--format", "--output", "--layout", "--param", "--today", "--help"]
             let hint = Suggestions.closest(to: String(option.prefix { $0 != "=" }), in: names).map { "did you mean '\($0)'?" } ?? "options are \(names.joined(separator: ", "))."
             throw ValidationError("Unknown option '\(option)'; \(hint)")
         }
@@ -71,7 +74,7 @@ package struct QueryCommand: ParsableCommand {
         }
         let planSet: PlanSet
         do {
-            planSet = try PlanLoader.load(files, fields: query.fieldsRead)
+            planSet = try PlanLoader.load(files, fields: query.fieldsRead, layout: layout)
         } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)

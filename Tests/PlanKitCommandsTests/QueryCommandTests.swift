@@ -86,7 +86,7 @@ import Testing
             (nothing, "\(nothing): error: This directory holds no plan file (.tsv, .csv, .txt, .xlsx, .ods, .xml or .json); name the plan files, or a directory that holds them.\n"),
             (empty, "\(empty): error: The file is empty; export the plan's sheet as tab-separated text or CSV.\n"),
             (binary, "\(binary): error: The file looks binary (it holds NUL bytes) and is no workbook PlanKit reads; save the plan as .xlsx or .ods, or export its sheet as text (tab-separated or CSV).\n"),
-            (Executable.fixture("no-header.tsv"), "\(Executable.fixture("no-header.tsv")):2:1: error: The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\").\n"),
+            (Executable.fixture("no-header.tsv"), "\(Executable.fixture("no-header.tsv")):2:1: error: The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\"). PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).\n"),
         ]
         for (path, message) in cases {
             let result = try Executable.run(["query", "actions", path])

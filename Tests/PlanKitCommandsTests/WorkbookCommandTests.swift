@@ -38,7 +38,7 @@ import Testing
             """)
         #expect(result.stderr == """
             book.ods#Citoyennete!C14: warning: This row is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan. [read.hidden-content]
-            book.ods#Couverture!A1: warning: This sheet is skipped: it holds no plan table PlanKit reads (No plan table found: expected a header row ("Politique en charge", "Échéance", "Budget ordinaire"…) and rows starting with "Objectif stratégique", "Objectif opérationnel N." or "Action N.M.".) [read.sheet-skipped]
+            book.ods#Couverture!A1: warning: This sheet is skipped: it holds no plan table PlanKit reads (No plan table found: expected a header row ("Politique en charge", "Échéance", "Budget ordinaire"…) and rows starting with "Objectif stratégique", "Objectif opérationnel N." or "Action N.M.". PlanKit also reads iA.PST Export ("OS Titre", "OO Titre", "ACT Titre"…), French action-plan template ("Axe (x)", "Titre de la fiche action"…), and a commune's own template described in a layout file (--layout).) [read.sheet-skipped]
             book.ods#Brouillon: warning: This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.xlsx#Sheet). [read.hidden-content]
 
             """)
@@ -61,7 +61,7 @@ import Testing
         ("old-binary.xls", "old-binary.xls: error: This is an old binary Excel workbook (.xls), which PlanKit does not read. Open it in a spreadsheet program and save it as an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods).\n"),
         ("password.xlsx", "password.xlsx: error: This workbook is protected by a password (encrypted), and PlanKit cannot read it. Open it in a spreadsheet program, remove the password, and save it again (or save a copy without the password).\n"),
         ("book.xlsx#Nope", "book.xlsx: error: This workbook has no sheet named \"Nope\"; its sheets are \"Couverture\", \"Citoyennete\", \"Environnement\", \"Brouillon\", \"Feuil5\". Name one of them after #, as book.xlsx#Couverture.\n"),
-        ("book.xlsx#Couverture", "book.xlsx#Couverture!A1: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".\n"),
+        ("book.xlsx#Couverture", "book.xlsx#Couverture!A1: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\". PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).\n"),
     ])
     func badInput(_ input: (String, String)) throws {
         let result = try Self.run(["query", "actions", input.0])

@@ -25,11 +25,11 @@ import Testing
 
     @Test func noHeader() throws {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("no-header.tsv"))))
-        #expect(error(bytes) == "in.tsv:2:1: error: The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\").")
+        #expect(error(bytes) == "in.tsv:2:1: error: The plan's table has no header row before its first objective; add the row of column labels (\"Politique en charge\", \"Service en charge\", \"Agent en charge\", \"Échéance\", \"Budget ordinaire\", \"Budget extra\"). PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).")
     }
 
     @Test func noTable() {
-        #expect(error(Array("hello\tworld\n1\t2\n".utf8)) == "in.tsv:1:1: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".")
+        #expect(error(Array("hello\tworld\n1\t2\n".utf8)) == "in.tsv:1:1: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\". PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).")
     }
 
     @Test func unclosedQuote() {

@@ -81,20 +81,20 @@ import Testing
     /// what it found and what it lacks, at the header row.
     @Test func headersThatDoNotFitAreRefused() {
         #expect(error("Plan mobilité\nDirection ou service pilote\tBudget prévisionnel 2025\nAxe 1 Mobilité\t3.000 €\nAxe 2 Climat\t\n") == """
-            in.tsv:2:1: error: The header row does not fit the PST layout: it names "Direction ou service pilote" (service in charge), "Budget prévisionnel 2025" (ordinary budget), but not a deadline column ("Échéance"). The layout's labels are "Politique en charge", "Service en charge", "Agent en charge", "Échéance", "OO", "Budget ordinaire", "Budget extra" and "RH"; rename the columns, or export the plan's sheet in this layout.
+            in.tsv:2:1: error: The header row does not fit the PST layout: it names "Direction ou service pilote" (service in charge), "Budget prévisionnel 2025" (ordinary budget), but not a deadline column ("Échéance"). The layout's labels are "Politique en charge", "Service en charge", "Agent en charge", "Échéance", "OO", "Budget ordinaire", "Budget extra" and "RH"; rename the columns, or export the plan's sheet in this layout. PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).
             """)
         #expect(error("Échéance\tBudget ordinaire\nObjectif stratégique : X\n") == """
-            in.tsv:1:1: error: The header row does not fit the PST layout: it names "Échéance" (deadline), "Budget ordinaire" (ordinary budget), but not a pilot column ("Politique en charge", "Service en charge" or "Agent en charge"). The layout's labels are "Politique en charge", "Service en charge", "Agent en charge", "Échéance", "OO", "Budget ordinaire", "Budget extra" and "RH"; rename the columns, or export the plan's sheet in this layout.
+            in.tsv:1:1: error: The header row does not fit the PST layout: it names "Échéance" (deadline), "Budget ordinaire" (ordinary budget), but not a pilot column ("Politique en charge", "Service en charge" or "Agent en charge"). The layout's labels are "Politique en charge", "Service en charge", "Agent en charge", "Échéance", "OO", "Budget ordinaire", "Budget extra" and "RH"; rename the columns, or export the plan's sheet in this layout. PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).
             """)
     }
 
     /// Errors found at the end of a file name the header row, or the first row read.
     @Test func endOfFileErrorsNameALine() {
         #expect(error("\n\nDOMAINE : X\n\t\tPolitique en charge\tÉchéance\tBudget ordinaire\nrien\n") == """
-            in.tsv:4:1: error: The table has headers but no objective or action rows; rows must start with "Objectif stratégique", "Objectif opérationnel N." or "Action N.M.".
+            in.tsv:4:1: error: The table has headers but no objective or action rows; rows must start with "Objectif stratégique", "Objectif opérationnel N." or "Action N.M.". PlanKit also reads iA.PST Export ("OS Titre", "OO Titre", "ACT Titre"…), French action-plan template ("Axe (x)", "Titre de la fiche action"…), and a commune's own template described in a layout file (--layout).
             """)
         #expect(error("\n\nhello\tworld\n") == """
-            in.tsv:3:1: error: No plan table found: expected a header row ("Politique en charge", "Échéance", "Budget ordinaire"…) and rows starting with "Objectif stratégique", "Objectif opérationnel N." or "Action N.M.".
+            in.tsv:3:1: error: No plan table found: expected a header row ("Politique en charge", "Échéance", "Budget ordinaire"…) and rows starting with "Objectif stratégique", "Objectif opérationnel N." or "Action N.M.". PlanKit also reads iA.PST Export ("OS Titre", "OO Titre", "ACT Titre"…), French action-plan template ("Axe (x)", "Titre de la fiche action"…), and a commune's own template described in a layout file (--layout).
             """)
     }
 

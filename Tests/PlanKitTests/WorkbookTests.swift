@@ -23,6 +23,7 @@ import Testing
     static let twins: [(String, String)] = [
         ("pst-citoyennete.tsv", "pst-citoyennete"), ("pcs-citoyenneville.tsv", "pcs-citoyenneville"),
         ("pst-cohesion.tsv", "pst-cohesion"), ("pst-faults.tsv", "pst-faults"), ("pst-forms.csv", "pst-forms"),
+        ("iapst-export.tsv", "iapst-export"), ("plan-action-template.tsv", "plan-action-template"),
     ]
 
     /// Every text fixture reads the same from its `.xlsx` and `.ods` twins, written by LibreOffice:
@@ -50,7 +51,7 @@ import Testing
     }
 
     static let bookWarnings = [
-        "FILE#Couverture!A1: warning: This sheet is skipped: it holds no plan table PlanKit reads (No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".) [read.sheet-skipped]",
+        "FILE#Couverture!A1: warning: This sheet is skipped: it holds no plan table PlanKit reads (No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\". PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).) [read.sheet-skipped]",
     ]
 
     /// Several sheets: each that holds a plan is one, named after its sheet; fills, merged cells,
@@ -156,7 +157,7 @@ import Testing
         }
         let book = Self.workbook("book.xlsx")
         #expect(message(book + "#Nope") == "\(book): error: This workbook has no sheet named \"Nope\"; its sheets are \"Couverture\", \"Citoyennete\", \"Environnement\", \"Brouillon\", \"Feuil5\". Name one of them after #, as \(book)#Couverture.")
-        #expect(message(book + "#Couverture") == "\(book)#Couverture!A1: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\".")
+        #expect(message(book + "#Couverture") == "\(book)#Couverture!A1: error: No plan table found: expected a header row (\"Politique en charge\", \"Échéance\", \"Budget ordinaire\"…) and rows starting with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\". PlanKit also reads iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), and a commune's own template described in a layout file (--layout).")
         let seed = Fixtures.path("pst-citoyennete.tsv")
         #expect(message(seed + "#X") == "\(seed): error: This file is not a workbook, so it has no sheet \"X\" to read; only .xlsx and .ods workbooks have sheets to name after #.")
         // Named like a workbook, but not a zip archive.

@@ -86,12 +86,17 @@ package enum CellAccounting {
     ///   - file: The file's name, used in the cells' locations.
     ///   - plans: The plans read from `bytes` (``SpreadsheetReader`` reads one).
     ///   - warnings: Warnings beside the plans' own, such as ``PlanSet/warnings``.
+    ///   - layout: The layout file's layout the plans were read with, if any.
     /// - Returns: The cells not accounted for; none when the bytes do not split into a table
     ///   (the reader then fails with an error that names the place).
     package static func unaccounted(
-        in bytes: [UInt8], file: String, plans: [Plan], warnings: [Diagnostic] = []
+        in bytes: [UInt8], file: String, plans: [Plan], warnings: [Diagnostic] = [], layout: TableLayout? = nil
     ) -> [UnaccountedCell] {
         guard let (_, utf8) = TextEncoding.decode(bytes) else { return [] }
+        // A table in a layout of one row per action path has rules of its own.
+        if let header = TableAccounting.header(utf8, file: file, layouts: layout.map { [$0] } ?? TableLayout.builtIn) {
+            return TableAccounting.unaccounted(utf8, file: file, plans: plans, warnings: warnings, header: header)
+        }
         let model = Model(plans: plans, warnings: warnings)
         let origin = SourceLocation(file: file, line: 1, column: 1)
         var state = Walk(origin: origin)
@@ -115,9 +120,9 @@ package enum CellAccounting {
 
     /// Reads `bytes` with ``SpreadsheetReader`` (every field) and returns the cells the plan and
     /// its warnings do not account for; `nil` when the reader refuses the file.
-    package static func unaccounted(readingSpreadsheet bytes: [UInt8], file: String) -> [UnaccountedCell]? {
-        guard let plan = try? SpreadsheetReader().read(bytes, file: file) else { return nil }
-        return unaccounted(in: bytes, file: file, plans: [plan])
+    package static func unaccounted(readingSpreadsheet bytes: [UInt8], file: String, layout: TableLayout? = nil) -> [UnaccountedCell]? {
+        guard let plan = try? SpreadsheetReader(layout: layout).read(bytes, file: file) else { return nil }
+        return unaccounted(in: bytes, file: file, plans: [plan], layout: layout)
     }
 
     /// `text` normalised for comparison, as UTF-8 bytes: tags removed until none is left, white
@@ -471,6 +476,13 @@ package enum CellAccounting {
                 return start..<(start + needle.count)
             }
             return nil
+        }
+
+        /// Whether the reader takes `row` for a header row of the communes' PST layout.
+        static func isHeaderRowOfPST(_ row: DelimitedTable.Row) -> Bool {
+            let cells = row.cells
+            let labelled = cells.filter { PlanBuilder.column(forLabel: $0) != nil }.count
+            return labelled + cells.filter(PlanBuilder.isHeaderWord).count >= 2 && labelled >= 1
         }
 
         /// Whether the reader takes `row` for a header row: its own test, before the first objective.

@@ -22,10 +22,15 @@ public struct PlanReader: Sendable {
 
     /// The parts of each action spreadsheet exports are parsed for; JSON and eComptes files are always read whole.
     public var fields: PlanFields
+    /// The layout of a commune's own template (``LayoutFile``), tried in spreadsheets and
+    /// workbooks before the layouts PlanKit knows; `nil` for those alone.
+    public var layout: TableLayout?
 
-    /// Creates a reader that parses `fields` of each action in spreadsheets (all of them by default).
-    public init(fields: PlanFields = .all) {
+    /// Creates a reader that parses `fields` of each action in spreadsheets (all of them by
+    /// default), in the layouts PlanKit knows or, first, in `layout`.
+    public init(fields: PlanFields = .all, layout: TableLayout? = nil) {
         self.fields = fields
+        self.layout = layout
     }
 
     /// Reads the plans a file holds (a spreadsheet holds one; a JSON document any number).
@@ -37,7 +42,7 @@ public struct PlanReader: Sendable {
             guard WorkbookReader.isZip(bytes) || WorkbookReader.isCompoundFile(bytes) || WorkbookReader.isWorkbookName(workbook) else {
                 throw PlanReadError(file: workbook, message: "This file is not a workbook, so it has no sheet \"\(sheet)\" to read; only .xlsx and .ods workbooks have sheets to name after #.")
             }
-            return try WorkbookReader(fields: fields).read(bytes, file: workbook, sheet: sheet)
+            return try WorkbookReader(fields: fields, layout: layout).read(bytes, file: workbook, sheet: sheet)
         }
         return try read(try Self.load(path: path), file: path == Self.standardInput ? Self.standardInputName : path)
     }
@@ -65,12 +70,12 @@ public struct PlanReader: Sendable {
             return try PlanKitJSON.decode(bytes, file: file)
         }
         if WorkbookReader.isZip(bytes) || WorkbookReader.isCompoundFile(bytes) || WorkbookReader.isWorkbookName(file) {
-            return try WorkbookReader(fields: fields).read(bytes, file: file)
+            return try WorkbookReader(fields: fields, layout: layout).read(bytes, file: file)
         }
         if first == UInt8(ascii: "<") || file.lowercased().hasSuffix(".xml") {
             return [try EComptesReader().read(bytes, file: file)]
         }
-        return [try SpreadsheetReader(fields: fields).read(bytes, file: file)]
+        return [try SpreadsheetReader(fields: fields, layout: layout).read(bytes, file: file)]
     }
 
     /// The extensions of the files a directory is read for: ``planFiles(_:)``.

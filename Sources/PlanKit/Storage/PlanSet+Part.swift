@@ -259,13 +259,15 @@ extension PlanSet {
     /// Reads plan files on all cores, indexing each file's plans as soon as they are read and
     /// joining them into the set in order as they come.
     ///
+    /// Spreadsheets and workbooks are read in the layouts PlanKit knows or, first, in `layout`.
+    ///
     /// - Throws: ``PlanReadError`` for the first file (in the order of `paths`) that cannot be read.
-    public init(reading paths: [String], fields: PlanFields = .all) throws(PlanReadError) {
+    public init(reading paths: [String], fields: PlanFields = .all, layout: TableLayout? = nil) throws(PlanReadError) {
         let joiner = Joiner(count: paths.count, bytes: paths.map(Self.fileSize))
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let result: Result<Part, PlanReadError>
             do throws(PlanReadError) {
-                result = .success(Part(try PlanReader(fields: fields).read(path: paths[index])))
+                result = .success(Part(try PlanReader(fields: fields, layout: layout).read(path: paths[index])))
             } catch {
                 result = .failure(error)
             }

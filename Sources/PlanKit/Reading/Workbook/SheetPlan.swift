@@ -3,7 +3,7 @@ final class SheetPlan {
     /// The sheet as locations name it: `book.xlsx#Citoyennete`.
     let file: String
     private(set) var sheet: WorkbookSheet
-    private var builder: PlanBuilder
+    private var builder: PlanRows
     /// The first error the sheet met; rows after it are not read.
     private(set) var error: PlanReadError?
     /// Whether the sheet holds anything at all.
@@ -13,12 +13,12 @@ final class SheetPlan {
     /// Actions' rows by fill, to mark pending when the legend, below them, gives the fill its meaning.
     var filledActionRows: [(row: Int, fills: Set<String>)] = []
 
-    init(workbook: String, sheet: WorkbookSheet, fields: PlanFields, multiSheet: Bool) {
+    init(workbook: String, sheet: WorkbookSheet, fields: PlanFields, layout: TableLayout? = nil, multiSheet: Bool) {
         file = "\(workbook)#\(sheet.name)"
         self.sheet = sheet
         // Locations in this sheet are cells.
         _ = SourceLocation(sheet: file, row: 1, column: 1)
-        builder = PlanBuilder(file: file, fields: fields)
+        builder = PlanRows(file: file, fields: fields, layout: layout)
         // One sheet: the workbook is the plan, named after the file as a text export would be.
         // Several: each sheet is a plan, named after the sheet, its domain the sheet's name, unless its preamble says otherwise.
         builder.plan.name = multiSheet ? sheet.name : PlanName.fileStem(workbook)
@@ -27,7 +27,7 @@ final class SheetPlan {
 
     /// The location of the cell at 1-based `row` and 0-based `column`.
     func location(row: Int, column: Int) -> SourceLocation {
-        builder.origin.moved(line: row, column: column + 1)
+        builder.pst.origin.moved(line: row, column: column + 1)
     }
 
     /// Notes that the sheet is hidden (an ODS table's style says so once its rows start).
@@ -54,7 +54,7 @@ final class SheetPlan {
         }
         let inLegend = builder.inLegend
         do { try builder.consume(row) } catch { fail(error) }
-        let newAction = builder.objectives.last?.operationalObjectives.last?.actions.last?.location.line == row.line
+        let newAction = builder.lastActionLine == row.line
         readColours(row, fills: fills, first: first, wasLegend: inLegend, newAction: newAction)
     }
 

@@ -5,6 +5,7 @@
 /// `read.sheet-skipped` warning; named (`book.xlsx#Environnement`), one sheet is read.
 struct WorkbookReader {
     var fields: PlanFields
+    var layout: TableLayout? = nil
 
     /// Whether `bytes` start like a zip archive, the container of `.xlsx` and `.ods` files.
     static func isZip(_ bytes: [UInt8]) -> Bool {
@@ -89,7 +90,7 @@ struct WorkbookReader {
         }
         var sheetPlans: [Int: SheetPlan] = [:]
         for index in indexes where !sheets[index].chart {
-            sheetPlans[index] = SheetPlan(workbook: file, sheet: sheets[index], fields: fields, multiSheet: multiSheet)
+            sheetPlans[index] = SheetPlan(workbook: file, sheet: sheets[index], fields: fields, layout: layout, multiSheet: multiSheet)
         }
         if let named, sheetPlans.isEmpty {
             throw PlanReadError(file: file, message: "The sheet \"\(named)\" is a chart, which holds no plan table; name a sheet of cells.")

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// Layouts of one row per action path: iA.PST's Export report, the French action-plan template,
+/// and a commune's own template described by a layout file.
+@Suite struct LayoutTests {
+    static func ids(_ plan: Plan) -> [String] { plan.actions.map(\.id) }
+
+    @Test func iaPSTExport() throws {
+        let plan = try Fixtures.plan("iapst-export.tsv")
+        // Repeated OS and OO cells make one objective each.
+        #expect(plan.objectives.map(\.number) == ["1", "8"])
+        #expect(plan.objectives.map { $0.operationalObjectives.map(\.number) } == [["2", "7"], ["9"]])
+        #expect(plan.objectives[0].operationalObjectives[1].actions.isEmpty)
+        // Sub-actions follow their action, their ids the action's and their reference.
+        #expect(Self.ids(plan) == ["3", "3.4", "3.5", "6", "10"])
+        #expect(plan.actions.map(\.parent) == [nil, "3", "3", nil, nil])
+        let radars = try #require(plan.action("3"))
+        #expect(radars.title == "Installer des radars préventifs")
+        #expect(radars.code.text == "3")
+        #expect(radars.pilots.services.value == .known(["Service Travaux", "Service Mobilité"]))
+        #expect(radars.pilots.agents.value == .known(["Jean Martin"]))
+        #expect(radars.deadline.value == .known(.day(30, month: 6, year: 2023)))
+        #expect(radars.location == SourceLocation(file: Fixtures.path("iapst-export.tsv"), line: 2, column: 28))
+        let order = try #require(plan.action("3.5"))
+        #expect(order.pilots.agents.value == .known(["Anne Lambert"]))
+        #expect(order.pilots.political.value == .missing)
+        #expect(try #require(plan.action("10")).deadline.value == .known(.year(2025)))
+        // Each row's follow-up cells are kept in one warning, located at the first of them.
+        let first = try #require(plan.warnings.first)
+        #expect(first.rule == .rowIgnored)
+        #expect(first.location.line == 2 && first.location.column == 3)
+        #expect(first.text.hasPrefix("OS État: En cours | OS Catégorie: Volet interne | OS Plan: PST | OS Constat: Sentiment d'insécurité en hausse | OO État: En cours"))
+        #expect(first.text.contains("ACT Budget: 2022 pour Wallonie: 12500€ | 2023 pour Commune: 2500€"))
+        // The second row of action 3 reports its sub-action's cells, not the repeated ones.
+        #expect(plan.warnings[1].text == "SUBACT État: En cours | SUBACT Budget: 2022 pour Wallonie: 12500€")
+    }
+
+    @Test func frenchTemplate() throws {
+        let plan = try Fixtures.plan("plan-action-template.tsv")
+        #expect(plan.preamble == ["Plan climat air énergie territorial"])
+        #expect(plan.objectives.map(\.title) == ["Mobilité", "Énergie", ""])
+        #expect(plan.objectives[0].operationalObjectives.map(\.title) == ["Vélo", "Transports en commun / Bus"])
+        #expect(Self.ids(plan) == ["1.1.1", "1.1.1.1", "1.1.1.2", "1.2.1.1", "2.1", "1"])
+        #expect(plan.actions.map(\.parent) == [nil, "1.1.1", "1.1.1", nil, nil, nil])
+        let network = try #require(plan.action("1.1.1"))
+        #expect(network.pilots.political.value == .known(["Marc Lenoir"]))
+        #expect(network.pilots.services.value == .known(["Service Mobilité", "Service Travaux"]))
+        #expect(network.humanResources.value == .known("0,5 ETP"))
+        #expect(network.deadline.value == .known(.day(31, month: 12, year: 2026)))
+        // A sub-action's row describes the sub-action, not its action.
+        let signs = try #require(plan.action("1.1.1.2"))
+        #expect(signs.pilots.agents.value == .known(["Paul Durand"]))
+        #expect(signs.deadline.value == .known(.year(2025)))
+        let lights = try #require(plan.action("2.1"))
+        #expect(lights.pilots.agents.value == .known(["Luc Blanc", "Emma Roux"]))
+        let funding = try #require(plan.warnings.first { $0.location.line == 3 })
+        #expect(funding.text == "Descriptif: Relier les villages au centre | Financeur 1: Région | Montant € HT: 5.000 | Budget prévisionnel total € HT: 45 000 | Statut: En cours | Niveau de priorité: Élevé | Date de début: 01/03/2024")
+    }
+
+    /// A repeated element whose other cells differ keeps its first row's; the differing cells are reported.
+    @Test func repeatedElementWithOtherCells() throws {
+        let header = "OS Référence\tOS Titre\tOS État\tOO Titre\tACT Titre"
+        let text = [header, "1\tSécurité\tEn cours\tÉcoles\tRadars", "1\tSécurité\tFinalisé\tÉcoles\tGardiens"].joined(separator: "\n")
+        let plan = try SpreadsheetReader().read(Array(text.utf8), file: "in.tsv")
+        #expect(plan.objectives.count == 1)
+        #expect(plan.actions.map(\.id) == ["1.1.1", "1.1.2"])
+        let warning = try #require(plan.warnings.first { $0.location.line == 3 })
+        #expect(warning.description == "in.tsv:3:3: warning: This row repeats an element of line 2 with other cells than that row has; the element keeps its first row's, these are kept in this warning only. Make the repeated cells alike, or give the element its own reference. [read.row-ignored]")
+        #expect(warning.text == "OS État: Finalisé")
+        #expect(CellAccounting.unaccounted(in: Array(text.utf8), file: "in.tsv", plans: [plan]).isEmpty)
+    }
+
+    /// The accounting catches a follow-up cell no warning keeps, and a changed repeated cell.
+    @Test func accountingCatchesLostCells() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("iapst-export.tsv"))))
+        var plan = try SpreadsheetReader().read(bytes, file: "x.tsv")
+        plan.warnings.remove(at: 1)
+        let lost = CellAccounting.unaccounted(in: bytes, file: "x.tsv", plans: [plan])
+        #expect(lost.map(\.description) == ["x.tsv:3:51: \"En cours\"", "x.tsv:3:66: \"2022 pour Wallonie: 12500€\""])
+    }
+
+    /// A header near a layout is refused with the layouts PlanKit knows, and what the nearest lacks.
+    @Test func unknownLayoutNamesTheNearest() {
+        let text = "Commune de Test\nOS Référence\tOS Titre\tACT Titre\tACT État\n1\tSécurité\tRadars\tEn cours\n"
+        #expect(throws: PlanReadError.self) { try SpreadsheetReader().read(Array(text.utf8), file: "in.tsv") }
+        do {
+            _ = try SpreadsheetReader().read(Array(text.utf8), file: "in.tsv")
+        } catch {
+            #expect(error.description == "in.tsv:2:1: error: No layout PlanKit knows fits this table; it reads the communes' PST sheet (\"Politique en charge\", \"Échéance\"… over rows \"Objectif stratégique\", \"Action N.M.\"), iA.PST Export (\"OS Titre\", \"OO Titre\", \"ACT Titre\"…), French action-plan template (\"Axe (x)\", \"Titre de la fiche action\"…), or a commune's template described in a layout file (--layout). The nearest is iA.PST Export, on line 2: it names \"OS Référence\", \"OS Titre\", \"ACT Titre\", \"ACT État\", but not \"OO Titre\". Rename the columns to the layout's labels, or describe the template in a layout file (--layout).")
+        }
+    }
+}
+
+/// Layout files: a commune's own template, described in JSON.
+@Suite struct LayoutFileTests {
+    static let example = Fixtures.root.appendingPathComponent("Examples/layout").path
+
+    @Test func workedExample() throws {
+        let layout = try LayoutFile.read(path: "\(Self.example)/modave.layout.json")
+        #expect(layout.name == "Modave PST")
+        #expect(layout.required == ["Axe", "Objectif", "Intitulé de la fiche"])
+        let path = "\(Self.example)/pst-modave.tsv"
+        let plans = try PlanReader(layout: layout).read(path: path)
+        let plan = try #require(plans.first)
+        #expect(plan.objectives.map(\.number) == ["1", "2"])
+        #expect(plan.objectives.map(\.title) == ["Une commune verte", "Une commune solidaire"])
+        #expect(plan.actions.map(\.id) == ["1", "2", "3", "4"])
+        #expect(plan.action("2")?.pilots.services.value == .known(["Enseignement", "Cuisine centrale"]))
+        #expect(plan.action("1")?.budget.first?.article?.code == "879/124-02")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(CellAccounting.unaccounted(in: bytes, file: path, plans: plans, layout: layout).isEmpty)
+        // Without the layout file, the template is refused.
+        #expect(throws: PlanReadError.self) { try PlanReader().read(path: path) }
+    }
+
+    @Test(arguments: [
+        ("{\"columns\": 3}", "in.json:1:13: error: \"columns\" must be a non-empty list of columns, each { \"label\": …, \"level\": …, \"field\": … }."),
+        ("{\n  \"columns\": [\n    {\"label\": \"Fiche\", \"level\": \"fiche\", \"field\": \"title\"}\n  ]\n}", "in.json:3:33: error: \"level\" must be one of \"strategic\", \"operational\", \"suboperational\", \"action\", \"sub-action\", \"row\"."),
+        ("{\"columns\": [{\"label\": \"Fiche\", \"level\": \"action\"}]}", "in.json:1:14: error: This column lacks \"field\"; a column has \"label\", \"level\" and \"field\"."),
+        ("{\"colonnes\": []}", "in.json:1:14: error: A layout file has no \"colonnes\"; it has \"name\", \"columns\", and optionally \"required\" and \"separators\"."),
+        ("{\"columns\": [{\"label\": \"Axe\", \"level\": \"strategic\", \"field\": \"title\"}]}", "in.json:1:1: error: The layout names no column of an action's title or number; add one with \"level\": \"action\" and \"field\": \"title\"."),
+        ("{\"name\": \"x\",\n \"columns\": [\n", "in.json:3:1: error: The layout file ends where a value was expected; close its objects and lists."),
+        ("{\"name\": \"é\" \"x\"}", "in.json:1:14: error: Expected ',' or '}' here."),
+    ])
+    func badLayoutFile(_ input: (String, String)) {
+        #expect(throws: PlanReadError.self) { try LayoutFile.parse(Array(input.0.utf8), file: "in.json") }
+        do { _ = try LayoutFile.parse(Array(input.0.utf8), file: "in.json") } catch { #expect(error.description == input.1) }
+    }
+}
+
+/// The layouts' workbooks, written by LibreOffice and openpyxl (`Scripts/generate-workbook-fixtures.sh`).
+@Suite struct LayoutWorkbookTests {
+    /// The worked example reads the same from its `.xlsx` and `.ods` twins, with its layout file.
+    @Test(arguments: ["xlsx", "ods"])
+    func layoutFileTwins(_ format: String) throws {
+        let layout = try LayoutFile.read(path: "\(LayoutFileTests.example)/modave.layout.json")
+        let text = try PlanReader(layout: layout).read(path: "\(LayoutFileTests.example)/pst-modave.tsv")
+        let book = try PlanReader(layout: layout).read(path: WorkbookTests.workbook("pst-modave.\(format)"))
+        #expect(try WorkbookTests.placeless(book) == WorkbookTests.placeless(text))
+    }
+
+    /// Date cells are days, not 1970's; numbers are written as a text export writes them, and
+    /// the text `5.000` is kept as written.
+    @Test(arguments: ["xlsx", "ods"])
+    func templateWithDateCells(_ format: String) throws {
+        let plan = try #require(try PlanReader().read(path: WorkbookTests.workbook("plan-action-dates.\(format)")).first)
+        #expect(plan.actions.map(\.id) == ["1.1.1", "1.1.1.1"])
+        #expect(plan.action("1.1.1")?.deadline.value == .known(.day(31, month: 12, year: 2026)))
+        #expect(plan.action("1.1.1.1")?.deadline.value == .known(.day(30, month: 6, year: 2024)))
+        #expect(plan.warnings.map(\.text) == [
+            "Descriptif: Relier les villages | Financeur 1: Région | Montant € HT: 5000 | Budget prévisionnel total € HT: 45000,5 | Statut: En cours | Niveau de priorité: Élevé | Date de début: 01/03/2024",
+            "Montant € HT: 5.000 | Statut: Réalisé",
+        ])
+        #expect(plan.warnings.map(\.location.description) == ["F3", "S4"].map { WorkbookTests.workbook("plan-action-dates.\(format)") + "#Plan d'action!" + $0 })
+    }
+}
