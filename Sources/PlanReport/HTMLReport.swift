@@ -108,7 +108,7 @@ package struct HTMLReport {
         for (index, row) in figure.table.rows.enumerated() {
             let query = index < figure.queries.count ? figure.queries[index] : ""
             out += "<div class=\"card\" data-query=\"\(escapeHTML(query))\"><span class=\"key\">\(escapeHTML(row[0].text))</span>"
-            out += "<span class=\"value\" data-value=\"\(escapeHTML(row[1].text))\">\(escapeHTML(text.display(row[1], column: "value")))</span></div>\n"
+            out += "<span class=\"value\"\(ReportText.isIncomplete(row[1]) ? " data-incomplete=\"true\"" : "") data-value=\"\(escapeHTML(row[1].text))\">\(escapeHTML(text.display(row[1], column: "value")))</span></div>\n"
         }
         return out + "</div>\n"
     }
@@ -151,12 +151,13 @@ package struct HTMLReport {
                 }
                 if position == 0, let mark { shown = "▲ " + shown + " (" + mark + ")" }
                 let numeric: Bool = switch value {
-                case .money, .integer, .decimal: true
+                case .money, .integer, .decimal, .incomplete: true
                 default: false
                 }
+                let classes = (numeric ? ["num"] : []) + (ReportText.isIncomplete(value) ? ["incomplete"] : [])
                 // The raw value is given only where the text shown differs from it.
                 let raw = shown == value.text ? "" : " data-value=\"\(escapeHTML(value.text))\""
-                out += "<td\(raw)\(numeric ? " class=\"num\"" : "")>\(escapeHTML(shown))</td>"
+                out += "<td\(raw)\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(escapeHTML(shown))</td>"
             }
             out += "</tr>\n"
         }
@@ -193,6 +194,8 @@ package struct HTMLReport {
         table.data th { background: #e6e6e6; }
         table.data td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.marked td { font-weight: bold; background: #f4d6d3; }
+        td.incomplete, .card .value[data-incomplete] { font-style: italic; }
+        .card .value[data-incomplete] { font-size: 1.2em; }
         table.sortable th { cursor: pointer; }
         details.data summary { cursor: pointer; font-size: .9em; color: #1f4e79; }
         .cards { display: flex; flex-wrap: wrap; gap: .8em; }

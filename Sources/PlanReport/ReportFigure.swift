@@ -6,7 +6,8 @@ package enum ReportChart: Sendable, Equatable {
     /// column (rows whose value is not known get no bar); `marked` rows carry a marker.
     case bars(label: [String], value: String)
     /// Paired bars per article: the stated credit and the allocations, over-committed ones hatched.
-    case credit(label: String, allocated: String, credit: String)
+    /// The label is the `label` columns' values joined by ` · ` (a commune and an article).
+    case credit(label: [String], allocated: String, credit: String)
     /// Blocks on a time axis, one per deadline, with the number of actions due and overdue.
     case timeline(deadline: String, status: String, count: String)
     /// Key figures, one card per row (columns `key`, `value`).

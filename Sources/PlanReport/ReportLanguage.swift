@@ -90,6 +90,22 @@ package struct ReportWords: Sendable {
     var legendOver: String
     var legendDue: String
     var legendOverdue: String
+    /// What follows the known part of a sum with unknown parts: `montant inconnu`.
+    var unknownPart: String
+    /// `montant inconnu`, after a count of one.
+    var unknownAmount: String
+    /// `montants inconnus`, after a count of several.
+    var unknownAmounts: String
+    /// A sum too large to hold.
+    var tooLarge: String
+    /// The note under a figure with an incomplete sum.
+    var incompleteNote: String
+    /// The legend of an incomplete bar.
+    var legendIncomplete: String
+    /// The title of the credit figure per commune.
+    var creditByCommune: String
+    /// The note under it.
+    var creditCommunesNote: String
 
     static let french = ReportWords(
         title: "Rapport sur les plans stratégiques",
@@ -188,7 +204,15 @@ package struct ReportWords: Sendable {
         legendAllocated: "alloué",
         legendOver: "surengagé ▲",
         legendDue: "dues",
-        legendOverdue: "en retard ⚠")
+        legendOverdue: "en retard ⚠",
+        unknownPart: "montant inconnu",
+        unknownAmount: "montant inconnu",
+        unknownAmounts: "montants inconnus",
+        tooLarge: "trop grand pour être compté",
+        incompleteNote: "« + montant inconnu » : la somme est celle des montants connus ; au moins une ligne a un montant encore à préciser (??), qui n’y est pas compté : la somme réelle est plus élevée, de combien on ne le sait pas. Sur un graphique, sa barre est hachurée en clair et ouverte à droite.",
+        legendIncomplete: "somme incomplète (+ montant inconnu)",
+        creditByCommune: "Allocations et crédit inscrit, par commune et par article",
+        creditCommunesNote: "Les plans chargés sont de plusieurs communes : chaque article est compté dans sa commune, les allocations de tous les plans de la commune additionnées ; un article n’est jamais additionné d’une commune à l’autre. Les plans qui ne nomment pas leur commune sont comptés ensemble, comme dans le tableau par commune.")
 
     static let english = ReportWords(
         title: "Strategic plans report",
@@ -280,5 +304,13 @@ package struct ReportWords: Sendable {
         legendAllocated: "allocated",
         legendOver: "over-committed ▲",
         legendDue: "due",
-        legendOverdue: "overdue ⚠")
+        legendOverdue: "overdue ⚠",
+        unknownPart: "unknown amount",
+        unknownAmount: "unknown amount",
+        unknownAmounts: "unknown amounts",
+        tooLarge: "too large to count",
+        incompleteNote: "“+ unknown amount”: the sum is that of the known amounts; at least one line has an amount still to be decided (??), which is not counted in it: the real sum is higher, by how much is not known. On a chart, its bar is lightly hatched and left open on the right.",
+        legendIncomplete: "incomplete sum (+ unknown amount)",
+        creditByCommune: "Allocations against the stated credit, by commune and article",
+        creditCommunesNote: "The plans loaded are several communes’: each article is counted within its commune, adding up the allocations of all that commune’s plans; an article is never added up from one commune to another. Plans that name no commune are counted together, as in the commune table.")
 }
