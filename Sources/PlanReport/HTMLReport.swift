@@ -145,7 +145,7 @@ package struct HTMLReport {
             out += mark == nil ? "<tr>" : "<tr class=\"marked\" data-mark=\"\(escapeHTML(mark ?? ""))\">"
             for (position, value) in row.enumerated() {
                 let column = columns[position]
-                var shown = text.display(value, column: column)
+                var shown = figure.shownText[index]?[position] ?? text.display(value, column: column)
                 if position == fileIndex, let lineIndex {
                     shown = ReportText.location(file: value, line: row[lineIndex], column: columnIndex.map { row[$0] } ?? .missing)
                 }

@@ -57,7 +57,9 @@ package struct MarkdownReport {
         out += "| " + columns.map { Self.inline(text.heading($0)) }.joined(separator: " | ") + " |\n"
         out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
         for (index, row) in figure.table.rows.enumerated() {
-            var cells = zip(columns, row).map { Self.inline(text.display($1, column: $0)) }
+            var cells = zip(columns, row).enumerated().map { position, cell in
+                Self.inline(figure.shownText[index]?[position] ?? text.display(cell.1, column: cell.0))
+            }
             if let mark = figure.marks[index], !cells.isEmpty { cells[0] = "▲ " + cells[0] + " (" + Self.inline(mark) + ")" }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }

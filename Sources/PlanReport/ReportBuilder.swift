@@ -442,8 +442,17 @@ package struct ReportBuilder {
                                "findings where rule = \(literal(rule)) select subject, message, file, line, column sort by file, line, column",
                                .table)
             let count = table.table.rows.count
-            table.title = "\(rule) — \(ReportText(language: language).grouped(String(count))) \(count == 1 ? words.findingWord : words.findingsCount)"
-            if let summary = Checker.rule(rule)?.summary { table.notes.append(summary) }
+            let name = FindingText.ruleName(rule, language: language)
+            table.title = (name == rule ? rule : "\(name) (\(rule))")
+                + " — \(ReportText(language: language).grouped(String(count))) \(count == 1 ? words.findingWord : words.findingsCount)"
+            if let summary = FindingText.summary(rule, language: language) { table.notes.append(summary) }
+            // Each message in the report's language; the table keeps the rule's own words as its raw value.
+            if let message = table.table.columns.firstIndex(of: "message") {
+                for (row, values) in table.table.rows.enumerated() {
+                    let shown = FindingText.message(values[message].text, rule: rule, language: language)
+                    if shown != values[message].text { table.shownText[row, default: [:]][message] = shown }
+                }
+            }
             figures.append(table)
         }
         figures[0].axisLabel = words.findingsAxis

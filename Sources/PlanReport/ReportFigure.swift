@@ -40,6 +40,9 @@ package struct ReportFigure: Sendable {
     package var computedColumns: Set<String> = []
     /// The label of a chart's value axis when it counts something other than actions.
     package var axisLabel: String?
+    /// Text shown in place of a cell's usual display, by row and column index (a finding's
+    /// message in the report's language); the cell's raw value stays the query's.
+    package var shownText: [Int: [Int: String]] = [:]
     /// Why the figure could not be computed, when it could not.
     package var failure: String?
 }

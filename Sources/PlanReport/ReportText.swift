@@ -23,6 +23,8 @@ package struct ReportText: Sendable {
         case .unknown: return words.unknown
         case .missing: return column.hasPrefix("sum(") || column.hasPrefix("max(") ? words.noAmount : words.missing
         case .none: return words.none
+        case .text(let rule) where column == "rule":
+            return FindingText.ruleName(rule, language: language)
         case .text(let text) where Self.translated.contains(column) || column.hasSuffix(".kind"):
             return words.values[text] ?? text
         case .integer(let n): return grouped(String(n))
