@@ -92,6 +92,11 @@ package struct HTMLReport {
     }
 
     func queryLine(_ figure: ReportFigure) -> String {
+        if let command = figure.command {
+            // The command's rows, or (derived) a table computed from them.
+            let label = figure.derived ? words.computedFromCommand : words.command
+            return "<p class=\"query\">\(escapeHTML(label))\(words.colon)<code>\(escapeHTML(command))</code></p>\n"
+        }
         if figure.derived {
             var out = "<div class=\"query\">\(escapeHTML(words.queries))\(String(words.colon.dropLast()))<ul class=\"queries\">"
             var seen = Set<String>()
@@ -133,6 +138,8 @@ package struct HTMLReport {
         let sortable = figure.id == "communes-table"
         var out = "<table class=\"data\(sortable ? " sortable" : "")\" data-derived=\"\(figure.derived)\""
         if !figure.derived, let query = figure.queries.first { out += " data-query=\"\(escapeHTML(query))\"" }
+        if let command = figure.command, !figure.derived { out += " data-command=\"\(escapeHTML(command))\"" }
+        if let element = figure.element { out += " data-element=\"\(escapeHTML(element))\"" }
         out += ">\n<caption>\(escapeHTML(words.dataTable)) — \(escapeHTML(figure.title))</caption>\n<thead><tr>"
         for column in columns {
             let heading = column == "file" && columns.contains("line") ? text.heading("location") : text.heading(column)

@@ -17,6 +17,8 @@ package struct ReportBuilder {
     package var language: ReportLanguage
     /// The day overdue actions are measured against.
     package var today: Day
+    /// The earlier version one plan is compared with, when the report has a "since" section.
+    package var since: ReportSince?
     /// How many rows a chart of articles or pilots shows at most (the query's `limit`).
     package var top = 15
 
@@ -28,7 +30,7 @@ package struct ReportBuilder {
         self.today = today
     }
 
-    private var words: ReportWords { language.words }
+    var words: ReportWords { language.words }
 
     /// The plans a section is about: all of them, or one (named, and by file when two share a name).
     struct Scope {
@@ -46,6 +48,7 @@ package struct ReportBuilder {
         let all = Scope(id: "all", condition: nil, several: plans.count > 1)
         let allTimeline = timeline(all)
         sections.append(overview(timeline: allTimeline))
+        if let since { sections.append(sinceSection(since)) }
         if communes.count > 1 { sections.append(communeSummary()) }
         if plans.count > 1 {
             sections.append(ReportSection(id: "across", title: words.across, intro: words.acrossIntro,

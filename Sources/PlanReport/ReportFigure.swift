@@ -10,6 +10,8 @@ package enum ReportChart: Sendable, Equatable {
     case credit(label: [String], allocated: String, credit: String)
     /// Blocks on a time axis, one per deadline, with the number of actions due and overdue.
     case timeline(deadline: String, status: String, count: String)
+    /// Budget totals before and after, a pair of bars each (the comparison with an earlier version).
+    case beforeAfter([BeforeAfterBar])
     /// Key figures, one card per row (columns `key`, `value`).
     case cards
     /// The table alone.
@@ -43,6 +45,11 @@ package struct ReportFigure: Sendable {
     /// Text shown in place of a cell's usual display, by row and column index (a finding's
     /// message in the report's language); the cell's raw value stays the query's.
     package var shownText: [Int: [Int: String]] = [:]
+    /// The command whose output the table's rows are, when they are not a query's answer
+    /// (`plankit diff OLD NEW --format json`).
+    package var command: String?
+    /// The kind of element a comparison's table lists (`action`), when all its rows are of one.
+    package var element: String?
     /// Why the figure could not be computed, when it could not.
     package var failure: String?
 }

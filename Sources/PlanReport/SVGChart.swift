@@ -27,6 +27,8 @@ package struct SVGChart {
     static let dark = "#1f4e79"
     static let light = "#c6d4e3"
     static let alert = "#b3261e"
+    /// Between light and dark: the lines of a light incomplete bar.
+    static let middle = "#8aa5c2"
 
     /// The SVG, or `nil` when the figure has nothing to draw.
     package var svg: String? {
@@ -34,6 +36,7 @@ package struct SVGChart {
         case .bars(let labels, let value): return barChart(labels: labels, value: value)
         case .credit(let labels, let allocated, let credit): return creditChart(labels: labels, allocated: allocated, credit: credit)
         case .timeline(let deadline, _, let count): return timelineChart(deadline: deadline, count: count)
+        case .beforeAfter(let bars): return beforeAfterChart(bars)
         case .cards, .table: return nil
         }
     }
@@ -61,7 +64,9 @@ package struct SVGChart {
             <defs><pattern id="\(id)-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">\
             <rect width="6" height="6" fill="#f4d6d3"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.alert)" stroke-width="3"/></pattern>\
             <pattern id="\(id)-part" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(-45)">\
-            <rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.dark)" stroke-width="2"/></pattern></defs>
+            <rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.dark)" stroke-width="2"/></pattern>\
+            <pattern id="\(id)-partlight" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(-45)">\
+            <rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.middle)" stroke-width="2"/></pattern></defs>
             """
     }
 
@@ -78,11 +83,12 @@ package struct SVGChart {
 
     /// A bar whose value is a sum with unknown parts: its known part, lightly hatched, with a
     /// dashed outline left open on the right and a dashed tail, so that it never reads as a whole sum.
-    func incompleteBar(x: Double, y: Double, width: Double, height: Double) -> String {
+    func incompleteBar(x: Double, y: Double, width: Double, height: Double, light: Bool = false) -> String {
         let w = max(width, 1), right = x + w
-        var out = "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(height))\" fill=\"url(#\(figure.id)-part)\" stroke=\"none\"/>"
-        out += "<path d=\"M\(n(right)) \(n(y)) H\(n(x)) V\(n(y + height)) H\(n(right))\" fill=\"none\" stroke=\"\(Self.dark)\" stroke-width=\"1.5\"/>"
-        out += "<line x1=\"\(n(right))\" y1=\"\(n(y + height / 2))\" x2=\"\(n(right + 14))\" y2=\"\(n(y + height / 2))\" stroke=\"\(Self.dark)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>"
+        let colour = light ? Self.middle : Self.dark
+        var out = "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(height))\" fill=\"url(#\(figure.id)-\(light ? "partlight" : "part"))\" stroke=\"none\"/>"
+        out += "<path d=\"M\(n(right)) \(n(y)) H\(n(x)) V\(n(y + height)) H\(n(right))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>"
+        out += "<line x1=\"\(n(right))\" y1=\"\(n(y + height / 2))\" x2=\"\(n(right + 14))\" y2=\"\(n(y + height / 2))\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>"
         return out
     }
 
@@ -260,6 +266,50 @@ package struct SVGChart {
         }
         out += axis(top: legend + Double(drawn.count) * pair + 4, scale: scale, money: true, valueWidth: valueWidth)
         return out + "</svg>"
+    }
+
+    // MARK: Before and after
+
+    /// Two bars per total: before (light) and after (dark); a sum with unknown parts is drawn as
+    /// its known part, in the incomplete style, and a version without lines gets no bar.
+    func beforeAfterChart(_ bars: [BeforeAfterBar]) -> String? {
+        guard !bars.isEmpty else { return nil }
+        let incomplete = bars.contains { ReportText.isIncomplete($0.before) || ReportText.isIncomplete($0.after) }
+        let valueWidth = incomplete ? 230.0 : Self.valueWidth
+        let scale = Self.scale(bars.flatMap { [number($0.before), number($0.after)] }.compactMap { $0 }.max() ?? 0, whole: false)
+        let maximum = scale.step * Double(scale.steps)
+        let span = Self.width - Self.labelWidth - valueWidth
+        let pair = 34.0
+        let legend = incomplete ? 42.0 : 24.0
+        var out = open(height: Double(bars.count) * pair + 50 + legend)
+        out += "<g class=\"legend\" font-size=\"12\">"
+        out += "<rect x=\"\(n(Self.labelWidth))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.light)\" stroke=\"#555\"/><text x=\"\(n(Self.labelWidth + 18))\" y=\"13\">\(escapeHTML(words.legendBefore))</text>"
+        out += "<rect x=\"\(n(Self.labelWidth + 130))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.dark)\"/><text x=\"\(n(Self.labelWidth + 148))\" y=\"13\">\(escapeHTML(words.legendAfter))</text></g>"
+        if incomplete { out += incompleteLegend(x: Self.labelWidth, y: 22) }
+        for (position, bar) in bars.enumerated() {
+            let y = legend + Double(position) * pair + 2
+            out += "<g class=\"change\" data-label=\"\(escapeHTML(bar.label))\" data-before=\"\(escapeHTML(bar.beforeText))\" data-after=\"\(escapeHTML(bar.afterText))\">"
+            out += "<title>\(escapeHTML(bar.shown))\(words.colon)\(escapeHTML(words.legendBefore)) \(escapeHTML(shown(bar.before))), \(escapeHTML(words.legendAfter)) \(escapeHTML(shown(bar.after)))</title>"
+            out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 19))\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(short(bar.shown, 30)))</text>"
+            for (offset, value, fill, stroke) in [(0.0, bar.before, Self.light, "#555"), (14.0, bar.after, Self.dark, Self.dark)] {
+                let width = span * max(0, number(value) ?? 0) / maximum
+                let partial = ReportText.isIncomplete(value)
+                if partial {
+                    out += incompleteBar(x: Self.labelWidth, y: y + offset, width: width, height: 12, light: offset == 0)
+                } else if number(value) != nil {
+                    out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y + offset))\" width=\"\(n(max(width, 1)))\" height=\"12\" fill=\"\(fill)\" stroke=\"\(stroke)\"/>"
+                }
+                out += "<text x=\"\(n(Self.labelWidth + width + (partial ? 20 : 6)))\" y=\"\(n(y + offset + 10))\" font-size=\"11\">\(escapeHTML(shown(value)))</text>"
+            }
+            out += "</g>"
+        }
+        out += axis(top: legend + Double(bars.count) * pair + 4, scale: scale, money: true, valueWidth: valueWidth)
+        return out + "</svg>"
+    }
+
+    /// A total as the chart writes it: `—` for a version without lines.
+    private func shown(_ value: QueryValue) -> String {
+        value == .missing ? words.noLines : text.display(value, column: "value")
     }
 
     // MARK: Timeline
