@@ -18,6 +18,22 @@ package enum ReportChart: Sendable, Equatable {
     case table
 }
 
+/// One pair of bars of a before-and-after chart: a budget total in each version.
+package struct BeforeAfterBar: Sendable, Equatable {
+    /// The total's key as `plankit diff` writes it (`ordinary`, an article's code).
+    package var label: String
+    /// The key as the reader sees it.
+    package var shown: String
+    /// The total before: an amount, a sum with unknown parts, or missing (no line).
+    package var before: QueryValue
+    /// The total after.
+    package var after: QueryValue
+    /// The raw texts of the two totals, as `plankit diff` writes them.
+    package var beforeText: String
+    /// The raw text of the total after.
+    package var afterText: String
+}
+
 /// One figure of a report: the answer of a query (or a table computed from several), its
 /// chart, and where the numbers come from.
 package struct ReportFigure: Sendable {

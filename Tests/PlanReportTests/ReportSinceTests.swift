@@ -18,8 +18,8 @@ import Testing
     }
 
     /// `plankit diff OLD NEW --format json`'s rows, a missing value as an empty text.
-    static func diffRows() throws -> [[String]] {
-        let result = try Plankit.run(["diff", Plankit.file(seed), Plankit.file(edited), "--format", "json"])
+    static func diffRows(_ old: String = Plankit.file(seed), _ new: String = Plankit.file(edited)) throws -> [[String]] {
+        let result = try Plankit.run(["diff", old, new, "--format", "json"])
         #expect(result.status == 1)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         return rows.map { row in
@@ -32,6 +32,34 @@ import Testing
     @Test(arguments: ["fr", "en"])
     func tablesAreTheDiffsRows(_ language: String) throws {
         let report = try Self.report(language)
+        let rows = try Self.changeRows(report)
+        #expect(rows == (try Self.diffRows()))
+        #expect(rows.count == 8)
+        // The command named under the tables gives those rows.
+        let command = "plankit diff \(Plankit.file(Self.seed)) \(Plankit.file(Self.edited)) --format json"
+        #expect(try report.nodes("//section[@id='since']//table[@data-command]").allSatisfy { $0.value("data-command") == command })
+    }
+
+    /// Objectives likewise: an operational objective's title edited, a strategic objective's
+    /// title rewritten beyond recognition (removed and added, its objectives moved under the new one).
+    @Test func objectivesLikewise() throws {
+        let directory = try Plankit.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let seed = try String(contentsOfFile: Plankit.file(Self.seed), encoding: .utf8)
+        let edited = seed.replacingOccurrences(of: "Encourager une citoyenneté solidaire", with: "Encourager une citoyenneté plus solidaire")
+            .replacingOccurrences(of: "Etre une commune qui place le citoyen au cœur de ses projets et de la vie communale", with: "Une commune participative")
+        #expect(edited != seed)
+        let path = directory + "/pst-objectifs.tsv"
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try WrittenReport.make(ReportInput(name: "objectives", files: [path]), extra: ["--since", Plankit.file(Self.seed)])
+        let rows = try Self.changeRows(report)
+        #expect(rows == (try Self.diffRows(Plankit.file(Self.seed), path)))
+        #expect(try report.nodes("//figure[@id='since-strategic']//tbody/tr").count == 2)
+        #expect(try report.nodes("//figure[@id='since-operational']//tbody/tr/td[1]").map { $0.stringValue ?? "" }.contains("modifié"))
+    }
+
+    /// The rows of the since section's tables of changes and totals, as `plankit diff` writes them.
+    static func changeRows(_ report: WrittenReport) throws -> [[String]] {
         var rows: [[String]] = []
         for element in try report.nodes("//section[@id='since']//table[@data-command]") {
             let table = try DataTable(element, in: report)
@@ -46,11 +74,7 @@ import Testing
                 }
             }
         }
-        #expect(rows == (try Self.diffRows()))
-        #expect(rows.count == 8)
-        // The command named under the tables gives those rows.
-        let command = "plankit diff \(Plankit.file(Self.seed)) \(Plankit.file(Self.edited)) --format json"
-        #expect(try report.nodes("//section[@id='since']//table[@data-command]").allSatisfy { $0.value("data-command") == command })
+        return rows
     }
 
     /// In French, the edits read as a reader says them; the pairing of each is shown.
