@@ -58,20 +58,23 @@ struct MessageTemplate: Sendable {
                 return match(rest, text.dropFirst(value.count), bound)
             }
             guard !text.isEmpty else { return nil }
-            if rest.isEmpty {
+            guard case .text(let next)? = rest.first else {
+                // Last, the slot takes the rest; two slots in a row do not occur in the tables.
+                guard rest.isEmpty else { return nil }
                 var bound = bound
                 bound[name] = String(text)
                 return bound
             }
-            // The shortest value first, then longer ones.
-            var end = text.index(after: text.startIndex)
-            while true {
+            // The shortest value first: each place the next literal text occurs, left to right.
+            var from = text.index(after: text.startIndex)
+            while from <= text.endIndex, let found = text.range(of: next, range: from..<text.endIndex) {
                 var tried = bound
-                tried[name] = String(text[..<end])
-                if let found = match(rest, text[end...], tried) { return found }
-                guard end < text.endIndex else { return nil }
-                end = text.index(after: end)
+                tried[name] = String(text[..<found.lowerBound])
+                if let result = match(rest.dropFirst(), text[found.upperBound...], tried) { return result }
+                guard found.lowerBound < text.endIndex else { return nil }
+                from = text.index(after: found.lowerBound)
             }
+            return nil
         }
     }
 
