@@ -333,7 +333,7 @@ package struct ReportBuilder {
                                       table: ResultTable(columns: [], rows: []), chart: .table, failure: words.notComputed)
             return ReportSection(id: "communes", title: words.communes, intro: words.communesIntro, figures: [failed])
         }
-        struct Tally { var plans = 0; var actions: Int64 = 0; var ordinary = Money.zero; var extraordinary = Money.zero
+        struct Tally { var plans = 0; var actions: Int64 = 0; var ordinary: QueryValue?; var extraordinary: QueryValue?
             var errors: Int64 = 0; var warnings: Int64 = 0; var overdue: Int64 = 0 }
         var communeOfFile: [String: String] = [:]
         var tallies: [String: Tally] = [:]
@@ -346,18 +346,13 @@ package struct ReportBuilder {
             tallies[commune, default: Tally()].actions += Int64(row[3].text) ?? 0
         }
         for row in budget.rows {
-            // A sum with unknown parts counts its known part, as every amount of the report does.
+            // The files' sums added as sum(amount) adds lines: a part unknown keeps the sum incomplete.
             guard let commune = communeOfFile[row[0].text] else { continue }
-            let amount: Money
-            switch row[2] {
-            case .money(let m), .incomplete(let m): amount = m
-            default: continue
-            }
             var tally = tallies[commune] ?? Tally()
             if row[1].text == "ordinary" {
-                tally.ordinary = tally.ordinary.adding(amount) ?? tally.ordinary
+                tally.ordinary = Self.add(tally.ordinary, row[2])
             } else if row[1].text == "extraordinary" {
-                tally.extraordinary = tally.extraordinary.adding(amount) ?? tally.extraordinary
+                tally.extraordinary = Self.add(tally.extraordinary, row[2])
             }
             tallies[commune] = tally
         }
@@ -374,7 +369,8 @@ package struct ReportBuilder {
         }
         let rows: [[QueryValue]] = order.map { commune in
             let t = tallies[commune] ?? Tally()
-            return [.text(commune), .integer(Int64(t.plans)), .integer(t.actions), .money(t.ordinary), .money(t.extraordinary),
+            // A commune without lines of a service has allocated nothing to it.
+            return [.text(commune), .integer(Int64(t.plans)), .integer(t.actions), t.ordinary ?? .money(.zero), t.extraordinary ?? .money(.zero),
                     .integer(t.errors), .integer(t.warnings), known ? .integer(t.overdue) : .unknown]
         }
         var figure = ReportFigure(id: "communes-table", title: words.communes, queries: queries, derived: true,

@@ -187,7 +187,9 @@ import Testing
             #expect(files.count == Int(row[1]))
             let condition = files.map { "file = \"\($0)\"" }.joined(separator: " or ")
             #expect(try report.answer("actions where \(condition) select count()").rows[0][0].text == row[2])
-            #expect(try report.answer("budget where kind = \"ordinary\" and amount is known and (\(condition)) select sum(amount)").rows[0][0].text == row[3])
+            // The sum over the commune's files, incomplete (`+ ?`) when some of their amounts are unknown.
+            #expect(try report.answer("budget where kind = \"ordinary\" and (\(condition)) select sum(amount)").rows[0][0].text == row[3])
+            #expect(try report.answer("budget where kind = \"extraordinary\" and (\(condition)) select sum(amount)").rows[0][0].text == row[4])
             #expect(try report.answer("findings where severity = \"error\" and (\(condition)) select count()").rows[0][0].text == row[5])
         }
         #expect(report.html.contains("<script>"))
