@@ -62,7 +62,7 @@ package struct ReportCommand: ParsableCommand {
     }
 
     /// The earlier version read from `path`, and the loaded plan it is compared with: the only
-    /// plan loaded, else the one of the same name; exit 2 when `path` holds no plan or several,
+    /// plan loaded (the earlier version's own file set aside), else the one of the same name; exit 2 when `path` holds no plan or several,
     /// or when no loaded plan, or several, are its new version.
     static func since(_ path: String, planSet: PlanSet) throws(CommandFailure) -> ReportSince {
         let plans: [PlanKit.Plan]
@@ -80,7 +80,8 @@ package struct ReportCommand: ParsableCommand {
                 : "\(path): error: --since names a file that holds \(plans.count) plans (\(names.joined(separator: ", "))); name the one to compare with, e.g. \(names[0]).")
             throw CommandFailure(.usage)
         }
-        let loaded = Array(planSet.plans)
+        // The earlier version itself, when FILES hold it too, is not its own new version.
+        let loaded = planSet.plans.filter { $0.source != old.source && !AtomicFile.sameFile($0.source, old.source) }
         let candidates = loaded.count == 1 ? loaded : loaded.filter { $0.name == old.name }
         guard candidates.count == 1, let new = candidates.first else {
             let what = candidates.isEmpty ? "none is named \"\(old.name)\" as the earlier version is" : "\(candidates.count) are named \"\(old.name)\""

@@ -145,6 +145,20 @@ import Testing
         #expect(lint.status == 0, "\(lint.stderr)")
     }
 
+    /// A folder holding both versions: the earlier one, named by --since, is set aside, and the
+    /// other is its new version.
+    @Test func bothVersionsInOneFolder() throws {
+        let directory = try Plankit.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let old = directory + "/pst-citoyennete.tsv", new = directory + "/pst-citoyennete-2021.tsv"
+        try FileManager.default.copyItem(atPath: Plankit.file(Self.seed), toPath: old)
+        try FileManager.default.copyItem(atPath: Plankit.file(Self.edited), toPath: new)
+        let report = try WrittenReport.make(ReportInput(name: "folder", files: [directory + "/"]), extra: ["--since", old])
+        #expect(try Self.changeRows(report) == (try Self.diffRows(old, new)))
+        #expect(try report.nodes("//section[@id='since']//table[@data-command]").first?.value("data-command")
+            == "plankit diff \(old) \(new) --format json")
+    }
+
     /// A plan against the same plan saved by Excel: no difference, and the section says so.
     @Test func noDifference() throws {
         let report = try WrittenReport.make(ReportInput(name: "excel", files: ["Examples/pst-citoyennete-excel.csv"]), extra: ["--since", Plankit.file(Self.seed)])
