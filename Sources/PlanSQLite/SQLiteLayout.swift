@@ -2,7 +2,8 @@ import PlanKit
 
 /// The tables of a plans database: one per query collection, with the collection's fields as
 /// columns (a path's dots become underscores: `deadline.year` is `deadline_year`), an integer
-/// `key` as primary key, and `…_key` columns referencing the rows they belong to.
+/// `key` as primary key, and `…_key` columns referencing the rows they belong to. An amount is
+/// two columns: `amount` (`REAL` euros, to read) and `amount_cents` (`INTEGER`, to add exactly).
 package enum SQLiteLayout {
     /// A column's SQL type.
     package enum ColumnType: Sendable {

@@ -161,17 +161,27 @@ import Testing
         return (old, new)
     }
 
+    /// The edited plan written as a PlanKit JSON file and read back, as `plankit diff` reads it.
+    static func written(_ plan: Plan) throws -> Plan {
+        let path = NSTemporaryDirectory() + "plankit-diff-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(try PlanKitJSON.encode([plan])).write(to: URL(fileURLWithPath: path))
+        return try #require(try PlanReader().read(path: path).first)
+    }
+
     @Test(arguments: edits + notCompared)
     func eachStoredFieldGivesItsChange(_ edit: Edit) throws {
         let (old, new) = try Self.edited(edit)
         #expect(PlanDiff.diff(old: old, new: new).changes.map(\.description) == edit.expected)
         #expect(PlanDiff.diff(old: new, new: old).changes.count == edit.expected.count)
+        #expect(PlanDiff.diff(old: old, new: try Self.written(new)).changes.map(\.description) == edit.expected)
     }
 
     @Test(arguments: exchangeEdits + exchangeNotCompared)
     func eachExchangeFieldGivesItsChange(_ edit: Edit) throws {
         let (old, new) = try Self.edited(edit)
         #expect(PlanDiff.diff(old: old, new: new).changes.map(\.description) == edit.expected)
+        #expect(PlanDiff.diff(old: old, new: try Self.written(new)).changes.map(\.description) == edit.expected)
     }
 
     /// The objectives' own fields: budget lines and eComptes' fields.
