@@ -143,6 +143,18 @@ import Testing
         #expect(Self.names(ExchangeFields()) == Set((Self.exchangeEdits + Self.exchangeNotCompared).map(\.field)))
     }
 
+    /// An objective's stored fields: its number and title (paired, then compared), its place
+    /// (not compared), its children (paired and compared as elements of their own), its budget
+    /// lines and its eComptes fields (compared: ``objectivesFields()``). A field added to
+    /// objectives fails here until it is compared and listed.
+    @Test func everyObjectiveFieldIsKnown() {
+        let here = Self.here
+        #expect(Self.names(StrategicObjective(number: "1", title: "t", location: here))
+            == ["number", "title", "location", "operationalObjectives", "budget", "exchangeBox"])
+        #expect(Self.names(OperationalObjective(number: "1", title: "t", location: here))
+            == ["number", "title", "location", "actions", "budget", "exchangeBox"])
+    }
+
     /// The fixture with action `id` edited.
     static func edited(_ edit: Edit) throws -> (Plan, Plan) {
         let old = try Fixtures.plan(edit.fixture)
