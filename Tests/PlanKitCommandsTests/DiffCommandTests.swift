@@ -212,6 +212,41 @@ import Testing
         #expect(try String(contentsOfFile: Executable.fixture("ecomptes-follow-up-2025.xml"), encoding: .utf8) == Self.edited())
     }
 
+    /// The edits of `Tests/Fixtures/follow-up.json` (PlanKit JSON with iA.PST's follow-up
+    /// fields) that make `follow-up-2025.json`: action 1.1's priority, indicator and amount
+    /// spent, action 1.2's health and funding. Each text occurs once in the file.
+    static let jsonEdits = [
+        (#""text": "risque""#, #""text": "bon""#), (#""value": "risk""#, #""value": "good""#),
+        (#""reached": 8"#, #""reached": 10"#), (#""text": "Agents formés = 8 / 10""#, #""text": "Agents formés = 10 / 10""#),
+        (#""text": "2025 pour FEDER: 5000€""#, #""text": "2025 pour FEDER: 6000€""#), (#""value": 500000"#, #""value": 600000"#),
+        (#""value": 250000"#, #""value": 290000"#),
+        (#""text": "haute""#, #""text": "moyenne""#), (#""value": "haute""#, #""value": "moyenne""#),
+    ]
+
+    /// Docs/diff.md's PlanKit JSON example compares the fixture with
+    /// `Tests/Fixtures/follow-up-2025.json`: these edits, and they give these rows.
+    @Test func theFollowUpJSONEdits() throws {
+        var json = try String(contentsOfFile: Executable.fixture("follow-up.json"), encoding: .utf8)
+        for (old, new) in Self.jsonEdits {
+            #expect(json.components(separatedBy: old).count == 2, "\(old)")
+            json = json.replacingOccurrences(of: old, with: new)
+        }
+        let edited = Executable.fixture("follow-up-2025.json")
+        #expect(try String(contentsOfFile: edited, encoding: .utf8) == json)
+        let result = try Executable.run(["diff", Executable.fixture("follow-up.json"), edited, "--format", "csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "")
+        #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n") == """
+            change,element,old,new,field,before,after,match
+            changed,action,1.1,1.1,priority,haute,moyenne,same id and title
+            changed,action,1.1,1.1,indicators,Agents formés = 8 / 10,Agents formés = 10 / 10,same id and title
+            changed,action,1.1,1.1,amounts,"2024: planned 3000 €, actual 2500 €","2024: planned 3000 €, actual 2900 €",same id and title
+            changed,action,1.2,1.2,health,risque,bon,same id and title
+            changed,action,1.2,1.2,funding,2025 pour FEDER: 5000€,2025 pour FEDER: 6000€,same id and title
+
+            """)
+    }
+
     static let csv = """
         change,element,old,new,field,before,after,match
         changed,action,2,2,fte,1,0.5,same id and title
