@@ -62,7 +62,7 @@ package struct ReportCommand: ParsableCommand {
     }
 
     /// The earlier version read from `path`, and the loaded plan it is compared with: the only
-    /// plan loaded (the earlier version's own file set aside), else the one of the same name; exit 2 when `path` holds no plan or several,
+    /// plan loaded, else the only one that differs from it, else the one of the same name; exit 2 when `path` holds no plan or several,
     /// or when no loaded plan, or several, are its new version.
     static func since(_ path: String, planSet: PlanSet) throws(CommandFailure) -> ReportSince {
         let plans: [PlanKit.Plan]
@@ -80,9 +80,12 @@ package struct ReportCommand: ParsableCommand {
                 : "\(path): error: --since names a file that holds \(plans.count) plans (\(names.joined(separator: ", "))); name the one to compare with, e.g. \(names[0]).")
             throw CommandFailure(.usage)
         }
-        // The earlier version itself, when FILES hold it too, is not its own new version.
-        let loaded = planSet.plans.filter { $0.source != old.source && !AtomicFile.sameFile($0.source, old.source) }
-        let candidates = loaded.count == 1 ? loaded : loaded.filter { $0.name == old.name }
+        let loaded = Array(planSet.plans)
+        var candidates = loaded
+        // Among several, a plan that says the same as the earlier version (its own file, loaded
+        // too) is not its new version; then the one of the same name is.
+        if candidates.count > 1 { candidates = candidates.filter { !PlanDiff.diff(old: old, new: $0).isEmpty } }
+        if candidates.count > 1 { candidates = candidates.filter { $0.name == old.name } }
         guard candidates.count == 1, let new = candidates.first else {
             let what = candidates.isEmpty ? "none is named \"\(old.name)\" as the earlier version is" : "\(candidates.count) are named \"\(old.name)\""
             Console.error("\(path): error: the files hold \(loaded.count) plans and \(what), so which one --since compares with is not clear. Give the new version's file alone, or one sheet of a workbook (book.xlsx#Sheet).")

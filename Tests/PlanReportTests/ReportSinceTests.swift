@@ -145,6 +145,23 @@ import Testing
         #expect(lint.status == 0, "\(lint.stderr)")
     }
 
+    /// The follow-up fields a year on (iA.PST's in PlanKit JSON, eComptes'), likewise the diff's rows.
+    @Test(arguments: [("Tests/Fixtures/follow-up.json", "Tests/Fixtures/follow-up-2025.json"),
+                      ("Tests/Fixtures/ecomptes-follow-up.xml", "Tests/Fixtures/ecomptes-follow-up-2025.xml")])
+    func followUpFields(_ old: String, _ new: String) throws {
+        let report = try WrittenReport.make(ReportInput(name: "follow-up", files: [new]), extra: ["--since", Plankit.file(old)])
+        let rows = try Self.changeRows(report)
+        #expect(!rows.isEmpty)
+        #expect(rows == (try Self.diffRows(Plankit.file(old), Plankit.file(new))))
+        // Every field has a French name.
+        let fields = try report.nodes("//section[@id='since']//table[@data-element]/tbody/tr/td[4]")
+        #expect(!fields.isEmpty)
+        for field in fields where field.stringValue != "—" {
+            // A cell shown as its raw value has no data-value: the field's name was not translated.
+            #expect(field.value("data-value") != nil, "\(field.stringValue ?? "")")
+        }
+    }
+
     /// A folder holding both versions: the earlier one, named by --since, is set aside, and the
     /// other is its new version.
     @Test func bothVersionsInOneFolder() throws {
