@@ -31,6 +31,7 @@ enum Help {
                 .schema [COLLECTION]     collections, or a collection's fields and types
                 .format FORMAT           table, csv, json, markdown, xlsx (to an .output file)
                 .output FILE|stdout      send results to a file (written atomically) or back
+                .param [NAME=VALUE]      set $NAME (.param -NAME unsets it); alone, list them
                 .timer on|off            print each statement's time
                 .history                 the statements entered
                 .quit                    leave (Ctrl-D too; .exit is the same)
