@@ -161,6 +161,11 @@ import Testing
         #expect(meta.out != general.out)
         for name in MetaCommand.names where name != ".exit" { #expect(meta.out.contains("\n" + name) || meta.out.hasPrefix(name), "\(name)") }
         #expect(meta.out.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        for topic in Help.topics {
+            let help = CapturedSession(load: false)
+            #expect(help.script(".help \(topic)") == 0)
+            #expect(help.out.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(topic)")
+        }
     }
 
     /// `.param NAME=VALUE` gives `$NAME` a value for the statements after it, as `--param` does:
