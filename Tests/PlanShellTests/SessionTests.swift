@@ -125,6 +125,16 @@ import Testing
         #expect(help.err == "s.pkq:1: error: no help on 'nothing'; topics are queries, meta, assert, keys.\n")
     }
 
+    /// `.schema` alone lists the collections, one a line with what a row is; `.schema NAME` a
+    /// collection's fields (above).
+    @Test func schemaAloneListsTheCollections() {
+        let captured = CapturedSession(load: false)
+        #expect(captured.script(".schema") == 0)
+        let lines = captured.out.split(separator: "\n")
+        #expect(lines.map { String($0.split(separator: " ")[0]) } == Schema.collections.map(\.name))
+        #expect(lines.allSatisfy { $0.contains("  a row per ") })
+    }
+
     /// `.load` of a plan already loaded (the same file, or the seed's Excel CSV) reports it and
     /// counts it once; `.unload` removes a file's plans, and `.unload` alone every plan.
     @Test func loadTwiceCountsOnceAndUnloadRemoves() {
