@@ -73,4 +73,19 @@ import Testing
         #expect(try run("actions group by deadline select deadline, sum(fte) having sum(fte) = 1.3", context).rows.map { $0.map(\.text) } == [["2020", "1.3"]])
         #expect(try run("actions select sum(fte) * 10", context).rows.map { $0.map(\.text) } == [["13"]])
     }
+
+    /// A share of a total that is not known is not known: when one row's sum is incomplete,
+    /// every row's percent is unknown; without that row, the shares are of the known total.
+    @Test func percentOfAnIncompleteTotalIsUnknown() throws {
+        #expect(try run("budget group by kind select kind, sum(amount), percent(sum(amount))").rows.map { $0.map(\.text) } == [
+            ["ordinary", "70000 + ?", "??"], ["extraordinary", "20000", "??"],
+        ])
+        #expect(try run("budget where amount is known group by kind select kind, percent(sum(amount))").rows.map { $0.map(\.text) } == [
+            ["ordinary", "77.8"], ["extraordinary", "22.2"],
+        ])
+        // The shares of one action's known lines.
+        #expect(try run("budget where amount is known and action = \"1.1\" select label, percent(amount)").rows.map { $0.map(\.text) } == [
+            ["CCE", "20"], ["CCCA", "20"], ["CPJ", "40"], ["CCPH", "20"],
+        ])
+    }
 }
