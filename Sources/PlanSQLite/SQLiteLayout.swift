@@ -62,8 +62,11 @@ package enum SQLiteLayout {
         package var references: [Reference]
         /// The collection's fields.
         package var columns: [Column]
-        /// The column that is unique among the rows, besides `key`, if any.
+        /// The column that is unique among the rows, besides `key`, if any (with ``uniqueWith``, when set).
         package var unique: String?
+        /// The column that, beside ``unique``, tells rows apart: `commune` for articles, one
+        /// commune's article being one row.
+        package var uniqueWith: String? = nil
     }
 
     private static func text(_ path: String, state: Bool = false) -> Column { Column(path: path, type: .text, hasState: state) }
@@ -97,9 +100,9 @@ package enum SQLiteLayout {
             text("questions"), integer("pending"), text("hr", state: true), text("parent"),
         ] + followUp + [text("file"), integer("line")]),
         Table(name: "articles", references: [], columns: [
-            text("code"), text("function"), text("main"), text("economic"), text("service"), text("label"),
+            text("code"), text("commune"), text("function"), text("main"), text("economic"), text("service"), text("label"),
             money("credit"), money("allocated", state: true), integer("lines"),
-        ], unique: "code"),
+        ], unique: "code", uniqueWith: "commune"),
         Table(name: "budget", references: [
             Reference(name: "plan_key", table: "plans"), Reference(name: "action_key", table: "actions"),
             Reference(name: "objective_key", table: "objectives"), Reference(name: "article_key", table: "articles"),
@@ -127,12 +130,14 @@ package enum SQLiteLayout {
             lines.append("  \(quoted(reference.name)) INTEGER REFERENCES \(quoted(reference.table))(\"key\")")
         }
         for column in table.columns {
-            lines.append("  \(quoted(column.name)) \(column.type.sql)" + (column.path == table.unique ? " NOT NULL UNIQUE" : ""))
+            let unique = column.path == table.unique ? (table.uniqueWith == nil ? " NOT NULL UNIQUE" : " NOT NULL") : ""
+            lines.append("  \(quoted(column.name)) \(column.type.sql)" + unique)
             if column.type == .money { lines.append("  \(quoted(column.name + "_cents")) INTEGER") }
             if column.hasState {
                 lines.append("  \(quoted(column.name + "_state")) TEXT NOT NULL CHECK (\(quoted(column.name + "_state")) IN ('known', 'unknown', 'none', 'missing', 'incomplete'))")
             }
         }
+        if let unique = table.unique, let with = table.uniqueWith { lines.append("  UNIQUE (\(quoted(unique)), \(quoted(with)))") }
         return "CREATE TABLE \(quoted(table.name)) (\n" + lines.joined(separator: ",\n") + "\n);"
     }
 }

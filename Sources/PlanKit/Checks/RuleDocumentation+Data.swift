@@ -32,9 +32,9 @@ extension RuleDocumentation {
         "link.unresolved-plan":
             "**Info.** A link names a plan that is not loaded (`cfr PST Aînés`), so it cannot be checked. Load that plan too to check it.",
         "budget.overcommitted":
-            "**Error.** The known allocations charged to one article, summed across all loaded plans, exceed the credit stated for it (`5.000 € (24.850 € à l'article 84021/124-02 …)`). Two plans drawing on the same credit without knowing of each other is how a budget is spent twice.",
+            "**Error.** The known allocations charged to one article of one commune, summed across that commune's loaded plans, exceed the credit stated for it (`5.000 € (24.850 € à l'article 84021/124-02 …)`). Two plans drawing on the same credit without knowing of each other is how a budget is spent twice. Each commune (its `COMMUNE :` line) has a budget of its own: the same article code in another commune's plans is another article, checked on its own, and the plans naming no commune are taken together. When the loaded plans name several communes, the message names the article's: `Article 84021/124-02 in commune Citoyenneville has …`.",
         "budget.credit-conflict":
-            "**Warning.** One article is stated with different credits in different places. One of them is out of date; the overcommitment check uses the largest.",
+            "**Warning.** One article of one commune is stated with different credits in different places. One of them is out of date; the overcommitment check uses the largest. Another commune's credit for the same code is its own, never compared.",
         "budget.kind-mismatch":
             "**Warning.** An article whose official service (from the chart of economic codes) is not the column it sits in: an investment code (`725-60`, extraordinary) in the ordinary budget. The supervising authority will refuse the budget line.",
         "budget.unknown-economic-code":

@@ -173,6 +173,7 @@ extension PlanSet {
         Self.reserve(&actions.elements, added.actions, scale)
         Self.reserve(&budgetLines.elements, added.lines, scale)
         Self.reserve(&links.elements, added.links, scale)
+        Self.reserve(&lineEntries, added.lines, scale)
         // Articles are shared across parts: each part's own list is joined in order. The tables
         // grow as articles come: parts name mostly the same ones (the 62 938 lines of 262
         // communes that name an article name 4 858 distinct ones), so room for the sum of the
@@ -183,6 +184,9 @@ extension PlanSet {
             let start = (plan: plans.count, objective: objectives.count, action: actions.count, line: budgetLines.count, link: links.count,
                          volet: volets.count)
             let articleIndexes = part.articles.map { lineArticle(for: $0) }
+            // Each plan's commune as a number: an article is one commune's, looked up by numbers.
+            let communes = part.plans.map { communeNumber($0.commune) }
+            planCommunes += communes
             plans += part.plans
             part.objectives.moveAll(to: &objectives.elements) { $0.plan += start.plan }
             volets += part.volets.lazy.map { VoletEntry(plan: $0.plan + start.plan, volet: $0.volet) }
@@ -194,25 +198,46 @@ extension PlanSet {
                 entry.links = (entry.links.lowerBound + start.link)..<(entry.links.upperBound + start.link)
             }
             part.links.moveAll(to: &links.elements) { $0.action += start.action }
+            // The part's own article of each line, -1 for none, to find its entry in a table of the part's.
+            var partArticles: [Int32] = []
+            partArticles.reserveCapacity(part.sizes.lines)
             part.lines.moveAll(to: &budgetLines.elements) { entry in
                 switch entry.level {
                 case .action, .subaction: entry.owner += start.action
                 case .strategic, .operational: entry.owner += start.objective
                 case .volet: entry.owner += start.volet
                 }
+                partArticles.append(entry.article.map { Int32(truncatingIfNeeded: $0.offset) } ?? -1)
                 entry.article = entry.article.map { LineArticleIndex(articleIndexes[$0.offset]) }
             }
-            for (line, credit) in part.credits {
-                guard let lineArticle = budgetLines[start.line + line].article else { continue }
-                articles[lineArticleEntry[lineArticle.offset]].statedCredits.append((credit, LineIndex(start.line + line)))
-            }
-            for i in start.line..<budgetLines.count {
-                guard let lineArticle = budgetLines[i].article else { continue }
-                let index = lineArticleEntry[lineArticle.offset]
+            // The entry in `articles` of each of the part's articles, per commune of the part
+            // (mostly one): -1 until a line names it.
+            let partCommunes = communes.reduce(into: [Int32]()) { if !$0.contains($1) { $0.append($1) } }
+            var entries = [Int](repeating: -1, count: part.articles.count * partCommunes.count)
+            for (k, i) in (start.line..<budgetLines.count).enumerated() {
+                let partArticle = Int(partArticles[k])
+                guard partArticle >= 0 else { lineEntries.append(0); continue }
+                var slot = partArticle
+                var commune = partCommunes[0]
+                if partCommunes.count > 1 {
+                    commune = communes[plan(ofLine: LineIndex(i)).offset - start.plan]
+                    slot += part.articles.count * (partCommunes.firstIndex(of: commune) ?? 0)
+                }
+                var index = entries[slot]
+                if index < 0 {
+                    index = articleEntry(commune: commune, lineArticle: articleIndexes[partArticle])
+                    entries[slot] = index
+                }
+                lineEntries.append(UInt32(truncatingIfNeeded: index + 1))
                 articles[index].lines.append(LineIndex(i))
                 if let amount = budgetLines[i].amount.value {
                     articles[index].allocated = articles[index].allocated?.adding(amount)
                 }
+            }
+            for (line, credit) in part.credits {
+                let entry = lineEntries[start.line + line]
+                guard entry > 0 else { continue }
+                articles[Int(entry - 1)].statedCredits.append((credit, LineIndex(start.line + line)))
             }
         }
     }

@@ -158,10 +158,13 @@ public struct PlanSet: Sendable {
         }
     }
 
-    /// One distinct budget article across the loaded plans.
+    /// One distinct budget article of one commune across the loaded plans: the plans of one
+    /// commune charge its budget alone, the plans naming no commune are taken together.
     public struct ArticleEntry: Sendable {
         /// The article (its first spelling met).
         public var article: BudgetArticle
+        /// The commune whose plans charge it (``Plan/commune``); `nil` for the plans naming none.
+        public var commune: String?
         /// Every credit stated for it, in file order, with the line that states it.
         public var statedCredits: [(credit: Money, line: LineIndex)]
         /// The sum of known allocations; `nil` when the sum overflows.
@@ -182,16 +185,36 @@ public struct PlanSet: Sendable {
     public internal(set) var volets: Table<VoletEntry> = Table()
     /// Every cross-link of every action.
     public internal(set) var links: Table<LinkEntry> = Table()
-    /// Every distinct article, in order of first appearance.
+    /// Every distinct article of each commune, in order of first appearance.
     public internal(set) var articles: Table<ArticleEntry> = Table()
-    /// Article code (without year) → index in ``articles``.
-    package internal(set) var articleIndex: [String: Int] = [:]
+    /// An article of a commune: the commune's number in ``communes``, the code's in ``articleCodes``.
+    package struct ArticleKey: Hashable, Sendable {
+        /// The commune's index in ``PlanSet/communes``.
+        package var commune: Int32
+        /// The code's index in ``PlanSet/articleCodes``.
+        package var code: Int32
+    }
+    /// (Commune, article code) → index in ``articles``.
+    package internal(set) var articleIndex: [ArticleKey: Int] = [:]
+    /// The communes the plans name, each once, in order of first appearance; the first, `nil`, stands
+    /// for the plans naming none.
+    package internal(set) var communes: [String?] = [nil]
+    /// Commune → index in ``communes``.
+    var communeIndex: [String: Int32] = [:]
+    /// Each plan's commune, as an index in ``communes``.
+    var planCommunes: [Int32] = []
+    /// The article codes (without year), each once, in order of first appearance.
+    package internal(set) var articleCodes: [String] = []
+    /// Article code (without year) → index in ``articleCodes``.
+    var articleCodeIndex: [String: Int] = [:]
     /// Every distinct article as budget lines spell it (with its year, if any), in order of first appearance.
     package internal(set) var lineArticles: Table<BudgetArticle> = Table()
     /// Article code as written → index in ``lineArticles``.
     var lineArticleIndex: [String: Int] = [:]
-    /// Index in ``lineArticles`` → index in ``articles``.
-    var lineArticleEntry: [Int] = []
+    /// Index in ``lineArticles`` → index in ``articleCodes``.
+    var lineArticleCode: [Int32] = []
+    /// Index in ``budgetLines`` → index in ``articles`` plus one; 0 when the line names no article.
+    var lineEntries: [UInt32] = []
     /// What the set itself reports: plans loaded twice (``ReadRule/duplicatePlan``), each counted once.
     public internal(set) var warnings: [Diagnostic] = []
     /// ``Plan/contentKey(actions:lines:)`` → the indexes in ``plans`` of the plans with that key.
@@ -212,21 +235,56 @@ public struct PlanSet: Sendable {
         join(Part.each(Array(newPlans)))
     }
 
-    /// The index in ``lineArticles`` of `article` as spelt, added (with its entry in ``articles``) when new.
+    /// The index in ``lineArticles`` of `article` as spelt, added (with its code in ``articleCodes``) when new.
     mutating func lineArticle(for article: BudgetArticle) -> Int {
         // Each table is looked up once: the entry is written in place when the key is new.
         let lineIndex = Self.value(&lineArticleIndex[article.code, default: lineArticles.count])
         guard lineIndex == lineArticles.count else { return lineIndex }
         // The code without its year; without a year, the code itself.
         let key = article.codeWithoutYear
-        let index = Self.value(&articleIndex[key, default: articles.count])
-        if index == articles.count {
-            articles.append(ArticleEntry(article: article, statedCredits: [], allocated: .zero, lines: []))
-        }
+        let code = Self.value(&articleCodeIndex[key, default: articleCodes.count])
+        if code == articleCodes.count { articleCodes.append(key) }
         lineArticles.append(article)
-        lineArticleEntry.append(index)
+        lineArticleCode.append(Int32(truncatingIfNeeded: code))
         return lineIndex
     }
+
+    /// Whether the loaded plans name more than one commune (the plans naming none counting as one).
+    package var severalCommunes: Bool {
+        guard let first = planCommunes.first else { return false }
+        return planCommunes.contains { $0 != first }
+    }
+
+    /// `article` for a message: `Article 840/124-02`, with its commune when the loaded plans name
+    /// several (`Article 840/124-02 in commune Citoyenneville`).
+    package func describe(_ article: ArticleEntry) -> String {
+        guard severalCommunes else { return "Article \(article.article.code)" }
+        return "Article \(article.article.code) " + (article.commune.map { "in commune \($0)" } ?? "in the plans naming no commune")
+    }
+
+    /// The index in ``communes`` of `commune`, added when new; 0 for `nil`.
+    mutating func communeNumber(_ commune: String?) -> Int32 {
+        guard let commune else { return 0 }
+        let next = Int32(truncatingIfNeeded: communes.count)
+        let number = Self.value(&communeIndex[commune, default: next])
+        if number == next { communes.append(commune) }
+        return number
+    }
+
+    /// The index in ``articles`` of the article at `lineArticle` in ``lineArticles`` for the
+    /// commune at `commune` in ``communes``, added when new.
+    mutating func articleEntry(commune: Int32, lineArticle: Int) -> Int {
+        let key = ArticleKey(commune: commune, code: lineArticleCode[lineArticle])
+        let index = Self.value(&articleIndex[key, default: articles.count])
+        if index == articles.count {
+            articles.append(ArticleEntry(article: lineArticles[lineArticle], commune: communes[Int(commune)], statedCredits: [], allocated: .zero, lines: []))
+        }
+        return index
+    }
+
+    /// The value behind `value`: reading a dictionary's `[key, default:]` this way inserts the
+    /// default when the key is new, with one lookup.
+    private static func value(_ value: inout Int32) -> Int32 { value }
 
     /// The value behind `value`: reading a dictionary's `[key, default:]` this way inserts the
     /// default when the key is new, with one lookup.
@@ -278,7 +336,8 @@ public struct PlanSet: Sendable {
 
     /// The article in ``articles`` budget line `index` is charged to; `nil` when it names none.
     public func article(ofLine index: LineIndex) -> ArticleIndex? {
-        budgetLines[index].article.map { ArticleIndex(lineArticleEntry[$0.offset]) }
+        let entry = lineEntries[index.offset]
+        return entry == 0 ? nil : ArticleIndex(Int(entry &- 1))
     }
 
     /// The operational objective an entry of ``objectives`` designates, if it is one.

@@ -4,6 +4,9 @@ import PlanKit
 extension Schema {
     static let article = RecordType(id: .article, fields: [
         value("code", .text, "the article, e.g. 84021/124-02") { c, i in .text(c.planSet.articles[i].article.code) },
+        value("commune", .text, "the commune whose plans charge it (their COMMUNE line); missing for the plans naming none, taken together") { c, i in
+            text(c.planSet.articles[i].commune)
+        },
         value("function", .text, "the function") { c, i in .text(c.planSet.articles[i].article.function) },
         value("main", .text, "the main function", aliases: ["mainfunction"]) { c, i in .text(c.planSet.articles[i].article.mainFunction) },
         value("economic", .text, "the economic code, e.g. 332 for 84022/332-01") { c, i in .text(c.planSet.articles[i].article.economic) },
@@ -14,7 +17,7 @@ extension Schema {
         value("credit", .money, "the credit stated for it (the first, when several)") { c, i in
             c.planSet.articles[i].statedCredits.first.map { .money($0.credit) } ?? .missing
         },
-        value("allocated", .money, "the sum of known allocations across the loaded plans; incomplete when some are unknown, unknown when none is known") { c, i in
+        value("allocated", .money, "the sum of known allocations across the commune's loaded plans; incomplete when some are unknown, unknown when none is known") { c, i in
             let entry = c.planSet.articles[i]
             guard entry.allocated != nil else { return .unknown }
             return sum(entry.lines.lazy.map { c.planSet.budgetLines[$0].amount })

@@ -15,7 +15,7 @@ public enum Schema {
         QueryCollection(name: "links", recordType: .link, defaultColumns: ["action", "relation", "plan", "kind", "ref", "status"],
                    summary: "a row per cross-link to another plan", sourcePlan: "source.plan") { $0.planSet.links.count },
         QueryCollection(name: "articles", recordType: .article, defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
-                   summary: "a row per distinct budget article across the loaded plans", sourcePlan: nil) { $0.planSet.articles.count },
+                   summary: "a row per distinct budget article of each commune across the loaded plans", sourcePlan: nil) { $0.planSet.articles.count },
         QueryCollection(name: "findings", recordType: .finding, defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
                    summary: "a row per finding of the consistency checks", sourcePlan: nil) { $0.findings.count },
     ]

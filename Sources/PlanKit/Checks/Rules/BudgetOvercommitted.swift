@@ -5,12 +5,13 @@ package struct BudgetOvercommitted: Rule {
     /// The severity of its findings.
     public let severity = Severity.error
     /// What the rule checks.
-    public let summary = "Known allocations on one article, summed across all loaded plans, exceed the credit stated for it."
+    public let summary = "Known allocations on one article of one commune, summed across its loaded plans, exceed the credit stated for it."
     /// Creates the rule.
     public init() {}
 
     /// Reports articles whose allocations exceed their largest stated credit, naming the
-    /// elements charged (and their plans, when several plans are loaded).
+    /// elements charged (and their plans, when several plans are loaded). One commune's article
+    /// is checked on its own: another commune's allocations on the same code charge another budget.
     public func check(_ plans: PlanSet) -> [Finding] {
         plans.articles.compactMap { article in
             guard let credit = article.statedCredits.map(\.credit).max() else { return nil }
@@ -23,7 +24,7 @@ package struct BudgetOvercommitted: Rule {
             }
             let what = article.lines.allSatisfy { plans.budgetLines[$0].action != nil } ? "actions" : "elements"
             let location = article.lines.last.map { plans.budgetLines[$0].line.location }
-            return finding("Article \(article.article.code) has \(allocated) € allocated (\(what) \(owners.joined(separator: ", "))), more than its stated credit of \(credit) €.",
+            return finding("\(plans.describe(article)) has \(allocated) € allocated (\(what) \(owners.joined(separator: ", "))), more than its stated credit of \(credit) €.",
                            subject: article.article.code, at: location)
         }
     }
