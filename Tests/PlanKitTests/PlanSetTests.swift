@@ -31,10 +31,11 @@ import Testing
         for entry in set.links { out.append("link \(entry.action) \(entry.link.text)") }
         for entry in set.articles {
             let credits = entry.statedCredits.map { "\($0.credit.cents)@\($0.line)" }
-            out.append("article \(entry.article.code) \(credits) \(String(describing: entry.allocated)) \(entry.lines.map(\.offset))")
+            out.append("article \(entry.commune ?? "-") \(entry.article.code) \(credits) \(String(describing: entry.allocated)) \(entry.lines.map(\.offset))")
         }
         out.append("line articles \(set.lineArticles.map(\.code))")
-        out.append("article index \(set.articleIndex.sorted { $0.key < $1.key })")
+        let index = set.articleIndex.map { (key: "\(set.communes[Int($0.key.commune)] ?? "-") \(set.articleCodes[Int($0.key.code)])", value: $0.value) }
+        out.append("article index \(index.sorted { $0.key < $1.key })")
         return out
     }
 
@@ -43,17 +44,19 @@ import Testing
         var objectives: [String] = [], actions: [String] = [], lines: [String] = [], links: [String] = []
         var lineArticles: [String] = []
         var articleKeys: [String] = []
-        var articles: [String: (code: String, credits: [String], allocated: Money?, lines: [Int])] = [:]
+        var articles: [String: (commune: String, code: String, credits: [String], allocated: Money?, lines: [Int])] = [:]
         var lineCount = 0, linkCount = 0
         var volets: [String] = []
         /// Records `line` as one of `owner`'s, at `level`.
         func add(_ line: BudgetLine, _ level: String, _ owner: String, _ p: Int, action: String, objective: String) {
             if let article = line.article {
                 if !lineArticles.contains(article.code) { lineArticles.append(article.code) }
-                let key = "\(article.function)/\(article.economicCode)"
+                // One commune's article is never another's; the plans naming no commune are taken together.
+                let commune = plans[p].commune ?? "-"
+                let key = "\(commune) \(article.function)/\(article.economicCode)"
                 if articles[key] == nil {
                     articleKeys.append(key)
-                    articles[key] = (article.code, [], .zero, [])
+                    articles[key] = (commune, article.code, [], .zero, [])
                 }
                 articles[key]?.lines.append(lineCount)
                 if let credit = line.statedCredit { articles[key]?.credits.append("\(credit.cents)@\(lineCount)") }
@@ -103,7 +106,7 @@ import Testing
             voletsUpTo(.max)
         }
         let articleLines = articleKeys.compactMap { key in
-            articles[key].map { "article \($0.code) \($0.credits) \(String(describing: $0.allocated)) \($0.lines)" }
+            articles[key].map { "article \($0.commune) \($0.code) \($0.credits) \(String(describing: $0.allocated)) \($0.lines)" }
         }
         let index = articleKeys.enumerated().map { ($0.element, $0.offset) }.sorted { $0.0 < $1.0 }
         return objectives + actions + lines + volets + links + articleLines

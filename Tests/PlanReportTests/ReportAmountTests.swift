@@ -88,8 +88,9 @@ import Testing
             let answer = try report.answer("budget where article = \"\(row[1])\" and file = \"\(file)\" select max(credit), sum(amount), count()")
             #expect(answer.rows.first?.map(\.text) == [row[2], row[3], row[4]])
         }
-        // The articles collection adds the two communes up, as budget.overcommitted does: the
-        // report does not draw that sum.
-        #expect(try report.answer("articles where code = \"84021/124-02\" select allocated").rows.first?.first?.text == "25000")
+        // The articles collection, as budget.overcommitted, keeps each commune's article apart.
+        #expect(try report.answer("articles where code = \"84021/124-02\" select commune, allocated").rows.map { $0.map(\.text) } == [
+            ["Aville", "5000"], ["Bville", "20000"],
+        ])
     }
 }
