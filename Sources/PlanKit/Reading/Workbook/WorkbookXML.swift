@@ -135,15 +135,23 @@ enum WorkbookXML {
         }
     }
 
+    /// The bytes of the part named `part` as UTF-8 (converted when its declaration names
+    /// another encoding, or it starts with a UTF-16 byte order mark); the same array when they
+    /// already are.
+    ///
+    /// - Throws: ``PlanReadError`` when the part is not valid UTF-8 or names an unknown encoding.
+    static func settledUTF8(_ bytes: [UInt8], part: String, file: String) throws(PlanReadError) -> [UInt8] {
+        do { return try XMLElement.normalizedUTF8(bytes, file: file) } catch {
+            throw PlanReadError(file: file, message: "The workbook's part \(part) is not valid UTF-8 (\(error.message)); the file is damaged. Open it in a spreadsheet program and save it again.")
+        }
+    }
+
     /// Runs `handler` over `bytes`, the part named `part` of the workbook `file`.
     ///
     /// - Throws: ``PlanReadError`` when the part is malformed, declares a document type, nests too
     ///   deep, or when a callback set ``Handler/error``.
     static func parse(_ bytes: [UInt8], part: String, file: String, handler: Handler) throws(PlanReadError) {
-        let utf8: [UInt8]
-        do { utf8 = XMLElement.blankingDatalessInstructions(try XMLElement.normalizedUTF8(bytes, file: file)) } catch {
-            throw PlanReadError(file: file, message: "The workbook's part \(part) is not valid UTF-8 (\(error.message)); the file is damaged. Open it in a spreadsheet program and save it again.")
-        }
+        let utf8 = XMLElement.blankingDatalessInstructions(try settledUTF8(bytes, part: part, file: file))
         if TextFolding.firstOffset(of: Array("<!DOCTYPE".utf8), in: Array(utf8.prefix(4096))) != nil {
             throw PlanReadError(file: file, message: "The workbook's part \(part) declares a document type, which office software never writes; it is not read (it could expand entities without end).")
         }
