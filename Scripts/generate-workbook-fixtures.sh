@@ -58,5 +58,11 @@ done
 # An old binary .xls, and the seed encrypted with a password (an OLE2 compound file).
 soffice "$profile" --headless --convert-to xls --outdir "$work" "$out/pst-citoyennete.xlsx" >/dev/null
 mv "$work/pst-citoyennete.xls" "$out/old-binary.xls"
+
+# Cell values: amounts and dates as their formats show them, a formula without its value, a row
+# repeated a million times, a shared string out of range; the values saved again by LibreOffice.
+python3 Scripts/workbook-cell-fixtures.py "$work" "$out"
+soffice "$profile" --headless --convert-to ods --outdir "$work/lo" "$out/cell-values.xlsx" >/dev/null
+mv "$work/lo/cell-values.ods" "$out/cell-values.ods"
 msoffcrypto-tool -e -p secret "$out/pst-citoyennete.xlsx" "$out/password.xlsx"
 ls -l "$out"

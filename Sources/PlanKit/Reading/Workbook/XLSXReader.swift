@@ -9,8 +9,8 @@ struct XLSXReader {
     private var parts: [String] = []
     private var date1904 = false
     private var sharedStrings: [String] = []
-    /// Whether each cell format (`s="3"`) shows a date, and its fill's key.
-    private var formatIsDate: [Bool] = []
+    /// What each cell format (`s="3"`) shows of a number, and its fill's key.
+    private var formatShows: [CellFormat] = []
     private var formatFill: [String?] = []
 
     init(archive: WorkbookArchive, file: String) throws(PlanReadError) {
@@ -108,7 +108,7 @@ struct XLSXReader {
     /// custom ones whose code has day, month or year letters) and each format's fill.
     private mutating func readStyles(_ path: String) throws(PlanReadError) {
         guard let bytes = try archive.read(path) else { return }
-        var customDate: [Int: Bool] = [:]
+        var custom: [Int: CellFormat] = [:]
         var fills: [String?] = []
         var formats: [(numFmt: Int, fill: Int)] = []
         var section = ""
@@ -119,7 +119,7 @@ struct XLSXReader {
             switch name {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap({ Int($0) }) {
-                    customDate[id] = Self.isDateFormat(attributes["formatCode"] ?? "")
+                    custom[id] = CellFormat(code: attributes["formatCode"] ?? "")
                 }
             case "fills", "cellXfs", "cellStyleXfs", "dxfs": section = String(name)
             case "fill" where section == "fills":
@@ -152,30 +152,14 @@ struct XLSXReader {
             }
         }
         try WorkbookXML.parse(bytes, part: path, file: file, handler: handler)
-        formatIsDate = formats.map { format in
-            customDate[format.numFmt] ?? ((14...22).contains(format.numFmt) || (27...36).contains(format.numFmt)
-                || (45...47).contains(format.numFmt) || (50...58).contains(format.numFmt))
-        }
+        formatShows = formats.map { custom[$0.numFmt] ?? CellFormat(builtIn: $0.numFmt) }
         formatFill = formats.map { $0.fill < fills.count ? fills[$0.fill] : nil }
     }
 
     /// Whether a number format code shows a date or a time: it has `d`, `m`, `y`, `h` or `s`
     /// outside quoted text, escapes and brackets (`[Red]`, `[$-80C]`), in its first section.
     static func isDateFormat(_ code: String) -> Bool {
-        var inQuotes = false, inBrackets = false, escaped = false
-        for character in code {
-            if escaped { escaped = false; continue }
-            switch character {
-            case "\"": inQuotes.toggle()
-            case "\\", "_", "*": if !inQuotes { escaped = true }
-            case "[": if !inQuotes { inBrackets = true }
-            case "]": inBrackets = false
-            case ";": if !inQuotes { return false }
-            default:
-                if !inQuotes, !inBrackets, "dmyhsDMYHS".contains(character) { return true }
-            }
-        }
-        return false
+        CellFormat(code: code).isDate
     }
 
     /// The text of a cell's bytes (entities resolved), with Excel's escapes resolved
@@ -300,6 +284,9 @@ struct XLSXReader {
                 } else if scanner.nameIs("row") {
                     let (row, fills) = rows.finish(number: rowNumber)
                     sink.consume(row, fills: fills, hidden: rowHidden)
+                    if rows.repeatedCells > SheetRows.maximumRepeatedCells {
+                        throw SheetRows.repeatedCellsError(at: sink.location(row: rowNumber, column: 0))
+                    }
                 } else if scanner.nameIs("rPh") {
                     phonetic -= 1
                 }
@@ -311,31 +298,44 @@ struct XLSXReader {
     /// Adds the cell just read to `rows`, its value rendered as a text export shows it.
     private func readCell(_ cell: CellReading, row rowNumber: Int, into rows: inout SheetRows, sink: SheetPlan) {
         let fill = cell.style < formatFill.count ? formatFill[cell.style] : nil
+        let format = cell.style < formatShows.count ? formatShows[cell.style] : .general
         var text = ""
         switch cell.type {
         case .shared:
-            if let index = Self.integer(Self.trimmed(cell.value)), index < sharedStrings.count { text = sharedStrings[index] }
+            if let index = Self.integer(Self.trimmed(cell.value)), index < sharedStrings.count {
+                text = sharedStrings[index]
+            } else if !cell.value.isEmpty {
+                // A damaged workbook: the cell says something, but not what. Unknown, never blank.
+                text = "??"
+                sink.warn(Diagnostic(
+                    .unparsedCell, location: sink.location(row: rowNumber, column: cell.column),
+                    message: "This cell points at shared string \(String(decoding: Self.trimmed(cell.value), as: UTF8.self)), but the workbook holds \(sharedStrings.count); its text is lost, and it counts as unknown (??). The workbook is damaged: open it in a spreadsheet program, check the cell and save it again.",
+                    text: String(decoding: cell.value, as: UTF8.self)))
+            }
         case .inline: text = Self.text(cell.inline)
         case .string: text = Self.text(cell.value)
         case .boolean: text = cell.hasValue ? (Self.trimmed(cell.value).elementsEqual("1".utf8) ? "TRUE" : "FALSE") : ""
         case .date:
             let value = String(decoding: cell.value, as: UTF8.self)
-            text = cell.hasValue ? WorkbookValue.isoDate(value.trimmed) ?? value : ""
+            text = cell.hasValue ? WorkbookValue.isoDate(value.trimmed).map { WorkbookValue.date($0, granularity: format.granularity) } ?? value : ""
         case .number:
             if !cell.value.isEmpty {
-                let isDate = cell.style < formatIsDate.count && formatIsDate[cell.style]
-                if !isDate, Self.isPlainInteger(cell.value) {
+                if !format.isDate, Self.isPlainInteger(cell.value) {
                     text = String(decoding: cell.value, as: UTF8.self)
                 } else {
                     let value = String(decoding: cell.value, as: UTF8.self)
-                    text = isDate ? (WorkbookValue.serialDate(value, date1904: date1904) ?? value) : WorkbookValue.number(value)
+                    text = format.isDate
+                        ? WorkbookValue.serialDate(value, date1904: date1904).map { WorkbookValue.date($0, granularity: format.granularity) } ?? value
+                        : WorkbookValue.number(value, decimals: format.decimals)
                 }
             }
         }
         if cell.hasFormula, cell.value.isEmpty, cell.type != .inline {
+            // Its value is not known: a total that counted it as blank would look complete.
+            text = "??"
             sink.warn(Diagnostic(
                 .formulaWithoutValue, location: sink.location(row: rowNumber, column: cell.column),
-                message: "This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as blank. Open and save the workbook in a spreadsheet program, or write the value.",
+                message: WorkbookValue.formulaWithoutValueMessage,
                 text: "=" + String(decoding: cell.formula, as: UTF8.self)))
         }
         if cell.column >= SheetRows.maximumColumns {
