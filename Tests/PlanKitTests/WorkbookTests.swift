@@ -99,9 +99,9 @@ import Testing
         let file = Self.workbook("dates-1904.xlsx")
         let plan = try #require(try PlanReader().read(path: file).first)
         #expect(plan.action("1.1")?.deadline.text == "31/12/2020")
-        #expect(plan.action("1.2")?.ordinaryBudget.value == .missing)
+        #expect(plan.action("1.2")?.ordinaryBudget.value == .unknown)
         #expect(plan.warnings.map(\.description) == [
-            "\(file)#Dates!I6: warning: This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as blank. Open and save the workbook in a spreadsheet program, or write the value. [read.formula-without-value]",
+            "\(file)#Dates!I6: warning: This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as unknown (??), never as blank. Open and save the workbook in a spreadsheet program, or write the value. [read.formula-without-value]",
         ])
         #expect(plan.warnings.first?.text == "=SUM(1000,2000)")
     }
