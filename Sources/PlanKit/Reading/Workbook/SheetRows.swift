@@ -46,8 +46,10 @@ struct SheetRows {
     mutating func finish(number: Int) -> (row: DelimitedTable.Row, fills: [Int: String]) {
         if !mergedDown.isEmpty {
             mergedDown.removeAll { $0.lastRow < number }
-            for merged in mergedDown where !cells.contains(where: { $0.column == merged.column && !$0.text.isEmpty }) {
+            var filled = Set(cells.lazy.filter { !$0.text.isEmpty }.map(\.column))
+            for merged in mergedDown where !filled.contains(merged.column) {
                 cells.append(Cell(column: merged.column, text: merged.text, fill: merged.fill))
+                filled.insert(merged.column)
                 repeatedCells += 1
             }
         }
