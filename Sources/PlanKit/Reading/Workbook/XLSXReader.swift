@@ -206,11 +206,24 @@ struct XLSXReader {
 
     /// The merged ranges a sheet lists after its rows: (first column, first row, last column, last row).
     static func mergedRanges(_ bytes: [UInt8]) -> [(Int, Int, Int, Int)] {
-        guard let start = TextFolding.firstOffset(of: Array("<mergeCells".utf8), in: bytes, from: 0) else { return [] }
+        // They follow the rows: looked for backwards from the end, up to the rows' end.
+        let merge = Array("<mergeCells".utf8), rowsEnd = Array("</sheetData>".utf8)
+        var start: Int?
+        var k = bytes.count - merge.count
+        while k >= 0 {
+            if bytes[k] == UInt8(ascii: "<") {
+                if bytes[k..<(k + merge.count)].elementsEqual(merge) { start = k; break }
+                if k + rowsEnd.count <= bytes.count, bytes[k..<(k + rowsEnd.count)].elementsEqual(rowsEnd) { break }
+            }
+            k -= 1
+        }
+        // A sheet without `</sheetData>` (written `<sheetData/>`, or damaged) is searched whole.
+        if start == nil, k < 0 { start = XMLScanner.find(merge, in: bytes, from: 0) }
+        guard let start else { return [] }
         var ranges: [(Int, Int, Int, Int)] = []
         let key = Array("ref=\"".utf8)
         var i = start
-        while let found = TextFolding.firstOffset(of: key, in: bytes, from: i) {
+        while let found = XMLScanner.find(key, in: bytes, from: i) {
             let valueStart = found + key.count
             guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             let parts = String(decoding: bytes[valueStart..<end], as: UTF8.self).split(separator: ":")
@@ -243,7 +256,7 @@ struct XLSXReader {
             case .start:
                 if scanner.nameIs("c") {
                     cell.column = scanner.attribute("r").flatMap { SheetRows.reference(utf8: scanner.bytes[$0])?.column } ?? cell.column + 1
-                    cell.type = scanner.attribute("t").map { CellType(scanner.bytes[$0]) } ?? .number
+                    cell.type = scanner.attribute("t").map { CellType(scanner.bytes, $0) } ?? .number
                     cell.style = scanner.attribute("s").flatMap { Self.integer(scanner.bytes[$0]) } ?? 0
                     cell.hasFormula = false
                     cell.hasValue = false
@@ -314,7 +327,7 @@ struct XLSXReader {
             }
         case .inline: text = Self.text(cell.inline)
         case .string: text = Self.text(cell.value)
-        case .boolean: text = cell.hasValue ? (Self.trimmed(cell.value).elementsEqual("1".utf8) ? "TRUE" : "FALSE") : ""
+        case .boolean: text = cell.hasValue ? (Self.trimmed(cell.value).elementsEqual(CollectionOfOne(UInt8(ascii: "1"))) ? "TRUE" : "FALSE") : ""
         case .date:
             let value = String(decoding: cell.value, as: UTF8.self)
             text = cell.hasValue ? WorkbookValue.isoDate(value.trimmed).map { WorkbookValue.date($0, granularity: format.granularity) } ?? value : ""
@@ -379,21 +392,21 @@ struct XLSXReader {
 
     /// Whether an attribute's bytes say true (`1` or `true`).
     static func isTrue(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.elementsEqual("1".utf8) || bytes.elementsEqual("true".utf8)
+        (bytes.count == 1 && bytes.first == UInt8(ascii: "1")) || bytes.elementsEqual([0x74, 0x72, 0x75, 0x65])  // "true"
     }
 
     /// A cell's type, from its `t` attribute.
     enum CellType {
         case number, shared, inline, string, boolean, date
 
-        init(_ bytes: ArraySlice<UInt8>) {
-            switch bytes.count {
-            case 1 where bytes.first == UInt8(ascii: "s"): self = .shared
-            case 1 where bytes.first == UInt8(ascii: "b"): self = .boolean
-            case 1 where bytes.first == UInt8(ascii: "d"): self = .date
-            case 1 where bytes.first == UInt8(ascii: "e"): self = .string
-            case 3 where bytes.elementsEqual("str".utf8): self = .string
-            case 9 where bytes.elementsEqual("inlineStr".utf8): self = .inline
+        init(_ bytes: [UInt8], _ range: Range<Int>) {
+            switch range.count {
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "s"): self = .shared
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "b"): self = .boolean
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "d"): self = .date
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "e"): self = .string
+            case 3 where XMLScanner.equal(bytes, range, "str"): self = .string
+            case 9 where XMLScanner.equal(bytes, range, "inlineStr"): self = .inline
             default: self = .number
             }
         }

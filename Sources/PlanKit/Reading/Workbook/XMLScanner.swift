@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a workbook's XML part byte by byte, one event at a time, without building a `String`
 /// per name, attribute or text: names, attribute values and texts are ranges of the part's bytes,
 /// and a text is decoded (its entities resolved) only when a reader asks for it.
@@ -20,9 +26,11 @@ struct XMLScanner {
     private(set) var text: Range<Int> = 0..<0
     /// Whether the text is a CDATA section's, whose `&` are not entities.
     private(set) var textIsRaw = false
-    /// The attributes of the element that starts: local names and raw values.
+    /// The attributes of the element that starts: qualified names (`r:id`) and raw values, the
+    /// first ``attributeCount`` of each (the arrays keep their room from tag to tag).
     private(set) var attributeNames: [Range<Int>] = []
     private(set) var attributeValues: [Range<Int>] = []
+    private(set) var attributeCount = 0
     /// The qualified names of the open elements.
     private var open: [Range<Int>] = []
     /// An element written `<x/>`: its end comes at the next call.
@@ -110,8 +118,7 @@ struct XMLScanner {
         }
         let qualified = nameStart..<i
         name = local..<i
-        attributeNames.removeAll(keepingCapacity: true)
-        attributeValues.removeAll(keepingCapacity: true)
+        attributeCount = 0
         while true {
             let beforeSpace = i
             while i < count, Self.isSpace(bytes[i]) { i += 1 }
@@ -126,11 +133,8 @@ struct XMLScanner {
             }
             guard i > beforeSpace, Self.isNameStart(byte) else { throw malformed(at: i, "an unexpected character in a tag") }
             // An attribute: name = "value".
-            var attributeLocal = i
-            while i < count, Self.isNameByte(bytes[i]) {
-                if bytes[i] == UInt8(ascii: ":") { attributeLocal = i + 1 }
-                i += 1
-            }
+            let attributeStart = i
+            while i < count, Self.isNameByte(bytes[i]) { i += 1 }
             let attributeEnd = i
             while i < count, Self.isSpace(bytes[i]) { i += 1 }
             guard i < count, bytes[i] == UInt8(ascii: "=") else { throw malformed(at: min(i, count), "an attribute without a value") }
@@ -148,8 +152,14 @@ struct XMLScanner {
             }
             guard i < count else { throw malformed(at: count, "the part ends inside an attribute's value: it is truncated") }
             // `xmlns:x` declarations are kept too; readers look attributes up by local name.
-            attributeNames.append(attributeLocal..<attributeEnd)
-            attributeValues.append(valueStart..<i)
+            if attributeCount < attributeNames.count {
+                attributeNames[attributeCount] = attributeStart..<attributeEnd
+                attributeValues[attributeCount] = valueStart..<i
+            } else {
+                attributeNames.append(attributeStart..<attributeEnd)
+                attributeValues.append(valueStart..<i)
+            }
+            attributeCount += 1
             i += 1
         }
         if open.isEmpty {
@@ -198,16 +208,29 @@ struct XMLScanner {
 
     /// The raw value of the current start tag's attribute with local name `attribute`.
     func attribute(_ attribute: StaticString) -> Range<Int>? {
-        for k in attributeNames.indices where Self.equal(bytes, attributeNames[k], attribute) { return attributeValues[k] }
+        let length = attribute.utf8CodeUnitCount
+        for k in 0..<attributeCount {
+            let name = attributeNames[k]
+            if name.count == length {
+                if Self.equal(bytes, name, attribute) { return attributeValues[k] }
+            } else if name.count > length, bytes[name.upperBound - length - 1] == UInt8(ascii: ":"),
+                      Self.equal(bytes, (name.upperBound - length)..<name.upperBound, attribute) {
+                return attributeValues[k]
+            }
+        }
         return nil
     }
 
-    /// The value of the attribute `attribute` as a string, its entities resolved.
-    func attributeString(_ key: StaticString) throws(PlanReadError) -> String? {
-        guard let range = attribute(key) else { return nil }
-        var out: [UInt8] = []
-        try appendDecoded(range, raw: false, to: &out)
-        return String(decoding: out, as: UTF8.self)
+    /// The attributes of the element that starts, by qualified name, their values decoded.
+    func attributeDictionary() throws(PlanReadError) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var value: [UInt8] = []
+        for k in 0..<attributeCount {
+            value.removeAll(keepingCapacity: true)
+            try appendDecoded(attributeValues[k], raw: false, attribute: true, to: &value)
+            attributes[String(decoding: bytes[attributeNames[k]], as: UTF8.self)] = String(decoding: value, as: UTF8.self)
+        }
+        return attributes
     }
 
     /// Appends the current text to `out`, its entities resolved.
@@ -215,26 +238,42 @@ struct XMLScanner {
         try appendDecoded(text, raw: textIsRaw, to: &out)
     }
 
-    /// Appends `range` of the part to `out`, entities and character references resolved unless `raw`.
-    func appendDecoded(_ range: Range<Int>, raw: Bool, to out: inout [UInt8]) throws(PlanReadError) {
-        guard !raw else { out.append(contentsOf: bytes[range]); return }
+    /// Appends `range` of the part to `out`, entities and character references resolved unless
+    /// `raw`, and line ends (`\r\n`, `\r`) read as line feeds, as XML reads them.
+    /// In an attribute's value (`attribute`), a tab or a line end reads as a space.
+    func appendDecoded(_ range: Range<Int>, raw: Bool, attribute: Bool = false, to out: inout [UInt8]) throws(PlanReadError) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
             var j = i
-            while j < end, bytes[j] != UInt8(ascii: "&") { j += 1 }
+            if attribute {
+                while j < end, bytes[j] != UInt8(ascii: "&"), bytes[j] != Byte.carriageReturn, bytes[j] != Byte.lineFeed, bytes[j] != Byte.tab { j += 1 }
+            } else {
+                while j < end, bytes[j] != UInt8(ascii: "&"), bytes[j] != Byte.carriageReturn { j += 1 }
+            }
             if j > i { out.append(contentsOf: bytes[i..<j]) }
             guard j < end else { break }
+            if bytes[j] != UInt8(ascii: "&") {
+                out.append(attribute ? Byte.space : Byte.lineFeed)
+                i = bytes[j] == Byte.carriageReturn && j + 1 < end && bytes[j + 1] == Byte.lineFeed ? j + 2 : j + 1
+                continue
+            }
+            if raw {
+                out.append(UInt8(ascii: "&"))
+                i = j + 1
+                continue
+            }
             // An entity: up to `;`, within a few bytes.
             var k = j + 1
             while k < end, k - j <= 12, bytes[k] != UInt8(ascii: ";") { k += 1 }
             guard k < end, bytes[k] == UInt8(ascii: ";") else { throw malformed(at: j, "\"&\" that starts no entity") }
             let entity = bytes[(j + 1)..<k]
-            if entity.elementsEqual("amp".utf8) { out.append(UInt8(ascii: "&")) }
-            else if entity.elementsEqual("lt".utf8) { out.append(UInt8(ascii: "<")) }
-            else if entity.elementsEqual("gt".utf8) { out.append(UInt8(ascii: ">")) }
-            else if entity.elementsEqual("quot".utf8) { out.append(UInt8(ascii: "\"")) }
-            else if entity.elementsEqual("apos".utf8) { out.append(UInt8(ascii: "'")) }
+            let range = (j + 1)..<k
+            if Self.equal(bytes, range, "amp") { out.append(UInt8(ascii: "&")) }
+            else if Self.equal(bytes, range, "lt") { out.append(UInt8(ascii: "<")) }
+            else if Self.equal(bytes, range, "gt") { out.append(UInt8(ascii: ">")) }
+            else if Self.equal(bytes, range, "quot") { out.append(UInt8(ascii: "\"")) }
+            else if Self.equal(bytes, range, "apos") { out.append(UInt8(ascii: "'")) }
             else if entity.first == UInt8(ascii: "#"), let scalar = Self.characterReference(entity.dropFirst()) {
                 out.append(contentsOf: String(Character(scalar)).utf8)
             } else {
@@ -295,7 +334,27 @@ struct XMLScanner {
     }
 
     private func find(_ pattern: [UInt8], from start: Int) -> Int? {
-        TextFolding.firstOffset(of: pattern, in: bytes, from: start)
+        Self.find(pattern, in: bytes, from: start)
+    }
+
+    /// The offset of the first `pattern` in `bytes` at or after `start`: its first byte found
+    /// with `memchr`, the rest compared with `memcmp`.
+    static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard start >= 0, !pattern.isEmpty, start + pattern.count <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack -> Int? in
+            pattern.withUnsafeBufferPointer { needle -> Int? in
+                guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return nil }
+                let last = haystack.count - needle.count
+                var i = start
+                while i <= last {
+                    guard let found = memchr(base + i, Int32(needleBase[0]), last - i + 1) else { return nil }
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, needleBase, needle.count) == 0 { return offset }
+                    i = offset + 1
+                }
+                return nil
+            }
+        }
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {
