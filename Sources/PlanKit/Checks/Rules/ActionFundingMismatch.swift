@@ -27,7 +27,7 @@ package struct ActionFundingMismatch: Rule {
                 let parts = funders.compactMap(\.amount.value)
                 guard parts.count == funders.count, let total = parts.sum(), total != planned else { continue }
                 findings.append(finding(
-                    "Action \(action.id) plans \(planned.formatted)\(amount.year.map { " for \($0)" } ?? " in total") but its funders give \(total.formatted) (\(funders.map(\.sourceText).joined(separator: ", "))); make the planned amount and the funding agree.",
+                    "Action \(action.id) plans \(planned.formatted)\(amount.year.map { " for \($0)" } ?? " in total") but its funders give \(total.formatted) (\(funders.map { $0.source == .other ? $0.sourceText : $0.source.name }.joined(separator: ", "))); make the planned amount and the funding agree.",
                     subject: action.id, at: amount.location ?? funders[0].location))
             }
         }
