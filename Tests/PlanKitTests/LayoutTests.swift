@@ -178,11 +178,53 @@ import Testing
         #expect(throws: PlanReadError.self) { try PlanReader().read(path: path) }
     }
 
+    /// The second worked example: objective rows marked by their first cell, a note, a total left
+    /// aside, and follow-up columns.
+    @Test func rowMarkersAndFollowUp() throws {
+        let layout = try LayoutFile.read(path: "\(Self.example)/ferrieres.layout.json")
+        #expect(layout.rowMarkers.map(\.kind) == [.strategic, .operational, .note, .ignored])
+        let path = "\(Self.example)/pst-ferrieres.tsv"
+        let plans = try PlanReader(layout: layout).read(path: path)
+        let plan = try #require(plans.first)
+        #expect(plan.objectives.map(\.number) == ["1", "2"])
+        #expect(plan.objectives.map(\.title) == ["Une commune verte", "Une commune solidaire"])
+        #expect(plan.objectives.map { $0.operationalObjectives.map(\.number) } == [["1.1", "1.2"], ["2.1"]])
+        #expect(plan.objectives[0].operationalObjectives.map(\.title) == ["Moins de déchets", "Plus d'arbres"])
+        #expect(plan.objectives.map { $0.operationalObjectives.map { $0.actions.map(\.id) } } == [[["1", "2"], ["3"]], [["4"]]])
+        let compost = try #require(plan.action("1"))
+        #expect(compost.status.value == .known(.inProgress))
+        #expect(compost.progress.value == .known(40))
+        #expect(compost.start.planned?.value == .known(Day(year: 2025, month: 3, day: 1)!))
+        #expect(compost.end.planned?.value == .known(Day(year: 2026, month: 12, day: 31)!))
+        #expect(compost.funding.map(\.source) == [.wallonie, .commune])
+        #expect(compost.funding.map(\.amount) == [.known(Money(euros: 3_000)), .known(Money(euros: 2_000))])
+        #expect(compost.amounts.map(\.planned) == [.known(Money(euros: 5_000))])
+        // A year is no start day; 0,4 could be a fraction or a percentage: both unknown, named.
+        #expect(plan.action("3")?.start.planned?.value == .unknown)
+        #expect(plan.action("4")?.progress.value == .unknown)
+        #expect(plan.warnings.map(\.description) == [
+            "\(path):8:1: warning: The layout marks this row as a note; it is kept verbatim in this warning, and no field of the plan holds it. [read.row-ignored]",
+            "\(path):10:5: warning: \"2026\" is not a day PlanKit reads; the date is unknown. Write the day as 31/12/2024 or 2024-12-31. [read.unparsed-cell]",
+            "\(path):13:7: warning: \"0,4\" could be 0,4 % or 40 %; its progress is unknown. Write the percentage, such as 40 or 0,4 %. [read.unparsed-cell]",
+            "\(path):14:1: warning: The layout marks this row as a row to leave aside; it is kept verbatim in this warning, and no field of the plan holds it. [read.row-ignored]",
+        ])
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(CellAccounting.unaccounted(in: bytes, file: path, plans: plans, layout: layout).isEmpty)
+        // Without the note's warning, its cell is lost.
+        var changed = plan
+        changed.warnings.removeFirst()
+        #expect(CellAccounting.unaccounted(in: bytes, file: path, plans: [changed], layout: layout).map(\.text) == ["Remarque : la fiche F3 attend l'avis du Collège."])
+    }
+
     @Test(arguments: [
         ("{\"columns\": 3}", "in.json:1:13: error: \"columns\" must be a non-empty list of columns, each { \"label\": …, \"level\": …, \"field\": … }."),
         ("{\n  \"columns\": [\n    {\"label\": \"Fiche\", \"level\": \"fiche\", \"field\": \"title\"}\n  ]\n}", "in.json:3:33: error: \"level\" must be one of \"strategic\", \"operational\", \"suboperational\", \"action\", \"sub-action\", \"row\"."),
         ("{\"columns\": [{\"label\": \"Fiche\", \"level\": \"action\"}]}", "in.json:1:14: error: This column lacks \"field\"; a column has \"label\", \"level\" and \"field\"."),
-        ("{\"colonnes\": []}", "in.json:1:14: error: A layout file has no \"colonnes\"; it has \"name\", \"columns\", and optionally \"required\" and \"separators\"."),
+        ("{\"colonnes\": []}", "in.json:1:14: error: A layout file has no \"colonnes\"; it has \"name\", \"columns\", and optionally \"rows\", \"required\", \"separators\" and \"walloon\"."),
+        ("{\"rows\": [{\"match\": \"^(Objectif\", \"is\": \"strategic\"}]}", "in.json:1:21: error: \"match\" must be a regular expression, such as \"^Objectif stratégique\"."),
+        ("{\"rows\": [{\"match\": \"^Axe\", \"is\": \"axis\"}]}", "in.json:1:35: error: \"is\" must be one of \"strategic\", \"operational\", \"note\", \"ignored\"."),
+        ("{\"rows\": [{\"match\": \"^Axe\"}]}", "in.json:1:11: error: This row marker lacks \"is\"; a row marker has \"match\" and \"is\"."),
+        ("{\"walloon\": \"oui\"}", "in.json:1:13: error: \"walloon\" must be true or false: whether a funder written Région is the Walloon region."),
         ("{\"columns\": [{\"label\": \"Axe\", \"level\": \"strategic\", \"field\": \"title\"}]}", "in.json:1:1: error: The layout names no column of an action's title or number; add one with \"level\": \"action\" and \"field\": \"title\"."),
         ("{\"name\": \"x\",\n \"columns\": [\n", "in.json:3:1: error: The layout file ends where a value was expected; close its objects and lists."),
         ("{\"name\": \"é\" \"x\"}", "in.json:1:14: error: Expected ',' or '}' here."),
