@@ -71,6 +71,49 @@ import Testing
         #expect(insulation.end.planned == nil)
     }
 
+    /// iA.PST cells that have one reading are read (a day with a time, an Excel serial, `40 %`);
+    /// the others are unknown, kept as written, and named by a warning; nothing is read in part.
+    @Test func followUpCellsReadOrFlagged() throws {
+        let header = "OS Titre\tOO Titre\tACT Titre\tACT État\tACT Progression\tACT Indice santé\tACT Date début prévue\tACT Date fin effective\tACT Indicateur résultat\tACT Budget"
+        let rows = [
+            "Sécurité\tÉcoles\tRadars\tEn cours\t40 %\tbon\t01/03/2024 14:30\t45657\tRadars posés = 4 / 10 | Zones = 2 / 3\t2024 pour Wallonie: 12.500€ | 2025 pour FEDER: 500€",
+            "Sécurité\tÉcoles\tGardiens\tPeut-être\t140\tmoyen\t31/02/2024\t2024\tParticipants = 40\t2024 pour Wallonie: 12500€ | 2025: 500€",
+            "Sécurité\tÉcoles\tBadges\t??\t0,5\t/\t\t\t\t2024 pour Province: 250,000€",
+        ]
+        let text = ([header] + rows).joined(separator: "\n")
+        let plan = try SpreadsheetReader().read(Array(text.utf8), file: "in.tsv")
+        let radars = try #require(plan.actions.first)
+        #expect(radars.progress.value == .known(40))
+        #expect(radars.start.planned?.value == .known(Day(year: 2024, month: 3, day: 1)!))
+        #expect(radars.end.effective?.value == .known(Day(year: 2024, month: 12, day: 31)!))
+        #expect(radars.indicators.map(\.label) == ["Radars posés", "Zones"])
+        #expect(radars.indicators.map(\.target) == [10, 3])
+        #expect(radars.funding.map(\.source) == [.wallonie, .europe])
+        #expect(radars.funding.map(\.amount) == [.known(Money(euros: 12_500)), .known(Money(euros: 500))])
+        let guards = plan.actions[1]
+        #expect(guards.status == Cell(.unknown, text: "Peut-être", location: SourceLocation(file: "in.tsv", line: 3, column: 4)))
+        #expect(guards.progress.value == .unknown)
+        #expect(guards.health.value == .unknown)
+        #expect(guards.start.planned?.value == .unknown)
+        #expect(guards.end.effective?.value == .unknown)
+        #expect(guards.indicators.isEmpty && guards.funding.isEmpty)
+        let badges = plan.actions[2]
+        #expect(badges.status.value == .unknown && badges.health.value == CellValue.none)
+        #expect(badges.funding.isEmpty)
+        #expect(plan.warnings.map(\.description) == [
+            "in.tsv:3:4: warning: \"Peut-être\" is not a status PlanKit knows; its status is unknown. Write one of En cours, A agender, Réalisé, En attente, En pause, Bloqué, Annulé (or not started, in progress, waiting, problem, done, cancelled). [read.unparsed-cell]",
+            "in.tsv:3:5: warning: \"140\" is not a progress from 0 to 100; its progress is unknown. Write a number such as 40 or 40 %. [read.unparsed-cell]",
+            "in.tsv:3:6: warning: \"moyen\" is not a health PlanKit knows; its health is unknown. Write bon, risque, blocage or pause. [read.unparsed-cell]",
+            "in.tsv:3:7: warning: \"31/02/2024\" is not a day PlanKit reads; the date is unknown. Write the day as 31/12/2024 or 2024-12-31. [read.unparsed-cell]",
+            "in.tsv:3:8: warning: \"2024\" is not a day PlanKit reads; the date is unknown. Write the day as 31/12/2024 or 2024-12-31. [read.unparsed-cell]",
+            "in.tsv:3:9: warning: \"Participants = 40\" is not an indicator as iA.PST writes one (label = reached / expected): one number alone could be either; the cell is kept as written. Write both values, as in \"Participants = 40 / 50\". [read.unparsed-cell]",
+            "in.tsv:3:10: warning: \"2025: 500€\" is not a year, a source and an amount; the cell is kept as written and no funding is read from it. Write each part as iA.PST does, \"2022 pour Wallonie: 12500€\", with \" | \" between them. [read.unparsed-cell]",
+            "in.tsv:4:5: warning: \"0,5\" could be 0,5 % or 50 %; its progress is unknown. Write the percentage, such as 50 or 0,5 %. [read.unparsed-cell]",
+            "in.tsv:4:10: warning: \"2024 pour Province: 250,000€\" has no amount PlanKit reads; the cell is kept as written and no funding is read from it. Write each part as iA.PST does, \"2022 pour Wallonie: 12500€\", with \" | \" between them. [read.unparsed-cell]",
+        ])
+        #expect(CellAccounting.unaccounted(in: Array(text.utf8), file: "in.tsv", plans: [plan]).isEmpty)
+    }
+
     /// The French template's follow-up columns, field by field.
     @Test func frenchTemplateFollowUp() throws {
         let plan = try Fixtures.plan("plan-action-template.tsv")
