@@ -259,6 +259,14 @@ import Testing
         #expect(CellAccounting.unaccounted(in: bytes, file: path, plans: [changed], layout: layout).map(\.text) == ["Remarque : la fiche F3 attend l'avis du Collège."])
     }
 
+    /// The layout files Docs/formats.md shows are the example files, word for word.
+    @Test(arguments: ["modave.layout.json", "ferrieres.layout.json"])
+    func documentedLayoutFile(_ name: String) throws {
+        let file = try String(contentsOfFile: "\(Self.example)/\(name)", encoding: .utf8)
+        let doc = try String(contentsOf: Fixtures.root.appendingPathComponent("Docs/formats.md"), encoding: .utf8)
+        #expect(doc.contains("```json\n" + file + "```"))
+    }
+
     @Test(arguments: [
         ("{\"columns\": 3}", "in.json:1:13: error: \"columns\" must be a non-empty list of columns, each { \"label\": …, \"level\": …, \"field\": … }."),
         ("{\n  \"columns\": [\n    {\"label\": \"Fiche\", \"level\": \"fiche\", \"field\": \"title\"}\n  ]\n}", "in.json:3:33: error: \"level\" must be one of \"strategic\", \"operational\", \"suboperational\", \"action\", \"sub-action\", \"row\"."),
