@@ -288,12 +288,12 @@ import Testing
 
 /// The layouts' workbooks, written by LibreOffice and openpyxl (`Scripts/generate-workbook-fixtures.sh`).
 @Suite struct LayoutWorkbookTests {
-    /// The worked example reads the same from its `.xlsx` and `.ods` twins, with its layout file.
-    @Test(arguments: ["xlsx", "ods"])
-    func layoutFileTwins(_ format: String) throws {
-        let layout = try LayoutFile.read(path: "\(LayoutFileTests.example)/modave.layout.json")
-        let text = try PlanReader(layout: layout).read(path: "\(LayoutFileTests.example)/pst-modave.tsv")
-        let book = try PlanReader(layout: layout).read(path: WorkbookTests.workbook("pst-modave.\(format)"))
+    /// The worked examples read the same from their `.xlsx` and `.ods` twins, with their layout files.
+    @Test(arguments: ["modave", "ferrieres"], ["xlsx", "ods"])
+    func layoutFileTwins(_ example: String, _ format: String) throws {
+        let layout = try LayoutFile.read(path: "\(LayoutFileTests.example)/\(example).layout.json")
+        let text = try PlanReader(layout: layout).read(path: "\(LayoutFileTests.example)/pst-\(example).tsv")
+        let book = try PlanReader(layout: layout).read(path: WorkbookTests.workbook("pst-\(example).\(format)"))
         #expect(try WorkbookTests.placeless(book) == WorkbookTests.placeless(text))
     }
 
