@@ -58,6 +58,15 @@ import Testing
         #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n") == q.csv)
     }
 
+    /// iA.PST's Export written by openpyxl with date cells and numbers, one day a bare Excel
+    /// serial: the same answers as its text export.
+    @Test(arguments: queries.filter { $0.fixture == "iapst-export" })
+    func iaPSTWithDateCells(_ q: Query) throws {
+        let result = try Executable.run(["query", q.query, Executable.fixture("workbooks/iapst-dates.xlsx"), "--format", "csv"], directory: Executable.root.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n") == q.csv)
+    }
+
     /// The template's planned total and its funders disagree: `check` says so, at the total's cell.
     @Test(arguments: ["tsv", "xlsx", "ods"])
     func fundingMismatch(_ format: String) throws {

@@ -297,6 +297,19 @@ import Testing
         #expect(try WorkbookTests.placeless(book) == WorkbookTests.placeless(text))
     }
 
+    /// iA.PST's days as date cells, and one as a bare Excel serial (its format lost): all days.
+    @Test func iaPSTDateCellsAndSerial() throws {
+        let path = WorkbookTests.workbook("iapst-dates.xlsx")
+        let plan = try #require(try PlanReader().read(path: path).first)
+        let places = try #require(plan.action("3.4"))
+        #expect(places.end.effective == Cell(.known(Day(year: 2022, month: 3, day: 28)!), text: "44648",
+                                             location: SourceLocation(file: path + "#Export", line: 2, column: 59)))
+        #expect(places.end.planned?.value == .known(Day(year: 2022, month: 3, day: 31)!))
+        #expect(plan.action("3")?.start.effective?.text == "15/02/2022")
+        #expect(plan.action("3")?.progress.value == .known(40))
+        #expect(!plan.warnings.contains { $0.rule == .unparsedCell })
+    }
+
     /// Date cells are days, not 1970's; numbers are read as a text export writes them, and an
     /// amount without its funder is kept as written.
     @Test(arguments: ["xlsx", "ods"])
