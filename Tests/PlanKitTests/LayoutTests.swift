@@ -259,6 +259,21 @@ import Testing
         #expect(CellAccounting.unaccounted(in: bytes, file: path, plans: [changed], layout: layout).map(\.text) == ["Remarque : la fiche F3 attend l'avis du Collège."])
     }
 
+    /// A funder has one amount: the amount column after it, not a second one.
+    @Test func funderAmountsPairOneToOne() throws {
+        let json = #"{"columns": [{"label": "Intitulé", "level": "action", "field": "title"}, {"label": "Bailleur", "level": "action", "field": "funder"}, {"label": "Montant", "level": "action", "field": "funder-amount"}, {"label": "Autre montant", "level": "action", "field": "funder-amount"}]}"#
+        let layout = try LayoutFile.parse(Array(json.utf8), file: "two.json")
+        let text = "Intitulé\tBailleur\tMontant\tAutre montant\nRadars\tWallonie\t1.000\t2.000\nGardiens\t\t500\t\n"
+        let plan = try SpreadsheetReader(layout: layout).read(Array(text.utf8), file: "in.tsv")
+        #expect(plan.actions[0].funding.map(\.amount) == [.known(Money(euros: 1_000))])
+        #expect(plan.actions[1].funding.isEmpty)
+        #expect(plan.warnings.map(\.description) == [
+            "in.tsv:2:4: warning: \"2.000\" is in a funder-amount column that no funder column comes before (each funder has one amount); it is kept as written, no funding is read. Put a funder column before it in the layout. [read.unparsed-cell]",
+            "in.tsv:3:3: warning: \"500\" is an amount with no funder beside it (Bailleur is blank); it is kept as written, no funding is read. Write the funder's name in Bailleur. [read.unparsed-cell]",
+        ])
+        #expect(CellAccounting.unaccounted(in: Array(text.utf8), file: "in.tsv", plans: [plan], layout: layout).isEmpty)
+    }
+
     /// The layout files Docs/formats.md shows are the example files, word for word.
     @Test(arguments: ["modave.layout.json", "ferrieres.layout.json"])
     func documentedLayoutFile(_ name: String) throws {

@@ -51,10 +51,14 @@ extension TableBuilder {
                     text: text, location: at, amountText: amountCell?.text, amountLocation: amountCell?.location))
             case .funderAmount:
                 // Read with its funder; alone, it is no one's.
-                if let funder = funderOfAmount[index], byIndex[funder] != nil { continue }
-                let funderLabel = funderOfAmount[index].map { label($0) } ?? "a funder column"
+                guard let funder = funderOfAmount[index] else {
+                    plan.warnings.append(FollowUpCells.unread(text, at,
+                        "\"\(text)\" is in a funder-amount column that no funder column comes before (each funder has one amount); it is kept as written, no funding is read. Put a funder column before it in the layout."))
+                    continue
+                }
+                if byIndex[funder] != nil { continue }
                 plan.warnings.append(FollowUpCells.unread(text, at,
-                    "\"\(text)\" is an amount with no funder beside it (\(funderLabel) is blank); it is kept as written, no funding is read. Write the funder's name in \(funderLabel)."))
+                    "\"\(text)\" is an amount with no funder beside it (\(label(funder)) is blank); it is kept as written, no funding is read. Write the funder's name in \(label(funder))."))
             case .plannedAmount:
                 let read = FollowUpCells.amount(text, at: at, what: "planned amount")
                 warn(read.warning)

@@ -32,7 +32,8 @@ struct TableBuilder {
     let separators: Separators
     /// The header's columns in the row's order.
     let sortedColumns: [(index: Int, column: TableLayout.Column)]
-    /// The funder column (its cell index) of each funder-amount column: the nearest before it.
+    /// The funder column (its cell index) of each funder-amount column: the nearest before it
+    /// that no other amount column has taken.
     let funderOfAmount: [Int: Int]
     /// The layout's row markers.
     let markers: RowMarkerMatcher
@@ -67,7 +68,11 @@ struct TableBuilder {
         var funder: Int?
         for (index, column) in sortedColumns {
             if column.field == .funder { funder = index }
-            if column.field == .funderAmount, let funder { funderOfAmount[index] = funder }
+            // One amount a funder: a second amount column after it is no one's.
+            if column.field == .funderAmount, let paired = funder {
+                funderOfAmount[index] = paired
+                funder = nil
+            }
         }
         self.funderOfAmount = funderOfAmount
         markers = RowMarkerMatcher(layout.rowMarkers)
