@@ -80,15 +80,6 @@ public struct TableLayout: Sendable, Hashable {
         /// objective's status…): its cells are kept, row by row, in a located warning that names
         /// the column.
         case followUp = "follow-up"
-
-        /// Whether the field is one of an action's follow-up fields (status… planned amount).
-        var isActionFollowUp: Bool {
-            switch self {
-            case .status, .progress, .health, .priority, .startPlanned, .startEffective, .endPlanned, .endEffective,
-                 .indicators, .funding, .funder, .funderAmount, .plannedAmount: true
-            default: false
-            }
-        }
     }
 
     /// Rows a layout file marks by their first non-blank cell: objective rows between the action
