@@ -8,6 +8,8 @@ extension Compiler {
         var foldedColumn: FoldedColumn.Key? = nil
         /// The small number of the row the value depends on, when it has one.
         var denseKey: DenseKey? = nil
+        /// The row's one value, when the path has exactly one a row (a field of the row itself).
+        var single: (@Sendable (QueryContext, Int) -> QueryValue)? = nil
     }
 
     /// Resolves a dotted path from a record type to a value accessor.
@@ -31,7 +33,7 @@ extension Compiler {
                     throw QueryError("'\(field.name)' is a \(type.rawValue) and has no fields; end the path at \(path.components[...index].joined(separator: ".")).", at: path.locations[index + 1])
                 }
                 return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil || sameRow ? field.foldedColumn : nil,
-                                denseKey: sameRow ? field.denseKey : nil)
+                                denseKey: sameRow ? field.denseKey : nil, single: sameRow ? field.single : nil)
             case .record(let typeID, _, let accessor):
                 let next = Schema.recordType(typeID)
                 hop = chain(hop, accessor)
