@@ -43,7 +43,8 @@ extension Compiler {
                     guard let (type, selfAccessor) = record.selfValue else {
                         throw QueryError("'\(path)' is a record; name one of its fields: \(record.fields.map(\.name).joined(separator: ", ")).", at: location)
                     }
-                    return Resolved(accessor: chain(hop, selfAccessor), type: type, denseKey: sameRow ? record.selfDense : nil)
+                    return Resolved(accessor: chain(hop, selfAccessor), type: type, denseKey: sameRow ? record.selfDense : nil,
+                                    single: sameRow ? record.selfSingle : nil)
                 }
             }
         }
@@ -51,13 +52,11 @@ extension Compiler {
     }
 
     static func isInState(_ value: QueryValue, _ state: StateTest) -> Bool {
-        switch state {
-        case .unknown: value == .unknown
-        case .none: value == .none
-        case .missing: value == .missing
-        case .empty: value == .none || value == .missing
-        case .known: value.isKnown
-        case .incomplete: if case .incomplete = value { true } else { false }
+        // Matched by case, not compared with `==`, which would compare payloads.
+        switch (state, value) {
+        case (.unknown, .unknown), (.none, .none), (.missing, .missing), (.empty, .none), (.empty, .missing), (.incomplete, .incomplete): true
+        case (.known, _): value.isKnown
+        default: false
         }
     }
 
