@@ -2,16 +2,29 @@ import PlanKit
 
 /// The tables of a plans database: one per query collection, with the collection's fields as
 /// columns (a path's dots become underscores: `deadline.year` is `deadline_year`), an integer
-/// `key` as primary key, and `…_key` columns referencing the rows they belong to.
+/// `key` as primary key, and `…_key` columns referencing the rows they belong to. An amount is
+/// two columns: `amount` (`REAL` euros, to read) and `amount_cents` (`INTEGER`, to add exactly).
 package enum SQLiteLayout {
     /// A column's SQL type.
-    package enum ColumnType: String, Sendable {
+    package enum ColumnType: Sendable {
         /// Text.
-        case text = "TEXT"
+        case text
         /// A whole number; `true` and `false` are 1 and 0.
-        case integer = "INTEGER"
-        /// A number of euros, or a fraction (full-time equivalents, progress).
-        case real = "REAL"
+        case integer
+        /// A fraction (full-time equivalents, progress).
+        case real
+        /// An amount: a `REAL` number of euros to read, and beside it an `INTEGER` number of
+        /// cents (`…_cents`) that sums exactly.
+        case money
+
+        /// The type's name in SQL: `TEXT`, `INTEGER`, `REAL` (euros for an amount).
+        package var sql: String {
+            switch self {
+            case .text: "TEXT"
+            case .integer: "INTEGER"
+            case .real, .money: "REAL"
+            }
+        }
     }
 
     /// A column holding a field of the collection.
@@ -26,6 +39,11 @@ package enum SQLiteLayout {
 
         /// The column's name: the path, dots as underscores.
         package var name: String { path.replacingOccurrences(of: ".", with: "_") }
+
+        /// The names of the column and of those beside it: the amount's `…_cents`, the `…_state`.
+        package var names: [String] {
+            [name] + (type == .money ? [name + "_cents"] : []) + (hasState ? [name + "_state"] : [])
+        }
     }
 
     /// A column referencing another table's `key`.
@@ -51,6 +69,7 @@ package enum SQLiteLayout {
     private static func text(_ path: String, state: Bool = false) -> Column { Column(path: path, type: .text, hasState: state) }
     private static func integer(_ path: String, state: Bool = false) -> Column { Column(path: path, type: .integer, hasState: state) }
     private static func real(_ path: String, state: Bool = false) -> Column { Column(path: path, type: .real, hasState: state) }
+    private static func money(_ path: String, state: Bool = false) -> Column { Column(path: path, type: .money, hasState: state) }
 
     /// The follow-up fields of objectives and actions.
     private static let followUp: [Column] = [
@@ -74,21 +93,21 @@ package enum SQLiteLayout {
             text("plan"), text("id"), text("code", state: true), text("title"), text("text"), text("objective"), text("strategic"),
             text("pilot.political", state: true), text("pilot.service", state: true), text("pilot.agent", state: true),
             text("deadline", state: true), integer("deadline.year"), integer("deadline.month"), text("deadline.form"), text("deadline.text"),
-            real("ordinary", state: true), real("extraordinary", state: true), real("total", state: true),
+            money("ordinary", state: true), money("extraordinary", state: true), money("total", state: true),
             text("questions"), integer("pending"), text("hr", state: true), text("parent"),
         ] + followUp + [text("file"), integer("line")]),
         Table(name: "articles", references: [], columns: [
             text("code"), text("function"), text("main"), text("economic"), text("service"), text("label"),
-            real("credit"), real("allocated", state: true), integer("lines"),
+            money("credit"), money("allocated", state: true), integer("lines"),
         ], unique: "code"),
         Table(name: "budget", references: [
             Reference(name: "plan_key", table: "plans"), Reference(name: "action_key", table: "actions"),
             Reference(name: "objective_key", table: "objectives"), Reference(name: "article_key", table: "articles"),
         ], columns: [
-            text("action"), text("level"), text("owner"), text("plan"), text("kind"), text("label"), real("amount", state: true),
+            text("action"), text("level"), text("owner"), text("plan"), text("kind"), text("label"), money("amount", state: true),
             text("article"), text("article.function"), text("article.main"), text("article.economic"), text("article.service"),
             text("article.label"), text("article.official"), integer("article.year"),
-            real("credit"), text("funding"), text("note"), text("text"), text("file"), integer("line"),
+            money("credit"), text("funding"), text("note"), text("text"), text("file"), integer("line"),
         ]),
         Table(name: "links", references: [Reference(name: "action_key", table: "actions")], columns: [
             text("action"), text("plan"), text("kind"), text("ref"), text("relation"), text("text"), text("status"), text("file"), integer("line"),
@@ -108,7 +127,8 @@ package enum SQLiteLayout {
             lines.append("  \(quoted(reference.name)) INTEGER REFERENCES \(quoted(reference.table))(\"key\")")
         }
         for column in table.columns {
-            lines.append("  \(quoted(column.name)) \(column.type.rawValue)" + (column.path == table.unique ? " NOT NULL UNIQUE" : ""))
+            lines.append("  \(quoted(column.name)) \(column.type.sql)" + (column.path == table.unique ? " NOT NULL UNIQUE" : ""))
+            if column.type == .money { lines.append("  \(quoted(column.name + "_cents")) INTEGER") }
             if column.hasState {
                 lines.append("  \(quoted(column.name + "_state")) TEXT NOT NULL CHECK (\(quoted(column.name + "_state")) IN ('known', 'unknown', 'none', 'missing', 'incomplete'))")
             }

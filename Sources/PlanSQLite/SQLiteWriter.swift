@@ -26,7 +26,7 @@ package enum SQLiteWriter {
             for table in SQLiteLayout.tables {
                 try db.execute(SQLiteLayout.create(table))
                 let rows = try self.rows(table, context)
-                let names = ["key"] + table.references.map(\.name) + table.columns.flatMap { $0.hasState ? [$0.name, $0.name + "_state"] : [$0.name] }
+                let names = ["key"] + table.references.map(\.name) + table.columns.flatMap(\.names)
                 let sql = "INSERT INTO \(SQLiteLayout.quoted(table.name)) (" + names.map(SQLiteLayout.quoted).joined(separator: ", ")
                     + ") VALUES (" + (1...names.count).map { "?\($0)" }.joined(separator: ", ") + ")"
                 try db.insert(sql, rows)
@@ -66,13 +66,14 @@ package enum SQLiteWriter {
             }
             for (column, value) in zip(table.columns, row) {
                 values.append(value.isState ? .null : sqlValue(value, column.type))
+                if column.type == .money { values.append(cents(value)) }
                 if column.hasState { values.append(.text(state(value))) }
             }
             return values
         }
     }
 
-    /// A known value as SQL: amounts in euros, booleans 1 and 0, lists and deadlines as the text
+    /// A known value as SQL: amounts in euros (their cents go in ``cents(_:)``), booleans 1 and 0, lists and deadlines as the text
     /// PlanKit's CSV gives them.
     static func sqlValue(_ value: QueryValue, _ type: SQLiteLayout.ColumnType) -> SQLiteDatabase.Value {
         switch (value, type) {
@@ -83,8 +84,17 @@ package enum SQLiteWriter {
         case (.decimal(let d), _): d.isFinite ? .real(d) : .null
         case (.bool(let b), _): .integer(b ? 1 : 0)
         case (_, .integer): Int64(value.text).map { .integer($0) } ?? .text(value.text)
-        case (_, .real): Double(value.text).map { .real($0) } ?? .text(value.text)
+        case (_, .real), (_, .money): Double(value.text).map { .real($0) } ?? .text(value.text)
         default: .text(value.text)
+        }
+    }
+
+    /// An amount's exact number of cents: its known part for a sum with unknown parts; `NULL`
+    /// when not known.
+    static func cents(_ value: QueryValue) -> SQLiteDatabase.Value {
+        switch value {
+        case .money(let m), .incomplete(let m): .integer(m.cents)
+        default: .null
         }
     }
 

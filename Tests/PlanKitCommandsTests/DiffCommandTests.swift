@@ -176,3 +176,124 @@ import Testing
         #expect(usage.stderr.hasPrefix("Error: Missing expected argument '<new>'\n"))
     }
 }
+
+/// `plankit diff` on two versions of an eComptes file: the follow-up fields, field by field.
+@Suite struct DiffFollowUpCommandTests {
+    /// The edits, per action (its `ElementId`): each text replaced, within the action only.
+    static let edits: [(element: String, replacements: [(String, String)])] = [
+        ("a-2", [("<Statut>EN_COURS</Statut>", "<Statut>TERMINE</Statut>"), ("<TauxAvancement>40<", "<TauxAvancement>100<"),
+                 ("<DateFin>2025-06-30<", "<DateFin>2025-03-31<"), ("<ETP>1<", "<ETP>0.5<"),
+                 ("<Plans/>", "<Plans><Plan>PST Énergie</Plan></Plans>")]),
+        ("a-4", [("<RemarqueStatut>\n                            <Mode>TEXTE</Mode>\n                            <Valeur/>",
+                  "<RemarqueStatut>\n                            <Mode>TEXTE</Mode>\n                            <Valeur>Attente du subside</Valeur>"),
+                 ("<Partenaires/>", "<Partenaires><Partenaire>Province</Partenaire></Partenaires>")]),
+        ("a-9-1", [("A.9 - SA.1 - ", "A.8 - SA.1 - ")]),
+    ]
+
+    /// `Tests/Fixtures/ecomptes-follow-up.xml` with ``edits`` made.
+    static func edited() throws -> String {
+        var xml = try String(contentsOfFile: Executable.fixture("ecomptes-follow-up.xml"), encoding: .utf8)
+        for (element, replacements) in edits {
+            let start = try #require(xml.range(of: "ElementId=\"\(element)\""))
+            let end = try #require(xml.range(of: "</Action>", range: start.upperBound..<xml.endIndex))
+            var block = String(xml[start.lowerBound..<end.upperBound])
+            for (old, new) in replacements {
+                #expect(block.contains(old), "\(element): \(old)")
+                block = block.replacingOccurrences(of: old, with: new)
+            }
+            xml.replaceSubrange(start.lowerBound..<end.upperBound, with: block)
+        }
+        return xml
+    }
+
+    /// Docs/diff.md's eComptes example compares the fixture with
+    /// `Tests/Fixtures/ecomptes-follow-up-2025.xml`: the same edits.
+    @Test func theDocsFixtureHoldsTheEdits() throws {
+        #expect(try String(contentsOfFile: Executable.fixture("ecomptes-follow-up-2025.xml"), encoding: .utf8) == Self.edited())
+    }
+
+    /// The edits of `Tests/Fixtures/follow-up.json` (PlanKit JSON with iA.PST's follow-up
+    /// fields) that make `follow-up-2025.json`: action 1.1's priority, indicator and amount
+    /// spent, action 1.2's health and funding. Each text occurs once in the file.
+    static let jsonEdits = [
+        (#""text": "risque""#, #""text": "bon""#), (#""value": "risk""#, #""value": "good""#),
+        (#""reached": 8"#, #""reached": 10"#), (#""text": "Agents formés = 8 / 10""#, #""text": "Agents formés = 10 / 10""#),
+        (#""text": "2025 pour FEDER: 5000€""#, #""text": "2025 pour FEDER: 6000€""#), (#""value": 500000"#, #""value": 600000"#),
+        (#""value": 250000"#, #""value": 290000"#),
+        (#""text": "haute""#, #""text": "moyenne""#), (#""value": "haute""#, #""value": "moyenne""#),
+    ]
+
+    /// Docs/diff.md's PlanKit JSON example compares the fixture with
+    /// `Tests/Fixtures/follow-up-2025.json`: these edits, and they give these rows.
+    @Test func theFollowUpJSONEdits() throws {
+        var json = try String(contentsOfFile: Executable.fixture("follow-up.json"), encoding: .utf8)
+        for (old, new) in Self.jsonEdits {
+            #expect(json.components(separatedBy: old).count == 2, "\(old)")
+            json = json.replacingOccurrences(of: old, with: new)
+        }
+        let edited = Executable.fixture("follow-up-2025.json")
+        #expect(try String(contentsOfFile: edited, encoding: .utf8) == json)
+        let result = try Executable.run(["diff", Executable.fixture("follow-up.json"), edited, "--format", "csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "")
+        #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n") == """
+            change,element,old,new,field,before,after,match
+            changed,action,1.1,1.1,priority,haute,moyenne,same id and title
+            changed,action,1.1,1.1,indicators,Agents formés = 8 / 10,Agents formés = 10 / 10,same id and title
+            changed,action,1.1,1.1,amounts,"2024: planned 3000 €, actual 2500 €","2024: planned 3000 €, actual 2900 €",same id and title
+            changed,action,1.2,1.2,health,risque,bon,same id and title
+            changed,action,1.2,1.2,funding,2025 pour FEDER: 5000€,2025 pour FEDER: 6000€,same id and title
+
+            """)
+    }
+
+    static let csv = """
+        change,element,old,new,field,before,after,match
+        changed,action,2,2,fte,1,0.5,same id and title
+        changed,action,2,2,status,EN_COURS,TERMINE,same id and title
+        changed,action,2,2,progress,40,100,same id and title
+        changed,action,2,2,end.planned,2025-06-30,2025-03-31,same id and title
+        changed,action,2,2,plans,,PST Énergie,same id and title
+        changed,action,4,4,partners,,Province,same id and title
+        changed,action,4,4,status.remark,,Attente du subside,same id and title
+        renumbered,action,9.1,8.1,id,9.1,8.1,same title
+        changed,action,9.1,8.1,code,A.9,A.8,same title
+        changed,action,9.1,8.1,parent,9,8,same title
+
+        """
+
+    /// Every format lists the same rows: csv and markdown whole, json parsed, table by its values.
+    @Test(arguments: ["csv", "markdown", "json", "table"])
+    func theEditsAndNothingElse(_ format: String) throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let path = dir + "/ecomptes-follow-up-2025.xml"
+        try Data(try Self.edited().utf8).write(to: URL(fileURLWithPath: path))
+        let result = try Executable.run(["diff", Executable.fixture("ecomptes-follow-up.xml"), path, "--format", format])
+        #expect(result.status == 1)
+        #expect(result.stderr == "")
+        let rows = PeerTools.csv(Self.csv)
+        switch format {
+        case "csv":
+            #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n") == Self.csv)
+        case "markdown":
+            let expected = rows.enumerated().map { index, row in
+                "| " + row.joined(separator: " | ") + " |"
+                    + (index == 0 ? "\n|" + String(repeating: " --- |", count: row.count) : "")
+            }.joined(separator: "\n") + "\n"
+            #expect(result.stdout == expected)
+        case "json":
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            #expect(objects.count == rows.count - 1)
+            for (object, row) in zip(objects, rows.dropFirst()) {
+                for (column, value) in zip(rows[0], row) {
+                    #expect((object[column] as? String ?? "") == value, "\(column)")
+                }
+            }
+        default:
+            for row in rows.dropFirst() {
+                #expect(result.stdout.contains(row[4]), "\(row[4])")
+            }
+        }
+    }
+}

@@ -100,9 +100,18 @@ struct SQLiteOutputTests {
             Self.compare(pair, answer, try Self.sqlite(pair.sql, db), "sqlite3")
         }
         guard let duckdb = PeerTools.duckdb else { return }
-        // DuckDB reads each table as sqlite3 exports it to CSV, with the column types sqlite3
-        // reports: DuckDB's own SQLite extension is downloaded on first use, which a machine
-        // without network cannot do.
+        let duck = try Self.duckDatabase(db, duckdb, in: dir)
+        for (pair, answer) in zip(Self.pairs, answers) {
+            Self.compare(pair, answer, try Self.duck(pair.sql, duck, duckdb).map { $0.map(PeerTools.normalized) }, "DuckDB")
+        }
+    }
+
+    /// A DuckDB database holding the tables of the SQLite database `db`, written in `dir`.
+    ///
+    /// DuckDB reads each table as sqlite3 exports it to CSV, with the column types sqlite3
+    /// reports: DuckDB's own SQLite extension is downloaded on first use, which a machine
+    /// without network cannot do.
+    static func duckDatabase(_ db: String, _ duckdb: String, in dir: String) throws -> String {
         var script = ""
         for table in ["plans", "objectives", "actions", "articles", "budget", "links", "findings"] {
             let csv = dir + "/\(table).csv"
@@ -113,16 +122,85 @@ struct SQLiteOutputTests {
                 "\"\(column[0])\" " + (["INTEGER": "BIGINT", "REAL": "DOUBLE"][column[1]] ?? "VARCHAR")
             }
             script += "CREATE TABLE \"\(table)\" (\(columns.joined(separator: ", ")));\n"
-            script += "COPY \"\(table)\" FROM '\(csv)' (HEADER, NULLSTR '');\n"
+            // sqlite3 writes nothing, not even the header, for a table without rows.
+            if !export.stdout.isEmpty { script += "COPY \"\(table)\" FROM '\(csv)' (HEADER, NULLSTR '');\n" }
         }
         let duck = dir + "/plans.duckdb"
         let load = try PeerTools.run(duckdb, [duck, "-c", script])
         #expect(load.status == 0, "\(load.stderr)")
-        for (pair, answer) in zip(Self.pairs, answers) {
-            let result = try PeerTools.run(duckdb, ["-readonly", "-csv", "-noheader", "-nullvalue", "", duck, "-c", pair.sql])
-            #expect(result.status == 0, "\(result.stderr)")
-            Self.compare(pair, answer, PeerTools.csv(result.stdout).map { $0.map(PeerTools.normalized) }, "DuckDB")
+        return duck
+    }
+
+    /// DuckDB's answer, as printed.
+    static func duck(_ sql: String, _ duck: String, _ duckdb: String) throws -> [[String]] {
+        let result = try PeerTools.run(duckdb, ["-readonly", "-csv", "-noheader", "-nullvalue", "", duck, "-c", sql])
+        #expect(result.status == 0, "\(result.stderr)")
+        return PeerTools.csv(result.stdout)
+    }
+
+    /// Amounts of a few cents, which binary fractions cannot hold exactly: sums of the `REAL`
+    /// euros drift (`0.30000000000000004`), sums of the `…_cents` integers do not. PlanKit's,
+    /// sqlite3's and DuckDB's answers are equal as decimal numbers, not rounded.
+    static let cents: [Pair] = [
+        Pair(query: "budget select sum(amount), count()", sql: "SELECT sum(amount_cents) / 100.0, count(*) FROM budget"),
+        Pair(query: "budget group by kind select kind, sum(amount)",
+             sql: "SELECT kind, sum(amount_cents) / 100.0 FROM budget GROUP BY kind", ordered: false),
+        Pair(query: "actions select id, total, ordinary", sql: "SELECT id, total_cents / 100.0, ordinary_cents / 100.0 FROM actions ORDER BY key"),
+        Pair(query: "articles select code, allocated", sql: "SELECT code, allocated_cents / 100.0 FROM articles ORDER BY key"),
+    ]
+
+    /// A plan of nine actions whose amounts are cents: `0,10 €`, `0,20 €`, … and one
+    /// `1.234.567,89 €`; every third action has an extraordinary `0,10 €` besides.
+    static func centsPlan(in dir: String) throws -> String {
+        let seed = try String(contentsOfFile: Executable.seed, encoding: .utf8).components(separatedBy: "\n")
+        let head = seed.prefix { !$0.hasPrefix("\t\tAction") }.joined(separator: "\n")
+        let amounts = ["0,10 €", "0,20 €", "0,30 €", "0,10 €", "0,20 €", "0,70 €", "0,05 €", "1.234.567,89 € (Article 84021/124-02)", "0,01 €"]
+        let rows = amounts.enumerated().map { index, amount in
+            "\t\tAction 1.\(index + 1). Acheter des fournitures \(index + 1)\tS. Boulanger\tPCS\tJ. Dupont\t2021\tA 1.\(index + 1)\t\(amount)\t"
+                + (index % 3 == 2 ? "0,10 € (Article 84021/124-02)" : "") + "\t"
         }
+        let path = dir + "/cents.tsv"
+        try Data((head + "\n" + rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// `text` as an exact decimal number when it is one (`70000.0` and `70000` are equal), else as it is.
+    static func exact(_ rows: [[String]]) -> [[String]] {
+        rows.map { $0.map { field in
+            guard !field.isEmpty, field.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
+                  let number = Decimal(string: field, locale: Locale(identifier: "en_US_POSIX")) else { return field }
+            return "\(number)"
+        } }
+    }
+
+    @Test func centsAddUpExactly() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let plan = try Self.centsPlan(in: dir)
+        let db = try Self.database([plan], in: dir)
+        let answers = try Self.cents.map { pair in
+            let result = try Executable.run(["query", pair.query, plan, "--format", "csv"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return Self.exact(Array(PeerTools.csv(result.stdout).dropFirst()))
+        }
+        #expect(answers[1].sorted { $0[0] < $1[0] } == [["extraordinary", "0.3"], ["ordinary", "1234569.55"]])
+        for (pair, answer) in zip(Self.cents, answers) {
+            let sqlite = try PeerTools.run(PeerTools.sqlite3 ?? "sqlite3", ["-csv", "-bail", db, pair.sql])
+            #expect(sqlite.status == 0, "\(sqlite.stderr)")
+            Self.compare(pair, answer, Self.exact(PeerTools.csv(sqlite.stdout)), "sqlite3")
+        }
+        // Integers add up exactly: the sum of the cents is PlanKit's sum.
+        #expect(try Self.sqlite("SELECT sum(amount_cents), typeof(sum(amount_cents)) FROM budget", db) == [["123456985", "integer"]])
+        // The euros, summed as binary fractions, would not: the plan is one where cents matter.
+        let drift = try PeerTools.run(PeerTools.sqlite3 ?? "sqlite3", ["-csv", db, "SELECT printf('%.17g', sum(amount)) FROM budget WHERE kind = 'ordinary'"])
+        #expect(drift.stdout != "1234569.55\n")
+        guard let duckdb = PeerTools.duckdb else { return }
+        let duck = try Self.duckDatabase(db, duckdb, in: dir)
+        for (pair, answer) in zip(Self.cents, answers) {
+            Self.compare(pair, answer, Self.exact(try Self.duck(pair.sql, duck, duckdb)), "DuckDB")
+        }
+        #expect(try Self.duck("SELECT sum(amount_cents) FROM budget", duck, duckdb) == [["123456985"]])
+        #expect(try Self.duck("SELECT sum(amount) FROM budget WHERE kind = 'extraordinary'", duck, duckdb) != [["0.3"]])
     }
 
     @Test func keysAndStatesHoldInTheDatabase() throws {

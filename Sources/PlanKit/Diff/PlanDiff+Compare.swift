@@ -6,16 +6,26 @@ extension PlanDiff {
     /// another objective is found). A pair's fields are compared by value, in this order:
     ///
     /// - objectives: `title`; an operational objective's `strategic` (the number of the
-    ///   strategic objective it belongs to, when that is not the pair of the old one); `status`.
-    /// - actions: `objective` (likewise), `title`, `questions`, `pilot.political`,
-    ///   `pilot.service`, `pilot.agent`, `deadline`, each budget line's `amount`, `article` and
-    ///   `credit` (`ordinary[CCE].amount`: a line is named by its label, else by its rank among
-    ///   the unlabelled lines of its cell, `ordinary[1]`; a line of one side only is added or
-    ///   removed as `ordinary[CCE]`, its text shown), `hr`, `links`, `pending`, `status` (the
-    ///   follow-up status, ``Action/status``).
+    ///   strategic objective it belongs to, when that is not the pair of the old one); `status`;
+    ///   its own budget lines (as an action's); the follow-up fields eComptes gives it
+    ///   (`progress`, `fte`, `start.planned`, `end.planned`) and eComptes' other fields.
+    /// - actions: `objective` (likewise), `title`, `code` (unless it changed only as the number
+    ///   did: `A 3.3` → `A 3.4`), `questions`, `pilot.political`, `pilot.service`, `pilot.agent`,
+    ///   `deadline`, each budget line's `amount`, `article`, `credit`, `article.label`, `funding`,
+    ///   `note`, `flow` and `year` (`ordinary[CCE].amount`: a line is named by its label, else by
+    ///   its rank among the unlabelled lines of its cell, `ordinary[1]`; a line of one side only is
+    ///   added or removed as `ordinary[CCE]`, its text shown), `hr`, `fte`, `links`, `pending`,
+    ///   `status` (``Action/status``), `progress`, `health`, `priority`, `start.planned`,
+    ///   `start.effective`, `end.planned`, `end.effective`, `indicators`, `funding`, `amounts`,
+    ///   `parent`, then eComptes' `responsible`, `mandataire`, `department`, `plans`,
+    ///   `partners`, `description`, `status.remark`, `projections`, `ecomptes.id` and
+    ///   `ecomptes.year`. A change of `deadline`, `hr` or `links` that repeats, value for value,
+    ///   the change of the eComptes field it is read from (`end.planned`, `fte`, `plans`) is
+    ///   listed once, under the latter.
     ///
-    /// Values are shown as the plan writes them (a cell's text; amounts in euros, `3000 €`;
-    /// `??` for an unknown amount, `/` for none); a field that is blank is `nil`.
+    /// Values are shown as the plan writes them (a cell's text; numbers such as `progress` and
+    /// `fte` by value, `0.5`; amounts in euros, `3000 €`; `??` for an unknown amount, `/` for
+    /// none; a list's elements joined by `; `); a field that is blank is `nil`.
     ///
     /// - Parameters:
     ///   - old: The earlier version of the plan.
@@ -32,6 +42,7 @@ extension PlanDiff {
             changes: &changes, pairings: &pairings, limitReached: &limitReached
         ) { a, b in
             [field("title", a.title, b.title), field("status", status(a.exchange), status(b.exchange))]
+                + budget(a.budget, b.budget) + objectiveFollowUpFields(a.exchange, b.exchange) + exchangeFields(a.exchange, b.exchange)
         }
         let operational = compare(
             .operationalObjective, old: before.operational, new: after.operational, id: \.objective.number, title: \.objective.title,
@@ -40,6 +51,9 @@ extension PlanDiff {
             [field("title", a.objective.title, b.objective.title),
              strategic[a.parent] == b.parent ? nil : field("strategic", before.strategic[a.parent].number, after.strategic[b.parent].number),
              field("status", status(a.objective.exchange), status(b.objective.exchange))]
+                + budget(a.objective.budget, b.objective.budget)
+                + objectiveFollowUpFields(a.objective.exchange, b.objective.exchange)
+                + exchangeFields(a.objective.exchange, b.objective.exchange)
         }
         _ = compare(
             .action, old: before.actions, new: after.actions, id: \.action.id, title: \.action.title,
@@ -49,6 +63,7 @@ extension PlanDiff {
                 operational[a.parent] == b.parent
                     ? nil : field("objective", before.operational[a.parent].objective.number, after.operational[b.parent].objective.number),
                 field("title", a.action.title, b.action.title),
+                code(a.action, b.action),
                 field("questions", list(a.action.openQuestions), list(b.action.openQuestions)),
                 field("pilot.political", names(a.action.pilots.political), names(b.action.pilots.political)),
                 field("pilot.service", names(a.action.pilots.services), names(b.action.pilots.services)),
@@ -59,11 +74,14 @@ extension PlanDiff {
             fields += budget(a.action.extraordinaryBudget, b.action.extraordinaryBudget, .extraordinary)
             fields += [
                 resources(a.action.humanResources, b.action.humanResources),
+                cell("fte", a.action.fte, b.action.fte, asText: false, number),
                 links(a.action.links, b.action.links),
                 field("pending", a.action.pending ? "yes" : "no", b.action.pending ? "yes" : "no"),
                 followUp(a.action.status, b.action.status),
             ]
-            return fields
+            fields += followUpFields(a.action, b.action)
+            fields += exchangeFields(a.action.exchange, b.action.exchange)
+            return withoutRepeats(fields)
         }
         var diff = PlanDiff(pairings: pairings, changes: changes, totals: totals(old: old, new: new))
         diff.similarityLimitReached = limitReached
@@ -84,6 +102,21 @@ extension PlanDiff {
                     for action in child.actions { actions.append((action, operational.count - 1)) }
                 }
             }
+        }
+    }
+
+    /// The spreadsheet fields an eComptes element fills from its follow-up fields, each with the
+    /// follow-up field it is read from: `DateFin` is both the deadline and `end.planned`, `ETP`
+    /// both the RH cell and `fte`, `Plans` both the links and `plans`.
+    static let readFromFollowUp = ["deadline": "end.planned", "hr": "fte", "links": "plans"]
+
+    /// `fields` without the changes of a spreadsheet field that repeat, value for value, the
+    /// change of the follow-up field it is read from (``readFromFollowUp``).
+    private static func withoutRepeats(_ fields: [(String, String?, String?)?]) -> [(String, String?, String?)?] {
+        let changes = fields.compactMap { $0 }
+        return changes.filter { change in
+            guard let source = readFromFollowUp[change.0] else { return true }
+            return !changes.contains { $0.0 == source && $0.1 == change.1 && $0.2 == change.2 }
         }
     }
 
@@ -120,7 +153,7 @@ extension PlanDiff {
     }
 
     /// `(name, before, after)` when the two texts differ; an empty text counts as none.
-    private static func field(_ name: String, _ before: String?, _ after: String?) -> (String, String?, String?)? {
+    static func field(_ name: String, _ before: String?, _ after: String?) -> (String, String?, String?)? {
         let before = before.flatMap { $0.isEmpty ? nil : $0 }, after = after.flatMap { $0.isEmpty ? nil : $0 }
         return before == after ? nil : (name, before, after)
     }
@@ -197,9 +230,27 @@ extension PlanDiff {
         }
     }
 
+    /// The code field (`A 1.2`) when the codes differ, by value, other than as the number does:
+    /// a renumbering from 3.3 to 3.4 that turns `A 3.3` into `A 3.4` is not a change of code.
+    private static func code(_ a: Action, _ b: Action) -> (String, String?, String?)? {
+        guard let change = cell("code", a.code, b.code, asText: false, { $0 }) else { return nil }
+        if a.id != b.id, a.code.text.replacingOccurrences(of: a.id, with: b.id).trimmed == b.code.text.trimmed { return nil }
+        return change
+    }
+
+    /// The changes between the budget lines of two objectives, of each kind, line by line.
+    private static func budget(_ a: [BudgetLine], _ b: [BudgetLine]) -> [(String, String?, String?)?] {
+        BudgetKind.allCases.flatMap { kind in lines(a.filter { $0.kind == kind }, b.filter { $0.kind == kind }, kind) }
+    }
+
     /// The changes between two budget cells of one kind, line by line.
     private static func budget(_ a: Cell<[BudgetLine]>, _ b: Cell<[BudgetLine]>, _ kind: BudgetKind) -> [(String, String?, String?)?] {
-        let old = named(Action.lines(of: a, kind)), new = named(Action.lines(of: b, kind))
+        lines(Action.lines(of: a, kind), Action.lines(of: b, kind), kind)
+    }
+
+    /// The changes between two lists of budget lines of one kind, line by line.
+    private static func lines(_ a: [BudgetLine], _ b: [BudgetLine], _ kind: BudgetKind) -> [(String, String?, String?)?] {
+        let old = named(a), new = named(b)
         let newByName = Dictionary(new.map { ($0.name, $0.line) }, uniquingKeysWith: { first, _ in first })
         let oldNames = Set(old.map(\.name))
         var fields: [(String, String?, String?)?] = []
@@ -212,6 +263,11 @@ extension PlanDiff {
             fields.append(Self.field(field + ".amount", amount(line.amount), amount(other.amount)))
             fields.append(Self.field(field + ".article", line.article?.code, other.article?.code))
             fields.append(Self.field(field + ".credit", line.statedCredit.map { "\($0) €" }, other.statedCredit.map { "\($0) €" }))
+            fields.append(Self.field(field + ".article.label", line.articleLabel?.trimmed, other.articleLabel?.trimmed))
+            fields.append(Self.field(field + ".funding", line.fundingPlan?.trimmed, other.fundingPlan?.trimmed))
+            fields.append(Self.field(field + ".note", line.note?.trimmed, other.note?.trimmed))
+            fields.append(Self.field(field + ".flow", line.flow?.rawValue, other.flow?.rawValue))
+            fields.append(Self.field(field + ".year", line.fiscalYear.map(String.init), other.fiscalYear.map(String.init)))
         }
         for (name, line) in new where !oldNames.contains(name) {
             fields.append(("\(kind.rawValue)[\(name)]", nil, line.text.trimmed))
