@@ -2,8 +2,10 @@
 """Measures PlanKit on a generated regional corpus and compares it with sqlite3 and DuckDB.
 
 Figures: load throughput (MB/s) and peak memory; the time of a filter, a regex filter, a
-group-by, a title search, a filter comparing two fields and a group-by with `having` on the
-loaded corpus (in one session, `.timer on`), against the same queries in one
+group-by, a title search, a filter following links (its first run, which builds the link index,
+and its best), a filter of overdue actions (dates against today, fixed), a filter comparing two
+fields and a group-by with `having` on the loaded corpus (in one session, `.timer on`), the
+first three against the same queries in one
 sqlite3 and one DuckDB session on the lines loaded there; `plankit query` end to end against
 sqlite3 (`.import` of the flattened CSV, then SQL) and DuckDB (`read_csv`, then SQL); start-up
 on the sample plan; and, with --scale, ten times the corpus. Every answer is compared with the
