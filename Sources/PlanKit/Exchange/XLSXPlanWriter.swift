@@ -108,10 +108,17 @@ package enum XLSXPlanWriter {
         return XLSXWriter.Sheet(name: plan.name, rows: rows, widths: [70, 18, 18, 22, 14, 9, 40, 40, 14])
     }
 
-    /// The title cell: as the file had it, or, for an action read from eComptes (`A.3 - Rénover…`),
-    /// `Action 3. Rénover…` followed by its links to plans, `(cfr PST Aînés)`.
+    /// The title cell: as the file had it when it starts with the action's number (`Action 1.2.
+    /// Analyser…`); the number then the cell's text for a table of one row per action, whose
+    /// title cell holds the title alone (`Action 3. Installer des radars préventifs`); for an
+    /// action read from eComptes (`A.3 - Rénover…`), `Action 3. Rénover…` followed by its links to
+    /// plans, `(cfr PST Aînés)`.
     static func titleText(_ action: Action) -> String {
-        guard action.exchange != nil else { return action.titleCell.text }
+        guard action.exchange != nil else {
+            let text = action.titleCell.text
+            if TitleParser.numbered(text, word: "action")?.number == action.id { return text }
+            return text.isEmpty ? "Action \(action.id)." : "Action \(action.id). \(text)"
+        }
         var text = "Action \(action.id). \(action.title)"
         for link in action.links where link.ref == nil { text += " (\(link.relation.rawValue) \(link.plan))" }
         return text
