@@ -88,7 +88,7 @@ package enum XLSXPlanWriter {
                     cells[Column.code.rawValue] = Cell(code(action), fill: fill)
                     cells[Column.ordinary.rawValue] = Cell(budget(action.ordinaryBudget), fill: fill)
                     cells[Column.extraordinary.rawValue] = Cell(budget(action.extraordinaryBudget), fill: fill)
-                    cells[Column.humanResources.rawValue] = Cell(value(action.humanResources.text), fill: fill)
+                    cells[Column.humanResources.rawValue] = Cell(humanResources(action), fill: fill)
                     rows.append(cells)
                 }
             }
@@ -142,6 +142,19 @@ package enum XLSXPlanWriter {
             }
             return text
         }.joined(separator: " "))
+    }
+
+    /// The human-resources cell: as the file had it, or, for an action read from eComptes (`ETP`
+    /// `0.5`), its full-time equivalents as the cell writes them, `0,5 ETP`, which reads back as
+    /// the same ``Action/fte``.
+    static func humanResources(_ action: Action) -> XLSXWriter.Value {
+        guard action.exchange != nil, case .known(let fte) = action.fte.value, fte > 0 else { return value(action.humanResources.text) }
+        let hundredths = (fte * 100).rounded()
+        // FTEReader reads one or two decimals; a finer number is kept as eComptes wrote it.
+        guard abs(hundredths - fte * 100) < 1e-9, hundredths < 1e12 else { return value(action.humanResources.text) }
+        let whole = Int64(hundredths) / 100, cents = Int64(hundredths) % 100
+        let number = cents == 0 ? "\(whole)" : cents % 10 == 0 ? "\(whole),\(cents / 10)" : "\(whole),\(cents < 10 ? "0" : "")\(cents)"
+        return .text(number + " ETP")
     }
 
     /// A cell's text as a value: empty when blank.
