@@ -42,6 +42,8 @@ package struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day overdue actions are measured against (YYYY-MM-DD); else PLANKIT_TODAY, else the clock.", valueName: "date"))
     var today: String?
 
+    @OptionGroup var layoutOption: LayoutOption
+
     @Flag(help: "Allow writing over one of the input files.")
     var force = false
 
@@ -75,7 +77,7 @@ package struct ReportCommand: ParsableCommand {
             }
         }
         let planSet: PlanSet
-        do { planSet = try PlanLoader.load(files) } catch {
+        do { planSet = try PlanLoader.load(files, layout: layoutOption.layout) } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)
         }
