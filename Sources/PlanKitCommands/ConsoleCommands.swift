@@ -39,7 +39,7 @@ enum SessionFactory {
             try runScript(session, source: "stdin", text: nil, bail: bail)
             return
         }
-        let completer = Completer { session.queryContext }
+        let completer = Completer(context: { session.queryContext }, parameters: { Array(session.environment.parameters.keys) })
         let editor = LibEditLineEditor { line, cursor in completer.complete(line, cursor: cursor) }
         let status = Repl(session: session, editor: editor, historyFile: HistoryFile.standard()).run()
         if status != 0 { throw CommandFailure(ExitStatus(rawValue: status) ?? .usage) }

@@ -118,13 +118,13 @@ package struct Lexer {
             throw QueryError("'$' starts a parameter such as $year; write its name after it.", at: loc)
         }
         guard let value = parameters[name] else {
-            throw QueryError("The parameter $\(name) has no value; give one with --param \(name)=VALUE, as in plankit run script.pkq --param \(name)=2021.", at: loc)
+            throw QueryError("The parameter $\(name) has no value; give one with --param \(name)=VALUE, as in plankit run script.pkq --param \(name)=2021, or in the console with .param \(name)=VALUE.", at: loc)
         }
         return Token(kind: Self.isNumber(value) ? .number : .string, text: value, location: loc)
     }
 
     /// Whether `text` reads as a number literal: `2021`, `-3`, `1500.50`.
-    static func isNumber(_ text: String) -> Bool {
+    package static func isNumber(_ text: String) -> Bool {
         let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count) else { return false }

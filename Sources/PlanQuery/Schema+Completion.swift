@@ -11,6 +11,17 @@ extension Schema {
         return record.fields
     }
 
+    /// The type of the values the dotted `path` takes from `collection`'s rows; `nil` when it
+    /// leads nowhere.
+    ///
+    /// Used by the console to offer `today()` after a date and `year(` after a number.
+    package static func valueType(of path: String, in collection: String) -> ValueType? {
+        guard let root = Schema.collection(collection) else { return nil }
+        let components = path.split(separator: ".").map(String.init)
+        let locations = components.map { _ in QueryLocation(offset: 0, line: 1, column: 1) }
+        return try? Compiler.resolve(Path(components: components, locations: locations), root.recordTypeID).type
+    }
+
     /// The distinct texts a text field takes across the loaded plans, sorted, at most `limit`.
     ///
     /// Used by the console to complete values after a comparison.

@@ -2,22 +2,34 @@ import Foundation
 import PlanKit
 import PlanQuery
 
-/// Tab completion by position: collections first, then clause keywords, field paths, values of
-/// a field after a comparison, meta-commands after `.`, file names after `.load`.
+/// Tab completion by position: collections first, then the clauses that may come next, field
+/// paths, aggregates in `select` and `having`, the states after `is`, values of a field (and
+/// `today()`, `date(`, `year(` where a date or a year fits) after a comparison, parameters after
+/// `$`, meta-commands after `.`, file names after `.load`.
 package struct Completer {
     /// Characters that end the word being completed.
     package static let wordBreaks: Set<Character> = [" ", "\t", "\n", "\"", "'", "(", ")", ",", "=", "<", ">", "!", "~", ";"]
 
     /// Words that introduce a field path.
-    static let fieldIntroducers: Set<String> = ["where", "and", "or", "not", "select", "by", ",", "("]
+    static let fieldIntroducers: Set<String> = ["where", "and", "or", "not", "select", "by", ",", "(", "having", "distinct"]
     static let comparison: Set<String> = ["=", "!=", "<", "<=", ">", ">=", "~", "!~", "<>"]
-    static let clauseWords = ["where", "select", "group by", "sort by", "limit", "and", "or", "is", "in", "not", "as", "asc", "desc"]
+    /// The clauses, in the order they are offered; each comes at most once.
+    static let clauses = ["where", "select", "group by", "having", "sort by", "limit"]
+    /// The states `is` and `is not` test.
+    static let states = ["known", "unknown", "none", "missing", "empty", "incomplete"]
+    /// The aggregates, offered with their parenthesis.
+    static let aggregates = ["count(", "sum(", "avg(", "min(", "max("]
 
     /// The session whose plans give values and whose collections give fields.
     let context: () -> QueryContext
+    /// The names of the parameters set, for `$NAME` and `.param`.
+    let parameters: () -> [String]
 
-    /// Creates a completer over a session's plans.
-    package init(context: @escaping () -> QueryContext) { self.context = context }
+    /// Creates a completer over a session's plans and parameters.
+    package init(context: @escaping () -> QueryContext, parameters: @escaping () -> [String] = { [] }) {
+        self.context = context
+        self.parameters = parameters
+    }
 
     /// The candidates replacing the word that ends at `cursor` (a UTF-8 offset) in `line`.
     package func complete(_ line: String, cursor: Int) -> [String] {
@@ -51,6 +63,7 @@ package struct Completer {
                 .filter { $0.lowercased().hasPrefix(lower) && $0.count >= typed.count - word.count }
                 .map { String($0.dropFirst(typed.count - word.count)) + String(quote) }
         }
+        if word.hasPrefix("$") { return Self.matching(parameters().sorted().map { "$" + $0 }, word) }
         if word.contains(".") {
             var components = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             let last = components.removeLast()
@@ -58,21 +71,93 @@ package struct Completer {
             let prefix = components.joined(separator: ".") + "."
             return Self.matching(fields.flatMap { Self.completions(for: $0).map { prefix + $0 } }, prefix + last)
         }
-        if tokens.count == 1 { return Self.matching(Self.clauseWords, word) }
+        let fields = Schema.fields(after: [], in: collection)?.flatMap(Self.completions(for:)) ?? []
+        if tokens.count == 1 { return Self.matching(Self.nextClauses(tokens), word) }
         let previous = tokens[tokens.count - 1]
+        let beforePrevious = tokens[tokens.count - 2]
+        let clause = Self.clause(tokens)
         // `sort` and `group` are followed by `by`, nothing else.
         if previous == "sort" || previous == "group" { return Self.matching(["by"], word) }
-        if previous == "is" || (previous == "not" && tokens[tokens.count - 2] == "is") {
-            return Self.matching(["unknown", "none", "missing", "empty"] + (previous == "is" ? ["not"] : []), word)
+        if previous == "is" || (previous == "not" && beforePrevious == "is") {
+            return Self.matching(Self.states + (previous == "is" ? ["not"] : []), word)
         }
-        if Self.comparison.contains(previous) || (previous == "(" && tokens[tokens.count - 2] == "in") {
+        if previous == "limit" { return [] }
+        if previous == "(" {
+            switch beforePrevious {
+            // year() takes a date; date() a string.
+            case "year": return Self.matching(["today()", "date("], word)
+            case "date", "today": return []
+            case "count": return Self.matching(["distinct"] + fields, word)
+            case "sum", "avg", "min", "max": return Self.matching(fields, word)
+            case "percent": return Self.matching(Self.aggregates + fields, word)
+            default: break
+            }
+        }
+        if Self.comparison.contains(previous) || Self.inValueList(tokens) {
             guard let path = Self.pathBeforeOperator(tokens) else { return [] }
-            return Self.matching(Schema.distinctValues(of: path, in: collection, context: context()).map { "\"\($0)\"" }, word)
+            let type = Schema.valueType(of: path, in: collection)
+            var candidates = Schema.distinctValues(of: path, in: collection, context: context()).map { "\"\($0)\"" }
+            switch type {
+            case .date?, .deadline?: candidates += ["today()", "date("]
+            case .integer?: candidates += ["year("]
+            default: break
+            }
+            // Another field of the same type compares too, row by row (not in a list of values).
+            if Self.comparison.contains(previous), let type, type != .text, type != .id {
+                candidates += Schema.fields(after: [], in: collection)?.filter { Schema.valueType(of: $0.name, in: collection) == type }.map(\.name) ?? []
+            }
+            return Self.matching(candidates, word)
         }
         if Self.fieldIntroducers.contains(previous) {
-            return Self.matching(Schema.fields(after: [], in: collection)?.flatMap(Self.completions(for:)) ?? [], word)
+            switch clause {
+            case "select":
+                if previous == "select" { return Self.matching(["distinct"] + fields + Self.aggregates + ["percent("], word) }
+                if previous == "distinct" { return Self.matching(fields, word) }
+                return Self.matching(fields + Self.aggregates + ["percent("], word)
+            case "having":
+                return Self.matching(Self.aggregates + fields, word)
+            default:
+                return Self.matching(fields, word)
+            }
         }
-        return Self.matching(Self.clauseWords, word)
+        // After a field, a value or an alias: what may follow it in its clause, then the next clauses.
+        let value = previous == ")" || previous == "\"…\"" || previous.first?.isNumber == true
+        let within: [String]
+        switch clause {
+        case "where", "having": within = value ? ["and", "or"] : ["and", "or", "is", "in", "not"]
+        case "select": within = beforePrevious == "as" ? [] : ["as"]
+        case "sort": within = ["asc", "desc"]
+        default: within = []
+        }
+        return Self.matching(within + Self.nextClauses(tokens), word)
+    }
+
+    /// The clause the last tokens belong to: `where`, `select`, `group`, `having`, `sort`,
+    /// `limit`, or `nil` right after the collection.
+    static func clause(_ tokens: [String]) -> String? {
+        tokens.last { ["where", "select", "group", "having", "sort", "order", "limit"].contains($0) }.map { $0 == "order" ? "sort" : $0 }
+    }
+
+    /// The clauses not yet written; `having` once there is a `group by`.
+    static func nextClauses(_ tokens: [String]) -> [String] {
+        let used = Set(tokens.map { $0 == "order" ? "sort" : $0 })
+        return clauses.filter { candidate in
+            let keyword = String(candidate.prefix { $0 != " " })
+            if used.contains(keyword) { return false }
+            return keyword != "having" || used.contains("group")
+        }
+    }
+
+    /// Whether the tokens end inside an `in (` list, after its `(` or a `,`.
+    static func inValueList(_ tokens: [String]) -> Bool {
+        guard let last = tokens.last, last == "(" || last == "," else { return false }
+        var index = tokens.count - 1
+        while index > 0 {
+            if tokens[index] == ")" { return false }
+            if tokens[index] == "(" { return tokens[index - 1] == "in" }
+            index -= 1
+        }
+        return false
     }
 
     /// A field as completed: a record field is offered alone (its own value) and with `.`, to go
@@ -145,6 +230,9 @@ package struct Completer {
         case ".schema": return Self.matching(Schema.collections.map(\.name), word)
         case ".timer": return Self.matching(["on", "off"], word)
         case ".help": return Self.matching(Help.topics, word)
+        case ".param", ".parameter", ".params":
+            let names = parameters().sorted()
+            return Self.matching(word.hasPrefix("-") ? names.map { "-" + $0 } : names.map { $0 + "=" }, word)
         default: return []
         }
     }

@@ -31,6 +31,7 @@ enum Help {
                 .schema [COLLECTION]     collections, or a collection's fields and types
                 .format FORMAT           table, csv, json, markdown, xlsx (to an .output file)
                 .output FILE|stdout      send results to a file (written atomically) or back
+                .param [NAME=VALUE]      set $NAME (.param -NAME unsets it); alone, list them
                 .timer on|off            print each statement's time
                 .history                 the statements entered
                 .quit                    leave (Ctrl-D too; .exit is the same)
@@ -38,26 +39,35 @@ enum Help {
                 """
         case "queries", "query":
             return """
-                COLLECTION [where CONDITION] [group by PATH,…] [select ITEM,…] [sort by KEY [asc|desc],…] [limit N]
+                COLLECTION [where CONDITION] [group by PATH,…] [select [distinct] ITEM,…]
+                           [having CONDITION] [sort by KEY [asc|desc],…] [limit N]
 
                 Collections: \(Schema.collections.map(\.name).joined(separator: ", ")).
-                Conditions: = != < <= > >= ~ !~ in (…) is [not] unknown|none|missing|empty, and, or, not, ( ).
-                Aggregates: count() sum(p) avg(p) min(p) max(p). .schema COLLECTION lists the fields.
+                Conditions: = != < <= > >= ~ !~ in (…) not in (…), and, or, not, ( );
+                  is [not] known|unknown|none|missing|empty|incomplete.
+                Values: "text", 20000, true, today(), date("2021-07-01"), year(today()),
+                  $NAME (.param NAME=VALUE, or --param), fields, + - * / ( ).
+                Aggregates: count() count(p) count(distinct p) sum(p) avg(p) min(p) max(p);
+                  percent(x) in select: x as a share of its column's total.
+                .schema COLLECTION lists the fields; Docs/query-language.md tells the rest.
 
                 """
         case "assert":
             return """
                 assert QUERY is empty          fails when the query gives rows
                 assert QUERY is not empty      fails when it gives none
-                assert QUERY OP VALUE          QUERY selects one value: assert budget select sum(amount) = 70000
+                assert QUERY OP VALUE          QUERY selects one value, as in
+                  assert budget select sum(amount) = 70000
                 Wrap the query in parentheses when it ends with a condition on a state:
                   assert (actions where deadline is empty) is empty
-                In a script a failed assertion prints SCRIPT:LINE: assertion failed: … and the run exits 1.
+                In a script a failed assertion prints SCRIPT:LINE: assertion failed: …
+                and the run exits 1.
 
                 """
         case "keys":
             return """
-                Tab       complete collections, keywords, fields (budget. → amount, article…), values, files
+                Tab       complete collections, clauses, fields (budget. → amount…), values,
+                          aggregates, today(), $NAME, meta-commands, files
                 Up/Down   recall statements; Ctrl-R searches them
                 Ctrl-C    cancel the line being typed
                 Ctrl-D    leave, saving history

@@ -96,7 +96,7 @@ private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int
     let line = rl_line_buffer.map { String(cString: $0) } ?? ""
     completionCandidates = completionProvider?(line, Int(rl_point)) ?? []
     completionIndex = 0
-    rl_completion_append_character = completionCandidates.count == 1 && (completionCandidates[0].hasSuffix(".") || completionCandidates[0].hasSuffix("/")) ? 0 : Int32(UInt8(ascii: " "))
+    rl_completion_append_character = completionCandidates.count == 1 && [".", "/", "(", "="].contains(where: completionCandidates[0].hasSuffix) ? 0 : Int32(UInt8(ascii: " "))
     guard let text, !completionCandidates.isEmpty else { return nil }
     return rl_completion_matches(text, { _, state in
         if state == 0 { completionIndex = 0 }

@@ -20,11 +20,24 @@ package enum MetaCommand: Sendable, Equatable {
     case timer(Bool)
     /// `.history`.
     case history
+    /// `.param [NAME=VALUE | -NAME | NAME]…`: set, unset or show the values `$NAME` stands
+    /// for; every value set when there is no argument.
+    case param([ParameterChange])
     /// `.quit` or `.exit`.
     case quit
 
     /// Every meta-command's name, for completion and help.
-    package static let names = [".help", ".load", ".unload", ".plans", ".schema", ".format", ".output", ".timer", ".history", ".quit", ".exit"]
+    package static let names = [".help", ".load", ".unload", ".plans", ".schema", ".format", ".output", ".param", ".timer", ".history", ".quit", ".exit"]
+
+    /// One argument of `.param`.
+    package enum ParameterChange: Sendable, Equatable {
+        /// `NAME=VALUE`: `$NAME` stands for VALUE from now on.
+        case set(String, String)
+        /// `-NAME`: `$NAME` has no value any more.
+        case unset(String)
+        /// `NAME`: show the value of `$NAME`.
+        case show(String)
+    }
 
     /// Splits a meta-command's arguments on spaces, honouring double and single quotes.
     static func words(_ text: String) -> [String] {
@@ -42,6 +55,20 @@ package enum MetaCommand: Sendable, Equatable {
         }
         if inWord { words.append(word) }
         return words
+    }
+
+    /// Whether `name` is a parameter's name: letters, digits and `_`, starting with a letter or `_`.
+    static func isParameterName(_ name: String) -> Bool {
+        QueryEnvironment.parameter(name + "=") != nil
+    }
+
+    /// Where `word` starts in `text` after its first `skip` characters (the command's name), as a
+    /// location of its length; `nil` when it is not there as typed (it was quoted).
+    static func location(of word: String, in text: String, after skip: Int) -> QueryLocation? {
+        let start = text.index(text.startIndex, offsetBy: min(skip, text.count))
+        guard let range = text.range(of: word, range: start..<text.endIndex) else { return nil }
+        let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+        return QueryLocation(offset: offset, line: 1, column: offset + 1, length: word.count)
     }
 
     /// Parses a meta-command line.
@@ -84,6 +111,25 @@ package enum MetaCommand: Sendable, Equatable {
             }
             return .timer(arguments[0].lowercased() == "on")
         case ".history": try noArguments(); return .history
+        case ".param", ".parameter", ".params":
+            var changes: [ParameterChange] = []
+            for argument in arguments {
+                let location = Self.location(of: argument, in: text, after: leading + name.count) ?? argumentLocation
+                if argument.hasPrefix("-") {
+                    let name = String(argument.dropFirst())
+                    guard Self.isParameterName(name) else {
+                        throw QueryError("'\(argument)' names no parameter; unset one with .param -NAME, as in .param -year.", at: location)
+                    }
+                    changes.append(.unset(name))
+                } else if let (name, value) = QueryEnvironment.parameter(argument) {
+                    changes.append(.set(name, value))
+                } else if Self.isParameterName(argument) {
+                    changes.append(.show(argument))
+                } else {
+                    throw QueryError("'\(argument)' is not NAME=VALUE; write .param year=2021 (a name of letters, digits and _, then = and the value; quote a value with spaces: .param plan=\"PCS III\").", at: location)
+                }
+            }
+            return .param(changes)
         case ".quit", ".exit", ".q": return .quit
         default:
             if let close = Suggestions.closest(to: name, in: names) {

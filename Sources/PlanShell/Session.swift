@@ -343,8 +343,38 @@ public final class Session {
             timer = on
         case .history:
             for (index, entry) in history.enumerated() { sink.out("\(index + 1)  \(entry)\n") }
+        case .param(let changes):
+            return parameters(changes, text, source: source)
         case .quit:
             return .quit
+        }
+        return .success
+    }
+
+    /// `.param`: sets, unsets or shows parameters in order; with no change, lists every one set.
+    private func parameters(_ changes: [MetaCommand.ParameterChange], _ text: StatementText, source: String) -> Outcome {
+        func shown(_ name: String, _ value: String) -> String {
+            let literal = Lexer.isNumber(value) ? value : "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            return "$\(name) = \(literal)\n"
+        }
+        guard !changes.isEmpty else {
+            let names = environment.parameters.keys.sorted()
+            if names.isEmpty { sink.out("(no parameters; .param NAME=VALUE sets one)\n") }
+            for name in names { sink.out(shown(name, environment.parameters[name] ?? "")) }
+            return .success
+        }
+        for change in changes {
+            switch change {
+            case .set(let name, let value):
+                environment.parameters[name] = value
+            case .unset(let name), .show(let name):
+                guard let value = environment.parameters[name] else {
+                    let set = environment.parameters.keys.sorted().map { "$" + $0 }
+                    sink.err("\(source):\(text.line): error: $\(name) has no value; \(set.isEmpty ? "no parameter is set" : "parameters set are " + set.joined(separator: ", ")).")
+                    return .failed
+                }
+                if case .unset = change { environment.parameters[name] = nil } else { sink.out(shown(name, value)) }
+            }
         }
         return .success
     }

@@ -42,7 +42,7 @@ import Testing
         let query = try Executable.run(["query", "actions where deadline.year = $year", seed])
         #expect(query.status == 2)
         #expect(query.stderr == """
-            query:1:31: error: The parameter $year has no value; give one with --param year=VALUE, as in plankit run script.pkq --param year=2021.
+            query:1:31: error: The parameter $year has no value; give one with --param year=VALUE, as in plankit run script.pkq --param year=2021, or in the console with .param year=VALUE.
             actions where deadline.year = $year
                                           ^^^^^
 
@@ -50,7 +50,7 @@ import Testing
         let script = try Executable.run(["run", "-", seed], input: "actions select id\n  where id = $id\n")
         #expect(script.status == 2)
         #expect(script.stderr == """
-            stdin:2:14: error: The parameter $id has no value; give one with --param id=VALUE, as in plankit run script.pkq --param id=2021.
+            stdin:2:14: error: The parameter $id has no value; give one with --param id=VALUE, as in plankit run script.pkq --param id=2021, or in the console with .param id=VALUE.
               where id = $id
                          ^^^
 

@@ -133,6 +133,45 @@ struct TmuxConsoleTests {
         #expect(!check.contains("…"))
     }
 
+    /// `.param` sets a parameter, Tab completes `$NAME`, `.param` alone lists the parameters,
+    /// `.param -NAME` unsets one; Tab after `sort` offers `by`, after `is` the states.
+    @Test func parametersAndCompletion() throws {
+        let base = try Executable.temporaryDirectory()
+        defer { Executable.remove(base) }
+        let console = try start(history: base + "/history")
+        defer { console.kill() }
+        try console.type(".param year=2020 plan=\"PCS III\"")
+        try console.send("Enter")
+        try console.type("actions where deadline.year = $y")
+        try console.send("Tab")
+        _ = try console.wait("the completed parameter") { TmuxSession.lastLine($0) == "plankit> actions where deadline.year = $year" }
+        try console.type("sor")
+        try console.send("Tab")
+        _ = try console.wait("sort by") { TmuxSession.lastLine($0) == "plankit> actions where deadline.year = $year sort by" }
+        try console.type("id desc select id")
+        try console.send("Enter")
+        let result = try console.wait("the result") { $0.contains("(3 rows)") }
+        #expect(result.contains("3.1\n1.3\n1.1\n(3 rows)"))
+        try console.type(".param")
+        try console.send("Enter")
+        _ = try console.wait("the parameters") { $0.contains("$plan = \"PCS III\"\n$year = 2020\nplankit>") }
+        try console.type(".param -year")
+        try console.send("Enter")
+        try console.type("actions where total is inc")
+        try console.send("Tab")
+        _ = try console.wait("is incomplete") { TmuxSession.lastLine($0) == "plankit> actions where total is incomplete" }
+        // A completion that opens a parenthesis is not followed by a space.
+        try console.send("C-u")
+        try console.type("budget select su")
+        try console.send("Tab")
+        _ = try console.wait("sum(") { TmuxSession.lastLine($0) == "plankit> budget select sum(" }
+        try console.send("C-u")
+        try console.type("actions where total is incomplete ")
+        try console.type("and deadline.year = $year")
+        try console.send("Enter")
+        _ = try console.wait("the error") { $0.contains("repl:1:55: error: The parameter $year has no value;") }
+    }
+
     @Test func multiLineStatementIsOneHistoryEntry() throws {
         let base = try Executable.temporaryDirectory()
         defer { Executable.remove(base) }

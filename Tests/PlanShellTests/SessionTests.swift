@@ -125,6 +125,16 @@ import Testing
         #expect(help.err == "s.pkq:1: error: no help on 'nothing'; topics are queries, meta, assert, keys.\n")
     }
 
+    /// `.schema` alone lists the collections, one a line with what a row is; `.schema NAME` a
+    /// collection's fields (above).
+    @Test func schemaAloneListsTheCollections() {
+        let captured = CapturedSession(load: false)
+        #expect(captured.script(".schema") == 0)
+        let lines = captured.out.split(separator: "\n")
+        #expect(lines.map { String($0.split(separator: " ")[0]) } == Schema.collections.map(\.name))
+        #expect(lines.allSatisfy { $0.contains("  a row per ") })
+    }
+
     /// `.load` of a plan already loaded (the same file, or the seed's Excel CSV) reports it and
     /// counts it once; `.unload` removes a file's plans, and `.unload` alone every plan.
     @Test func loadTwiceCountsOnceAndUnloadRemoves() {
@@ -161,6 +171,64 @@ import Testing
         #expect(meta.out != general.out)
         for name in MetaCommand.names where name != ".exit" { #expect(meta.out.contains("\n" + name) || meta.out.hasPrefix(name), "\(name)") }
         #expect(meta.out.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        for topic in Help.topics {
+            let help = CapturedSession(load: false)
+            #expect(help.script(".help \(topic)") == 0)
+            #expect(help.out.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(topic)")
+        }
+    }
+
+    /// `.param NAME=VALUE` gives `$NAME` a value for the statements after it, as `--param` does:
+    /// a number when it reads as one, else text; `.param` lists them, `.param NAME` shows one,
+    /// `.param -NAME` unsets it.
+    @Test func parametersSetListShowAndUnset() {
+        let captured = CapturedSession()
+        captured.session.environment.parameters = ["year": "2021"]
+        let script = """
+            .param
+            .format csv
+            actions where deadline.year = $year select count()
+            .param year=2020 plan="PCS III" 'label=CCE'
+            actions where deadline.year = $year select count()
+            links where plan = $plan select count()
+            budget where label = $label select action
+            .param year
+            .param -label
+            .param
+            """
+        #expect(captured.script(script) == 0)
+        #expect(captured.err == "")
+        #expect(captured.out.replacingOccurrences(of: "\r\n", with: "\n") == """
+            $year = 2021
+            count()
+            0
+            count()
+            3
+            count()
+            3
+            action
+            1.1
+            $year = 2020
+            $plan = "PCS III"
+            $year = 2020
+
+            """)
+        let empty = CapturedSession()
+        #expect(empty.script(".param") == 0)
+        #expect(empty.out == "(no parameters; .param NAME=VALUE sets one)\n")
+        #expect(empty.script(".param -year") == 2)
+        #expect(empty.err == "s.pkq:1: error: $year has no value; no parameter is set.\n")
+        let malformed = CapturedSession()
+        #expect(malformed.script(".param year=2020 2x=1") == 2)
+        #expect(malformed.err == """
+            s.pkq:1:18: error: '2x=1' is not NAME=VALUE; write .param year=2021 (a name of letters, digits and _, then = and the value; quote a value with spaces: .param plan="PCS III").
+            .param year=2020 2x=1
+                             ^^^^
+
+            """)
+        let unset = CapturedSession()
+        #expect(unset.script(".param year=2020\n.param -year\nactions where deadline.year = $year") == 2)
+        #expect(unset.err.hasPrefix("s.pkq:3:31: error: The parameter $year has no value; give one with --param year=VALUE, as in plankit run script.pkq --param year=2021, or in the console with .param year=VALUE.\n"))
     }
 
     /// `.plans` counts both levels of objectives and the budget lines of every level.

@@ -61,6 +61,12 @@ enum DeadlineParser {
 
     /// `30/06/2020`, `30-06-2020`, `30.06.2020` or ISO `2020-06-30`, a valid calendar day.
     static func date(_ text: String) -> Deadline? {
+        // A workbook's date with a time, `31/12/2020 14:30`, is its day.
+        if let space = text.utf8.firstIndex(of: UInt8(ascii: " ")) {
+            let time = text.utf8[text.utf8.index(after: space)...].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard (2...3).contains(time.count), time.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(Byte.isASCIIDigit) }) else { return nil }
+            return date(String(text[..<space]))
+        }
         let parts = text.splitBytes { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
         let numbers = parts.compactMap { Int($0) }

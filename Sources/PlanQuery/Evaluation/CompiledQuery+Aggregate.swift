@@ -1,3 +1,4 @@
+import Foundation
 import PlanKit
 
 extension CompiledQuery {
@@ -6,7 +7,9 @@ extension CompiledQuery {
     /// `count(p)` counts the values that are not unknown, none or missing (with `distinct`, the
     /// different ones); `avg`, `min` and `max` take known values only. `sum` of amounts adds the
     /// known amounts, and says when some are unknown: the sum of the known parts is then
-    /// ``QueryValue/incomplete(_:)`` (`15000 + ?`), and unknown when no part is known.
+    /// ``QueryValue/incomplete(_:)`` (`15000 + ?`), and unknown when no part is known. Whole
+    /// numbers and amounts add up in 64-bit integers (cents), fractional numbers (`0,5 ETP`) as
+    /// decimals, exactly: `0.1 + 0.2` is `0.3`.
     static func aggregate(_ function: AggregateFunction, _ accessor: ValueAccessor?, _ type: ValueType?, _ members: [Int],
                           _ context: QueryContext, _ location: QueryLocation, distinct: Bool = false) throws(QueryError) -> QueryValue {
         guard let accessor else { return .integer(Int64(members.count)) }
@@ -23,6 +26,8 @@ extension CompiledQuery {
         // One pass over the members' known values, keeping only what the function needs.
         var count: Int64 = 0
         var total: Int64 = 0
+        // Fractional numbers, added as decimals; `nil` until one is met.
+        var fractions: Decimal?
         var overflow = false
         var unknownParts = false
         var best: QueryValue?
@@ -42,6 +47,10 @@ extension CompiledQuery {
                     case .money(let m): add = m.cents
                     case .incomplete(let m): add = m.cents; unknownParts = true
                     case .integer(let n): add = n
+                    case .decimal(let d):
+                        guard let exact = exactDecimal(d) else { overflow = true; return false }
+                        fractions = (fractions ?? 0) + exact
+                        return false
                     default: return false
                     }
                     let (s, o) = total.addingReportingOverflow(add)
@@ -69,14 +78,35 @@ extension CompiledQuery {
                 return unknownParts ? .incomplete(Money(cents: total)) : .money(Money(cents: total))
             }
             if count == 0 { return .missing }
+            if let fractions {
+                let sum = Decimal(total) + fractions
+                guard let value = double(function == .sum ? sum : sum / Decimal(count)) else {
+                    throw QueryError("\(function.rawValue)() overflows: the total is too large to hold; narrow the rows with where.", at: location)
+                }
+                return .decimal(value)
+            }
             if function == .sum { return .integer(total) }
             if type == .money {
                 let (q, r) = total.quotientAndRemainder(dividingBy: count)
                 return .money(Money(cents: q + (r.magnitude * 2 >= count.magnitude ? (total < 0 ? -1 : 1) : 0)))
             }
-            return .decimal(Double(total) / Double(count))
+            return double(Decimal(total) / Decimal(count)).map(QueryValue.decimal) ?? .decimal(Double(total) / Double(count))
         case .min, .max:
             return best ?? .missing
         }
+    }
+
+    /// The decimal a fractional number was read from: `0.1` is 0.1, not the binary fraction
+    /// nearest it; `nil` for a value no decimal holds (infinite, not a number, beyond 10^127).
+    static func exactDecimal(_ value: Double) -> Decimal? {
+        guard value.isFinite else { return nil }
+        guard let decimal = Decimal(string: String(value), locale: Locale(identifier: "en_US_POSIX")), !decimal.isNaN else { return nil }
+        return decimal
+    }
+
+    /// The number nearest a decimal, rounded once; `nil` when it is not finite.
+    static func double(_ value: Decimal) -> Double? {
+        guard !value.isNaN, let double = Double(value.description), double.isFinite else { return nil }
+        return double
     }
 }

@@ -146,12 +146,19 @@ public struct CompiledQuery: Sendable {
     }
 
     /// Replaces column `c`'s values by their share of the column's sum, in percent with one
-    /// decimal; unknown where the value is not a known number or the sum is zero.
+    /// decimal; unknown where the value is not a known number or the sum is zero, and in every
+    /// row when a value is unknown or an incomplete sum, for the sum is then not known.
     static func percentages(_ rows: inout [[QueryValue]], column c: Int) {
         var total = 0.0
-        for row in rows where row[c].isKnown { total += row[c].number ?? 0 }
+        var totalKnown = true
+        for row in rows {
+            switch row[c] {
+            case .unknown, .incomplete: totalKnown = false
+            default: if row[c].isKnown { total += row[c].number ?? 0 }
+            }
+        }
         for r in rows.indices {
-            guard rows[r][c].isKnown, let x = rows[r][c].number, total != 0 else { rows[r][c] = .unknown; continue }
+            guard totalKnown, rows[r][c].isKnown, let x = rows[r][c].number, total != 0 else { rows[r][c] = .unknown; continue }
             rows[r][c] = .decimal((x / total * 1000).rounded() / 10)
         }
     }
