@@ -81,7 +81,7 @@ import Testing
             "\(file)#Citoyennete!C14: warning: This row is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan. [read.hidden-content]",
         ] + Self.bookWarnings.map { $0.replacingOccurrences(of: "FILE", with: file) })
         #expect(plans[2].warnings.map(\.description) == [
-            "\(file)#Brouillon: warning: This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.xlsx#Sheet). [read.hidden-content]",
+            "\(file)#Brouillon: warning: This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.\(format)#Sheet). [read.hidden-content]",
         ])
         // One sheet, by name (its case and accents aside).
         let one = try PlanReader().read(path: "\(file)#environnement")
@@ -92,7 +92,8 @@ import Testing
     @Test func xlsxAndODSOfOneBookReadAlike() throws {
         let xlsx = try PlanReader().read(path: Self.workbook("book.xlsx"))
         let ods = try PlanReader().read(path: Self.workbook("book.ods"))
-        #expect(try Self.placeless(xlsx) == Self.placeless(ods))
+        // The hidden sheet's warning names each workbook's own extension.
+        #expect(try Self.placeless(xlsx) == Self.placeless(ods).replacingOccurrences(of: "book.ods#Sheet", with: "book.xlsx#Sheet"))
     }
 
     @Test func dates1904AndFormulaWithoutValue() throws {
