@@ -40,6 +40,8 @@ convert_text Tests/Fixtures/iapst-export.tsv 9
 # English-language spreadsheet program does (column/2 is a text column).
 convert_text Tests/Fixtures/plan-action-template.tsv 9 19/2/21/2/23/2/24/2
 convert_text Examples/layout/pst-modave.tsv 9
+# Its amounts (`3.000`, three thousand) stay text, as the template's do.
+convert_text Examples/layout/pst-ferrieres.tsv 9 10/2/12/2/13/2
 
 python3 Scripts/workbook-fixtures.py "$work" "$out"
 

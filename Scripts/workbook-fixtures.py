@@ -123,6 +123,38 @@ for row in (3, 4):
         ws[f"{column}{row}"].number_format = "dd/mm/yyyy"
 template.save(f"{work}/plan-action-dates-source.xlsx")
 
+# iA.PST's Export as a spreadsheet program fills it: its days as date cells (Excel serials with a
+# date format), one as a bare serial whose format was lost (SUBACT Date fin effective, row 2), the
+# progress as numbers. Written by openpyxl as it is: LibreOffice would keep the same cells.
+def iapst_dates(path):
+    with open("Tests/Fixtures/iapst-export.tsv", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    book = Workbook()
+    ws = book.active
+    ws.title = "Export"
+    header = rows[0]
+    ws.append(header)
+    for r, row in enumerate(rows[1:], start=2):
+        values = []
+        for label, text in zip(header, row + [""] * (len(header) - len(row))):
+            value = text if text else None
+            if text and ("Date" in label or "Échéance" in label) and text.count("/") == 2:
+                d, m, y = (int(part) for part in text.split("/"))
+                value = datetime.date(y, m, d)
+            elif text and "Progression" in label:
+                value = int(text)
+            values.append(value)
+        ws.append(values)
+        for c, value in enumerate(values, start=1):
+            if isinstance(value, datetime.date):
+                ws.cell(row=r, column=c).number_format = "dd/mm/yyyy"
+    bare = header.index("SUBACT Date fin effective") + 1
+    ws.cell(row=2, column=bare).number_format = "General"
+    book.save(path)
+
+
+iapst_dates(f"{out}/iapst-dates.xlsx")
+
 # Bad archives.
 with zipfile.ZipFile(f"{out}/not-a-workbook.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("notes.txt", "Ceci n'est pas un classeur.\n")

@@ -7,7 +7,7 @@ import PlanShell
 
 extension ReportLanguage: ExpressibleByArgument {}
 
-/// `plankit report FILES… [-o report.html] [--format html|markdown] [--lang fr|en] [--today DATE]`.
+/// `plankit report FILES… [--since OLD] [-o report.html] [--format html|markdown] [--lang fr|en] [--today DATE]`.
 package struct ReportCommand: ParsableCommand {
     /// The command's name, help and subcommands.
     package static let configuration = CommandConfiguration(
@@ -16,8 +16,11 @@ package struct ReportCommand: ParsableCommand {
         discussion: """
             The HTML file needs nothing else to open (its styles and SVG charts are inside it). Every chart is followed by its data table and the query that computes it.
 
+            With --since OLD, the report has a section on what changed since that earlier version: the rows of 'plankit diff OLD NEW', with NEW the plan of FILES that OLD is compared with (the only plan they hold, or the one of the same name).
+
             Examples:
               plankit report Examples/pst-citoyennete.tsv -o report.html
+              plankit report pst-2024.xlsx --since pst-2023.xlsx -o report.html
               plankit report Examples/ --lang en --today 2021-07-01 -o report.html
               plankit report plans/ --format markdown > report.md
             """)
@@ -42,6 +45,9 @@ package struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day overdue actions are measured against (YYYY-MM-DD); else PLANKIT_TODAY, else the clock.", valueName: "date"))
     var today: String?
 
+    @Option(help: ArgumentHelp("An earlier version of one plan of FILES (a file holding one plan, or book.xlsx#Sheet): the report says what changed since. It is compared with the only plan FILES hold, or with their plan of the same name.", valueName: "old"))
+    var since: String?
+
     @OptionGroup var layoutOption: LayoutOption
 
     @Flag(help: "Allow writing over one of the input files.")
@@ -57,6 +63,39 @@ package struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// The earlier version read from `path`, and the loaded plan it is compared with: the only
+    /// plan loaded, else the only one that differs from it, else the one of the same name; exit 2 when `path` holds no plan or several,
+    /// or when no loaded plan, or several, are its new version.
+    static func since(_ path: String, planSet: PlanSet) throws(CommandFailure) -> ReportSince {
+        let plans: [PlanKit.Plan]
+        do {
+            plans = try PlanReader().read(path: path)
+            PlanLoader.reportWarnings(plans)
+        } catch {
+            Console.error(error.description)
+            throw CommandFailure(.usage)
+        }
+        guard plans.count == 1, let old = plans.first else {
+            let names = plans.map(\.source)
+            Console.error(names.isEmpty
+                ? "\(path): error: --since names a file that holds no plan; name the earlier version of a plan."
+                : "\(path): error: --since names a file that holds \(plans.count) plans (\(names.joined(separator: ", "))); name the one to compare with, e.g. \(names[0]).")
+            throw CommandFailure(.usage)
+        }
+        let loaded = Array(planSet.plans)
+        var candidates = loaded
+        // Among several, a plan that says the same as the earlier version (its own file, loaded
+        // too) is not its new version; then the one of the same name is.
+        if candidates.count > 1 { candidates = candidates.filter { !PlanDiff.diff(old: old, new: $0).isEmpty } }
+        if candidates.count > 1 { candidates = candidates.filter { $0.name == old.name } }
+        guard candidates.count == 1, let new = candidates.first else {
+            let what = candidates.isEmpty ? "none is named \"\(old.name)\" as the earlier version is" : "\(candidates.count) are named \"\(old.name)\""
+            Console.error("\(path): error: the files hold \(loaded.count) plans and \(what), so which one --since compares with is not clear. Give the new version's file alone, or one sheet of a workbook (book.xlsx#Sheet).")
+            throw CommandFailure(.usage)
+        }
+        return ReportSince(old: old, oldFile: path, new: new)
+    }
+
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
     package func run() throws {
         let day: Day
@@ -67,7 +106,7 @@ package struct ReportCommand: ParsableCommand {
         // The output is checked, and its temporary file made, before the plans are read.
         var writer: AtomicFile.Writer?
         if let output, output != "-" {
-            if !force, let input = files.first(where: { AtomicFile.sameFile(output, $0) }) {
+            if !force, let input = (files + [since].compactMap { $0 }).first(where: { AtomicFile.sameFile(output, $0) }) {
                 Console.error("\(output): error: this is the input file \(input); writing over it would lose it. Choose another output, or pass --force.")
                 throw CommandFailure(.usage)
             }
@@ -82,7 +121,9 @@ package struct ReportCommand: ParsableCommand {
             throw CommandFailure(.usage)
         }
         let context = QueryContext(planSet)
-        let report = ReportBuilder(context: context, files: files, language: lang, today: day).build()
+        var builder = ReportBuilder(context: context, files: files, language: lang, today: day)
+        if let since { builder.since = try Self.since(since, planSet: planSet) }
+        let report = builder.build()
         let text = format == .html ? HTMLReport(report: report).html : MarkdownReport(report: report).markdown
         Retained.keep(context)
         guard let writer else {

@@ -92,6 +92,11 @@ package struct HTMLReport {
     }
 
     func queryLine(_ figure: ReportFigure) -> String {
+        if let command = figure.command {
+            // The command's rows, or (derived) a table computed from them.
+            let label = figure.derived ? words.computedFromCommand : words.command
+            return "<p class=\"query\">\(escapeHTML(label))\(words.colon)<code>\(escapeHTML(command))</code></p>\n"
+        }
         if figure.derived {
             var out = "<div class=\"query\">\(escapeHTML(words.queries))\(String(words.colon.dropLast()))<ul class=\"queries\">"
             var seen = Set<String>()
@@ -108,7 +113,7 @@ package struct HTMLReport {
         for (index, row) in figure.table.rows.enumerated() {
             let query = index < figure.queries.count ? figure.queries[index] : ""
             out += "<div class=\"card\" data-query=\"\(escapeHTML(query))\"><span class=\"key\">\(escapeHTML(row[0].text))</span>"
-            out += "<span class=\"value\" data-value=\"\(escapeHTML(row[1].text))\">\(escapeHTML(text.display(row[1], column: "value")))</span></div>\n"
+            out += "<span class=\"value\"\(ReportText.isIncomplete(row[1]) ? " data-incomplete=\"true\"" : "") data-value=\"\(escapeHTML(row[1].text))\">\(escapeHTML(text.display(row[1], column: "value")))</span></div>\n"
         }
         return out + "</div>\n"
     }
@@ -133,6 +138,8 @@ package struct HTMLReport {
         let sortable = figure.id == "communes-table"
         var out = "<table class=\"data\(sortable ? " sortable" : "")\" data-derived=\"\(figure.derived)\""
         if !figure.derived, let query = figure.queries.first { out += " data-query=\"\(escapeHTML(query))\"" }
+        if let command = figure.command, !figure.derived { out += " data-command=\"\(escapeHTML(command))\"" }
+        if let element = figure.element { out += " data-element=\"\(escapeHTML(element))\"" }
         out += ">\n<caption>\(escapeHTML(words.dataTable)) — \(escapeHTML(figure.title))</caption>\n<thead><tr>"
         for column in columns {
             let heading = column == "file" && columns.contains("line") ? text.heading("location") : text.heading(column)
@@ -145,18 +152,19 @@ package struct HTMLReport {
             out += mark == nil ? "<tr>" : "<tr class=\"marked\" data-mark=\"\(escapeHTML(mark ?? ""))\">"
             for (position, value) in row.enumerated() {
                 let column = columns[position]
-                var shown = text.display(value, column: column)
+                var shown = figure.shownText[index]?[position] ?? text.display(value, column: column)
                 if position == fileIndex, let lineIndex {
                     shown = ReportText.location(file: value, line: row[lineIndex], column: columnIndex.map { row[$0] } ?? .missing)
                 }
                 if position == 0, let mark { shown = "▲ " + shown + " (" + mark + ")" }
                 let numeric: Bool = switch value {
-                case .money, .integer, .decimal: true
+                case .money, .integer, .decimal, .incomplete: true
                 default: false
                 }
+                let classes = (numeric ? ["num"] : []) + (ReportText.isIncomplete(value) ? ["incomplete"] : [])
                 // The raw value is given only where the text shown differs from it.
                 let raw = shown == value.text ? "" : " data-value=\"\(escapeHTML(value.text))\""
-                out += "<td\(raw)\(numeric ? " class=\"num\"" : "")>\(escapeHTML(shown))</td>"
+                out += "<td\(raw)\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(escapeHTML(shown))</td>"
             }
             out += "</tr>\n"
         }
@@ -193,6 +201,8 @@ package struct HTMLReport {
         table.data th { background: #e6e6e6; }
         table.data td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.marked td { font-weight: bold; background: #f4d6d3; }
+        td.incomplete, .card .value[data-incomplete] { font-style: italic; }
+        .card .value[data-incomplete] { font-size: 1.2em; }
         table.sortable th { cursor: pointer; }
         details.data summary { cursor: pointer; font-size: .9em; color: #1f4e79; }
         .cards { display: flex; flex-wrap: wrap; gap: .8em; }

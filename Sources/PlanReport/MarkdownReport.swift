@@ -42,7 +42,9 @@ package struct MarkdownReport {
         var out = "### \(Self.inline(figure.title))\n\n"
         if let failure = figure.failure { out += "\(words.notComputed)\(words.colon)\(Self.inline(failure))\n\n" }
         for note in figure.notes { out += "\(Self.inline(note))\n\n" }
-        if figure.derived {
+        if let command = figure.command {
+            out += "\(figure.derived ? words.computedFromCommand : words.command)\(words.colon)`` \(command) ``\n\n"
+        } else if figure.derived {
             out += "\(words.queries)\(String(words.colon.dropLast()))\n\n" + figure.queries.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 .map { "- `` \($0) ``\n" }.joined() + "\n"
         } else if let query = figure.queries.first {
@@ -57,7 +59,9 @@ package struct MarkdownReport {
         out += "| " + columns.map { Self.inline(text.heading($0)) }.joined(separator: " | ") + " |\n"
         out += "|" + columns.map { _ in " --- |" }.joined() + "\n"
         for (index, row) in figure.table.rows.enumerated() {
-            var cells = zip(columns, row).map { Self.inline(text.display($1, column: $0)) }
+            var cells = zip(columns, row).enumerated().map { position, cell in
+                Self.inline(figure.shownText[index]?[position] ?? text.display(cell.1, column: cell.0))
+            }
             if let mark = figure.marks[index], !cells.isEmpty { cells[0] = "▲ " + cells[0] + " (" + Self.inline(mark) + ")" }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }

@@ -17,6 +17,8 @@ package struct ReportBuilder {
     package var language: ReportLanguage
     /// The day overdue actions are measured against.
     package var today: Day
+    /// The earlier version one plan is compared with, when the report has a "since" section.
+    package var since: ReportSince?
     /// How many rows a chart of articles or pilots shows at most (the query's `limit`).
     package var top = 15
 
@@ -28,7 +30,7 @@ package struct ReportBuilder {
         self.today = today
     }
 
-    private var words: ReportWords { language.words }
+    var words: ReportWords { language.words }
 
     /// The plans a section is about: all of them, or one (named, and by file when two share a name).
     struct Scope {
@@ -46,7 +48,7 @@ package struct ReportBuilder {
         let all = Scope(id: "all", condition: nil, several: plans.count > 1)
         let allTimeline = timeline(all)
         sections.append(overview(timeline: allTimeline))
-        let communes = Set(plans.map { $0.commune ?? "" })
+        if let since { sections.append(sinceSection(since)) }
         if communes.count > 1 { sections.append(communeSummary()) }
         if plans.count > 1 {
             sections.append(ReportSection(id: "across", title: words.across, intro: words.acrossIntro,
@@ -63,6 +65,12 @@ package struct ReportBuilder {
         }
         sections.append(pcsSection())
         sections.append(findingsSection())
+        // A figure showing a sum with unknown parts says what `+ montant inconnu` means.
+        for s in sections.indices {
+            for f in sections[s].figures.indices where sections[s].figures[f].table.rows.contains(where: { $0.contains(where: ReportText.isIncomplete) }) {
+                sections[s].figures[f].notes.append(words.incompleteNote)
+            }
+        }
         return Report(language: language, today: today.description,
                       plans: plans.map { "\($0.name) (\($0.source))" }, files: files, sections: sections)
     }
@@ -141,28 +149,100 @@ package struct ReportBuilder {
 
     private var topNote: String { words.topNote.replacingOccurrences(of: "%d", with: String(top)) }
 
-    /// Allocations against the stated credit: per plan from its budget lines, across plans from
-    /// the `articles` collection (what `budget.overcommitted` checks).
+    /// Allocations against the stated credit: per plan from its budget lines; across plans from
+    /// the `articles` collection (what `budget.overcommitted` checks) when they are one commune's,
+    /// and per commune when they are several communes' (one commune's article is never added to
+    /// another's).
     func creditFigure(_ scope: Scope) -> ReportFigure {
         var credit: ReportFigure
-        if scope.condition == nil {
+        if scope.condition == nil, communes.count > 1 {
+            credit = communeCreditFigure(scope)
+        } else if scope.condition == nil {
             credit = figure("\(scope.id)-credit", words.creditByArticle,
                             "articles where credit is not missing select code, credit, allocated, lines sort by code",
-                            .credit(label: "code", allocated: "allocated", credit: "credit"), notes: [words.creditNote])
+                            .credit(label: ["code"], allocated: "allocated", credit: "credit"), notes: [words.creditNote])
         } else {
             credit = figure("\(scope.id)-credit", words.creditByArticle,
                             query("budget", scope, ["article is not missing"], "group by article select article, max(credit), sum(amount), count() sort by article"),
-                            .credit(label: "article", allocated: "sum(amount)", credit: "max(credit)"), notes: [words.creditNote])
+                            .credit(label: ["article"], allocated: "sum(amount)", credit: "max(credit)"), notes: [words.creditNote])
         }
         guard case .credit(_, let allocatedName, let creditName) = credit.chart,
               let allocatedColumn = credit.table.columns.firstIndex(of: allocatedName),
               let creditColumn = credit.table.columns.firstIndex(of: creditName) else { return credit }
         for (index, row) in credit.table.rows.enumerated() {
-            if case .money(let stated) = row[creditColumn], case .money(let allocated) = row[allocatedColumn], allocated > stated {
+            // Known allocations above the credit: over-committed, whatever the unknown ones are.
+            if case .money(let stated) = row[creditColumn], let allocated = SVGChart.knownPart(row[allocatedColumn]), allocated > stated {
                 credit.marks[index] = words.overcommitted
             }
         }
         return credit
+    }
+
+    /// The communes of the loaded plans, a plan without one under the empty name (as in the
+    /// commune table, such plans are counted together).
+    var communes: Set<String> { Set(context.planSet.plans.map { $0.commune ?? "" }) }
+
+    /// Allocations against credits per commune and article: the budget lines grouped by file and
+    /// article, each file counted under the commune its plan names.
+    func communeCreditFigure(_ scope: Scope) -> ReportFigure {
+        let plansQuery = "plans select commune, file sort by commune, file"
+        let linesQuery = "budget where article is not missing group by file, article select file, article, max(credit), sum(amount), count() sort by file, article"
+        let columns = ["commune", "code", "credit", "allocated", "lines"]
+        let chart = ReportChart.credit(label: ["commune", "code"], allocated: "allocated", credit: "credit")
+        guard case .success(let plans) = run(plansQuery), case .success(let lines) = run(linesQuery) else {
+            return ReportFigure(id: "\(scope.id)-credit", title: words.creditByArticle, queries: [plansQuery, linesQuery], derived: true,
+                                table: ResultTable(columns: [], rows: []), chart: .table, failure: words.notComputed)
+        }
+        var communeOfFile: [String: QueryValue] = [:]
+        for row in plans.rows { communeOfFile[row[1].text] = row[0] }
+        struct Key: Hashable { var commune: String; var code: String }
+        var order: [Key] = []
+        var communeValue: [Key: QueryValue] = [:]
+        var credit: [Key: Money] = [:], allocated: [Key: QueryValue] = [:], count: [Key: Int64] = [:]
+        for row in lines.rows {
+            let commune = communeOfFile[row[0].text] ?? .missing
+            let key = Key(commune: commune.isState ? "" : commune.text, code: row[1].text)
+            if communeValue[key] == nil { order.append(key); communeValue[key] = commune }
+            if case .money(let stated) = row[2] { credit[key] = max(credit[key] ?? stated, stated) }
+            allocated[key] = Self.add(allocated[key], row[3])
+            count[key, default: 0] += Int64(row[4].text) ?? 0
+        }
+        order.sort { ($0.commune, $0.code) < ($1.commune, $1.code) }
+        let rows: [[QueryValue]] = order.filter { credit[$0] != nil }.map { key in
+            [communeValue[key] ?? .missing, .text(key.code), credit[key].map { .money($0) } ?? .missing, allocated[key] ?? .missing,
+             .integer(count[key] ?? 0)]
+        }
+        var figure = ReportFigure(id: "\(scope.id)-credit", title: words.creditByCommune, queries: [plansQuery, linesQuery], derived: true,
+                                  table: ResultTable(columns: columns, rows: rows), chart: chart, notes: [words.creditNote, words.creditCommunesNote])
+        figure.axisLabel = nil
+        return figure
+    }
+
+    /// Two sums of amounts added as `sum(amount)` adds lines: known and known is known; a part
+    /// unknown makes the sum incomplete (its known part kept); nothing known is unknown.
+    static func add(_ a: QueryValue?, _ b: QueryValue) -> QueryValue {
+        guard let a else { return b }
+        func parts(_ v: QueryValue) -> (known: Money?, unknown: Bool) {
+            switch v {
+            case .money(let m): (m, false)
+            case .incomplete(let m): (m, true)
+            case .unknown: (nil, true)
+            default: (nil, false)
+            }
+        }
+        let x = parts(a), y = parts(b)
+        let unknown = x.unknown || y.unknown
+        let known: Money?
+        switch (x.known, y.known) {
+        case (let p?, let q?):
+            guard let sum = p.adding(q) else { return .unknown }
+            known = sum
+        case (let p?, nil): known = p
+        case (nil, let q?): known = q
+        case (nil, nil): known = nil
+        }
+        guard let known else { return unknown ? .unknown : .missing }
+        return unknown ? .incomplete(known) : .money(known)
     }
 
     /// Deadlines: actions grouped by deadline and status, with the overdue ones counted.
@@ -253,7 +333,7 @@ package struct ReportBuilder {
                                       table: ResultTable(columns: [], rows: []), chart: .table, failure: words.notComputed)
             return ReportSection(id: "communes", title: words.communes, intro: words.communesIntro, figures: [failed])
         }
-        struct Tally { var plans = 0; var actions: Int64 = 0; var ordinary = Money.zero; var extraordinary = Money.zero
+        struct Tally { var plans = 0; var actions: Int64 = 0; var ordinary: QueryValue?; var extraordinary: QueryValue?
             var errors: Int64 = 0; var warnings: Int64 = 0; var overdue: Int64 = 0 }
         var communeOfFile: [String: String] = [:]
         var tallies: [String: Tally] = [:]
@@ -266,18 +346,13 @@ package struct ReportBuilder {
             tallies[commune, default: Tally()].actions += Int64(row[3].text) ?? 0
         }
         for row in budget.rows {
-            // A sum with unknown parts counts its known part, as every amount of the report does.
+            // The files' sums added as sum(amount) adds lines: a part unknown keeps the sum incomplete.
             guard let commune = communeOfFile[row[0].text] else { continue }
-            let amount: Money
-            switch row[2] {
-            case .money(let m), .incomplete(let m): amount = m
-            default: continue
-            }
             var tally = tallies[commune] ?? Tally()
             if row[1].text == "ordinary" {
-                tally.ordinary = tally.ordinary.adding(amount) ?? tally.ordinary
+                tally.ordinary = Self.add(tally.ordinary, row[2])
             } else if row[1].text == "extraordinary" {
-                tally.extraordinary = tally.extraordinary.adding(amount) ?? tally.extraordinary
+                tally.extraordinary = Self.add(tally.extraordinary, row[2])
             }
             tallies[commune] = tally
         }
@@ -294,7 +369,8 @@ package struct ReportBuilder {
         }
         let rows: [[QueryValue]] = order.map { commune in
             let t = tallies[commune] ?? Tally()
-            return [.text(commune), .integer(Int64(t.plans)), .integer(t.actions), .money(t.ordinary), .money(t.extraordinary),
+            // A commune without lines of a service has allocated nothing to it.
+            return [.text(commune), .integer(Int64(t.plans)), .integer(t.actions), t.ordinary ?? .money(.zero), t.extraordinary ?? .money(.zero),
                     .integer(t.errors), .integer(t.warnings), known ? .integer(t.overdue) : .unknown]
         }
         var figure = ReportFigure(id: "communes-table", title: words.communes, queries: queries, derived: true,
@@ -365,8 +441,17 @@ package struct ReportBuilder {
                                "findings where rule = \(literal(rule)) select subject, message, file, line, column sort by file, line, column",
                                .table)
             let count = table.table.rows.count
-            table.title = "\(rule) — \(ReportText(language: language).grouped(String(count))) \(count == 1 ? words.findingWord : words.findingsCount)"
-            if let summary = Checker.rule(rule)?.summary { table.notes.append(summary) }
+            let name = FindingText.ruleName(rule, language: language)
+            table.title = (name == rule ? rule : "\(name) (\(rule))")
+                + " — \(ReportText(language: language).grouped(String(count))) \(count == 1 ? words.findingWord : words.findingsCount)"
+            if let summary = FindingText.summary(rule, language: language) { table.notes.append(summary) }
+            // Each message in the report's language; the table keeps the rule's own words as its raw value.
+            if let message = table.table.columns.firstIndex(of: "message") {
+                for (row, values) in table.table.rows.enumerated() {
+                    let shown = FindingText.message(values[message].text, rule: rule, language: language)
+                    if shown != values[message].text { table.shownText[row, default: [:]][message] = shown }
+                }
+            }
             figures.append(table)
         }
         figures[0].axisLabel = words.findingsAxis

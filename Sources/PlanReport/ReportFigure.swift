@@ -6,13 +6,32 @@ package enum ReportChart: Sendable, Equatable {
     /// column (rows whose value is not known get no bar); `marked` rows carry a marker.
     case bars(label: [String], value: String)
     /// Paired bars per article: the stated credit and the allocations, over-committed ones hatched.
-    case credit(label: String, allocated: String, credit: String)
+    /// The label is the `label` columns' values joined by ` · ` (a commune and an article).
+    case credit(label: [String], allocated: String, credit: String)
     /// Blocks on a time axis, one per deadline, with the number of actions due and overdue.
     case timeline(deadline: String, status: String, count: String)
+    /// Budget totals before and after, a pair of bars each (the comparison with an earlier version).
+    case beforeAfter([BeforeAfterBar])
     /// Key figures, one card per row (columns `key`, `value`).
     case cards
     /// The table alone.
     case table
+}
+
+/// One pair of bars of a before-and-after chart: a budget total in each version.
+package struct BeforeAfterBar: Sendable, Equatable {
+    /// The total's key as `plankit diff` writes it (`ordinary`, an article's code).
+    package var label: String
+    /// The key as the reader sees it.
+    package var shown: String
+    /// The total before: an amount, a sum with unknown parts, or missing (no line).
+    package var before: QueryValue
+    /// The total after.
+    package var after: QueryValue
+    /// The raw texts of the two totals, as `plankit diff` writes them.
+    package var beforeText: String
+    /// The raw text of the total after.
+    package var afterText: String
 }
 
 /// One figure of a report: the answer of a query (or a table computed from several), its
@@ -39,6 +58,14 @@ package struct ReportFigure: Sendable {
     package var computedColumns: Set<String> = []
     /// The label of a chart's value axis when it counts something other than actions.
     package var axisLabel: String?
+    /// Text shown in place of a cell's usual display, by row and column index (a finding's
+    /// message in the report's language); the cell's raw value stays the query's.
+    package var shownText: [Int: [Int: String]] = [:]
+    /// The command whose output the table's rows are, when they are not a query's answer
+    /// (`plankit diff OLD NEW --format json`).
+    package var command: String?
+    /// The kind of element a comparison's table lists (`action`), when all its rows are of one.
+    package var element: String?
     /// Why the figure could not be computed, when it could not.
     package var failure: String?
 }

@@ -90,6 +90,62 @@ package struct ReportWords: Sendable {
     var legendOver: String
     var legendDue: String
     var legendOverdue: String
+    /// What follows the known part of a sum with unknown parts: `montant inconnu`.
+    var unknownPart: String
+    /// `montant inconnu`, after a count of one.
+    var unknownAmount: String
+    /// `montants inconnus`, after a count of several.
+    var unknownAmounts: String
+    /// A sum too large to hold.
+    var tooLarge: String
+    /// The note under a figure with an incomplete sum.
+    var incompleteNote: String
+    /// The legend of an incomplete bar.
+    var legendIncomplete: String
+    /// The "since" section's heading, before the earlier version's file.
+    var sinceTitle: String
+    /// Its sentence: `%old` and `%new` name the two versions.
+    var sinceIntro: String
+    var sinceCounts: String
+    var sinceNone: String
+    /// The note when titles were too many to compare; `%@` names the kind of element.
+    var sinceLimit: String
+    var sinceElementTitles: [String: String]
+    var sinceTotals: String
+    var sinceTotalsNone: String
+    /// `%@` names the service; the sum follows.
+    var sinceKindUnchanged: String
+    var sinceUnknownNote: String
+    var sincePairings: String
+    var sincePairingNote: String
+    /// The label of a command line under a figure.
+    var command: String
+    /// The kinds of element compared, by ``PlanDiff/Element`` raw value.
+    var elementNames: [String: String]
+    /// The kinds of change, by `f.` or `m.` (the element's gender) and raw value.
+    var changeNames: [String: String]
+    /// The fields compared, by name.
+    var fieldNames: [String: String]
+    /// How pairs are matched.
+    var matchNames: [String: String]
+    /// The groups of budget totals: `budget` (by service), `article`.
+    var totalGroups: [String: String]
+    /// A version with no line in a group.
+    var noLines: String
+    /// A difference that cannot be told.
+    var notKnown: String
+    var quoteOpen: String
+    var quoteClose: String
+    var legendBefore: String
+    /// The label of a command a derived table is computed from.
+    var computedFromCommand: String
+    /// Before the difference of two incomplete sums' known parts.
+    var knownParts: String
+    var legendAfter: String
+    /// The title of the credit figure per commune.
+    var creditByCommune: String
+    /// The note under it.
+    var creditCommunesNote: String
 
     static let french = ReportWords(
         title: "Rapport sur les plans stratégiques",
@@ -155,6 +211,9 @@ package struct ReportWords: Sendable {
             "uncovered": "Non couvertes", "ordinary": "Ordinaire", "extraordinary": "Extraordinaire",
             "errors": "Erreurs", "warnings": "Avertissements", "plans": "Plans", "total": "Total", "over": "Dépassement",
             "location": "Endroit", "target": "Cible",
+            "element": "Élément", "added": "Ajoutés", "removed": "Retirés", "renumbered": "Renumérotés", "changed": "Modifiés",
+            "change": "Changement", "old": "Ancien numéro", "new": "Nouveau numéro", "field": "Champ", "before": "Avant",
+            "after": "Après", "match": "Appariement", "difference": "Écart",
         ],
         values: [
             "ordinary": "ordinaire", "extraordinary": "extraordinaire", "not started": "pas commencée",
@@ -162,7 +221,7 @@ package struct ReportWords: Sendable {
             "cancelled": "annulée", "error": "erreur", "warning": "avertissement", "info": "information",
             "resolved": "résolu", "reference": "référence", "unresolved-plan": "plan non chargé",
             "unknown-target": "cible inconnue", "axis": "axe", "sub-axis": "sous-axe", "action": "action",
-            "unknown": "inconnu",
+            "unknown": "inconnu", "yes": "oui", "no": "non",
         ],
         unknown: "?? (à préciser)",
         missing: "(non renseigné)",
@@ -188,7 +247,57 @@ package struct ReportWords: Sendable {
         legendAllocated: "alloué",
         legendOver: "surengagé ▲",
         legendDue: "dues",
-        legendOverdue: "en retard ⚠")
+        legendOverdue: "en retard ⚠",
+        unknownPart: "montant inconnu",
+        unknownAmount: "montant inconnu",
+        unknownAmounts: "montants inconnus",
+        tooLarge: "trop grand pour être compté",
+        incompleteNote: "« + montant inconnu » : la somme est celle des montants connus ; au moins une ligne a un montant encore à préciser (??), qui n’y est pas compté : la somme réelle est plus élevée, de combien on ne le sait pas. Sur un graphique, sa barre est hachurée en clair et ouverte à droite.",
+        legendIncomplete: "somme incomplète (+ montant inconnu)",
+        sinceTitle: "Changements depuis la version",
+        sinceIntro: "Ce qui a changé de %old à %new : objectifs et actions ajoutés, retirés, renumérotés et modifiés champ par champ, et les totaux du budget qui ont bougé. Chaque élément de l’ancienne version est apparié à au plus un de la nouvelle : d’abord même numéro et même intitulé, puis même intitulé sous un autre numéro, puis intitulés semblables (similarité de 0,8 au moins, casse, accents et ponctuation mis à part) ; la colonne « Appariement » dit comment. La commande sous un tableau de changements en redonne les lignes.",
+        sinceCounts: "Éléments changés",
+        sinceNone: "Aucune différence : les deux versions disent la même chose.",
+        sinceLimit: "Trop de %@ restent sans paire après l’appariement par numéro et par intitulé pour comparer leurs intitulés : ils sont comptés comme retirés et ajoutés, même si certains sont le même élément à l’intitulé retouché.",
+        sinceElementTitles: ["strategic": "Objectifs stratégiques : ce qui a changé", "operational": "Objectifs opérationnels : ce qui a changé",
+                             "action": "Actions : ce qui a changé"],
+        sinceTotals: "Budget avant et après, par service et par article",
+        sinceTotalsNone: "Aucun total du budget n’a changé.",
+        sinceKindUnchanged: "Budget %@ inchangé\u{a0}: ",
+        sinceUnknownNote: "« + N montants inconnus » : la somme est celle des montants connus ; N lignes ont un montant encore à préciser (??), qui n’y est pas compté. Un écart n’est donné que lorsque les deux sommes sont complètes.",
+        sincePairings: "Appariement des éléments",
+        sincePairingNote: "Chaque élément de l’ancienne version et celui de la nouvelle avec lequel il est apparié, qu’il ait changé ou non. Un élément sans paire est retiré ou ajouté.",
+        command: "Commande",
+        elementNames: ["strategic": "objectif stratégique", "operational": "objectif opérationnel", "action": "action"],
+        changeNames: ["f.added": "ajoutée", "f.removed": "retirée", "f.renumbered": "renumérotée", "f.changed": "modifiée",
+                      "m.added": "ajouté", "m.removed": "retiré", "m.renumbered": "renuméroté", "m.changed": "modifié"],
+        fieldNames: ["id": "numéro", "title": "intitulé", "objective": "objectif opérationnel", "strategic": "objectif stratégique",
+                     "status": "état", "questions": "questions ouvertes", "pilot.political": "échevin pilote",
+                     "pilot.service": "service pilote", "pilot.agent": "agent pilote", "deadline": "échéance",
+                     "hr": "ressources humaines", "links": "liens", "pending": "en attente du Collège",
+                     "ordinary": "budget ordinaire", "extraordinary": "budget extraordinaire",
+                     "amount": "montant", "article": "article", "credit": "crédit inscrit",
+                     "progress": "avancement", "health": "santé", "priority": "priorité", "parent": "action parente",
+                     "start.planned": "début prévu", "start.effective": "début effectif", "end.planned": "fin prévue",
+                     "end.effective": "fin effective", "fte": "équivalents temps plein", "responsible": "responsable",
+                     "mandataire": "mandataire", "department": "département", "plans": "plans liés", "partners": "partenaires",
+                     "code": "code de l’action",
+                     "description": "description", "status.remark": "remarque sur l’état", "projections": "projections",
+                     "ecomptes.id": "identifiant eComptes", "ecomptes.year": "exercice eComptes", "indicators": "indicateurs",
+                     "funding": "financement", "amounts": "montants par année"],
+        matchNames: ["same id and title": "même numéro et même intitulé", "same title": "même intitulé",
+                     "similar title": "intitulé semblable"],
+        totalGroups: ["budget": "service", "article": "article"],
+        noLines: "— (aucune ligne)",
+        notKnown: "inconnu",
+        quoteOpen: "«\u{a0}",
+        quoteClose: "\u{a0}»",
+        legendBefore: "avant",
+        computedFromCommand: "Calculé à partir de la commande",
+        knownParts: "montants connus\u{a0}: ",
+        legendAfter: "après",
+        creditByCommune: "Allocations et crédit inscrit, par commune et par article",
+        creditCommunesNote: "Les plans chargés sont de plusieurs communes : chaque article est compté dans sa commune, les allocations de tous les plans de la commune additionnées ; un article n’est jamais additionné d’une commune à l’autre. Les plans qui ne nomment pas leur commune sont comptés ensemble, comme dans le tableau par commune.")
 
     static let english = ReportWords(
         title: "Strategic plans report",
@@ -254,6 +363,9 @@ package struct ReportWords: Sendable {
             "uncovered": "Not covered", "ordinary": "Ordinary", "extraordinary": "Extraordinary",
             "errors": "Errors", "warnings": "Warnings", "plans": "Plans", "total": "Total", "over": "Excess",
             "location": "Where", "target": "Target",
+            "element": "Element", "added": "Added", "removed": "Removed", "renumbered": "Renumbered", "changed": "Changed",
+            "change": "Change", "old": "Old number", "new": "New number", "field": "Field", "before": "Before",
+            "after": "After", "match": "Pairing", "difference": "Difference",
         ],
         values: ["unknown": "unknown"],
         unknown: "?? (to be decided)",
@@ -280,5 +392,40 @@ package struct ReportWords: Sendable {
         legendAllocated: "allocated",
         legendOver: "over-committed ▲",
         legendDue: "due",
-        legendOverdue: "overdue ⚠")
+        legendOverdue: "overdue ⚠",
+        unknownPart: "unknown amount",
+        unknownAmount: "unknown amount",
+        unknownAmounts: "unknown amounts",
+        tooLarge: "too large to count",
+        incompleteNote: "“+ unknown amount”: the sum is that of the known amounts; at least one line has an amount still to be decided (??), which is not counted in it: the real sum is higher, by how much is not known. On a chart, its bar is lightly hatched and left open on the right.",
+        legendIncomplete: "incomplete sum (+ unknown amount)",
+        sinceTitle: "Changes since",
+        sinceIntro: "What changed from %old to %new: objectives and actions added, removed, renumbered and changed field by field, and the budget totals that moved. Each element of the earlier version is paired with at most one of the later: first the same number and title, then the same title under another number, then titles alike (similarity 0.8 or more, case, accents and punctuation set aside); the “Pairing” column says how. The command under a table of changes gives its rows back.",
+        sinceCounts: "Elements changed",
+        sinceNone: "No difference: the two versions say the same.",
+        sinceLimit: "Too many %@ are left unpaired by number and title to compare their titles: they are counted as removed and added, though some may be the same element with its title edited.",
+        sinceElementTitles: ["strategic": "Strategic objectives: what changed", "operational": "Operational objectives: what changed",
+                             "action": "Actions: what changed"],
+        sinceTotals: "Budget before and after, by service and article",
+        sinceTotalsNone: "No budget total changed.",
+        sinceKindUnchanged: "%@ budget unchanged: ",
+        sinceUnknownNote: "“+ N unknown amounts”: the sum is that of the known amounts; N lines have an amount still to be decided (??), not counted in it. A difference is given only when both sums are complete.",
+        sincePairings: "How elements were paired",
+        sincePairingNote: "Each element of the earlier version and the element of the later one it is paired with, changed or not. An element without a pair is removed or added.",
+        command: "Command",
+        elementNames: ["strategic": "strategic objective", "operational": "operational objective", "action": "action"],
+        changeNames: [:],
+        fieldNames: [:],
+        matchNames: [:],
+        totalGroups: ["budget": "service", "article": "article"],
+        noLines: "— (no line)",
+        notKnown: "unknown",
+        quoteOpen: "“",
+        quoteClose: "”",
+        legendBefore: "before",
+        computedFromCommand: "Computed from the command",
+        knownParts: "known amounts: ",
+        legendAfter: "after",
+        creditByCommune: "Allocations against the stated credit, by commune and article",
+        creditCommunesNote: "The plans loaded are several communes’: each article is counted within its commune, adding up the allocations of all that commune’s plans; an article is never added up from one commune to another. Plans that name no commune are counted together, as in the commune table.")
 }

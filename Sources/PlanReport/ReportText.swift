@@ -18,16 +18,39 @@ package struct ReportText: Sendable {
         let words = language.words
         switch value {
         case .money(let money): return euros(money)
+        case .incomplete(let known): return incomplete(known)
         case .unknown where column == "overdue": return words.values["unknown"] ?? words.unknown
         case .unknown: return words.unknown
         case .missing: return column.hasPrefix("sum(") || column.hasPrefix("max(") ? words.noAmount : words.missing
         case .none: return words.none
+        case .text(let rule) where column == "rule":
+            return FindingText.ruleName(rule, language: language)
         case .text(let text) where Self.translated.contains(column) || column.hasSuffix(".kind"):
             return words.values[text] ?? text
         case .integer(let n): return grouped(String(n))
         case .list(let values): return values.map { display($0, column: column) }.joined(separator: ", ")
         default: return value.text
         }
+    }
+
+    /// A sum with unknown parts: its known part and words saying more is to come,
+    /// `70 000 € + montant inconnu`, `€70,000 + unknown amount`; never a bare number.
+    package func incomplete(_ known: Money) -> String {
+        euros(known) + " + " + language.words.unknownPart
+    }
+
+    /// A budget total of known amounts with `unknownLines` lines of unknown amount beside it:
+    /// `70 000 € + 3 montants inconnus`, `€70,000 + 1 unknown amount`; `nil` for a sum too large.
+    package func total(known: Money?, unknownLines: Int) -> String {
+        let words = language.words
+        let sum = known.map(euros) ?? words.tooLarge
+        guard unknownLines > 0 else { return sum }
+        return sum + " + " + grouped(String(unknownLines)) + " " + (unknownLines == 1 ? words.unknownAmount : words.unknownAmounts)
+    }
+
+    /// Whether a value is a sum with unknown parts.
+    package static func isIncomplete(_ value: QueryValue) -> Bool {
+        if case .incomplete = value { true } else { false }
     }
 
     /// `24 850 €` in French, `€24,850` in English; cents only when there are some.

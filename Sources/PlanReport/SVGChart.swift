@@ -27,13 +27,16 @@ package struct SVGChart {
     static let dark = "#1f4e79"
     static let light = "#c6d4e3"
     static let alert = "#b3261e"
+    /// Between light and dark: the lines of a light incomplete bar.
+    static let middle = "#8aa5c2"
 
     /// The SVG, or `nil` when the figure has nothing to draw.
     package var svg: String? {
         switch figure.chart {
         case .bars(let labels, let value): return barChart(labels: labels, value: value)
-        case .credit(let label, let allocated, let credit): return creditChart(label: label, allocated: allocated, credit: credit)
+        case .credit(let labels, let allocated, let credit): return creditChart(labels: labels, allocated: allocated, credit: credit)
         case .timeline(let deadline, _, let count): return timelineChart(deadline: deadline, count: count)
+        case .beforeAfter(let bars): return beforeAfterChart(bars)
         case .cards, .table: return nil
         }
     }
@@ -59,17 +62,48 @@ package struct SVGChart {
             width="\(n(Self.width))" height="\(n(height))" viewBox="0 0 \(n(Self.width)) \(n(height))">\
             <title id="\(id)-svgtitle">\(escapeHTML(figure.title))</title>\
             <defs><pattern id="\(id)-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">\
-            <rect width="6" height="6" fill="#f4d6d3"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.alert)" stroke-width="3"/></pattern></defs>
+            <rect width="6" height="6" fill="#f4d6d3"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.alert)" stroke-width="3"/></pattern>\
+            <pattern id="\(id)-part" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(-45)">\
+            <rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.dark)" stroke-width="2"/></pattern>\
+            <pattern id="\(id)-partlight" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(-45)">\
+            <rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(Self.middle)" stroke-width="2"/></pattern></defs>
             """
     }
 
+    /// A value's length on the chart: a sum with unknown parts is drawn as its known part, in
+    /// ``incompleteBar(x:y:width:height:)``'s style.
     func number(_ value: QueryValue) -> Double? {
         switch value {
-        case .money(let m): m.euros
+        case .money(let m), .incomplete(let m): m.euros
         case .integer(let i): Double(i)
         case .decimal(let d): d
         default: nil
         }
+    }
+
+    /// A bar whose value is a sum with unknown parts: its known part, lightly hatched, with a
+    /// dashed outline left open on the right and a dashed tail, so that it never reads as a whole sum.
+    func incompleteBar(x: Double, y: Double, width: Double, height: Double, light: Bool = false) -> String {
+        let w = max(width, 1), right = x + w
+        let colour = light ? Self.middle : Self.dark
+        var out = "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(height))\" fill=\"url(#\(figure.id)-\(light ? "partlight" : "part"))\" stroke=\"none\"/>"
+        out += "<path d=\"M\(n(right)) \(n(y)) H\(n(x)) V\(n(y + height)) H\(n(right))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>"
+        out += "<line x1=\"\(n(right))\" y1=\"\(n(y + height / 2))\" x2=\"\(n(right + 14))\" y2=\"\(n(y + height / 2))\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>"
+        return out
+    }
+
+    /// The known amount of a sum: all of it, or its known part when some parts are unknown.
+    static func knownPart(_ value: QueryValue) -> Money? {
+        switch value {
+        case .money(let m), .incomplete(let m): m
+        default: nil
+        }
+    }
+
+    /// The legend of an incomplete bar, at `(x, y)`.
+    func incompleteLegend(x: Double, y: Double) -> String {
+        "<g class=\"legend\" font-size=\"12\">" + incompleteBar(x: x, y: y, width: 14, height: 10)
+            + "<text x=\"\(n(x + 36))\" y=\"\(n(y + 9))\">\(escapeHTML(words.legendIncomplete))</text></g>"
     }
 
     /// The axis's step and number of steps: a step of 1, 2 or 5 times a power of ten (at least 1
@@ -104,8 +138,8 @@ package struct SVGChart {
     }
 
     /// The value axis under the bars: a tick per step, and its label.
-    func axis(top: Double, scale: (step: Double, steps: Int), money: Bool) -> String {
-        let left = Self.labelWidth, span = Self.width - Self.labelWidth - Self.valueWidth
+    func axis(top: Double, scale: (step: Double, steps: Int), money: Bool, valueWidth: Double = valueWidth) -> String {
+        let left = Self.labelWidth, span = Self.width - Self.labelWidth - valueWidth
         var out = "<g class=\"axis\"><line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left + span))\" y2=\"\(n(top))\" stroke=\"#333\"/>"
         for step in 0...scale.steps {
             let x = left + span * Double(step) / Double(scale.steps)
@@ -129,37 +163,51 @@ package struct SVGChart {
         let columns = figure.table.columns
         let labelColumns = labels.compactMap { columns.firstIndex(of: $0) }
         guard let valueColumn = columns.firstIndex(of: value), !figure.table.rows.isEmpty else { return nil }
-        let money = figure.table.rows.contains { if case .money = $0[valueColumn] { true } else { false } }
+        let money = figure.table.rows.contains {
+            switch $0[valueColumn] {
+            case .money, .incomplete: true
+            default: false
+            }
+        }
+        let incomplete = figure.table.rows.contains { ReportText.isIncomplete($0[valueColumn]) }
+        let top = incomplete ? 20.0 : 0
+        // Room for the words of an incomplete sum beside the longest bar.
+        let valueWidth = incomplete ? 230.0 : Self.valueWidth
         let scale = Self.scale(figure.table.rows.compactMap { number($0[valueColumn]) }.max() ?? 0, whole: !money)
         let maximum = scale.step * Double(scale.steps)
-        let span = Self.width - Self.labelWidth - Self.valueWidth
-        let height = Double(figure.table.rows.count) * Self.rowHeight + 50
+        let span = Self.width - Self.labelWidth - valueWidth
+        let height = Double(figure.table.rows.count) * Self.rowHeight + 50 + top
         var out = open(height: height, columns: labels + [value])
+        if incomplete { out += incompleteLegend(x: Self.labelWidth, y: 4) }
         for (index, row) in figure.table.rows.enumerated() {
-            let y = Double(index) * Self.rowHeight + 4
+            let y = top + Double(index) * Self.rowHeight + 4
             let (raw, shown) = label(row, labelColumns)
             let amount = number(row[valueColumn])
             let mark = figure.marks[index]
             let width = amount.map { span * max(0, $0) / maximum } ?? 0
             let fill = mark == nil ? Self.dark : "url(#\(figure.id)-hatch)"
-            out += "<g class=\"bar\" data-label=\"\(escapeHTML(raw))\" data-value=\"\(escapeHTML(row[valueColumn].text))\"><title>\(escapeHTML(shown))\(words.colon)\(escapeHTML(text.display(row[valueColumn], column: value)))</title>"
+            let partial = ReportText.isIncomplete(row[valueColumn])
+            out += "<g class=\"bar\" data-label=\"\(escapeHTML(raw))\" data-value=\"\(escapeHTML(row[valueColumn].text))\"\(partial ? " data-incomplete=\"true\"" : "")><title>\(escapeHTML(shown))\(words.colon)\(escapeHTML(text.display(row[valueColumn], column: value)))</title>"
             out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 12))\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(short(shown)))</text>"
-            if amount != nil {
+            if partial {
+                out += incompleteBar(x: Self.labelWidth, y: y + 1, width: width, height: Self.barHeight)
+            } else if amount != nil {
                 out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y + 1))\" width=\"\(n(max(width, 1)))\" height=\"\(n(Self.barHeight))\" fill=\"\(fill)\" stroke=\"\(mark == nil ? Self.dark : Self.alert)\"/>"
             }
             var valueText = text.display(row[valueColumn], column: value)
             if let mark { valueText = "▲ " + valueText + " (" + mark + ")" }
-            out += "<text x=\"\(n(Self.labelWidth + width + 6))\" y=\"\(n(y + 12))\" font-size=\"12\"\(mark == nil ? "" : " font-weight=\"bold\"")>\(escapeHTML(valueText))</text></g>"
+            out += "<text x=\"\(n(Self.labelWidth + width + (partial ? 20 : 6)))\" y=\"\(n(y + 12))\" font-size=\"12\"\(mark == nil ? "" : " font-weight=\"bold\"")>\(escapeHTML(valueText))</text></g>"
         }
-        out += axis(top: Double(figure.table.rows.count) * Self.rowHeight + 6, scale: scale, money: money)
+        out += axis(top: top + Double(figure.table.rows.count) * Self.rowHeight + 6, scale: scale, money: money, valueWidth: valueWidth)
         return out + "</svg>"
     }
 
     // MARK: Credit against allocations
 
-    func creditChart(label: String, allocated: String, credit: String) -> String? {
+    func creditChart(labels: [String], allocated: String, credit: String) -> String? {
         let columns = figure.table.columns
-        guard let labelColumn = columns.firstIndex(of: label), let allocatedColumn = columns.firstIndex(of: allocated),
+        let labelColumns = labels.compactMap { columns.firstIndex(of: $0) }
+        guard labelColumns.count == labels.count, let allocatedColumn = columns.firstIndex(of: allocated),
               let creditColumn = columns.firstIndex(of: credit) else { return nil }
         // Drawn: the articles with a stated credit, over-committed first, then by credit.
         let drawn = figure.table.rows.indices.filter { number(figure.table.rows[$0][creditColumn]) != nil }
@@ -172,9 +220,11 @@ package struct SVGChart {
         guard !drawn.isEmpty else { return nil }
         let scale = Self.scale(drawn.flatMap { [number(figure.table.rows[$0][creditColumn]), number(figure.table.rows[$0][allocatedColumn])] }.compactMap { $0 }.max() ?? 0, whole: false)
         let maximum = scale.step * Double(scale.steps)
-        let span = Self.width - Self.labelWidth - Self.valueWidth
         let pair = 34.0
-        let legend = 24.0
+        let incomplete = drawn.contains { ReportText.isIncomplete(figure.table.rows[$0][allocatedColumn]) }
+        let valueWidth = incomplete ? 230.0 : Self.valueWidth
+        let span = Self.width - Self.labelWidth - valueWidth
+        let legend = incomplete ? 42.0 : 24.0
         let height = Double(drawn.count) * pair + 50 + legend
         var out = open(height: height)
         // Legend.
@@ -182,32 +232,84 @@ package struct SVGChart {
         out += "<rect x=\"\(n(Self.labelWidth))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.light)\" stroke=\"#555\"/><text x=\"\(n(Self.labelWidth + 18))\" y=\"13\">\(escapeHTML(words.legendCredit))</text>"
         out += "<rect x=\"\(n(Self.labelWidth + 130))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.dark)\"/><text x=\"\(n(Self.labelWidth + 148))\" y=\"13\">\(escapeHTML(words.legendAllocated))</text>"
         out += "<rect x=\"\(n(Self.labelWidth + 240))\" y=\"4\" width=\"14\" height=\"10\" fill=\"url(#\(figure.id)-hatch)\" stroke=\"\(Self.alert)\"/><text x=\"\(n(Self.labelWidth + 258))\" y=\"13\">\(escapeHTML(words.legendOver))</text></g>"
+        if incomplete { out += incompleteLegend(x: Self.labelWidth, y: 22) }
         for (position, index) in drawn.enumerated() {
             let row = figure.table.rows[index]
             let y = legend + Double(position) * pair + 2
             let mark = figure.marks[index]
             let stated = number(row[creditColumn]) ?? 0
             let used = number(row[allocatedColumn])
-            let shown = text.display(row[labelColumn], column: label)
-            out += "<g class=\"credit\" data-label=\"\(escapeHTML(row[labelColumn].text))\" data-credit=\"\(escapeHTML(row[creditColumn].text))\" data-value=\"\(escapeHTML(row[allocatedColumn].text))\"\(mark == nil ? "" : " data-mark=\"over\"")>"
+            let (raw, shown) = self.label(row, labelColumns)
+            let partial = ReportText.isIncomplete(row[allocatedColumn])
+            out += "<g class=\"credit\" data-label=\"\(escapeHTML(raw))\"\(partial ? " data-incomplete=\"true\"" : "") data-credit=\"\(escapeHTML(row[creditColumn].text))\" data-value=\"\(escapeHTML(row[allocatedColumn].text))\"\(mark == nil ? "" : " data-mark=\"over\"")>"
             out += "<title>\(escapeHTML(shown))\(words.colon)\(escapeHTML(words.legendCredit)) \(escapeHTML(text.display(row[creditColumn], column: credit))), \(escapeHTML(words.legendAllocated)) \(escapeHTML(text.display(row[allocatedColumn], column: allocated)))</title>"
             out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 19))\" text-anchor=\"end\" font-size=\"12\"\(mark == nil ? "" : " font-weight=\"bold\"")>\(escapeHTML((mark == nil ? "" : "▲ ") + short(shown, 30)))</text>"
             let creditWidth = span * stated / maximum
             out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y))\" width=\"\(n(max(creditWidth, 1)))\" height=\"12\" fill=\"\(Self.light)\" stroke=\"#555\"/>"
             out += "<text x=\"\(n(Self.labelWidth + creditWidth + 6))\" y=\"\(n(y + 10))\" font-size=\"11\">\(escapeHTML(text.display(row[creditColumn], column: credit)))</text>"
             let usedWidth = span * max(0, used ?? 0) / maximum
-            if used != nil {
+            if partial, mark == nil {
+                out += incompleteBar(x: Self.labelWidth, y: y + 14, width: usedWidth, height: 12)
+            } else if used != nil {
                 let fill = mark == nil ? Self.dark : "url(#\(figure.id)-hatch)"
                 out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y + 14))\" width=\"\(n(max(usedWidth, 1)))\" height=\"12\" fill=\"\(fill)\" stroke=\"\(mark == nil ? Self.dark : Self.alert)\"/>"
             }
             var usedText = text.display(row[allocatedColumn], column: allocated)
-            if mark != nil, case .money(let a) = row[allocatedColumn], case .money(let c) = row[creditColumn] {
+            if partial, mark != nil {
+                // Over-committed by its known part alone: hatched as such, and still open on the right.
+                out += "<line x1=\"\(n(Self.labelWidth + usedWidth))\" y1=\"\(n(y + 20))\" x2=\"\(n(Self.labelWidth + usedWidth + 14))\" y2=\"\(n(y + 20))\" stroke=\"\(Self.alert)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>"
+            }
+            if mark != nil, let a = Self.knownPart(row[allocatedColumn]), case .money(let c) = row[creditColumn] {
                 usedText = "▲ " + usedText + " (+" + text.euros(Money(cents: a.cents - c.cents)) + ")"
             }
-            out += "<text x=\"\(n(Self.labelWidth + usedWidth + 6))\" y=\"\(n(y + 24))\" font-size=\"11\"\(mark == nil ? "" : " font-weight=\"bold\" fill=\"\(Self.alert)\"")>\(escapeHTML(usedText))</text></g>"
+            out += "<text x=\"\(n(Self.labelWidth + usedWidth + (partial ? 20 : 6)))\" y=\"\(n(y + 24))\" font-size=\"11\"\(mark == nil ? "" : " font-weight=\"bold\" fill=\"\(Self.alert)\"")>\(escapeHTML(usedText))</text></g>"
         }
-        out += axis(top: legend + Double(drawn.count) * pair + 4, scale: scale, money: true)
+        out += axis(top: legend + Double(drawn.count) * pair + 4, scale: scale, money: true, valueWidth: valueWidth)
         return out + "</svg>"
+    }
+
+    // MARK: Before and after
+
+    /// Two bars per total: before (light) and after (dark); a sum with unknown parts is drawn as
+    /// its known part, in the incomplete style, and a version without lines gets no bar.
+    func beforeAfterChart(_ bars: [BeforeAfterBar]) -> String? {
+        guard !bars.isEmpty else { return nil }
+        let incomplete = bars.contains { ReportText.isIncomplete($0.before) || ReportText.isIncomplete($0.after) }
+        let valueWidth = incomplete ? 230.0 : Self.valueWidth
+        let scale = Self.scale(bars.flatMap { [number($0.before), number($0.after)] }.compactMap { $0 }.max() ?? 0, whole: false)
+        let maximum = scale.step * Double(scale.steps)
+        let span = Self.width - Self.labelWidth - valueWidth
+        let pair = 34.0
+        let legend = incomplete ? 42.0 : 24.0
+        var out = open(height: Double(bars.count) * pair + 50 + legend)
+        out += "<g class=\"legend\" font-size=\"12\">"
+        out += "<rect x=\"\(n(Self.labelWidth))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.light)\" stroke=\"#555\"/><text x=\"\(n(Self.labelWidth + 18))\" y=\"13\">\(escapeHTML(words.legendBefore))</text>"
+        out += "<rect x=\"\(n(Self.labelWidth + 130))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.dark)\"/><text x=\"\(n(Self.labelWidth + 148))\" y=\"13\">\(escapeHTML(words.legendAfter))</text></g>"
+        if incomplete { out += incompleteLegend(x: Self.labelWidth, y: 22) }
+        for (position, bar) in bars.enumerated() {
+            let y = legend + Double(position) * pair + 2
+            out += "<g class=\"change\" data-label=\"\(escapeHTML(bar.label))\" data-before=\"\(escapeHTML(bar.beforeText))\" data-after=\"\(escapeHTML(bar.afterText))\">"
+            out += "<title>\(escapeHTML(bar.shown))\(words.colon)\(escapeHTML(words.legendBefore)) \(escapeHTML(shown(bar.before))), \(escapeHTML(words.legendAfter)) \(escapeHTML(shown(bar.after)))</title>"
+            out += "<text x=\"\(n(Self.labelWidth - 8))\" y=\"\(n(y + 19))\" text-anchor=\"end\" font-size=\"12\">\(escapeHTML(short(bar.shown, 30)))</text>"
+            for (offset, value, fill, stroke) in [(0.0, bar.before, Self.light, "#555"), (14.0, bar.after, Self.dark, Self.dark)] {
+                let width = span * max(0, number(value) ?? 0) / maximum
+                let partial = ReportText.isIncomplete(value)
+                if partial {
+                    out += incompleteBar(x: Self.labelWidth, y: y + offset, width: width, height: 12, light: offset == 0)
+                } else if number(value) != nil {
+                    out += "<rect x=\"\(n(Self.labelWidth))\" y=\"\(n(y + offset))\" width=\"\(n(max(width, 1)))\" height=\"12\" fill=\"\(fill)\" stroke=\"\(stroke)\"/>"
+                }
+                out += "<text x=\"\(n(Self.labelWidth + width + (partial ? 20 : 6)))\" y=\"\(n(y + offset + 10))\" font-size=\"11\">\(escapeHTML(shown(value)))</text>"
+            }
+            out += "</g>"
+        }
+        out += axis(top: legend + Double(bars.count) * pair + 4, scale: scale, money: true, valueWidth: valueWidth)
+        return out + "</svg>"
+    }
+
+    /// A total as the chart writes it: `—` for a version without lines.
+    private func shown(_ value: QueryValue) -> String {
+        value == .missing ? words.noLines : text.display(value, column: "value")
     }
 
     // MARK: Timeline

@@ -258,7 +258,7 @@ public final class Session {
     static func valueType(of value: QueryValue, or literal: Literal) -> ValueType {
         switch value {
         case .money, .incomplete: .money
-        case .integer, .decimal: .integer
+        case .integer, .decimal, .incompleteNumber: .integer
         case .bool: .bool
         case .id: .id
         case .deadline: .deadline

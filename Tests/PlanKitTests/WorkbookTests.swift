@@ -10,7 +10,7 @@ import Testing
     static func placeless(_ plans: [Plan]) throws -> String {
         func strip(_ value: Any) -> Any {
             if let object = value as? [String: Any] {
-                return object.filter { $0.key != "location" && $0.key != "source" }.mapValues(strip)
+                return object.filter { $0.key != "location" && !$0.key.hasSuffix("Location") && $0.key != "source" }.mapValues(strip)
             }
             if let array = value as? [Any] { return array.map(strip) }
             return value

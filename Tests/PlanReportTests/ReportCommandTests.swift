@@ -14,8 +14,8 @@ import Testing
         #expect(result.stdout.contains(query))
         #expect(result.stdout.components(separatedBy: "\n## ").count == 5)
         // The budget by kind, as the query answers it; the ordinary sum has unknown parts, so it
-        // shows its known part followed by + ?.
-        let row = language == "fr" ? "| ordinaire | 70000 + ? | 10 |" : "| ordinary | 70000 + ? | 10 |"
+        // shows its known part and says that an amount is unknown.
+        let row = language == "fr" ? "| ordinaire | 70\u{a0}000\u{a0}€ + montant inconnu | 10 |" : "| ordinary | €70,000 + unknown amount | 10 |"
         #expect(result.stdout.contains(row))
     }
 

@@ -60,7 +60,7 @@ extension RuleDocumentation {
         "action.end-before-start":
             "**Error.** An action whose planned end is before its planned start, or whose effective end is before its effective start.",
         "action.funding-mismatch":
-            "**Warning.** An action whose planned amount for a year differs from the sum of what its funders give that year. A year no funder names, or a funder of unknown amount, is not compared.",
+            "**Warning.** An action whose planned amount for a year differs from the sum of what its funders give that year; a planned amount over the action's whole course (the French template's `Budget prévisionnel total € HT`), from the sum of all its funders. A year no funder names, or a funder of unknown or missing amount, is not compared.",
         "action.unknown-parent":
             "**Error.** A sub-action whose parent (`A.9 - SA.1` in eComptes: action 9) is not an action of its plan.",
     ]

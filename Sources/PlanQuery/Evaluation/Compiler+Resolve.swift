@@ -55,7 +55,7 @@ extension Compiler {
         case .missing: value == .missing
         case .empty: value == .none || value == .missing
         case .known: value.isKnown
-        case .incomplete: if case .incomplete = value { true } else { false }
+        case .incomplete: value.isIncomplete
         }
     }
 

@@ -70,8 +70,13 @@ struct SheetRows {
 
     /// A cell reference's 0-based column and 1-based row: `G12` → (6, 12); `nil` when malformed.
     static func reference(_ text: String) -> (column: Int, row: Int)? {
+        reference(utf8: text.utf8)
+    }
+
+    /// A cell reference's 0-based column and 1-based row, from its UTF-8 bytes.
+    static func reference<Bytes: Collection<UInt8>>(utf8: Bytes) -> (column: Int, row: Int)? {
         var column = 0, row = 0, letters = 0, digits = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "$"): continue
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
