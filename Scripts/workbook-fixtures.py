@@ -200,3 +200,29 @@ with zipfile.ZipFile(f"{out}/million-rows.xlsx", "w", zipfile.ZIP_DEFLATED, comp
         sheet.write("".join(chunk).encode())
         last = '<row r="1048576">' + inline("B1048576", "Action 1.1. La dernière") + inline("C1048576", "S. Boulanger") + inline("E1048576", "2024") + "</row>"
         sheet.write((last + "</sheetData></worksheet>").encode())
+
+# A legend whose lines start with "Action" (not an action: no number), and a theme colour's
+# swatch after it: every line is the legend's, and the theme colour marks an action pending.
+from openpyxl.styles.colors import Color
+legend = Workbook()
+ws = legend.active
+ws.title = "Legende"
+ws.append(HEADER_1)
+GREEN = PatternFill("solid", fgColor="92D050")
+THEME = PatternFill("solid", fgColor=Color(theme=7, tint=0.3999755851924192))
+ws.append(HEADER_2)
+ws.append(['Objectif stratégique 1 : "Etre une commune qui écoute"'])
+ws.append(["Objectif opérationnel 1. Consulter les habitants"])
+ws.append([None, None, "Action 1.1. Organiser une consultation", "S. Boulanger", "PCS", None, "2024", "A 1.1"])
+ws.append([None, None, "Action 1.2. Ouvrir une boîte à idées", "S. Boulanger", "PCS", None, "2025", "A 1.2"])
+ws.append([None, None, "Action 1.3. Publier les résultats", "S. Boulanger", "PCS", None, "2026", "A 1.3"])
+for column in "ABCDEFGHIJK":
+    ws[f"{column}5"].fill = GREEN
+    ws[f"{column}6"].fill = THEME
+ws.append([])
+ws.append(["Légende:"])
+ws.append(["Action prioritaire"])
+ws["A10"].fill = GREEN
+ws.append([None, "À valider par le Collège"])
+ws["A11"].fill = THEME
+legend.save(f"{out}/legend-lines.xlsx")
