@@ -2,8 +2,10 @@
 """Measures PlanKit on a generated regional corpus and compares it with sqlite3 and DuckDB.
 
 Figures: load throughput (MB/s) and peak memory; the time of a filter, a regex filter, a
-group-by, a title search, a filter comparing two fields and a group-by with `having` on the
-loaded corpus (in one session, `.timer on`), against the same queries in one
+group-by, a title search, a filter following links (its first run, which builds the link index,
+and its best), a filter of overdue actions (dates against today, fixed), a filter comparing two
+fields and a group-by with `having` on the loaded corpus (in one session, `.timer on`), the
+first three against the same queries in one
 sqlite3 and one DuckDB session on the lines loaded there; `plankit query` end to end against
 sqlite3 (`.import` of the flattened CSV, then SQL) and DuckDB (`read_csv`, then SQL); start-up
 on the sample plan; and, with --scale, ten times the corpus. Every answer is compared with the
@@ -12,9 +14,10 @@ generator's and the baselines'; any disagreement fails the run (exit 1).
 With --xlsx, the corpus is written as .xlsx workbooks as well, and PlanKit's end-to-end
 answer on them is timed against python-calamine and openpyxl (read_only=True) only extracting
 the same workbooks' rows, in the same run; PlanKit's peak memory is compared with the size of
-the workbooks' sheet XML unzipped.
+the workbooks' sheet XML unzipped. --xlsx-only measures the workbooks alone; --compare BINARY
+times another build of plankit on them in the same rounds (an earlier commit's, to compare).
 
-Usage: Scripts/benchmark.py [--communes 262] [--runs 3] [--scale] [--xlsx] [--out DIR]
+Usage: Scripts/benchmark.py [--communes 262] [--runs 3] [--scale] [--xlsx] [--xlsx-only] [--compare BINARY] [--out DIR]
 Needs a release build (swift build -c release --static-swift-stdlib), sqlite3, and DuckDB
 (pip install duckdb-cli); with --xlsx, pip install python-calamine openpyxl.
 """
@@ -248,7 +251,7 @@ for name in sorted(os.listdir("plans")):
 print(cells)
 """
 
-def measure_workbooks(out, communes, runs, report):
+def measure_workbooks(out, communes, runs, report, compare=None):
     """PlanKit's answer on the corpus as .xlsx, against python-calamine and openpyxl extracting rows."""
     subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate-corpus.py"), out, "--communes", str(communes), "--xlsx"],
                    check=True, stdout=subprocess.DEVNULL)
@@ -264,7 +267,14 @@ def measure_workbooks(out, communes, runs, report):
     if subprocess.run([sys.executable, "-c", "import python_calamine"], capture_output=True).returncode != 0:
         report.append(("python-calamine", "not installed (pip install python-calamine)"))
         commands = commands[:1]
+    # Another build of PlanKit (--compare), timed in the same rounds.
+    if compare:
+        commands.append([compare, "query", REGEX, "plans", "--format", "csv"])
     results = timed_together(commands, out, runs)
+    if compare:
+        elapsed, _, _ = results.pop()
+        rss = peak_rss_kb([compare, "query", REGEX, "plans"], out)
+        report.append(("%s on .xlsx, end to end" % compare, "%.3f s, peak memory %.0f MB (%.2f × the sheet XML)" % (elapsed, rss / 1024, rss * 1024 / unzipped)))
     # openpyxl takes minutes: one run, right after the others.
     if len(commands) > 1 and subprocess.run([sys.executable, "-c", "import openpyxl"], capture_output=True).returncode == 0:
         results.append(timed([sys.executable, "-c", OPENPYXL], out, 1))
@@ -285,6 +295,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", action="store_true", help="also measure ten times the corpus")
     parser.add_argument("--xlsx", action="store_true", help="also measure the corpus as .xlsx workbooks, against python-calamine and openpyxl")
+    parser.add_argument("--xlsx-only", action="store_true", help="measure the .xlsx workbooks alone")
+    parser.add_argument("--compare", default=None, metavar="BINARY", help="with --xlsx, also time another plankit build on the workbooks, in the same rounds")
     parser.add_argument("--out", default=None, help="write the corpus here and keep it (by default a temporary directory, removed afterwards)")
     args = parser.parse_args()
     if not os.path.exists(PLANKIT):
@@ -302,7 +314,10 @@ def run(out, args):
     # Start-up to the first statement on the sample plan.
     startup, _, _ = timed([PLANKIT, "-c", ".quit", "Examples/pst-citoyennete.tsv"], ROOT, 10)
     report.append(("start-up on the sample plan (best of 10)", "%.1f ms" % (startup * 1000)))
-    e2e, sqlite_time, size = measure(os.path.join(out, "x1"), args.communes, args.runs, report)
+    if args.xlsx_only:
+        args.xlsx, args.scale = True, False
+    else:
+        e2e, sqlite_time, size = measure(os.path.join(out, "x1"), args.communes, args.runs, report)
     if args.scale:
         # Best of up to three runs at ten times too: a single run against a best of five would
         # count the machine's slow moments against the larger corpus only.
@@ -310,7 +325,7 @@ def run(out, args):
         report.append(("ten times the corpus", "%.2f × the time for %.1f × the data (sqlite3: %.2f ×)"
                        % (e2e10 / e2e, size10 / size, sqlite10 / sqlite_time)))
     if args.xlsx:
-        measure_workbooks(os.path.join(out, "xlsx"), args.communes, args.runs, report)
+        measure_workbooks(os.path.join(out, "xlsx"), args.communes, args.runs, report, args.compare)
     width = max(len(k) for k, _ in report)
     print("machine: %d cores, %s" % (os.cpu_count(), subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip()))
     for key, value in report:

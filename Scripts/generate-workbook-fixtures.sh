@@ -40,6 +40,8 @@ convert_text Tests/Fixtures/iapst-export.tsv 9
 # English-language spreadsheet program does (column/2 is a text column).
 convert_text Tests/Fixtures/plan-action-template.tsv 9 19/2/21/2/23/2/24/2
 convert_text Examples/layout/pst-modave.tsv 9
+# Its amounts (`3.000`, three thousand) stay text, as the template's do.
+convert_text Examples/layout/pst-ferrieres.tsv 9 10/2/12/2/13/2
 
 python3 Scripts/workbook-fixtures.py "$work" "$out"
 
@@ -58,5 +60,11 @@ done
 # An old binary .xls, and the seed encrypted with a password (an OLE2 compound file).
 soffice "$profile" --headless --convert-to xls --outdir "$work" "$out/pst-citoyennete.xlsx" >/dev/null
 mv "$work/pst-citoyennete.xls" "$out/old-binary.xls"
+
+# Cell values: amounts and dates as their formats show them, a formula without its value, a row
+# repeated a million times, a shared string out of range; the values saved again by LibreOffice.
+python3 Scripts/workbook-cell-fixtures.py "$work" "$out"
+soffice "$profile" --headless --convert-to ods --outdir "$work/lo" "$out/cell-values.xlsx" >/dev/null
+mv "$work/lo/cell-values.ods" "$out/cell-values.ods"
 msoffcrypto-tool -e -p secret "$out/pst-citoyennete.xlsx" "$out/password.xlsx"
 ls -l "$out"

@@ -123,6 +123,38 @@ for row in (3, 4):
         ws[f"{column}{row}"].number_format = "dd/mm/yyyy"
 template.save(f"{work}/plan-action-dates-source.xlsx")
 
+# iA.PST's Export as a spreadsheet program fills it: its days as date cells (Excel serials with a
+# date format), one as a bare serial whose format was lost (SUBACT Date fin effective, row 2), the
+# progress as numbers. Written by openpyxl as it is: LibreOffice would keep the same cells.
+def iapst_dates(path):
+    with open("Tests/Fixtures/iapst-export.tsv", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    book = Workbook()
+    ws = book.active
+    ws.title = "Export"
+    header = rows[0]
+    ws.append(header)
+    for r, row in enumerate(rows[1:], start=2):
+        values = []
+        for label, text in zip(header, row + [""] * (len(header) - len(row))):
+            value = text if text else None
+            if text and ("Date" in label or "Échéance" in label) and text.count("/") == 2:
+                d, m, y = (int(part) for part in text.split("/"))
+                value = datetime.date(y, m, d)
+            elif text and "Progression" in label:
+                value = int(text)
+            values.append(value)
+        ws.append(values)
+        for c, value in enumerate(values, start=1):
+            if isinstance(value, datetime.date):
+                ws.cell(row=r, column=c).number_format = "dd/mm/yyyy"
+    bare = header.index("SUBACT Date fin effective") + 1
+    ws.cell(row=2, column=bare).number_format = "General"
+    book.save(path)
+
+
+iapst_dates(f"{out}/iapst-dates.xlsx")
+
 # Bad archives.
 with zipfile.ZipFile(f"{out}/not-a-workbook.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("notes.txt", "Ceci n'est pas un classeur.\n")
@@ -168,3 +200,29 @@ with zipfile.ZipFile(f"{out}/million-rows.xlsx", "w", zipfile.ZIP_DEFLATED, comp
         sheet.write("".join(chunk).encode())
         last = '<row r="1048576">' + inline("B1048576", "Action 1.1. La dernière") + inline("C1048576", "S. Boulanger") + inline("E1048576", "2024") + "</row>"
         sheet.write((last + "</sheetData></worksheet>").encode())
+
+# A legend whose lines start with "Action" (not an action: no number), and a theme colour's
+# swatch after it: every line is the legend's, and the theme colour marks an action pending.
+from openpyxl.styles.colors import Color
+legend = Workbook()
+ws = legend.active
+ws.title = "Legende"
+ws.append(HEADER_1)
+GREEN = PatternFill("solid", fgColor="92D050")
+THEME = PatternFill("solid", fgColor=Color(theme=7, tint=0.3999755851924192))
+ws.append(HEADER_2)
+ws.append(['Objectif stratégique 1 : "Etre une commune qui écoute"'])
+ws.append(["Objectif opérationnel 1. Consulter les habitants"])
+ws.append([None, None, "Action 1.1. Organiser une consultation", "S. Boulanger", "PCS", None, "2024", "A 1.1"])
+ws.append([None, None, "Action 1.2. Ouvrir une boîte à idées", "S. Boulanger", "PCS", None, "2025", "A 1.2"])
+ws.append([None, None, "Action 1.3. Publier les résultats", "S. Boulanger", "PCS", None, "2026", "A 1.3"])
+for column in "ABCDEFGHIJK":
+    ws[f"{column}5"].fill = GREEN
+    ws[f"{column}6"].fill = THEME
+ws.append([])
+ws.append(["Légende:"])
+ws.append(["Action prioritaire"])
+ws["A10"].fill = GREEN
+ws.append([None, "À valider par le Collège"])
+ws["A11"].fill = THEME
+legend.save(f"{out}/legend-lines.xlsx")

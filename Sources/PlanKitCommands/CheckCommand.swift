@@ -39,8 +39,9 @@ package struct CheckCommand: ParsableCommand {
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
-    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
-    var layout: String?
+    @OptionGroup var layoutOption: LayoutOption
+    /// The layout file `--layout` names, if any.
+    var layout: String? { layoutOption.layout }
 
     /// Checks the rule ids before any file is read.
     package func validate() throws {

@@ -53,8 +53,9 @@ package struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Start the interactive console (the default when plankit is given only files).")
 
-    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
-    var layout: String?
+    @OptionGroup var layoutOption: LayoutOption
+    /// The layout file `--layout` names, if any.
+    var layout: String? { layoutOption.layout }
 
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []
@@ -87,8 +88,9 @@ package struct RunCommand: ParsableCommand {
     @Argument(help: "The script, or - for standard input.")
     var script: String
 
-    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
-    var layout: String?
+    @OptionGroup var layoutOption: LayoutOption
+    /// The layout file `--layout` names, if any.
+    var layout: String? { layoutOption.layout }
 
     @Argument(help: "Plan files (or directories of them) to load first.")
     var files: [String] = []

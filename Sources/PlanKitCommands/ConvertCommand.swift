@@ -43,8 +43,9 @@ package struct ConvertCommand: ParsableCommand {
     @Flag(help: "Allow writing over one of the input files.")
     var force = false
 
-    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
-    var layout: String?
+    @OptionGroup var layoutOption: LayoutOption
+    /// The layout file `--layout` names, if any.
+    var layout: String? { layoutOption.layout }
 
     @OptionGroup var today: TodayOption
 

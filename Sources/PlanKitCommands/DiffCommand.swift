@@ -3,7 +3,7 @@ import PlanKit
 import PlanQuery
 import PlanShell
 
-/// `plankit diff OLD NEW [--format table|csv|json|markdown]`.
+/// `plankit diff OLD NEW [--format table|csv|json|markdown] [--layout FILE.json]`.
 package struct DiffCommand: ParsableCommand {
     /// The command's name, help and subcommands.
     package static let configuration = CommandConfiguration(
@@ -27,6 +27,8 @@ package struct DiffCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
     var format: OutputFormat = .table
 
+    @OptionGroup var layoutOption: LayoutOption
+
     /// Creates the command with default options (argument-parser fills them in).
     package init() {}
 
@@ -34,7 +36,7 @@ package struct DiffCommand: ParsableCommand {
     package func run() throws {
         // A workbook (--format xlsx) goes to standard output only when it is not a terminal.
         let workbook = try QueryOutput.open(nil, format: format, inputs: [old, new])
-        let before = try Self.plan(old), after = try Self.plan(new)
+        let before = try Self.plan(old, layout: layoutOption.layout), after = try Self.plan(new, layout: layoutOption.layout)
         let diff = PlanDiff.diff(old: before, new: after)
         for element in diff.similarityLimitReached {
             Console.error("warning: too many \(Self.plural(element)) are left unpaired by number and title to compare their titles for similarity (over \(PlanDiff.similarityPairLimit) pairs); they are listed as removed and added. Compare smaller plans, such as one sheet or domain at a time.")
@@ -56,11 +58,12 @@ package struct DiffCommand: ParsableCommand {
         }
     }
 
-    /// The one plan the file at `path` holds; its reader warnings go to standard error.
-    private static func plan(_ path: String) throws(CommandFailure) -> PlanKit.Plan {
+    /// The one plan the file at `path` holds, read with the layout file at `layout` if any; its
+    /// reader warnings go to standard error.
+    private static func plan(_ path: String, layout: String?) throws(CommandFailure) -> PlanKit.Plan {
         let plans: [PlanKit.Plan]
         do {
-            plans = try PlanReader().read(path: path)
+            plans = try PlanReader(layout: try PlanLoader.layout(layout)).read(path: path)
             PlanLoader.reportWarnings(plans)
         } catch {
             Console.error(error.description)

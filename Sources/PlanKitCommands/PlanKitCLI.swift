@@ -91,8 +91,9 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(help: "With -c or piped statements: stop at the first failed assertion.")
     var bail = false
 
-    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
-    var layout: String?
+    @OptionGroup var layoutOption: LayoutOption
+    /// The layout file `--layout` names, if any.
+    var layout: String? { layoutOption.layout }
 
     @Argument(help: "Plan files (or directories of them) to load.")
     var files: [String] = []

@@ -33,8 +33,9 @@ package struct QueryCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write; standard output when absent or -. A file is replaced atomically (a symbolic link's target, keeping its mode); a pipe or a device is written through.")
     var output: String?
 
-    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
-    var layout: String?
+    @OptionGroup var layoutOption: LayoutOption
+    /// The layout file `--layout` names, if any.
+    var layout: String? { layoutOption.layout }
 
     @OptionGroup var options: QueryOptions
 

@@ -47,3 +47,10 @@ struct QueryOptions: ParsableArguments {
         return QueryEnvironment(parameters: values, today: try today.day())
     }
 }
+
+/// `--layout FILE.json`: the plans' own template (``LayoutFile``), for every command that reads
+/// plans.
+struct LayoutOption: ParsableArguments {
+    @Option(help: ArgumentHelp("A layout file describing the plans' own template (JSON; Docs/formats.md, \"Layout files\").", valueName: "file.json"))
+    var layout: String?
+}

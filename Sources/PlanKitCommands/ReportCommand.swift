@@ -48,6 +48,8 @@ package struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An earlier version of one plan of FILES (a file holding one plan, or book.xlsx#Sheet): the report says what changed since. It is compared with the only plan FILES hold, or with their plan of the same name.", valueName: "old"))
     var since: String?
 
+    @OptionGroup var layoutOption: LayoutOption
+
     @Flag(help: "Allow writing over one of the input files.")
     var force = false
 
@@ -114,7 +116,7 @@ package struct ReportCommand: ParsableCommand {
             }
         }
         let planSet: PlanSet
-        do { planSet = try PlanLoader.load(files) } catch {
+        do { planSet = try PlanLoader.load(files, layout: layoutOption.layout) } catch {
             Console.error(error.description)
             throw CommandFailure(.usage)
         }

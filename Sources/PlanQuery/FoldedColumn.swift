@@ -15,13 +15,24 @@ struct FoldedColumn: Sendable {
         /// `links.target.title`: the title of what a link leads to, when it has one.
         case linkTargetTitle
 
-        /// The number of rows and each row's text, `nil` when the row has none.
-        func source(_ context: QueryContext) -> (count: Int, text: (Int) -> Substring?) {
+        /// The number of rows and each row's text, `nil` when the row has none; for rows that
+        /// show another record's text, which record it is (rows of the same record share its text).
+        func source(_ context: QueryContext) -> (count: Int, text: (Int) -> Substring?, record: ((Int) -> Int?)?) {
             switch self {
-            case .actionTitle: (context.planSet.actions.count, { context.planSet.actions[$0].title })
-            case .budgetText: (context.planSet.budgetLines.count, { Substring(context.planSet.budgetLines[$0].line.text) })
-            case .budgetLabel: (context.planSet.budgetLines.count, { context.planSet.budgetLines[$0].line.label.map { Substring($0) } })
-            case .linkTargetTitle: (context.planSet.links.count, { Schema.linkTargetTitle(context, $0) })
+            case .actionTitle: return (context.planSet.actions.count, { context.planSet.actions[$0].title }, nil)
+            case .budgetText: return (context.planSet.budgetLines.count, { Substring(context.planSet.budgetLines[$0].line.text) }, nil)
+            case .budgetLabel: return (context.planSet.budgetLines.count, { context.planSet.budgetLines[$0].line.label.map { Substring($0) } }, nil)
+            case .linkTargetTitle:
+                // Many links lead to the same action, objective or axis: each title is folded once.
+                let targets = context.linkTargets
+                let actions = context.planSet.actions.count, objectives = context.planSet.objectives.count
+                return (context.planSet.links.count, { Schema.linkTargetTitle(context, $0, targets) }, { link in
+                    if let action = targets.action(ofLink: link) { return action }
+                    if let objective = targets.objective(ofLink: link) { return actions + objective }
+                    // An axis's official title is an axis link's only (as `Schema.linkTargetTitle`).
+                    guard context.planSet.links[link].target.element == .axis else { return nil }
+                    return targets.axis(ofLink: link).map { actions + objectives + $0 }
+                })
             }
         }
     }
@@ -34,14 +45,21 @@ struct FoldedColumn: Sendable {
     let missing: [Bool]
 
     /// Folds each row's text as `~` does (``TextFolding/fold(_:)``); a row without one is missing.
-    init(count: Int, text: (Int) -> Substring?) {
+    /// Rows of the same `record` (when given) have the same text, folded once.
+    init(count: Int, text: (Int) -> Substring?, record: ((Int) -> Int?)? = nil) {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         var missing: [Bool] = []
+        var folded: [Int: [UInt8]] = [:]
         ends.reserveCapacity(count)
         for row in 0..<count {
-            if let text = text(row) {
-                bytes.append(contentsOf: TextFolding.fold(text).utf8)
+            let key = record?(row)
+            if let key, let known = folded[key] {
+                bytes.append(contentsOf: known)
+            } else if let text = text(row) {
+                let made = Array(TextFolding.fold(text).utf8)
+                bytes.append(contentsOf: made)
+                if let key { folded[key] = made }
             } else {
                 if missing.isEmpty { missing = [Bool](repeating: false, count: count) }
                 missing[row] = true
@@ -77,8 +95,8 @@ final class FoldedColumns: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let column = columns[key.rawValue] { return column }
-        let (count, text) = key.source(context)
-        let column = FoldedColumn(count: count, text: text)
+        let (count, text, record) = key.source(context)
+        let column = FoldedColumn(count: count, text: text, record: record)
         columns[key.rawValue] = column
         return column
     }

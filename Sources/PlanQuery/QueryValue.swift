@@ -22,12 +22,22 @@ public enum QueryValue: Sendable, Hashable {
     case list([QueryValue])
     /// A sum with unknown parts: the sum of its known parts, shown `15000 + ?`.
     case incomplete(Money)
+    /// A sum of numbers with unknown parts: the sum of its known parts, shown `5 + ?`.
+    case incompleteNumber(Double)
     /// `??` in the plan.
     case unknown
     /// `/` in the plan.
     case none
     /// A blank cell, or no value.
     case missing
+
+    /// Whether the value is a sum with unknown parts, of amounts or of numbers.
+    package var isIncomplete: Bool {
+        switch self {
+        case .incomplete, .incompleteNumber: true
+        default: false
+        }
+    }
 
     /// Whether the value is one of the states unknown, none or missing.
     public var isState: Bool {
@@ -40,7 +50,7 @@ public enum QueryValue: Sendable, Hashable {
     /// Whether the value is known and whole: not a state, not a sum with unknown parts.
     public var isKnown: Bool {
         switch self {
-        case .unknown, .none, .missing, .incomplete: false
+        case .unknown, .none, .missing, .incomplete, .incompleteNumber: false
         default: true
         }
     }
@@ -52,7 +62,8 @@ public enum QueryValue: Sendable, Hashable {
         case .integer(let n): String(n)
         case .money(let m): m.description
         case .incomplete(let m): "\(m.description) + ?"
-        case .decimal(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .incompleteNumber(let d): "\(Self.decimalText(d)) + ?"
+        case .decimal(let d): Self.decimalText(d)
         case .bool(let b): b ? "true" : "false"
         case .deadline(let d): d.description
         case .date(let d): d.description
@@ -61,6 +72,11 @@ public enum QueryValue: Sendable, Hashable {
         case .none: "/"
         case .missing: ""
         }
+    }
+
+    /// A fractional number as text: whole numbers without a fraction (`5`, not `5.0`).
+    static func decimalText(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
     }
 
     /// Orders two values for `sort by`: known values first, then unknown, none and missing.
@@ -110,7 +126,7 @@ public enum QueryValue: Sendable, Hashable {
         switch self {
         case .integer(let n): Double(n)
         case .money(let m), .incomplete(let m): m.euros
-        case .decimal(let d): d
+        case .decimal(let d), .incompleteNumber(let d): d
         default: nil
         }
     }

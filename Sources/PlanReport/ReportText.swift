@@ -86,7 +86,7 @@ package struct ReportText: Sendable {
     /// A finding's place: `file:line`, or `book.xlsx#Sheet!G12` for a cell of a workbook's sheet.
     package static func location(file: QueryValue, line: QueryValue, column: QueryValue) -> String {
         guard !file.isState else { return "" }
-        guard case .integer(let row) = line else { return file.text }
+        guard case .integer(let row) = line, row > 0 else { return file.text }
         if file.text.contains("#"), case .integer(let col) = column, col > 0 {
             return "\(file.text)!\(columnLetters(Int(col)))\(row)"
         }

@@ -81,6 +81,7 @@ package enum SQLiteWriter {
         case (.money(let m), _): .real(m.euros)
         // The known part of a sum with unknown parts; its state column says `incomplete`.
         case (.incomplete(let m), _): .real(m.euros)
+        case (.incompleteNumber(let d), _): d.isFinite ? .real(d) : .null
         case (.decimal(let d), _): d.isFinite ? .real(d) : .null
         case (.bool(let b), _): .integer(b ? 1 : 0)
         case (_, .integer): Int64(value.text).map { .integer($0) } ?? .text(value.text)
@@ -102,7 +103,7 @@ package enum SQLiteWriter {
     /// which only a part is known.
     static func state(_ value: QueryValue) -> String {
         switch value {
-        case .incomplete: "incomplete"
+        case .incomplete, .incompleteNumber: "incomplete"
         case .unknown: "unknown"
         case .none: "none"
         case .missing: "missing"

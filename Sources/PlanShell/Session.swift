@@ -258,7 +258,7 @@ public final class Session {
     static func valueType(of value: QueryValue, or literal: Literal) -> ValueType {
         switch value {
         case .money, .incomplete: .money
-        case .integer, .decimal: .integer
+        case .integer, .decimal, .incompleteNumber: .integer
         case .bool: .bool
         case .id: .id
         case .deadline: .deadline
@@ -386,8 +386,10 @@ package enum FindingsTable {
     package static func table(_ findings: [Finding]) -> ResultTable {
         ResultTable(columns: ["severity", "rule", "subject", "message", "file", "line", "column"], rows: findings.map { finding in
             [.text(finding.severity.rawValue), .text(finding.rule), .text(finding.subject), .text(finding.message),
-             finding.location.map { .text($0.file) } ?? .missing, finding.location.map { .integer(Int64($0.line)) } ?? .missing,
-             finding.location.map { .integer(Int64($0.column)) } ?? .missing]
+             finding.location.map { .text($0.file) } ?? .missing,
+             // A whole file or sheet (line 0) has no line nor column.
+             finding.location.flatMap { $0.line > 0 ? .integer(Int64($0.line)) : nil } ?? .missing,
+             finding.location.flatMap { $0.line > 0 ? .integer(Int64($0.column)) : nil } ?? .missing]
         })
     }
 }

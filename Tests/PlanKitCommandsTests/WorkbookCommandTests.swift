@@ -39,7 +39,7 @@ import Testing
         #expect(result.stderr == """
             book.ods#Citoyennete!C14: warning: This row is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan. [read.hidden-content]
             book.ods#Couverture!A1: warning: This sheet is skipped: it holds no plan table PlanKit reads (No plan table found: expected a header row ("Politique en charge", "Échéance", "Budget ordinaire"…) and rows starting with "Objectif stratégique", "Objectif opérationnel N." or "Action N.M.". PlanKit also reads iA.PST Export ("OS Titre", "OO Titre", "ACT Titre"…), French action-plan template ("Axe (x)", "Titre de la fiche action"…), and a commune's own template described in a layout file (--layout).) [read.sheet-skipped]
-            book.ods#Brouillon: warning: This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.xlsx#Sheet). [read.hidden-content]
+            book.ods#Brouillon: warning: This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.ods#Sheet). [read.hidden-content]
 
             """)
     }
@@ -49,7 +49,7 @@ import Testing
         #expect(result.status == 0)
         // CSV lines end with CRLF (RFC 4180).
         #expect(result.stdout == [
-            "rule,file,line,column", "read.hidden-content,book.ods#Citoyennete,14,3", "read.hidden-content,book.ods#Brouillon,0,0",
+            "rule,file,line,column", "read.hidden-content,book.ods#Citoyennete,14,3", "read.hidden-content,book.ods#Brouillon,,",
             "read.sheet-skipped,book.ods#Couverture,1,1",
         ].map { $0 + "\r\n" }.joined())
     }

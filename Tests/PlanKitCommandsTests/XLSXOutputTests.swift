@@ -164,6 +164,32 @@ import Testing
         #expect(try Self.model(book) == Self.model(original))
     }
 
+    /// A table of one row per action path (iA.PST's Export, the French template, a layout file's
+    /// template) written in the communes' layout: each action row starts with its number
+    /// (`Action 3.`, `Action 1.1.1.1.`), so reading the workbook back gives the same actions, ids,
+    /// titles, pilots, deadlines and budgets, and the same objectives where each action has one.
+    @Test(arguments: [
+        (["Tests/Fixtures/iapst-export.tsv"], true),
+        (["Tests/Fixtures/plan-action-template.tsv"], false),
+        (["Examples/layout/pst-modave.tsv", "--layout", "Examples/layout/modave.layout.json"], true),
+    ])
+    func aTableOfOneRowPerActionReadsBackTheSameActions(_ input: [String], _ sameObjectives: Bool) throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let book = dir + "/plan.xlsx"
+        let written = try Executable.run(["convert"] + input + ["--to", "xlsx", "-o", book], directory: Executable.root.path)
+        #expect(written.status == 0, "\(written.stderr)")
+        var queries = ["actions select id, title, pilot.political, pilot.service, pilot.agent, deadline, ordinary, extraordinary, hr, pending"]
+        if sameObjectives { queries.append("objectives select level, number, title, actions") }
+        for query in queries {
+            let a = try Executable.run(["query", query] + input + ["--format", "csv"], directory: Executable.root.path)
+            let b = try Executable.run(["query", query, book, "--format", "csv"])
+            #expect(b.status == 0, "\(b.stderr)")
+            #expect(a.stdout.split(whereSeparator: \.isNewline).count > 2)
+            #expect(a.stdout == b.stdout, "\(query)")
+        }
+    }
+
     @Test(arguments: ["demo-pst-201805V1.xml", "ecomptes-upload.xml"])
     func anEComptesPlanKeepsWhatTheLayoutHolds(_ fixture: String) throws {
         let dir = try Executable.temporaryDirectory()
@@ -175,10 +201,13 @@ import Testing
         #expect(written.stderr.contains("\(original): warning: "))
         #expect(written.stderr.contains("the PST layout has no columns for eComptes' fields (status, progress, dates, responsible, ids…)"))
         for query in ["plans select name, period, kind", "objectives select level, number, title, actions",
-                      "actions select id, title, code, pilot.political, pilot.service, pilot.agent, deadline, ordinary, extraordinary"] {
+                      "actions select id, title, code, pilot.political, pilot.service, pilot.agent, deadline, ordinary, extraordinary",
+                      // eComptes' ETP is written as the cell reads it, `0,5 ETP`; 0, eComptes' "none", leaves it blank.
+                      "actions where fte > 0 select id, fte", "actions where hr = missing select id"] {
             let a = try Executable.run(["query", query, original, "--format", "csv"])
             let b = try Executable.run(["query", query, book, "--format", "csv"])
             #expect(a.stdout == b.stdout, "\(query)")
+            #expect(!b.stderr.contains("read.unparsed-cell"), "\(b.stderr)")
         }
     }
 

@@ -171,6 +171,24 @@ func image(_ plan: Plan) throws -> NSDictionary {
         #expect(gained == expected)
     }
 
+    /// An `ETP` that is not a finite number (`nan`, `inf`, one too large to hold) is unknown and
+    /// named by a warning at its place, besides the schema's; never a number of full-time equivalents.
+    @Test(arguments: ["nan", "NaN", "inf", "-infinity", "1e400", "beaucoup"])
+    func notFiniteFTEIsUnknown(_ text: String) throws {
+        let xml = try String(contentsOfFile: Fixtures.path("ecomptes-follow-up.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<ETP>1</ETP>", with: "<ETP>\(text)</ETP>")
+        let plan = try EComptesReader().read(Array(xml.utf8), file: "etp.xml")
+        let action = try #require(plan.action("2"))
+        #expect(action.fte.value == .unknown)
+        #expect(action.humanResources.value == .unknown)
+        #expect(action.humanResources.text == text)
+        #expect(plan.warnings.filter { $0.rule == .unparsedCell }.map(\.description) == [
+            "etp.xml:98:29: warning: \"\(text)\" is not a number of full-time equivalents PlanKit reads (a decimal number such as 0.5); its fte is unknown. [read.unparsed-cell]",
+            "etp.xml:200:29: warning: \"\(text)\" is not a number of full-time equivalents PlanKit reads (a decimal number such as 0.5); its fte is unknown. [read.unparsed-cell]",
+        ])
+        #expect(plan.warnings.contains { $0.rule == .ecomptesInvalid && $0.location.line == 98 })
+    }
+
     @Test func invalidFilesAreReadWithWarnings() throws {
         let missing = try Fixtures.plan("ecomptes-missing-elementid.xml")
         #expect(missing.actions.count == 4)

@@ -169,4 +169,15 @@ import Testing
         #expect(plan.actions.map(\.id) == ["1.1"])
         #expect(plan.warnings.map(\.rule) == [.rowIgnored])
     }
+
+    /// A legend line that starts with `Action` but no number (`Action prioritaire`) is the
+    /// legend's, as are the lines after it: only an action row (`Action 1.2.`) ends the legend.
+    @Test func aLegendLineStartingWithActionStaysInTheLegend() throws {
+        let plan = try plan(Self.header + "Objectif stratégique : \"Bouger\"\nObjectif opérationnel 1. Vélo\n"
+            + "\t\tAction 1.1. Créer\tJ. Dupont\tTravaux\tA. Martin\t2021\tA 1.1\t\t\t\n"
+            + "Légende :\nEn attente confirmation du Collège\nAction prioritaire\nPrioritaire\n")
+        #expect(plan.legend == ["En attente confirmation du Collège", "Action prioritaire", "Prioritaire"])
+        #expect(plan.actions.map(\.id) == ["1.1"])
+        #expect(plan.warnings.isEmpty)
+    }
 }

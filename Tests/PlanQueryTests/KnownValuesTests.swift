@@ -36,6 +36,17 @@ import Testing
             objectives where level = "tactical"
                                      ^^^^^^^^^^
             """),
+        // having as where.
+        ("budget group by kind select kind, count() having kind = \"ordinry\"", """
+            query:1:57: warning: "ordinry" is no budget kind; did you mean "ordinary"? The query runs as written.
+            budget group by kind select kind, count() having kind = "ordinry"
+                                                                    ^^^^^^^^^
+            """),
+        ("links group by plan select plan, count() having plan = \"PCS 4\" or count() > 5", """
+            query:1:56: warning: No loaded or linked plan is named "PCS 4"; the loaded or linked plans are "PCS III", "PST Aînés", "PST Culture", "pst-citoyennete". The query runs as written.
+            links group by plan select plan, count() having plan = "PCS 4" or count() > 5
+                                                                   ^^^^^^^
+            """),
         ("actions where status = \"don\" or deadline.form = \"semestre\"", """
             query:1:24: warning: "don" is no status; did you mean "done"? The query runs as written.
             actions where status = "don" or deadline.form = "semestre"
@@ -58,5 +69,8 @@ import Testing
         let normalised = try run("links where plan = \"pcs 3\" select action, ref").rows.map { $0.map(\.text) }
         #expect(normalised == [["1.1", "6"], ["1.2", "5.5.02"], ["1.3", "6.1.04"]])
         #expect(try run("links where plan in (\"PCS3\") select count()").rows[0][0] == .integer(3))
+        // In having as in where.
+        #expect(try run("links group by plan select plan, count() having plan = \"pcs 3\"").rows.map { $0.map(\.text) } == [["PCS III", "3"]])
+        #expect(try warnings("links group by plan select count() having plan = \"PCS 3\"") == [])
     }
 }

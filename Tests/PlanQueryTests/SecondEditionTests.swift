@@ -119,7 +119,7 @@ import Testing
         #expect(try firstColumn("actions where ordinary is none or extraordinary is none select id") == ["1.1"])
         #expect(try run("articles where code = \"8325/435-01\" select allocated").rows == [[.unknown]])
         #expect(try run("budget where article = \"8325/435-01\" select sum(amount)").rows == [[.unknown]])
-        #expect(try run("budget where action = \"1.1\" select sum(amount), count(amount), avg(amount)").rows == [[.incomplete(Money(cents: 15_000_00)), .integer(4), .money(Money(cents: 3_750_00))]])
+        #expect(try run("budget where action = \"1.1\" select sum(amount), count(amount), avg(amount)").rows == [[.incomplete(Money(cents: 15_000_00)), .integer(4), .unknown]])
         // A comparison with an incomplete sum is unknown.
         #expect(try firstColumn("actions where total > 0 or total <= 0 select id") == ["1.2", "1.3", "3.1", "3.2"])
         let table = try run("actions where id in (\"1.1\", \"1.2\") select id, total")

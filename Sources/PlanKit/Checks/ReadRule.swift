@@ -31,7 +31,7 @@ public enum ReadRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// wrong type. What can be read is read.
     case ecomptesInvalid = "read.ecomptes-invalid"
     /// A workbook cell holding a formula without the value it last computed (a file written by
-    /// a program that does not compute formulas); the cell counts as blank.
+    /// a program that does not compute formulas); the cell counts as unknown, never as blank.
     case formulaWithoutValue = "read.formula-without-value"
     /// A hidden sheet or a hidden row of a workbook that holds something; it is read like the
     /// others, and reported because the person who filled the workbook may not have seen it.
@@ -52,7 +52,7 @@ public enum ReadRule: String, Sendable, Hashable, Codable, CaseIterable {
         case .misplacedRow: "An objective or action with no objective above it; kept under an untitled one."
         case .duplicatePlan: "A file or plan loaded twice; only the first is counted."
         case .ecomptesInvalid: "An eComptes file that fits neither eComptes schema (upload or export); what can be read is read."
-        case .formulaWithoutValue: "A workbook formula without a computed value; the cell counts as blank."
+        case .formulaWithoutValue: "A workbook formula without a computed value; the cell counts as unknown, never as blank."
         case .hiddenContent: "A hidden sheet or row of a workbook that holds something; read like the others."
         case .sheetSkipped: "A sheet of a workbook that holds no plan table; skipped."
         }

@@ -10,7 +10,7 @@ extension RuleDocumentation {
         "read.amount-too-large":
             "**Warning.** An amount too large to hold in 64-bit cents (more than 92 233 720 368 547 758 €). The line is kept with an unknown amount.",
         "read.unparsed-cell":
-            "**Warning.** A cell PlanKit cannot read: a deadline form it does not know (`Bientôt`), a budget cell without an amount (`Subside régional`), an eComptes status or amount it does not know, a human-resources cell that is not one number of full-time equivalents (`0,5 ou 1 ETP`, `1 ETP + 0,5 ETP`, `1.000 ETP`, `Service travaux`: its `fte` is unknown). The cell is kept verbatim and its value counts as unknown.",
+            "**Warning.** A cell PlanKit cannot read: a deadline form it does not know (`Bientôt`), a budget cell without an amount (`Subside régional`), an eComptes status or amount it does not know, a human-resources cell that is not one number of full-time equivalents (`0,5 ou 1 ETP`, `1 ETP + 0,5 ETP`, `1.000 ETP`, `Service travaux`: its `fte` is unknown), a workbook cell pointing at a shared string the workbook does not hold (a damaged `.xlsx`: its text is lost, and it reads as `??`, never as blank). The cell is kept verbatim and its value counts as unknown.",
         "read.invalid-encoding":
             "**Warning.** Bytes that are not valid in the file's encoding (a stray Windows-1252 `é` in a UTF-8 file). The rest of the file is read in its encoding; the warning names the line and cell of each invalid byte.",
         "read.row-ignored":
@@ -22,7 +22,7 @@ extension RuleDocumentation {
         "read.ecomptes-invalid":
             "**Warning.** An eComptes file that fits neither of the two eComptes schemas: the upload (`Reference/ecomptes/schema_import_ecomptes_201805V1.xsd`, no `Articles` or `Projections`) or the export (`Reference/ecomptes/PST_eComptes_Export_201805V1.xsd`, `Articles` and `Projections` on every element). A file with `Articles` or `Projections` anywhere is checked against the export, any other against the upload. Each warning names the element's line and says what `xmllint --schema` would say: a required attribute (`ElementId`, `Exercice`) or element missing, an element the schema does not allow there or in that order, a value of the wrong type (a date, a number, a value outside its list). What can be read is read all the same.",
         "read.formula-without-value":
-            "**Warning.** A cell of a workbook (`.xlsx`, `.ods`) holding a formula without the value it last computed: files written by office software always store it, but a file written by a program (a script, a converter) may not. PlanKit does not compute formulas: the cell counts as blank, and the warning names the cell and gives the formula. Open the file in a spreadsheet program and save it, or write the value instead of the formula.",
+            "**Warning.** A cell of a workbook (`.xlsx`, `.ods`) holding a formula without the value it last computed: files written by office software always store it, but a file written by a program (a script, a converter) may not. PlanKit does not compute formulas: the cell counts as unknown, as if it said `??` (a budget cell's amount is unknown, so totals say they are incomplete: `13839.23 + ?`), never as blank, and the warning names the cell and gives the formula. Open the file in a spreadsheet program and save it, or write the value instead of the formula.",
         "read.hidden-content":
             "**Warning.** A hidden sheet, or a hidden row of a workbook, that holds something. It is read like any other (hiding is not deleting: a hidden action is an action), and reported because the person who filled the workbook may not have seen it. The warning names the sheet, or the row with its cells. Delete the row or the sheet if it is not part of the plan.",
         "read.sheet-skipped":
@@ -60,7 +60,7 @@ extension RuleDocumentation {
         "action.end-before-start":
             "**Error.** An action whose planned end is before its planned start, or whose effective end is before its effective start.",
         "action.funding-mismatch":
-            "**Warning.** An action whose planned amount for a year differs from the sum of what its funders give that year. A year no funder names, or a funder of unknown amount, is not compared.",
+            "**Warning.** An action whose planned amount for a year differs from the sum of what its funders give that year; a planned amount over the action's whole course (the French template's `Budget prévisionnel total € HT`), from the sum of all its funders. A year no funder names, or a funder of unknown or missing amount, is not compared.",
         "action.unknown-parent":
             "**Error.** A sub-action whose parent (`A.9 - SA.1` in eComptes: action 9) is not an action of its plan.",
     ]

@@ -140,10 +140,11 @@ extension PlanDiff {
         return list("funding", a, b, key: key, written: \.text, canonical: { text($0, $0.sourceText.trimmed) })
     }
 
-    /// The amounts per year: `2024: planned 3000 €, actual 2500 €`.
+    /// The amounts per year: `2024: planned 3000 €, actual 2500 €` (`all years: …` for an amount
+    /// over the action's whole course).
     private static func amounts(_ a: [YearAmount], _ b: [YearAmount]) -> FieldChange? {
         func canonical(_ y: YearAmount) -> String {
-            "\(y.year): " + [money(y.planned).map { "planned \($0)" }, money(y.actual).map { "actual \($0)" }]
+            "\(y.year.map(String.init) ?? "all years"): " + [money(y.planned).map { "planned \($0)" }, money(y.actual).map { "actual \($0)" }]
                 .compactMap { $0 }.joined(separator: ", ")
         }
         return list("amounts", a, b, key: canonical, written: { _ in nil }, canonical: canonical)

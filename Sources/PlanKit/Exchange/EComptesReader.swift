@@ -125,6 +125,13 @@ public struct EComptesReader: Sendable {
                                        message: "Unknown status \"\(statusText)\"; eComptes knows ANNULE_ABANDONNE, NON_COMMENCE, EN_COURS, EN_ATTENTE, PROBLEME and TERMINE, so its status is unknown.",
                                        text: statusText))
         }
+        for (name, what) in [("ETP", "a number of full-time equivalents PlanKit reads (a decimal number such as 0.5); its fte"),
+                             ("TauxAvancement", "a progress rate PlanKit reads (a decimal number such as 40); its progress")] {
+            guard let child = element.child(name), case .unknown = Action.number(child.text) else { continue }
+            let text = child.text
+            warnings.append(Diagnostic(.unparsedCell, location: child.location,
+                                       message: "\"\(text)\" is not \(what) is unknown.", text: text))
+        }
         let projections = element.child("Projections").map { list in
             list.children("Projection").map { p in
                 ExchangeFields.Projection(
@@ -219,8 +226,17 @@ public struct EComptesReader: Sendable {
             deadline: deadline,
             ordinaryBudget: Cell(ordinary.isEmpty ? .missing : .known(ordinary), text: "", location: articlesLocation),
             extraordinaryBudget: Cell(extraordinary.isEmpty ? .missing : .known(extraordinary), text: "", location: articlesLocation),
-            humanResources: fte.isEmpty || Double(fte) == 0 ? Cell(.missing, text: "", location: location)
-                : Cell(.known("\(fte) ETP"), text: fte, location: element.child("ETP")?.location ?? location),
+            humanResources: humanResources(fte, at: element.child("ETP")?.location ?? location, or: location),
             links: links, exchange: exchange)
+    }
+
+    /// The human-resources cell of an eComptes `ETP`: missing when blank or 0, `fte ETP` when a
+    /// finite number, else unknown (its text kept), as ``Action/fte`` reads it.
+    func humanResources(_ fte: String, at location: SourceLocation, or elementLocation: SourceLocation) -> Cell<String> {
+        switch Action.number(fte) {
+        case .known(let n) where n != 0: Cell(.known("\(fte) ETP"), text: fte, location: location)
+        case .known, .missing, .none: Cell(.missing, text: "", location: elementLocation)
+        case .unknown: Cell(.unknown, text: fte, location: location)
+        }
     }
 }

@@ -88,7 +88,7 @@ package enum XLSXPlanWriter {
                     cells[Column.code.rawValue] = Cell(code(action), fill: fill)
                     cells[Column.ordinary.rawValue] = Cell(budget(action.ordinaryBudget), fill: fill)
                     cells[Column.extraordinary.rawValue] = Cell(budget(action.extraordinaryBudget), fill: fill)
-                    cells[Column.humanResources.rawValue] = Cell(value(action.humanResources.text), fill: fill)
+                    cells[Column.humanResources.rawValue] = Cell(humanResources(action), fill: fill)
                     rows.append(cells)
                 }
             }
@@ -108,10 +108,17 @@ package enum XLSXPlanWriter {
         return XLSXWriter.Sheet(name: plan.name, rows: rows, widths: [70, 18, 18, 22, 14, 9, 40, 40, 14])
     }
 
-    /// The title cell: as the file had it, or, for an action read from eComptes (`A.3 - Rénover…`),
-    /// `Action 3. Rénover…` followed by its links to plans, `(cfr PST Aînés)`.
+    /// The title cell: as the file had it when it starts with the action's number (`Action 1.2.
+    /// Analyser…`); the number then the cell's text for a table of one row per action, whose
+    /// title cell holds the title alone (`Action 3. Installer des radars préventifs`); for an
+    /// action read from eComptes (`A.3 - Rénover…`), `Action 3. Rénover…` followed by its links to
+    /// plans, `(cfr PST Aînés)`.
     static func titleText(_ action: Action) -> String {
-        guard action.exchange != nil else { return action.titleCell.text }
+        guard action.exchange != nil else {
+            let text = action.titleCell.text
+            if TitleParser.numbered(text, word: "action")?.number == action.id { return text }
+            return text.isEmpty ? "Action \(action.id)." : "Action \(action.id). \(text)"
+        }
         var text = "Action \(action.id). \(action.title)"
         for link in action.links where link.ref == nil { text += " (\(link.relation.rawValue) \(link.plan))" }
         return text
@@ -135,6 +142,19 @@ package enum XLSXPlanWriter {
             }
             return text
         }.joined(separator: " "))
+    }
+
+    /// The human-resources cell: as the file had it, or, for an action read from eComptes (`ETP`
+    /// `0.5`), its full-time equivalents as the cell writes them, `0,5 ETP`, which reads back as
+    /// the same ``Action/fte``.
+    static func humanResources(_ action: Action) -> XLSXWriter.Value {
+        guard action.exchange != nil, case .known(let fte) = action.fte.value, fte > 0 else { return value(action.humanResources.text) }
+        let hundredths = (fte * 100).rounded()
+        // FTEReader reads one or two decimals; a finer number is kept as eComptes wrote it.
+        guard abs(hundredths - fte * 100) < 1e-9, hundredths < 1e12 else { return value(action.humanResources.text) }
+        let whole = Int64(hundredths) / 100, cents = Int64(hundredths) % 100
+        let number = cents == 0 ? "\(whole)" : cents % 10 == 0 ? "\(whole),\(cents / 10)" : "\(whole),\(cents < 10 ? "0" : "")\(cents)"
+        return .text(number + " ETP")
     }
 
     /// A cell's text as a value: empty when blank.

@@ -111,11 +111,13 @@ extension Action {
         set { fields.parent = newValue }
     }
 
-    /// The number `text` writes (`12.5`): missing when blank, unknown when not a number.
+    /// The number `text` writes (`12.5`): missing when blank, unknown when not a finite number
+    /// (`nan`, `inf` and numbers too large to hold are unknown, not numbers).
     static func number(_ text: String) -> CellValue<Double> {
         let trimmed = text.trimmed
         if trimmed.isEmpty { return .missing }
-        return Double(trimmed).map { .known($0) } ?? .unknown
+        guard let number = Double(trimmed), number.isFinite else { return .unknown }
+        return .known(number)
     }
 
     /// The day `text` writes (`2024-01-01`, `01/01/2024`), as a cell at `location`; `nil` when absent.

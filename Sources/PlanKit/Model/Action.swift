@@ -240,6 +240,17 @@ public struct Action: Sendable {
     /// The link at `index` of ``links``, without making the others.
     func link(at index: Int) -> CrossLink { read({ $0.link(at: index) }, { $0.value.links[index] }) }
 
+    /// What the link at `index` leads to (its plan, element and reference), without making its text.
+    func linkTarget(at index: Int) -> (plan: String, element: CrossLink.Element, ref: String?) {
+        read({ row in
+            let stored = row.storedLinks[index]
+            return (stored.plan, stored.element, stored.ref)
+        }, { box in
+            let link = box.value.links[index]
+            return (link.plan, link.element, link.ref)
+        })
+    }
+
     /// The deadline's state, read without copying the cell.
     var deadlineValue: CellValue<Deadline> { read({ $0.deadline }, { $0.value.deadline.value }) }
 

@@ -43,10 +43,10 @@ public enum FollowUpStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// code, the query name, and the words of iA.PST's states and of French plans.
     public var words: [String] {
         switch self {
-        case .notStarted: ["non_commence", "not started", "non commence", "pas commence", "a agender", "a faire", "cree", "a planifier", "prevu"]
+        case .notStarted: ["non_commence", "not started", "non commence", "pas commence", "a agender", "a faire", "cree", "a planifier", "prevu", "a venir"]
         case .inProgress: ["en_cours", "in progress", "en cours", "demarre", "commence"]
         case .waiting: ["en_attente", "waiting", "en attente", "en pause", "suspendu", "gele", "reporte"]
-        case .problem: ["probleme", "problem", "bloque", "en difficulte"]
+        case .problem: ["probleme", "problem", "bloque", "en difficulte", "en retard"]
         case .done: ["termine", "done", "realise", "finalise", "acheve", "fait", "cloture"]
         case .cancelled: ["annule_abandonne", "cancelled", "annule", "abandonne", "arrete", "supprime"]
         }

@@ -20,15 +20,22 @@ public struct Funding: Sendable, Hashable, Codable {
     public var text: String
     /// Where it was read.
     public var location: SourceLocation
+    /// The amount's cell as written, when a cell apart from the source's gives it (the French
+    /// template's `Montant € HT` beside `Financeur 1`).
+    public var amountText: String?
+    /// Where that cell is.
+    public var amountLocation: SourceLocation?
 
     /// Creates a funding; `sourceText` defaults to the source's name.
     public init(source: FundingSource, sourceText: String? = nil, amount: CellValue<Money>, year: Int? = nil,
-                text: String, location: SourceLocation) {
+                text: String, location: SourceLocation, amountText: String? = nil, amountLocation: SourceLocation? = nil) {
         self.source = source
         self.sourceText = sourceText ?? source.name
         self.amount = amount
         self.year = year
         self.text = text
         self.location = location
+        self.amountText = amountText
+        self.amountLocation = amountLocation
     }
 }

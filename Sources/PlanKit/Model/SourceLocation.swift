@@ -7,6 +7,8 @@
 /// In a workbook the file is the sheet, `book.xlsx#Citoyennete`, ``line`` the row and ``column``
 /// the column (1 = A): such a location is a cell and reads `book.xlsx#Citoyennete!G12`.
 ///
+/// Line 0 is the whole file, or the whole sheet: it reads `pst.tsv`, `book.xlsx#Brouillon`.
+///
 /// A location takes 16 bytes: the file's name is stored once for all locations that name it.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     private var fileNumber: UInt32
@@ -46,9 +48,10 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// Whether the location is a cell of a workbook's sheet (``file`` is `book.xlsx#Sheet`).
     public var isCell: Bool { FileNames.shared.isSheet(fileNumber) }
 
-    /// The cell's reference, `G12` (column letters and row), for a location in a sheet; `nil` elsewhere.
+    /// The cell's reference, `G12` (column letters and row), for a location in a sheet; `nil`
+    /// elsewhere, and for the whole sheet (line 0).
     public var cell: String? {
-        guard isCell else { return nil }
+        guard isCell, line >= 1 else { return nil }
         return Self.columnLetters(column) + String(line)
     }
 
@@ -72,8 +75,10 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column`, the form compilers and editors understand; in a workbook's sheet,
-    /// `book.xlsx#Citoyennete!G12`.
+    /// `book.xlsx#Citoyennete!G12`; for the whole file or sheet (line 0), its name alone:
+    /// `book.xlsx#Brouillon`.
     public var description: String {
+        if line == 0 { return file }
         if let cell, column > 0 { return "\(file)!\(cell)" }
         return "\(file):\(line):\(column)"
     }
@@ -98,12 +103,13 @@ extension SourceLocation: Codable {
         }
     }
 
-    /// Encodes `{"file": …, "line": …, "column": …}`, and `"cell": "G12"` for a cell of a workbook's sheet.
+    /// Encodes `{"file": …, "line": …, "column": …}`, and `"cell": "G12"` for a cell of a workbook's
+    /// sheet (`"cell": ""` for the whole sheet).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encode(line, forKey: .line)
         try container.encode(column, forKey: .column)
-        try container.encodeIfPresent(cell, forKey: .cell)
+        try container.encodeIfPresent(isCell ? cell ?? "" : nil, forKey: .cell)
     }
 }

@@ -348,11 +348,38 @@ package enum CellAccounting {
             add(action.humanResources)
             for line in action.budget { add(line.text, at: line.location) }
             for link in action.links { add(link.text, at: link.location) }
+            if case .fields = action.storage { addFollowUp(action) }
             if case .row(let row) = action.storage {
                 knowsColumns = true
                 for (header, number) in row.columns.numbers.enumerated() where number != 0 {
                     readColumns[Int(number), default: []].insert(header)
                 }
+            }
+        }
+
+        /// The cells of an action's follow-up fields; the parts of one cell (iA.PST's indicators
+        /// and funding, `… | …`) joined again as the cell writes them.
+        mutating func addFollowUp(_ action: Action) {
+            add(action.status)
+            add(action.progress)
+            add(action.health)
+            add(action.priority)
+            for date in [action.start, action.end] {
+                if let planned = date.planned { add(planned) }
+                if let effective = date.effective { add(effective) }
+            }
+            func joined(_ parts: [(text: String, location: SourceLocation)]) {
+                var byPlace: [SourceLocation: [String]] = [:]
+                for part in parts { byPlace[part.location, default: []].append(part.text) }
+                for (location, texts) in byPlace { add(texts.joined(separator: " | "), at: location) }
+            }
+            joined(action.indicators.map { ($0.text, $0.location) })
+            joined(action.funding.map { ($0.text, $0.location) })
+            for funding in action.funding {
+                if let text = funding.amountText, let location = funding.amountLocation { add(text, at: location) }
+            }
+            for amount in action.amounts {
+                if let text = amount.text, let location = amount.location { add(text, at: location) }
             }
         }
 

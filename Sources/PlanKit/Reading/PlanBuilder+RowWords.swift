@@ -111,6 +111,15 @@ extension PlanBuilder {
     /// Whether folded text starts an objective, an axis or an action row.
     static func startsObjectiveOrAction(_ folded: [UInt8]) -> Bool {
         folded.starts(with: Words.strategic) || folded.starts(with: Words.operational) || startsWithNumbered(folded, Words.axisNumbered)
-            || startsWithNumbered(folded, Words.subAxisNumbered) || (folded.starts(with: Words.action) && folded.count > Words.action.count)
+            || startsWithNumbered(folded, Words.subAxisNumbered) || startsActionNumber(folded)
+    }
+
+    /// Whether folded text is `action` followed by a number (`action 1.2.`, `action 3`): an action
+    /// row, where `Action prioritaire`, a legend's line, is not.
+    static func startsActionNumber(_ folded: [UInt8]) -> Bool {
+        guard folded.starts(with: Words.action) else { return false }
+        var i = Words.action.count
+        while i < folded.count, folded[i] == UInt8(ascii: " ") || folded[i] == UInt8(ascii: "\t") || folded[i] == 0xC2 || folded[i] == 0xA0 { i += 1 }
+        return i < folded.count && AmountParser.isDigit(folded[i])
     }
 }

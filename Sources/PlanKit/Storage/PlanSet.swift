@@ -149,6 +149,8 @@ public struct PlanSet: Sendable {
         }
         /// The link.
         public var link: CrossLink { owner.link(at: Int(index)) }
+        /// What the link leads to: ``link``'s plan, element and reference, without its text.
+        package var target: (plan: String, element: CrossLink.Element, ref: String?) { owner.linkTarget(at: Int(index)) }
 
         /// The link at `index` in `owner`'s links, `owner` being the action at `action`.
         init(action: Int, owner: Action, index: Int) {

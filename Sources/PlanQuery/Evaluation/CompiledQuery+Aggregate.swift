@@ -5,11 +5,13 @@ extension CompiledQuery {
     /// An aggregate over the rows `members`.
     ///
     /// `count(p)` counts the values that are not unknown, none or missing (with `distinct`, the
-    /// different ones); `avg`, `min` and `max` take known values only. `sum` of amounts adds the
-    /// known amounts, and says when some are unknown: the sum of the known parts is then
-    /// ``QueryValue/incomplete(_:)`` (`15000 + ?`), and unknown when no part is known. Whole
-    /// numbers and amounts add up in 64-bit integers (cents), fractional numbers (`0,5 ETP`) as
-    /// decimals, exactly: `0.1 + 0.2` is `0.3`.
+    /// different ones); `min` and `max` take known values only. `sum` adds the known amounts or
+    /// numbers, and says when some are unknown (or incomplete sums): the sum of the known parts is
+    /// then ``QueryValue/incomplete(_:)`` for amounts (`15000 + ?`) and
+    /// ``QueryValue/incompleteNumber(_:)`` for numbers (`5 + ?`), and unknown when no part is
+    /// known. `avg` is unknown when some values are unknown, for their number is known but not
+    /// their sum. Whole numbers and amounts add up in 64-bit integers (cents), fractional numbers
+    /// (`0,5 ETP`) as decimals, exactly: `0.1 + 0.2` is `0.3`.
     static func aggregate(_ function: AggregateFunction, _ accessor: ValueAccessor?, _ type: ValueType?, _ members: [Int],
                           _ context: QueryContext, _ location: QueryLocation, distinct: Bool = false) throws(QueryError) -> QueryValue {
         guard let accessor else { return .integer(Int64(members.count)) }
@@ -37,6 +39,7 @@ extension CompiledQuery {
                     if value == .unknown { unknownParts = true }
                     return false
                 }
+                if value.isIncomplete && function == .avg { unknownParts = true }
                 if function != .count && function != .sum && !value.isKnown { return false }
                 count += 1
                 switch function {
@@ -47,7 +50,8 @@ extension CompiledQuery {
                     case .money(let m): add = m.cents
                     case .incomplete(let m): add = m.cents; unknownParts = true
                     case .integer(let n): add = n
-                    case .decimal(let d):
+                    case .decimal(let d), .incompleteNumber(let d):
+                        if value.isIncomplete { unknownParts = true }
                         guard let exact = exactDecimal(d) else { overflow = true; return false }
                         fractions = (fractions ?? 0) + exact
                         return false
@@ -73,19 +77,18 @@ extension CompiledQuery {
             if overflow {
                 throw QueryError("\(function.rawValue)() overflows: the total is too large to hold; narrow the rows with where.", at: location)
             }
+            if count == 0 || (unknownParts && function == .avg) { return unknownParts ? .unknown : .missing }
             if function == .sum && type == .money {
-                if count == 0 { return unknownParts ? .unknown : .missing }
                 return unknownParts ? .incomplete(Money(cents: total)) : .money(Money(cents: total))
             }
-            if count == 0 { return .missing }
             if let fractions {
                 let sum = Decimal(total) + fractions
                 guard let value = double(function == .sum ? sum : sum / Decimal(count)) else {
                     throw QueryError("\(function.rawValue)() overflows: the total is too large to hold; narrow the rows with where.", at: location)
                 }
-                return .decimal(value)
+                return unknownParts ? .incompleteNumber(value) : .decimal(value)
             }
-            if function == .sum { return .integer(total) }
+            if function == .sum { return unknownParts ? .incompleteNumber(Double(total)) : .integer(total) }
             if type == .money {
                 let (q, r) = total.quotientAndRemainder(dividingBy: count)
                 return .money(Money(cents: q + (r.magnitude * 2 >= count.magnitude ? (total < 0 ? -1 : 1) : 0)))

@@ -153,7 +153,7 @@ public struct CompiledQuery: Sendable {
         var totalKnown = true
         for row in rows {
             switch row[c] {
-            case .unknown, .incomplete: totalKnown = false
+            case .unknown, .incomplete, .incompleteNumber: totalKnown = false
             default: if row[c].isKnown { total += row[c].number ?? 0 }
             }
         }

@@ -39,6 +39,14 @@ extension Compiler {
         case .comparison(let path, let op, let literal, let location):
             let resolved = try resolve(path, root)
             let value = try convert(literal, to: resolved.type, path: path, at: location)
+            if let single = resolved.single {
+                // One value a row: compared as it is, without enumerating it.
+                return { c, i, _ in
+                    let v = single(c, i)
+                    guard v.isKnown, let r = QueryValue.compare(v, value) else { return .unknown }
+                    return Truth(op.holds(r))
+                }
+            }
             let accessor = resolved.accessor
             return { c, i, _ in
                 // Whether a value compared false; whether one was unknown, none or missing.

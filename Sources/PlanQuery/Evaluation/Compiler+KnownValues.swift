@@ -1,12 +1,13 @@
 import PlanKit
 
 extension Compiler {
-    /// `query` with the plan names it compares normalised as the reader normalises them
-    /// (`plan = "PCS 3"` → `plan = "PCS III"`).
+    /// `query` with the plan names its `where` and `having` compare normalised as the reader
+    /// normalises them (`plan = "PCS 3"` → `plan = "PCS III"`).
     static func normalisingPlanNames(_ query: Query) -> Query {
-        guard let filter = query.filter, let root = Schema.collection(query.collection)?.recordTypeID else { return query }
+        guard query.filter != nil || query.having != nil, let root = Schema.collection(query.collection)?.recordTypeID else { return query }
         var query = query
-        query.filter = normalising(filter, root)
+        query.filter = query.filter.map { normalising($0, root) }
+        query.having = query.having.map { normalising($0, root) }
         return query
     }
 
@@ -32,12 +33,13 @@ extension Compiler {
         }
     }
 
-    /// Warnings for the text literals `query` compares with a field of known values (plans,
-    /// kinds, levels, statuses, rules) that match none of the values `context` knows.
+    /// Warnings for the text literals `query` compares, in `where` or `having`, with a field of
+    /// known values (plans, kinds, levels, statuses, rules) that match none of the values
+    /// `context` knows.
     public static func warnings(_ query: Query, in context: QueryContext) -> [QueryWarning] {
-        guard let filter = query.filter, let root = Schema.collection(query.collection)?.recordTypeID else { return [] }
+        guard query.filter != nil || query.having != nil, let root = Schema.collection(query.collection)?.recordTypeID else { return [] }
         var warnings: [QueryWarning] = []
-        collectWarnings(filter, root, context, &warnings)
+        for condition in [query.filter, query.having].compactMap({ $0 }) { collectWarnings(condition, root, context, &warnings) }
         return warnings
     }
 

@@ -85,6 +85,16 @@ extension Compiler {
     static func compileComparison(_ left: Operand, _ op: ComparisonOperator, _ right: Operand, _ root: RecordTypeID,
                                   at location: QueryLocation) throws(QueryError) -> CompiledQuery.Predicate {
         let lt = try type(of: left, root), rt = try type(of: right, root)
+        if let l = try rowSingle(left, root, hint: rt), let r = try rowSingle(right, root, hint: lt) {
+            // One value on each side, as most fields have: compared without enumerating them.
+            return { c, i, _ in
+                let a = l(c, i)
+                guard a.isKnown else { return .unknown }
+                let b = r(c, i)
+                guard b.isKnown, let order = QueryValue.compare(a, b) else { return .unknown }
+                return Truth(op.holds(order))
+            }
+        }
         let l = try rowAccessor(left, root, hint: rt), r = try rowAccessor(right, root, hint: lt)
         return { c, i, _ in
             // The usual case first: one value on each side.
@@ -114,6 +124,13 @@ extension Compiler {
                 }
             }
         }
+    }
+
+    /// An operand's one value for a row, when it has exactly one: a field of the row itself, or
+    /// the value a literal or arithmetic computes; `nil` for a path that may have several or none.
+    static func rowSingle(_ operand: Operand, _ root: RecordTypeID, hint: ValueType?) throws(QueryError) -> CompiledQuery.Collect? {
+        if case .path(let path) = operand { return try resolve(path, root).single }
+        return try rowValue(operand, root, hint: hint)
     }
 
     /// An operand's values for a row: a path's own values, or the one value it computes.

@@ -8,6 +8,8 @@ extension Compiler {
         var foldedColumn: FoldedColumn.Key? = nil
         /// The small number of the row the value depends on, when it has one.
         var denseKey: DenseKey? = nil
+        /// The row's one value, when the path has exactly one a row (a field of the row itself).
+        var single: (@Sendable (QueryContext, Int) -> QueryValue)? = nil
     }
 
     /// Resolves a dotted path from a record type to a value accessor.
@@ -31,7 +33,7 @@ extension Compiler {
                     throw QueryError("'\(field.name)' is a \(type.rawValue) and has no fields; end the path at \(path.components[...index].joined(separator: ".")).", at: path.locations[index + 1])
                 }
                 return Resolved(accessor: chain(hop, accessor), type: type, foldedColumn: hop == nil || sameRow ? field.foldedColumn : nil,
-                                denseKey: sameRow ? field.denseKey : nil)
+                                denseKey: sameRow ? field.denseKey : nil, single: sameRow ? field.single : nil)
             case .record(let typeID, _, let accessor):
                 let next = Schema.recordType(typeID)
                 hop = chain(hop, accessor)
@@ -41,7 +43,8 @@ extension Compiler {
                     guard let (type, selfAccessor) = record.selfValue else {
                         throw QueryError("'\(path)' is a record; name one of its fields: \(record.fields.map(\.name).joined(separator: ", ")).", at: location)
                     }
-                    return Resolved(accessor: chain(hop, selfAccessor), type: type, denseKey: sameRow ? record.selfDense : nil)
+                    return Resolved(accessor: chain(hop, selfAccessor), type: type, denseKey: sameRow ? record.selfDense : nil,
+                                    single: sameRow ? record.selfSingle : nil)
                 }
             }
         }
@@ -49,13 +52,12 @@ extension Compiler {
     }
 
     static func isInState(_ value: QueryValue, _ state: StateTest) -> Bool {
-        switch state {
-        case .unknown: value == .unknown
-        case .none: value == .none
-        case .missing: value == .missing
-        case .empty: value == .none || value == .missing
-        case .known: value.isKnown
-        case .incomplete: if case .incomplete = value { true } else { false }
+        // Matched by case, not compared with `==`, which would compare payloads.
+        switch (state, value) {
+        case (.unknown, .unknown), (.none, .none), (.missing, .missing), (.empty, .none), (.empty, .missing): true
+        case (.incomplete, _): value.isIncomplete
+        case (.known, _): value.isKnown
+        default: false
         }
     }
 

@@ -23,6 +23,7 @@ public enum JSONRenderer {
         case .integer(let n): String(n)
         case .money(let m): m.description
         case .incomplete(let m): "{\"sum\": \(m.description), \"incomplete\": true}"
+        case .incompleteNumber(let d): d.isFinite ? "{\"sum\": \(QueryValue.decimalText(d)), \"incomplete\": true}" : "null"
         case .decimal(let d): d.isFinite ? String(d) : "null"
         case .bool(let b): b ? "true" : "false"
         case .deadline(let d): string(d.description)

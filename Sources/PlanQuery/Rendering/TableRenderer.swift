@@ -37,7 +37,7 @@ public struct TableRenderer: Sendable {
 
     static func isNumeric(_ value: QueryValue) -> Bool {
         switch value {
-        case .integer, .money, .incomplete, .decimal: true
+        case .integer, .money, .incomplete, .incompleteNumber, .decimal: true
         default: false
         }
     }

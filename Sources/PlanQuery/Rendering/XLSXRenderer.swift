@@ -44,7 +44,7 @@ public enum XLSXRenderer {
         case .date(let day): .day(day)
         case .missing: .empty
         // An incomplete sum is text, `15000 + ?`, as in csv: a number would pass for the whole.
-        case .text, .id, .deadline, .list, .unknown, .none, .incomplete: .text(value.text)
+        case .text, .id, .deadline, .list, .unknown, .none, .incomplete, .incompleteNumber: .text(value.text)
         }
     }
 }

@@ -27,6 +27,8 @@ public struct Field: Sendable {
     var denseKey: DenseKey? = nil
     /// For a record: whether it is the same row seen as another record (a budget line's article).
     var sameRow = false
+    /// For a value with exactly one value a row: that value, without enumerating it.
+    var single: (@Sendable (QueryContext, Int) -> QueryValue)? = nil
 
     /// The type name shown by `.schema`: `text`, `money`, `budget[]`…
     public var typeName: String {

@@ -12,12 +12,20 @@ public struct RecordType: Sendable {
     let selfValue: (ValueType, ValueAccessor)?
     /// The small number ``selfValue`` depends on, when it has one.
     var selfDense: DenseKey? = nil
+    /// ``selfValue``'s one value a row, when it always has exactly one.
+    var selfSingle: (@Sendable (QueryContext, Int) -> QueryValue)? = nil
 
     init(id: RecordTypeID, fields: [Field], selfValue: (ValueType, ValueAccessor)?, selfDense: DenseKey? = nil) {
         self.id = id
         self.fields = fields
         self.selfValue = selfValue
         self.selfDense = selfDense
+    }
+
+    /// A type whose record stands for one value a row, `value`.
+    init(id: RecordTypeID, fields: [Field], single: (ValueType, @Sendable (QueryContext, Int) -> QueryValue)) {
+        self.init(id: id, fields: fields, selfValue: (single.0, Schema.one(single.1)))
+        selfSingle = single.1
     }
 
     /// The field named `name` (or an alias), ignoring case.

@@ -11,7 +11,7 @@ extension Schema {
         record("objective", .objective, "its operational objective (number, title…)") { c, i in c.planSet.actions[i].objective.offset },
         record("strategic", .objective, "its strategic objective") { c, i in c.planSet.actions[i].strategic.offset },
         record("pilot", .pilots, "its pilots: political, service, agent", aliases: ["pilots"]) { _, i in i },
-        record("deadline", .deadline, "its deadline (year, month, form, text)") { _, i in i },
+        sameRow(record("deadline", .deadline, "its deadline (year, month, form, text)") { _, i in i }),
         records("budget", .budget, "its budget lines") { c, i in c.planSet.actions[i].budgetLines.offsets() },
         value("ordinary", .money, "the sum of its known ordinary amounts; unknown when none of its amounts is known") { c, i in budgetSum(c, i, .ordinary) },
         value("extraordinary", .money, "the sum of its known extraordinary amounts; unknown when none of its amounts is known") { c, i in budgetSum(c, i, .extraordinary) },
@@ -57,10 +57,10 @@ extension Schema {
         value("form", .text, "year, semester, quarter, month, end-of-year, period or ongoing") { c, i in
             state(deadlineState(c, i)) { .text($0.form) }
         },
-        record("start", .deadlineStart, "the first day it covers: 2021-07-01 for 2e sem. 2021; none for an ongoing action") { _, i in i },
-        record("end", .deadlineEnd, "the last day it covers, by which the action is due: 2021-12-31 for 2e sem. 2021") { _, i in i },
+        sameRow(record("start", .deadlineStart, "the first day it covers: 2021-07-01 for 2e sem. 2021; none for an ongoing action") { _, i in i }),
+        sameRow(record("end", .deadlineEnd, "the last day it covers, by which the action is due: 2021-12-31 for 2e sem. 2021") { _, i in i }),
         value("text", .text, "the cell as the file has it") { c, i in .text(c.planSet.actions[i].action.deadline.text.trimmed) },
-    ], selfValue: (.deadline, one { c, i in state(deadlineState(c, i)) { .deadline($0) } }))
+    ], single: (.deadline, { c, i in state(deadlineState(c, i)) { .deadline($0) } }))
 
     static let deadlineStart = day(.deadlineStart) { $0.start }
     static let deadlineEnd = day(.deadlineEnd) { $0.end }
@@ -76,6 +76,6 @@ extension Schema {
             value("year", .integer, "the year") { c, i in part(c, i, \.year) },
             value("month", .integer, "the month, 1-12") { c, i in part(c, i, \.month) },
             value("day", .integer, "the day of the month") { c, i in part(c, i, \.day) },
-        ], selfValue: (.date, one { c, i in state(deadlineState(c, i)) { d in day(d).map { .date($0) } ?? .missing } }))
+        ], single: (.date, { c, i in state(deadlineState(c, i)) { d in day(d).map { .date($0) } ?? .missing } }))
     }
 }

@@ -8,7 +8,9 @@ extension Schema {
 
     static func value(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
                       _ f: @escaping @Sendable (QueryContext, Int) -> QueryValue) -> Field {
-        Field(name: name, aliases: aliases, summary: summary, kind: .value(type, one(f)))
+        var field = Field(name: name, aliases: aliases, summary: summary, kind: .value(type, one(f)))
+        field.single = f
+        return field
     }
 
     /// `field`, searched by `~` through a folded column.

@@ -6,9 +6,9 @@ extension Schema {
         record("action", .action, "the action the link belongs to (also source)") { c, i in c.planSet.links[i].action.offset },
         record("source", .action, "the action the link belongs to: source.plan is its plan, source.id its id") { c, i in c.planSet.links[i].action.offset },
         sameRow(record("target", .linkTarget, "what the link leads to: target.plan, target.title, target.axis, target.action…") { _, i in i }),
-        value("plan", .text, "the target plan, normalised (PCS III, PST Aînés); the same as target.plan") { c, i in .text(c.planSet.links[i].link.plan) },
-        value("kind", .text, "axis, sub-axis, action or plan", aliases: ["element"]) { c, i in .text(c.planSet.links[i].link.element.rawValue) },
-        value("ref", .text, "the axis number or action code, e.g. 5.5.02") { c, i in text(c.planSet.links[i].link.ref) },
+        value("plan", .text, "the target plan, normalised (PCS III, PST Aînés); the same as target.plan") { c, i in .text(c.planSet.links[i].target.plan) },
+        value("kind", .text, "axis, sub-axis, action or plan", aliases: ["element"]) { c, i in .text(c.planSet.links[i].target.element.rawValue) },
+        value("ref", .text, "the axis number or action code, e.g. 5.5.02") { c, i in text(c.planSet.links[i].target.ref) },
         value("relation", .text, "en lien avec or cfr") { c, i in .text(c.planSet.links[i].link.relation.rawValue) },
         value("text", .text, "the parenthesis as written") { c, i in .text(c.planSet.links[i].link.text) },
         value("status", .text, "resolved, reference (a PCS III axis), unresolved-plan or unknown-target") { c, i in .text(c.linkResolutions[i].name) },
@@ -24,22 +24,24 @@ extension Schema {
 
     /// The title of what link `i` leads to: the loaded action's or objective's, else a PCS III
     /// axis's official title; `nil` when there is none to show.
-    static func linkTargetTitle(_ c: QueryContext, _ i: Int) -> Substring? {
-        let targets = c.linkTargets
+    static func linkTargetTitle(_ c: QueryContext, _ i: Int) -> Substring? { linkTargetTitle(c, i, c.linkTargets) }
+
+    /// ``linkTargetTitle(_:_:)`` with the context's link targets at hand.
+    static func linkTargetTitle(_ c: QueryContext, _ i: Int, _ targets: LinkTargets) -> Substring? {
         if let action = targets.action(ofLink: i) { return c.planSet.actions[action].title }
         if let objective = targets.objective(ofLink: i) {
             let entry = c.planSet.objectives[objective]
             return Substring(c.planSet.operationalObjective(entry)?.title ?? c.planSet.strategicObjective(entry).title)
         }
-        guard let axis = targets.axis(ofLink: i), c.planSet.links[i].link.element == .axis else { return nil }
+        guard let axis = targets.axis(ofLink: i), c.planSet.links[i].target.element == .axis else { return nil }
         return PCS3.axes[axis].map { Substring($0) }
     }
 
     /// The target of a link, the link's own row seen from the other end.
     static let linkTarget = RecordType(id: .linkTarget, fields: [
-        value("plan", .text, "the target plan, normalised (PCS III, PST Aînés)") { c, i in .text(c.planSet.links[i].link.plan) },
-        value("kind", .text, "axis, sub-axis, action or plan", aliases: ["element"]) { c, i in .text(c.planSet.links[i].link.element.rawValue) },
-        value("id", .id, "the axis number or action code, e.g. 5.5.02", aliases: ["ref"]) { c, i in c.planSet.links[i].link.ref.map { .id($0) } ?? .missing },
+        value("plan", .text, "the target plan, normalised (PCS III, PST Aînés)") { c, i in .text(c.planSet.links[i].target.plan) },
+        value("kind", .text, "axis, sub-axis, action or plan", aliases: ["element"]) { c, i in .text(c.planSet.links[i].target.element.rawValue) },
+        value("id", .id, "the axis number or action code, e.g. 5.5.02", aliases: ["ref"]) { c, i in c.planSet.links[i].target.ref.map { .id($0) } ?? .missing },
         value("axis", .integer, "the PCS III axis it is in (6 for 6.1.04); missing for another plan") { c, i in
             c.linkTargets.axis(ofLink: i).map { .integer(Int64($0)) } ?? .missing
         },

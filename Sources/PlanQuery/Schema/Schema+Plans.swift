@@ -11,6 +11,10 @@ extension Schema {
         value("period", .text, "the legislature's years, e.g. 2019-2024") { c, i in
             text(c.planSet.plans[i].period.map { "\($0.lowerBound)-\($0.upperBound)" })
         },
+        values("legend", .text, "the legend's lines, and each colour's meaning as colour #ffff00: meaning") { c, i, emit in
+            for line in c.planSet.plans[i].legend where emit(.text(line)) { return true }
+            return false
+        },
         value("file", .text, "the file the plan was read from") { c, i in .text(c.planSet.plans[i].source) },
         value("objectives", .integer, "the number of strategic objectives") { c, i in .integer(Int64(c.planSet.plans[i].objectives.count)) },
         value("actions", .integer, "the number of actions") { c, i in

@@ -12,17 +12,28 @@ import Foundation
 ///     { "label": ["N° fiche", "Fiche"], "level": "action", "field": "number" },
 ///     { "label": "Intitulé de la fiche", "level": "action", "field": "title" },
 ///     { "label": "Échevin", "level": "action", "field": "political" },
-///     { "label": "État", "level": "action", "field": "follow-up" }
+///     { "label": "État", "level": "action", "field": "status" },
+///     { "label": "Remarques", "level": "action", "field": "follow-up" }
+///   ],
+///   "rows": [
+///     { "match": "^Objectif stratégique", "is": "strategic" },
+///     { "match": "^Remarque", "is": "note" }
 ///   ]
 /// }
 /// ```
 ///
 /// `level` is `strategic`, `operational`, `suboperational`, `action`, `sub-action` or `row`;
-/// `field` is `number`, `title`, `political`, `services`, `agents`, `deadline`, `ordinary`,
-/// `extraordinary`, `human-resources` or `follow-up`. `required` (optional) lists the labels a
-/// header row must name; by default, the first label of every title column. `separators`
-/// (optional) lists what separates names in a pilot cell (`,`, a line break and ` / ` by default).
-/// Any mistake is reported at its line and column in the file.
+/// `field` is one of ``TableLayout/Field``'s raw values (`number`, `title`, `political`,
+/// `services`, `agents`, `deadline`, `ordinary`, `extraordinary`, `human-resources`, `status`,
+/// `progress`, `health`, `priority`, `start.planned`, `start.effective`, `end.planned`,
+/// `end.effective`, `indicators`, `funding`, `funder`, `funder-amount`, `planned-amount`,
+/// `follow-up`). `rows` (optional) marks rows by their first non-blank cell, a regular expression
+/// matched ignoring case and accents: `strategic` and `operational` objective rows (the text
+/// after the match is the title), `note` and `ignored` rows (kept in a warning). `required`
+/// (optional) lists the labels a header row must name; by default, the first label of every title
+/// column. `separators` (optional) lists what separates names in a pilot cell (`,`, a line break
+/// and ` / ` by default). `walloon` (optional, `true` by default) says whether a funder written
+/// `Région` is the Walloon region. Any mistake is reported at its line and column in the file.
 public enum LayoutFile {
     /// Reads the layout file at `path`.
     ///
@@ -47,6 +58,8 @@ public enum LayoutFile {
         var columns: [TableLayout.Column] = []
         var required: [String]?
         var separators: [String]?
+        var markers: [TableLayout.RowMarker] = []
+        var walloon = true
         func strings(_ value: JSONCursor.Value, _ what: String) throws(PlanReadError) -> [String] {
             switch value.kind {
             case .string(let text) where !text.trimmed.isEmpty: return [text]
@@ -67,6 +80,40 @@ public enum LayoutFile {
                 name = text
             case "required": required = try strings(value, "\"required\"")
             case "separators": separators = try strings(value, "\"separators\"")
+            case "walloon":
+                guard case .bool(let flag) = value.kind else { throw fail(value, "\"walloon\" must be true or false: whether a funder written Région is the Walloon region.") }
+                walloon = flag
+            case "rows":
+                guard case .array(let items) = value.kind else {
+                    throw fail(value, "\"rows\" must be a list of row markers, each { \"match\": …, \"is\": … }.")
+                }
+                for item in items {
+                    guard case .object(let fields) = item.kind else {
+                        throw fail(item, "A row marker must be an object { \"match\": …, \"is\": … }.")
+                    }
+                    var pattern: String?
+                    var kind: TableLayout.RowMarker.Kind?
+                    for (key, value) in fields {
+                        switch key {
+                        case "match":
+                            guard case .string(let text) = value.kind, !text.isEmpty, RowMarkerMatcher.compile(text) != nil else {
+                                throw fail(value, "\"match\" must be a regular expression, such as \"^Objectif stratégique\".")
+                            }
+                            pattern = text
+                        case "is":
+                            guard case .string(let text) = value.kind, let read = TableLayout.RowMarker.Kind(rawValue: text) else {
+                                throw fail(value, "\"is\" must be one of \(TableLayout.RowMarker.Kind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")).")
+                            }
+                            kind = read
+                        default:
+                            throw fail(value, "A row marker has no \"\(key)\"; it has \"match\" and \"is\".")
+                        }
+                    }
+                    guard let pattern, let kind else {
+                        throw fail(item, "This row marker lacks \(pattern == nil ? "\"match\"" : "\"is\""); a row marker has \"match\" and \"is\".")
+                    }
+                    markers.append(TableLayout.RowMarker(pattern, kind))
+                }
             case "columns":
                 guard case .array(let items) = value.kind, !items.isEmpty else {
                     throw fail(value, "\"columns\" must be a non-empty list of columns, each { \"label\": …, \"level\": …, \"field\": … }.")
@@ -101,7 +148,7 @@ public enum LayoutFile {
                     columns.append(TableLayout.Column(labels, level, field))
                 }
             default:
-                throw fail(value, "A layout file has no \"\(key)\"; it has \"name\", \"columns\", and optionally \"required\" and \"separators\".")
+                throw fail(value, "A layout file has no \"\(key)\"; it has \"name\", \"columns\", and optionally \"rows\", \"required\", \"separators\" and \"walloon\".")
             }
         }
         guard !columns.isEmpty else {
@@ -113,7 +160,7 @@ public enum LayoutFile {
         }
         return TableLayout(
             name: name, columns: columns, required: required ?? titles.map { $0.labels[0] },
-            nameSeparators: separators ?? [",", "\n", " / "])
+            nameSeparators: separators ?? [",", "\n", " / "], rowMarkers: markers, walloon: walloon)
     }
 }
 

@@ -10,6 +10,8 @@ import Foundation
 ///   labels (the column it names is read, or reported row by row).
 /// - **Objectives**: a cell on the line an objective starts on is accounted for when its words
 ///   are the objective's number and title words (with `OS`, `OO` and the words of a reference).
+/// - **Marked objective rows**: on a row a layout file's marker makes an objective, the words of
+///   the marker's match (`Objectif stratégique`) count as the objective's too.
 /// - **Repeats**: a cell in the columns of a level (strategic, operational, action, sub-action)
 ///   on a row that starts no element of that level is accounted for when it equals the same
 ///   column's cell on the row that started the level's current element: the row repeats it.
@@ -66,9 +68,16 @@ enum TableAccounting {
         var found: [UnaccountedCell] = []
         var walk = CellAccounting.Walk(origin: origin)
         var inLegend = false
+        let markers = RowMarkerMatcher(header.layout.rowMarkers)
         try? DelimitedTable.forEachRow(utf8, separator: DelimitedTable.detectSeparator(utf8), file: file) { row in
             let line = row.line
             var left: [(index: Int, cell: [UInt8])] = []
+            // The words of an objective marker's match on this row.
+            var markerWords: Set<String> = []
+            if !markers.isEmpty, line > header.line, let first = (0..<row.count).first(where: { !row.isBlank($0) }),
+               let (kind, matched, _) = markers.match(row[first].trimmed), kind == .strategic || kind == .operational {
+                markerWords = Set(CellAccounting.words(CellAccounting.normalised(matched)))
+            }
             var normalisedRow: [Int: [UInt8]] = [:]
             for index in 0..<row.count where !row.isBlank(index) {
                 let text = row[index]
@@ -80,7 +89,7 @@ enum TableAccounting {
                 if let texts = model.warnings[line], texts.contains(where: { $0.holds(raw: text, { cell }) }) { continue }
                 if line == header.line, header.match.columns[index] != nil { continue }
                 if line > header.line, let sets = objectiveWords[line],
-                   sets.contains(where: { set in CellAccounting.words(cell).allSatisfy { set.contains($0) } }) { continue }
+                   sets.contains(where: { set in CellAccounting.words(cell).allSatisfy { set.contains($0) || markerWords.contains($0) } }) { continue }
                 if line > header.line, let level = levelOf[index], level != .row, !(starts[level]?.contains(line) ?? false),
                    let start = starts[level]?.last(where: { $0 < line }), rows[start]?[index] == cell { continue }
                 left.append((index, cell))

@@ -30,6 +30,16 @@ struct TableBuilder {
     var subActionCount = 0
     var inLegend = false
     let separators: Separators
+    /// The header's columns in the row's order.
+    let sortedColumns: [(index: Int, column: TableLayout.Column)]
+    /// The funder column (its cell index) of each funder-amount column: the nearest before it
+    /// that no other amount column has taken.
+    let funderOfAmount: [Int: Int]
+    /// The layout's row markers.
+    let markers: RowMarkerMatcher
+    /// The levels whose current element a marked row started: rows that leave their columns
+    /// blank stay under it.
+    var marked: Set<TableLayout.Level> = []
 
     /// The levels of the hierarchy, from the top.
     static let hierarchy: [TableLayout.Level] = [.strategic, .operational, .action, .subAction]
@@ -53,6 +63,19 @@ struct TableBuilder {
         self.columns = columns
         keyIndexes = keys
         separators = Separators(layout.nameSeparators)
+        sortedColumns = columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var funderOfAmount: [Int: Int] = [:]
+        var funder: Int?
+        for (index, column) in sortedColumns {
+            if column.field == .funder { funder = index }
+            // One amount a funder: a second amount column after it is no one's.
+            if column.field == .funderAmount, let paired = funder {
+                funderOfAmount[index] = paired
+                funder = nil
+            }
+        }
+        self.funderOfAmount = funderOfAmount
+        markers = RowMarkerMatcher(layout.rowMarkers)
         if !match.unknown.isEmpty {
             self.plan.warnings.append(Diagnostic(
                 .rowIgnored, location: origin.moved(line: header.line, column: match.unknown[0].index + 1),
@@ -80,6 +103,10 @@ struct TableBuilder {
             return
         }
         inLegend = false
+        if !markers.isEmpty, let (kind, _, rest) = markers.match(row[first].trimmed) {
+            marked(row, first: first, kind: kind, rest: rest)
+            return
+        }
         guard hasKey(row) else {
             plan.warnings.append(Diagnostic(
                 .rowIgnored, location: location(row.line, first),
@@ -94,7 +121,7 @@ struct TableBuilder {
         for level in Self.hierarchy {
             let key = (keyIndexes[level] ?? []).map { Self.text(row, $0) }
             if key.allSatisfy(\.isEmpty) {
-                if parentChanged || level == .strategic || level == .operational { current[level] = nil }
+                if (parentChanged || level == .strategic || level == .operational) && !marked.contains(level) { current[level] = nil }
                 if level == .action || level == .subAction { if parentChanged { current[level] = nil } }
                 continue
             }
@@ -104,6 +131,8 @@ struct TableBuilder {
             }
             parentChanged = true
             starts.insert(level)
+            // A row that names the level's element in its columns ends the marked rows' one, and those under it.
+            if level == .strategic { marked = [] } else { marked.remove(level) }
             current[level] = (key, row.line, cells(of: level, in: row))
         }
         // The cells of repeated levels that differ from the row that started their element.
@@ -266,11 +295,12 @@ struct TableBuilder {
         var extraordinary = ordinary
         var humanResources = Cell<String>(.missing, text: "", location: location(row.line, index))
         var code = Cell<String>(.missing, text: "", location: location(row.line, index))
+        var followUp = FollowUp()
         if let numberIndex {
             let text = Self.text(row, numberIndex)
             code = Cell(.known(text), text: text, location: location(row.line, numberIndex))
         }
-        for (cellIndex, column) in columns where column.level == level || (column.level == .row && level == deepest) {
+        for (cellIndex, column) in sortedColumns where column.level == level || (column.level == .row && level == deepest) {
             let text = Self.text(row, cellIndex)
             guard !text.isEmpty else { continue }
             let at = location(row.line, cellIndex)
@@ -283,6 +313,7 @@ struct TableBuilder {
             case .ordinary: ordinary = budget(text, .ordinary, at)
             case .extraordinary: extraordinary = budget(text, .extraordinary, at)
             case .number, .title, .followUp: continue
+            default: followUp.cells.append((cellIndex, column.field, text, at))
             }
         }
         let titleText = titleIndex.map { Self.text(row, $0) } ?? ""
@@ -292,6 +323,7 @@ struct TableBuilder {
             pilots: Pilots(political: political, services: services, agents: agents), deadline: deadline,
             ordinaryBudget: ordinary, extraordinaryBudget: extraordinary, humanResources: humanResources)
         if let parent { action.parent = parent }
+        if !followUp.cells.isEmpty || deadline.value.state == .known { read(followUp, deadline: deadline, into: &action) }
         if level == .action || actionIndex == nil {
             objectives[s].operationalObjectives[o].actions.append(action)
             if level == .action { actionIndex = objectives[s].operationalObjectives[o].actions.count - 1 }
@@ -334,7 +366,7 @@ struct TableBuilder {
         guard let first = parts.first else { return }
         plan.warnings.append(Diagnostic(
             .rowIgnored, location: location(row.line, first.0),
-            message: "This row's follow-up cells (status, progress, dates, indicators, funding, comments…) and cells outside the \(layout.name) columns are kept in this warning only; no field of the plan holds them.",
+            message: "This row's cells that no field of the plan holds (an objective's follow-up, categories, partners, descriptions, comments…) and its cells outside the \(layout.name) columns are kept in this warning only.",
             text: parts.map(\.1).joined(separator: " | ")))
     }
 

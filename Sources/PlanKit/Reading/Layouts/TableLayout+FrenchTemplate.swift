@@ -10,8 +10,11 @@ extension TableLayout {
     /// cells describe its deepest element: `Élu·e référent·e` is the political pilot,
     /// `Direction ou service pilote` the services, `Personne pilote` the agents (names separated
     /// by commas), `Moyens humains et techniques` the human resources, `Date de fin` the
-    /// deadline. The other columns (status, priority, start date, funders and amounts, budget,
-    /// description…) are follow-up fields, kept in a located warning on each row that fills them.
+    /// deadline and planned end, `Date de début` the planned start, `Statut` the status,
+    /// `Niveau de priorité` the priority, `Financeur 1…3` with the `Montant € HT` after each the
+    /// funding, `Budget prévisionnel total € HT` the amount planned over the action's course. The
+    /// other columns (description, governance, objectives, partners…) are kept in a located
+    /// warning on each row that fills them.
     public static let frenchTemplate = TableLayout(
         name: "French action-plan template",
         columns: [
@@ -32,17 +35,17 @@ extension TableLayout {
             Column(["Élu·e référent·e", "Élu.e référent.e", "Élu référent"], .row, .political),
             Column(["Participation Citoyenne"], .row, .followUp),
             Column(["Financements"], .row, .followUp),
-            Column(["Financeur 1"], .row, .followUp),
-            Column(["Montant € HT"], .row, .followUp),
-            Column(["Financeur 2"], .row, .followUp),
-            Column(["Montant € HT"], .row, .followUp),
-            Column(["Financeur 3"], .row, .followUp),
-            Column(["Montant € HT"], .row, .followUp),
-            Column(["Budget prévisionnel total € HT"], .row, .followUp),
-            Column(["Statut"], .row, .followUp),
-            Column(["Niveau de priorité"], .row, .followUp),
-            Column(["Date de début"], .row, .followUp),
+            Column(["Financeur 1"], .row, .funder),
+            Column(["Montant € HT"], .row, .funderAmount),
+            Column(["Financeur 2"], .row, .funder),
+            Column(["Montant € HT"], .row, .funderAmount),
+            Column(["Financeur 3"], .row, .funder),
+            Column(["Montant € HT"], .row, .funderAmount),
+            Column(["Budget prévisionnel total € HT"], .row, .plannedAmount),
+            Column(["Statut"], .row, .status),
+            Column(["Niveau de priorité"], .row, .priority),
+            Column(["Date de début"], .row, .startPlanned),
             Column(["Date de fin"], .row, .deadline),
         ],
-        required: ["Axe (x)", "Titre de la fiche action"])
+        required: ["Axe (x)", "Titre de la fiche action"], walloon: false)
 }

@@ -49,10 +49,66 @@ public struct TableLayout: Sendable, Hashable {
         case extraordinary
         /// The human resources.
         case humanResources = "human-resources"
-        /// A follow-up field (status, progress, health, priority, dates, indicators, funding,
-        /// description, comments…): its cells are kept, row by row, in a located warning that
-        /// names the column.
+        /// The status (``Action/status``): `En cours`, `Réalisé`, `A agender`… (``FollowUpStatus/init(word:)``).
+        case status
+        /// The progress, 0 to 100 (``Action/progress``): `40`, `40 %`.
+        case progress
+        /// The health (``Action/health``): `bon`, `risque`, `blocage`, `pause`.
+        case health
+        /// The priority, as written (``Action/priority``).
+        case priority
+        /// The planned start day (`01/03/2024`, an Excel serial, `2024-03-01`).
+        case startPlanned = "start.planned"
+        /// The effective start day.
+        case startEffective = "start.effective"
+        /// The planned end day (a ``deadline`` column that holds a day gives it too).
+        case endPlanned = "end.planned"
+        /// The effective end day.
+        case endEffective = "end.effective"
+        /// Result indicators as iA.PST writes them: `label = reached / target | …`.
+        case indicators
+        /// Funding as iA.PST writes it: `2022 pour Wallonie: 12500€ | 2023 pour Europe: 500€`.
+        case funding
+        /// A funder's name (the template's `Financeur 1`), its amount in the ``funderAmount``
+        /// column after it.
+        case funder
+        /// The amount of the ``funder`` column nearest before it (the template's `Montant € HT`).
+        case funderAmount = "funder-amount"
+        /// The amount planned over the action's whole course (`Budget prévisionnel total € HT`).
+        case plannedAmount = "planned-amount"
+        /// A follow-up cell no field of the plan holds (description, categories, comments, an
+        /// objective's status…): its cells are kept, row by row, in a located warning that names
+        /// the column.
         case followUp = "follow-up"
+    }
+
+    /// Rows a layout file marks by their first non-blank cell: objective rows between the action
+    /// rows, notes, rows to leave aside (subtotals, repeated headers).
+    public struct RowMarker: Sendable, Hashable {
+        /// What a marked row is.
+        public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+            /// A strategic objective: the cell's text after the match is its title (a leading
+            /// number, its number); the action rows under it belong to it.
+            case strategic
+            /// An operational objective, read as a strategic one.
+            case operational
+            /// A note: kept verbatim in a `read.row-ignored` warning that says so.
+            case note
+            /// A row to leave aside: kept verbatim in a `read.row-ignored` warning that says so.
+            case ignored
+        }
+
+        /// A regular expression that the row's first non-blank cell matches, ignoring case and
+        /// accents (`^Objectif stratégique`).
+        public var pattern: String
+        /// What the rows it matches are.
+        public var kind: Kind
+
+        /// Creates a row marker.
+        public init(_ pattern: String, _ kind: Kind) {
+            self.pattern = pattern
+            self.kind = kind
+        }
     }
 
     /// A column the layout knows.
@@ -82,13 +138,21 @@ public struct TableLayout: Sendable, Hashable {
     public var required: [String]
     /// What separates names in a pilot cell (`, ` in iA.PST and the template).
     public var nameSeparators: [String]
+    /// The rows marked by their first cell (a layout file's `rows`); none in the built-in layouts.
+    public var rowMarkers: [RowMarker]
+    /// Whether the plans are Walloon: a funder written `Région` is the Walloon region. The
+    /// French template's is not (its `Région` is a French region, another source).
+    public var walloon: Bool
 
     /// Creates a layout.
-    public init(name: String, columns: [Column], required: [String], nameSeparators: [String] = [",", "\n", " / "]) {
+    public init(name: String, columns: [Column], required: [String], nameSeparators: [String] = [",", "\n", " / "],
+                rowMarkers: [RowMarker] = [], walloon: Bool = true) {
         self.name = name
         self.columns = columns
         self.required = required
         self.nameSeparators = nameSeparators
+        self.rowMarkers = rowMarkers
+        self.walloon = walloon
     }
 
     /// The layouts PlanKit knows besides the communes' PST sheet: iA.PST's "Export" report and

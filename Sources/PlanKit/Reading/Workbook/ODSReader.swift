@@ -61,18 +61,57 @@ struct ODSReader {
         return out + rest
     }
 
+    /// How finely a date style shows its date, from the parts it shows (`day`, `month`,
+    /// `quarter`, `year`, `hours`…): a month and a year are a month, a quarter and a year a
+    /// quarter, a year alone a year; anything else the day.
+    static func granularity(_ parts: Set<String>) -> CellFormat.DateGranularity {
+        let day = parts.contains("day") || parts.contains("hours") || parts.contains("minutes") || parts.contains("seconds")
+        guard !day, parts.contains("year") else { return .day }
+        return parts.contains("month") ? .month : parts.contains("quarter") ? .quarter : .year
+    }
+
+    /// The granularity of the date styles a part defines (`styles.xml`), by name.
+    static func dateStyles(_ bytes: [UInt8], file: String) throws(PlanReadError) -> [String: CellFormat.DateGranularity] {
+        var styles: [String: CellFormat.DateGranularity] = [:]
+        var current: String?, parts: Set<String> = []
+        let handler = WorkbookXML.Handler(part: "styles.xml", file: file)
+        handler.start = { name, attributes in
+            switch name {
+            case "date-style":
+                current = WorkbookXML.attribute(attributes, "name")
+                parts = []
+            case "day", "month", "year", "quarter", "hours", "minutes", "seconds":
+                if current != nil { parts.insert(String(name)) }
+            default: break
+            }
+        }
+        handler.end = { name in
+            guard name == "date-style" else { return }
+            if let current { styles[current] = granularity(parts) }
+            current = nil
+        }
+        try WorkbookXML.parse(bytes, part: "styles.xml", file: file, handler: handler)
+        return styles
+    }
+
     /// Reads the sheets `plans` holds a plan for (by index), handing each its rows.
     func read(into plans: [Int: SheetPlan]) throws(PlanReadError) {
         var hiddenTableStyles: Set<String> = []
         var cellFills: [String: String] = [:]
         var styleName: String?, styleFamily = ""
+        // Date formats' granularity (a month, a year), by cell style, through their data styles.
+        var dataStyleOfCellStyle: [String: String] = [:]
+        var dateStyles = try archive.read("styles.xml").map { bytes throws(PlanReadError) in try Self.dateStyles(bytes, file: file) } ?? [:]
+        var dateStyle: String?, dateParts: Set<String> = []
+        // The columns' default cell styles, for cells that name none: (first column, style).
+        var columnStyles: [(first: Int, style: String)] = [], nextColumn = 0
         var tableIndex = -1
         var sink: SheetPlan?
         var rows = SheetRows()
         var rowNumber = 0, rowRepeat = 1, rowHidden = false
         var column = 0
         // The cell being read.
-        var cellRepeat = 1, cellRowsSpanned = 1, cellText = "", cellValue: String?, cellFormula: String?, cellFill: String?
+        var cellRepeat = 1, cellRowsSpanned = 1, cellText = "", cellValue: String?, cellNumber: String?, cellFormula: String?, cellFill: String?
         var paragraphs = 0, inCell = false, ignored = 0
         let handler = WorkbookXML.Handler(part: "content.xml", file: file)
         handler.start = { name, attributes in
@@ -81,7 +120,17 @@ struct ODSReader {
             case "style":
                 styleName = WorkbookXML.attribute(attributes, "name")
                 styleFamily = WorkbookXML.attribute(attributes, "family") ?? ""
-            case "table-properties":
+                if styleFamily == "table-cell", let styleName, let data = WorkbookXML.attribute(attributes, "data-style-name") {
+                    dataStyleOfCellStyle[styleName] = data
+                }
+            case "date-style":
+                dateStyle = WorkbookXML.attribute(attributes, "name")
+                dateParts = []
+            case "day", "month", "year", "quarter", "hours", "minutes", "seconds":
+                if dateStyle != nil { dateParts.insert(String(name)) }
+            case "table-column":
+                if let style = WorkbookXML.attribute(attributes, "default-cell-style-name") { columnStyles.append((nextColumn, style)) }
+                nextColumn += min(max(1, Int(WorkbookXML.attribute(attributes, "number-columns-repeated") ?? "1") ?? 1), 1 << 16)            case "table-properties":
                 if styleFamily == "table", WorkbookXML.attribute(attributes, "display") == "false", let styleName { hiddenTableStyles.insert(styleName) }
             case "table-cell-properties":
                 if styleFamily == "table-cell", let styleName, let colour = WorkbookXML.attribute(attributes, "background-color"), colour != "transparent" {
@@ -90,6 +139,8 @@ struct ODSReader {
             case "table":
                 tableIndex += 1
                 rowNumber = 0
+                columnStyles = []
+                nextColumn = 0
                 rows = SheetRows()
                 sink = plans[tableIndex]
                 if let sink, let style = WorkbookXML.attribute(attributes, "style-name"), hiddenTableStyles.contains(style) {
@@ -109,12 +160,18 @@ struct ODSReader {
                 cellText = ""
                 paragraphs = 0
                 cellFormula = WorkbookXML.attribute(attributes, "formula")
-                cellFill = WorkbookXML.attribute(attributes, "style-name").flatMap { cellFills[$0] }
+                let cellStyle = WorkbookXML.attribute(attributes, "style-name")
+                cellFill = cellStyle.flatMap { cellFills[$0] }
+                cellNumber = nil
                 switch WorkbookXML.attribute(attributes, "value-type") {
                 case "float", "percentage", "currency":
-                    cellValue = WorkbookXML.attribute(attributes, "value").map(WorkbookValue.number)
+                    cellValue = WorkbookXML.attribute(attributes, "value").map { WorkbookValue.number($0) }
+                    // Rounded to the decimals the cell shows, once its text is read.
+                    if WorkbookXML.attribute(attributes, "value-type") != "percentage" { cellNumber = WorkbookXML.attribute(attributes, "value") }
                 case "date":
-                    cellValue = WorkbookXML.attribute(attributes, "date-value").map { WorkbookValue.isoDate($0) ?? $0 }
+                    let style = cellStyle ?? columnStyles.last(where: { $0.first <= column })?.style
+                    let granularity = style.flatMap { dataStyleOfCellStyle[$0] }.flatMap { dateStyles[$0] } ?? .day
+                    cellValue = WorkbookXML.attribute(attributes, "date-value").map { WorkbookValue.isoDate($0).map { WorkbookValue.date($0, granularity: granularity) } ?? $0 }
                 case "boolean":
                     cellValue = WorkbookXML.attribute(attributes, "boolean-value").map { $0 == "true" ? "TRUE" : "FALSE" }
                 case "string":
@@ -145,16 +202,23 @@ struct ODSReader {
             if ignored > 0 { ignored -= 1; return }
             switch name {
             case "style": styleName = nil; styleFamily = ""
+            case "date-style":
+                if let dateStyle { dateStyles[dateStyle] = Self.granularity(dateParts) }
+                dateStyle = nil
             case "table-cell", "covered-table-cell":
                 inCell = false
                 defer { column += cellRepeat }
                 guard let sink else { return }
-                let text = cellValue ?? cellText
-                let blank = !text.utf8.contains(where: { $0 > Byte.space })
+                if let cellNumber { cellValue = WorkbookValue.number(cellNumber, shown: cellText) }
+                var text = cellValue ?? cellText
+                var blank = !text.utf8.contains(where: { $0 > Byte.space })
                 if let cellFormula, cellValue == nil, blank {
+                    // Its value is not known: a total that counted it as blank would look complete.
+                    text = "??"
+                    blank = false
                     sink.warn(Diagnostic(
                         .formulaWithoutValue, location: sink.location(row: rowNumber, column: column),
-                        message: "This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as blank. Open and save the workbook in a spreadsheet program, or write the value.",
+                        message: WorkbookValue.formulaWithoutValueMessage,
                         text: cellFormula.hasPrefix("of:") ? String(cellFormula.dropFirst(3)) : cellFormula))
                 }
                 if blank && cellFill == nil { return }
@@ -184,10 +248,21 @@ struct ODSReader {
                 // A row that holds something, repeated: each repetition is a row (up to the most a
                 // sheet has); blank rows only as far as a value merged down reaches.
                 let last = hasText ? min(rowNumber, max(first, 1_048_576)) : min(rowNumber, mergeEnd)
+                // Each repetition copies the row's cells: held to a limit before any is made.
+                rows.repeatedCells += (last - first) * rows.cells.count
+                if rows.repeatedCells > SheetRows.maximumRepeatedCells || sink.error != nil {
+                    if sink.error == nil { sink.fail(SheetRows.repeatedCellsError(at: sink.location(row: first, column: rows.cells.map(\.column).min() ?? 0))) }
+                    rows.cells.removeAll()
+                    return
+                }
                 for number in first...last {
                     let saved = rows.cells
                     let (row, fills) = rows.finish(number: number)
                     sink.consume(row, fills: fills, hidden: rowHidden)
+                    if rows.repeatedCells > SheetRows.maximumRepeatedCells {
+                        sink.fail(SheetRows.repeatedCellsError(at: sink.location(row: number, column: 0)))
+                        break
+                    }
                     if number < last { rows.cells = saved }
                 }
                 rows.cells.removeAll()

@@ -84,7 +84,7 @@ final class SheetPlan {
         if sheet.hidden {
             plan.warnings.insert(Diagnostic(
                 .hiddenContent, location: SourceLocation(sheet: file, row: 0, column: 0),
-                message: "This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.xlsx#Sheet).",
+                message: "This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.\(Self.fileExtension(file, sheet: sheet.name))#Sheet).",
                 text: sheet.name), at: 0)
         }
         applyLegendColours(&plan)
@@ -110,6 +110,13 @@ final class SheetPlan {
                 }
             }
         }
+    }
+
+    /// The workbook's extension (`xlsx`, `ods`) in `file`, `book.ods#Sheet` for sheet `sheet`.
+    static func fileExtension(_ file: String, sheet: String) -> String {
+        let book = file.hasSuffix("#" + sheet) ? String(file.dropLast(sheet.count + 1)) : file
+        let ext = book.split(separator: "/").last?.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return ext.isEmpty || !book.contains(".") ? "xlsx" : ext
     }
 
     /// Whether a legend's words mean the Collège has not confirmed yet (`En attente confirmation`).

@@ -9,8 +9,8 @@ struct XLSXReader {
     private var parts: [String] = []
     private var date1904 = false
     private var sharedStrings: [String] = []
-    /// Whether each cell format (`s="3"`) shows a date, and its fill's key.
-    private var formatIsDate: [Bool] = []
+    /// What each cell format (`s="3"`) shows of a number, and its fill's key.
+    private var formatShows: [CellFormat] = []
     private var formatFill: [String?] = []
 
     init(archive: WorkbookArchive, file: String) throws(PlanReadError) {
@@ -82,28 +82,25 @@ struct XLSXReader {
     /// Reads the shared strings: each `si`'s text, its runs (`r`) joined, phonetic runs (`rPh`) left out.
     private mutating func readSharedStrings(_ path: String) throws(PlanReadError) {
         guard let bytes = try archive.read(path) else { return }
+        var scanner = XMLScanner(try WorkbookXML.settledUTF8(bytes, part: path, file: file), part: path, file: file)
         var strings: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inText = false, phonetic = 0
-        let handler = WorkbookXML.Handler(part: path, file: file)
-        handler.start = { name, _ in
-            switch name {
-            case "si": current = ""
-            case "t": inText = phonetic == 0
-            case "rPh": phonetic += 1
-            default: break
+        loop: while true {
+            switch try scanner.next() {
+            case .start:
+                if scanner.nameIs("si") { current.removeAll(keepingCapacity: true) }
+                else if scanner.nameIs("t") { inText = phonetic == 0 }
+                else if scanner.nameIs("rPh") { phonetic += 1 }
+            case .end:
+                if scanner.nameIs("si") { strings.append(Self.text(current)) }
+                else if scanner.nameIs("t") { inText = false }
+                else if scanner.nameIs("rPh") { phonetic -= 1 }
+            case .text:
+                if inText { try scanner.appendText(to: &current) }
+            case .finished: break loop
             }
         }
-        handler.end = { name in
-            switch name {
-            case "si": strings.append(Self.unescaped(current))
-            case "t": inText = false
-            case "rPh": phonetic -= 1
-            default: break
-            }
-        }
-        handler.text = { text in if inText { current += text } }
-        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler)
         sharedStrings = strings
     }
 
@@ -111,7 +108,7 @@ struct XLSXReader {
     /// custom ones whose code has day, month or year letters) and each format's fill.
     private mutating func readStyles(_ path: String) throws(PlanReadError) {
         guard let bytes = try archive.read(path) else { return }
-        var customDate: [Int: Bool] = [:]
+        var custom: [Int: CellFormat] = [:]
         var fills: [String?] = []
         var formats: [(numFmt: Int, fill: Int)] = []
         var section = ""
@@ -122,7 +119,7 @@ struct XLSXReader {
             switch name {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap({ Int($0) }) {
-                    customDate[id] = Self.isDateFormat(attributes["formatCode"] ?? "")
+                    custom[id] = CellFormat(code: attributes["formatCode"] ?? "")
                 }
             case "fills", "cellXfs", "cellStyleXfs", "dxfs": section = String(name)
             case "fill" where section == "fills":
@@ -155,30 +152,28 @@ struct XLSXReader {
             }
         }
         try WorkbookXML.parse(bytes, part: path, file: file, handler: handler)
-        formatIsDate = formats.map { format in
-            customDate[format.numFmt] ?? ((14...22).contains(format.numFmt) || (27...36).contains(format.numFmt)
-                || (45...47).contains(format.numFmt) || (50...58).contains(format.numFmt))
-        }
+        formatShows = formats.map { custom[$0.numFmt] ?? CellFormat(builtIn: $0.numFmt) }
         formatFill = formats.map { $0.fill < fills.count ? fills[$0.fill] : nil }
     }
 
     /// Whether a number format code shows a date or a time: it has `d`, `m`, `y`, `h` or `s`
     /// outside quoted text, escapes and brackets (`[Red]`, `[$-80C]`), in its first section.
     static func isDateFormat(_ code: String) -> Bool {
-        var inQuotes = false, inBrackets = false, escaped = false
-        for character in code {
-            if escaped { escaped = false; continue }
-            switch character {
-            case "\"": inQuotes.toggle()
-            case "\\", "_", "*": if !inQuotes { escaped = true }
-            case "[": if !inQuotes { inBrackets = true }
-            case "]": inBrackets = false
-            case ";": if !inQuotes { return false }
-            default:
-                if !inQuotes, !inBrackets, "dmyhsDMYHS".contains(character) { return true }
+        CellFormat(code: code).isDate
+    }
+
+    /// The text of a cell's bytes (entities resolved), with Excel's escapes resolved
+    /// (``unescaped(_:)``) when it holds any.
+    static func text(_ bytes: [UInt8]) -> String {
+        var plain = true
+        if let first = bytes.firstIndex(where: { $0 == UInt8(ascii: "_") || $0 == Byte.carriageReturn }) {
+            for i in first..<bytes.count where bytes[i] == Byte.carriageReturn || (bytes[i] == UInt8(ascii: "_") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "x")) {
+                plain = false
+                break
             }
         }
-        return false
+        let text = String(decoding: bytes, as: UTF8.self)
+        return plain ? text : unescaped(text)
     }
 
     /// Excel's escapes of characters XML cannot hold: `_x000D_` is a carriage return, `_x005F_x000D_`
@@ -211,11 +206,24 @@ struct XLSXReader {
 
     /// The merged ranges a sheet lists after its rows: (first column, first row, last column, last row).
     static func mergedRanges(_ bytes: [UInt8]) -> [(Int, Int, Int, Int)] {
-        guard let start = TextFolding.firstOffset(of: Array("<mergeCells".utf8), in: bytes, from: 0) else { return [] }
+        // They follow the rows: looked for backwards from the end, up to the rows' end.
+        let merge = Array("<mergeCells".utf8), rowsEnd = Array("</sheetData>".utf8)
+        var start: Int?
+        var k = bytes.count - merge.count
+        while k >= 0 {
+            if bytes[k] == UInt8(ascii: "<") {
+                if bytes[k..<(k + merge.count)].elementsEqual(merge) { start = k; break }
+                if k + rowsEnd.count <= bytes.count, bytes[k..<(k + rowsEnd.count)].elementsEqual(rowsEnd) { break }
+            }
+            k -= 1
+        }
+        // A sheet without `</sheetData>` (written `<sheetData/>`, or damaged) is searched whole.
+        if start == nil, k < 0 { start = XMLScanner.find(merge, in: bytes, from: 0) }
+        guard let start else { return [] }
         var ranges: [(Int, Int, Int, Int)] = []
         let key = Array("ref=\"".utf8)
         var i = start
-        while let found = TextFolding.firstOffset(of: key, in: bytes, from: i) {
+        while let found = XMLScanner.find(key, in: bytes, from: i) {
             let valueStart = found + key.count
             guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             let parts = String(decoding: bytes[valueStart..<end], as: UTF8.self).split(separator: ":")
@@ -233,91 +241,187 @@ struct XLSXReader {
         guard !path.isEmpty, let bytes = try archive.read(path) else {
             throw PlanReadError(file: sink.file, message: "This sheet's part is missing from the workbook: it is damaged. Open it in a spreadsheet program and save it again.")
         }
+        var scanner = XMLScanner(try WorkbookXML.settledUTF8(bytes, part: path, file: file), part: path, file: file)
         // Values merged down several rows belong to each; merged across, to the first column only.
         var mergedDown: [Int: [(column: Int, lastRow: Int)]] = [:]
-        for (firstColumn, firstRow, _, lastRow) in Self.mergedRanges(bytes) where lastRow > firstRow {
+        for (firstColumn, firstRow, _, lastRow) in Self.mergedRanges(scanner.bytes) where lastRow > firstRow {
             mergedDown[firstRow, default: []].append((firstColumn, lastRow))
         }
         var rows = SheetRows()
         var rowNumber = 0, rowHidden = false
-        var cellColumn = 0, cellType = "n", cellStyle = 0, formula: String?, value: String?, inline = ""
+        var cell = CellReading()
         var capture: Capture = .none, phonetic = 0
-        let sharedStrings = sharedStrings, formatIsDate = formatIsDate, formatFill = formatFill, date1904 = date1904
-        let handler = WorkbookXML.Handler(part: path, file: file)
-        handler.start = { name, attributes in
-            switch name {
-            case "row":
-                // Row numbers past a sheet's last (1 048 576) are held there: no arithmetic overflows.
-                rowNumber = min(attributes["r"].flatMap { Int($0) }.map { max(1, $0) } ?? rowNumber + 1, 1 << 30)
-                rowHidden = attributes["hidden"] == "1" || attributes["hidden"] == "true"
-                cellColumn = -1
-            case "c":
-                cellColumn = attributes["r"].flatMap { SheetRows.reference($0)?.column } ?? cellColumn + 1
-                cellType = attributes["t"] ?? "n"
-                cellStyle = attributes["s"].flatMap { Int($0) }.map { max(0, $0) } ?? 0
-                formula = nil
-                value = nil
-                inline = ""
-            case "f": capture = .formula; formula = formula ?? ""
-            case "v": capture = .value; value = value ?? ""
-            case "t": capture = phonetic == 0 ? .inline : .none
-            case "rPh": phonetic += 1
-            default: break
-            }
-        }
-        handler.text = { text in
-            switch capture {
-            case .formula: formula? += text
-            case .value: value? += text
-            case .inline: inline += text
-            case .none: break
-            }
-        }
-        handler.end = { name in
-            switch name {
-            case "f", "v", "t": capture = .none
-            case "rPh": phonetic -= 1
-            case "c":
-                let fill = cellStyle < formatFill.count ? formatFill[cellStyle] : nil
-                var text = ""
-                switch cellType {
-                case "s": text = value.flatMap { Int($0.trimmed) }.flatMap { $0 >= 0 && $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
-                case "inlineStr": text = Self.unescaped(inline)
-                case "str", "e": text = Self.unescaped(value ?? "")
-                case "b": text = value.map { $0.trimmed == "1" ? "TRUE" : "FALSE" } ?? ""
-                case "d": text = value.flatMap { WorkbookValue.isoDate($0.trimmed) } ?? (value ?? "")
-                default:
-                    if let value, !value.isEmpty {
-                        let isDate = cellStyle < formatIsDate.count && formatIsDate[cellStyle]
-                        text = isDate ? (WorkbookValue.serialDate(value, date1904: date1904) ?? value) : WorkbookValue.number(value)
+        loop: while true {
+            switch try scanner.next() {
+            case .start:
+                if scanner.nameIs("c") {
+                    cell.column = scanner.attribute("r").flatMap { SheetRows.reference(utf8: scanner.bytes[$0])?.column } ?? cell.column + 1
+                    cell.type = scanner.attribute("t").map { CellType(scanner.bytes, $0) } ?? .number
+                    cell.style = scanner.attribute("s").flatMap { Self.integer(scanner.bytes[$0]) } ?? 0
+                    cell.hasFormula = false
+                    cell.hasValue = false
+                    cell.formula.removeAll(keepingCapacity: true)
+                    cell.value.removeAll(keepingCapacity: true)
+                    cell.inline.removeAll(keepingCapacity: true)
+                } else if scanner.nameIs("v") {
+                    capture = .value
+                    cell.hasValue = true
+                } else if scanner.nameIs("f") {
+                    capture = .formula
+                    cell.hasFormula = true
+                } else if scanner.nameIs("t") {
+                    capture = phonetic == 0 ? .inline : .none
+                } else if scanner.nameIs("row") {
+                    // Row numbers past a sheet's last (1 048 576) are held there: no arithmetic overflows.
+                    rowNumber = min(scanner.attribute("r").flatMap { Self.integer(scanner.bytes[$0]) }.map { max(1, $0) } ?? rowNumber + 1, 1 << 30)
+                    rowHidden = scanner.attribute("hidden").map { Self.isTrue(scanner.bytes[$0]) } ?? false
+                    cell.column = -1
+                } else if scanner.nameIs("rPh") {
+                    phonetic += 1
+                }
+            case .text:
+                switch capture {
+                case .value: try scanner.appendText(to: &cell.value)
+                case .inline: try scanner.appendText(to: &cell.inline)
+                case .formula: try scanner.appendText(to: &cell.formula)
+                case .none: break
+                }
+            case .end:
+                if scanner.nameIs("c") {
+                    readCell(cell, row: rowNumber, into: &rows, sink: sink)
+                    if let merges = mergedDown[rowNumber] {
+                        for merge in merges where merge.column == cell.column { rows.mergeDown(column: cell.column, row: rowNumber, lastRow: merge.lastRow) }
                     }
+                } else if scanner.nameIs("v") || scanner.nameIs("t") || scanner.nameIs("f") {
+                    capture = .none
+                } else if scanner.nameIs("row") {
+                    let (row, fills) = rows.finish(number: rowNumber)
+                    sink.consume(row, fills: fills, hidden: rowHidden)
+                    if rows.repeatedCells > SheetRows.maximumRepeatedCells {
+                        throw SheetRows.repeatedCellsError(at: sink.location(row: rowNumber, column: 0))
+                    }
+                } else if scanner.nameIs("rPh") {
+                    phonetic -= 1
                 }
-                let location = sink.location(row: rowNumber, column: cellColumn)
-                if let formula, (value ?? "").isEmpty, cellType != "inlineStr" {
-                    sink.warn(Diagnostic(
-                        .formulaWithoutValue, location: location,
-                        message: "This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as blank. Open and save the workbook in a spreadsheet program, or write the value.",
-                        text: "=" + formula))
-                }
-                if cellColumn >= SheetRows.maximumColumns {
-                    // A blank cell out there (a format applied to whole rows) holds nothing.
-                    guard text.utf8.contains(where: { $0 > Byte.space }) else { return }
-                    sink.fail(PlanReadError(
-                        location: location,
-                        message: "This cell lies beyond the \(SheetRows.maximumColumns) columns PlanKit reads; move the plan's table to the left, or delete what lies beyond."))
-                    return
-                }
-                rows.add(column: cellColumn, text: text, fill: fill)
-                if let merges = mergedDown[rowNumber] {
-                    for merge in merges where merge.column == cellColumn { rows.mergeDown(column: cellColumn, row: rowNumber, lastRow: merge.lastRow) }
-                }
-            case "row":
-                let (row, fills) = rows.finish(number: rowNumber)
-                sink.consume(row, fills: fills, hidden: rowHidden)
-            default: break
+            case .finished: break loop
             }
         }
-        try WorkbookXML.parse(bytes, part: path, file: file, handler: handler, splittingAt: "row")
+    }
+
+    /// Adds the cell just read to `rows`, its value rendered as a text export shows it.
+    private func readCell(_ cell: CellReading, row rowNumber: Int, into rows: inout SheetRows, sink: SheetPlan) {
+        let fill = cell.style < formatFill.count ? formatFill[cell.style] : nil
+        let format = cell.style < formatShows.count ? formatShows[cell.style] : .general
+        var text = ""
+        switch cell.type {
+        case .shared:
+            if let index = Self.integer(Self.trimmed(cell.value)), index < sharedStrings.count {
+                text = sharedStrings[index]
+            } else if !cell.value.isEmpty {
+                // A damaged workbook: the cell says something, but not what. Unknown, never blank.
+                text = "??"
+                sink.warn(Diagnostic(
+                    .unparsedCell, location: sink.location(row: rowNumber, column: cell.column),
+                    message: "This cell points at shared string \(String(decoding: Self.trimmed(cell.value), as: UTF8.self)), but the workbook holds \(sharedStrings.count); its text is lost, and it counts as unknown (??). The workbook is damaged: open it in a spreadsheet program, check the cell and save it again.",
+                    text: String(decoding: cell.value, as: UTF8.self)))
+            }
+        case .inline: text = Self.text(cell.inline)
+        case .string: text = Self.text(cell.value)
+        case .boolean: text = cell.hasValue ? (Self.trimmed(cell.value).elementsEqual(CollectionOfOne(UInt8(ascii: "1"))) ? "TRUE" : "FALSE") : ""
+        case .date:
+            let value = String(decoding: cell.value, as: UTF8.self)
+            text = cell.hasValue ? WorkbookValue.isoDate(value.trimmed).map { WorkbookValue.date($0, granularity: format.granularity) } ?? value : ""
+        case .number:
+            if !cell.value.isEmpty {
+                if !format.isDate, Self.isPlainInteger(cell.value) {
+                    text = String(decoding: cell.value, as: UTF8.self)
+                } else {
+                    let value = String(decoding: cell.value, as: UTF8.self)
+                    text = format.isDate
+                        ? WorkbookValue.serialDate(value, date1904: date1904).map { WorkbookValue.date($0, granularity: format.granularity) } ?? value
+                        : WorkbookValue.number(value, decimals: format.decimals)
+                }
+            }
+        }
+        if cell.hasFormula, cell.value.isEmpty, cell.type != .inline {
+            // Its value is not known: a total that counted it as blank would look complete.
+            text = "??"
+            sink.warn(Diagnostic(
+                .formulaWithoutValue, location: sink.location(row: rowNumber, column: cell.column),
+                message: WorkbookValue.formulaWithoutValueMessage,
+                text: "=" + String(decoding: cell.formula, as: UTF8.self)))
+        }
+        if cell.column >= SheetRows.maximumColumns {
+            // A blank cell out there (a format applied to whole rows) holds nothing.
+            guard text.utf8.contains(where: { $0 > Byte.space }) else { return }
+            sink.fail(PlanReadError(
+                location: sink.location(row: rowNumber, column: cell.column),
+                message: "This cell lies beyond the \(SheetRows.maximumColumns) columns PlanKit reads; move the plan's table to the left, or delete what lies beyond."))
+            return
+        }
+        rows.add(column: cell.column, text: text, fill: fill)
+    }
+
+    /// A non-negative decimal integer written in `bytes` (at most 18 digits), else `nil`.
+    static func integer<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// Whether `bytes` write an integer as ``WorkbookValue/number(_:)`` renders it: an optional
+    /// `-`, then 1 to 15 digits without a leading zero (`0` alone), not `-0`.
+    static func isPlainInteger(_ bytes: [UInt8]) -> Bool {
+        var digits = bytes[...]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard let first = digits.first, digits.count <= 15, first != UInt8(ascii: "0") || (digits.count == 1 && bytes.count == 1) else { return false }
+        return digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// `bytes` without the white space around them.
+    static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var slice = bytes[...]
+        while let first = slice.first, XMLScanner.isSpace(first) { slice = slice.dropFirst() }
+        while let last = slice.last, XMLScanner.isSpace(last) { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// Whether an attribute's bytes say true (`1` or `true`).
+    static func isTrue(_ bytes: ArraySlice<UInt8>) -> Bool {
+        (bytes.count == 1 && bytes.first == UInt8(ascii: "1")) || bytes.elementsEqual([0x74, 0x72, 0x75, 0x65])  // "true"
+    }
+
+    /// A cell's type, from its `t` attribute.
+    enum CellType {
+        case number, shared, inline, string, boolean, date
+
+        init(_ bytes: [UInt8], _ range: Range<Int>) {
+            switch range.count {
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "s"): self = .shared
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "b"): self = .boolean
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "d"): self = .date
+            case 1 where bytes[range.lowerBound] == UInt8(ascii: "e"): self = .string
+            case 3 where XMLScanner.equal(bytes, range, "str"): self = .string
+            case 9 where XMLScanner.equal(bytes, range, "inlineStr"): self = .inline
+            default: self = .number
+            }
+        }
+    }
+
+    /// The cell being read: its place, type and style, and its formula, value and inline text as bytes.
+    struct CellReading {
+        var column = -1
+        var type = CellType.number
+        var style = 0
+        var hasFormula = false
+        var hasValue = false
+        var formula: [UInt8] = []
+        var value: [UInt8] = []
+        var inline: [UInt8] = []
     }
 
     private enum Capture { case none, formula, value, inline }
