@@ -139,10 +139,13 @@ package enum FindingText {
                                         slots: ["role": .words(["politician": "d’échevin en charge", "service": "de service en charge", "agent": "d’agent en charge"])])]),
         "budget.credit-conflict": Rule(
             name: "Crédits différents pour un article",
-            summary: "Un même article est inscrit avec des crédits différents.",
-            templates: [MessageTemplate("Article {code} is stated with credits of {credits}; make the plans agree.",
-                                        "L’article {code} est inscrit avec des crédits de {credits}\u{a0}; accordez les plans.",
-                                        slots: ["credits": .replacing(" and ", " et ")])]),
+            summary: "Un même article d’une commune est inscrit avec des crédits différents.",
+            templates: [(" in commune {commune}", " de la commune {commune}"),
+                        (" in the plans naming no commune", " des plans qui ne nomment pas de commune"), ("", "")].map { english, french in
+                MessageTemplate("Article {code}\(english) is stated with credits of {credits}; make the plans agree.",
+                                "L’article {code}\(french) est inscrit avec des crédits de {credits}\u{a0}; accordez les plans.",
+                                slots: ["credits": .replacing(" and ", " et ")])
+            }),
         "budget.kind-mismatch": Rule(
             name: "Article hors de son service",
             summary: "Un article dont le service officiel (ordinaire ou extraordinaire) n’est pas celui de la colonne de budget où il figure.",
@@ -151,13 +154,16 @@ package enum FindingText {
                                         slots: ["service": kinds, "kind": kinds, "owner": owner])]),
         "budget.overcommitted": Rule(
             name: "Article surengagé",
-            summary: "Les allocations connues sur un article, additionnées sur tous les plans chargés, dépassent le crédit inscrit.",
-            templates: [MessageTemplate("Article {code} has {allocated} € allocated ({what} {owners}), more than its stated credit of {credit} €.",
-                                        "L’article {code} a {allocated} alloués ({what} {owners}), plus que son crédit inscrit de {credit} €.",
-                                        slots: ["allocated": .templates([MessageTemplate("more than can be counted", "plus qu’on ne peut en compter"),
-                                                                         MessageTemplate("{n}", "{n} €")]),
-                                                "what": .words(["actions": "actions", "elements": "éléments"]),
-                                                "owners": .replacing(" in ", " dans ")])]),
+            summary: "Les allocations connues sur un article d’une commune, additionnées sur les plans chargés de cette commune, dépassent le crédit inscrit.",
+            templates: [(" in commune {commune}", " de la commune {commune}"),
+                        (" in the plans naming no commune", " des plans qui ne nomment pas de commune"), ("", "")].map { english, french in
+                MessageTemplate("Article {code}\(english) has {allocated} € allocated ({what} {owners}), more than its stated credit of {credit} €.",
+                                "L’article {code}\(french) a {allocated} alloués ({what} {owners}), plus que son crédit inscrit de {credit} €.",
+                                slots: ["allocated": .templates([MessageTemplate("more than can be counted", "plus qu’on ne peut en compter"),
+                                                                 MessageTemplate("{n}", "{n} €")]),
+                                        "what": .words(["actions": "actions", "elements": "éléments"]),
+                                        "owners": .replacing(" in ", " dans ")])
+            }),
         "budget.unknown-economic-code": Rule(
             name: "Code économique inconnu",
             summary: "Le code économique d’un article ne figure pas dans la classification officielle des comptes communaux wallons.",

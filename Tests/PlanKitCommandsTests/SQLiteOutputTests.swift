@@ -38,7 +38,7 @@ struct SQLiteOutputTests {
         Pair(query: "articles select code, main, service, credit, lines", sql: "SELECT code, main, service, credit, lines FROM articles ORDER BY key"),
         // One commune's article is a row of its own; each budget line references its commune's.
         Pair(query: "articles select commune, code, credit, lines",
-             sql: "SELECT a.commune, a.code, a.credit, count(*) FROM budget b JOIN articles a ON a.key = b.article_key JOIN plans p ON p.key = b.plan_key WHERE p.commune IS a.commune GROUP BY a.key ORDER BY a.key"),
+             sql: "SELECT a.commune, a.code, a.credit, count(*) FROM budget b JOIN articles a ON a.key = b.article_key JOIN plans p ON p.key = b.plan_key WHERE coalesce(p.commune, '') = coalesce(a.commune, '') GROUP BY a.key, a.commune, a.code, a.credit ORDER BY a.key"),
         Pair(query: "objectives where level = \"operational\" select plan, number, title, actions",
              sql: "SELECT plan, number, title, actions FROM objectives WHERE level = 'operational' ORDER BY key"),
         Pair(query: "findings select severity, rule, subject", sql: "SELECT severity, rule, subject FROM findings ORDER BY key"),
