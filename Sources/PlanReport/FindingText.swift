@@ -306,8 +306,6 @@ package enum FindingText {
             templates: [
                 MessageTemplate("This row is neither an objective nor an action; it is kept verbatim. Start it with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\" if it belongs to the plan.",
                                 "Cette ligne n’est ni un objectif ni une action\u{a0}; elle est gardée telle quelle. Commencez-la par «\u{a0}Objectif stratégique\u{a0}», «\u{a0}Objectif opérationnel N.\u{a0}» ou «\u{a0}Action N.M.\u{a0}» si elle fait partie du plan."),
-                MessageTemplate("This row's follow-up cells (status, progress, dates, indicators, funding, comments…) and cells outside the {layout} columns are kept in this warning only; no field of the plan holds them.",
-                                "Les cases de suivi de cette ligne (état, avancement, dates, indicateurs, financement, commentaires…) et ses cases hors des colonnes de la mise en page {layout} ne sont gardées que dans cet avertissement\u{a0}; aucun champ du plan ne les contient."),
                 MessageTemplate("The header row names columns the {layout} layout does not have; their cells are reported row by row. Rename them to the layout's labels, or describe them in a layout file (--layout).",
                                 "La ligne d’en-tête nomme des colonnes que la mise en page {layout} n’a pas\u{a0}; leurs cases sont signalées ligne par ligne. Renommez-les d’après les libellés de la mise en page, ou décrivez-les dans un fichier de mise en page (--layout)."),
                 MessageTemplate("This row names no objective, action or sub-action (its {layout} hierarchy columns are blank); it is kept verbatim. Fill in its titles if it belongs to the plan.",
