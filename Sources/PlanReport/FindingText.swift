@@ -81,10 +81,46 @@ package enum FindingText {
     ])
 
     /// What the amount readers say of an amount they do not read, the end of their messages.
-    static let amountOutcome: SlotTranslation = .words([
-        "Its amount counts as unknown.": "Son montant compte comme inconnu.",
-        "The article's credit is kept in the note, not read.": "Le crédit de l’article est gardé dans la note, sans être lu.",
+    static let amountOutcome: SlotTranslation = .templates([
+        MessageTemplate("Its amount counts as unknown.", "Son montant compte comme inconnu."),
+        MessageTemplate("The article's credit is kept in the note, not read.", "Le crédit de l’article est gardé dans la note, sans être lu."),
+        MessageTemplate("The {what} counts as unknown.", "{what} compte comme inconnu.", slots: ["what": amountWhat]),
     ])
+
+    /// The amount a follow-up cell gives: `planned amount`, `amount of Wallonie` (a funder).
+    static let amountWhat: SlotTranslation = .templates([
+        MessageTemplate("planned amount", "Le montant prévu"),
+        MessageTemplate("amount of {funder}", "Le montant de {funder}"),
+    ])
+
+    /// What the amount readers say of an amount whose notation they do not read: in budget
+    /// cells (`read.ambiguous-amount`) and follow-up cells (`read.unparsed-cell`) alike.
+    static let amountNotations: [MessageTemplate] = [
+        MessageTemplate("\"{text}\" could be {a} or {b}; write {c} or {d} \(belgian). {outcome}",
+                        "«\u{a0}{text}\u{a0}» peut se lire {a} ou {b}\u{a0}; écrivez {c} ou {d} (notation belge\u{a0}: le point pour les milliers, la virgule pour les décimales). {outcome}",
+                        slots: ["outcome": amountOutcome]),
+        MessageTemplate("\"{text}\" could be {a} or {b}, which is not a number of cents; write {c} \(belgian). {outcome}",
+                        "«\u{a0}{text}\u{a0}» peut se lire {a} ou {b}, qui n’est pas un nombre de centimes\u{a0}; écrivez {c} (notation belge\u{a0}: le point pour les milliers, la virgule pour les décimales). {outcome}",
+                        slots: ["outcome": amountOutcome]),
+        MessageTemplate("\"{text}\" has more than two decimals, a fraction of a cent; write it rounded to the cent \(belgian). {outcome}",
+                        "«\u{a0}{text}\u{a0}» a plus de deux décimales, une fraction de centime\u{a0}; écrivez-le arrondi au centime (notation belge\u{a0}: le point pour les milliers, la virgule pour les décimales). {outcome}",
+                        slots: ["outcome": amountOutcome]),
+        MessageTemplate("\"{text}\" starts with a separator, not a digit; write 0{text} if that is the amount. {outcome}",
+                        "«\u{a0}{text}\u{a0}» commence par un séparateur, pas par un chiffre\u{a0}; écrivez 0{text} si c’est le montant. {outcome}",
+                        slots: ["outcome": amountOutcome]),
+        MessageTemplate("\"{text}\" has more than one space between its digits; write it as one amount \(belgian). {outcome}",
+                        "«\u{a0}{text}\u{a0}» a plus d’un espace entre ses chiffres\u{a0}; écrivez-le comme un seul montant (notation belge\u{a0}: le point pour les milliers, la virgule pour les décimales). {outcome}",
+                        slots: ["outcome": amountOutcome]),
+        MessageTemplate("\"{text}\" has more than one space between its digits; write {amount} if it is one amount. {outcome}",
+                        "«\u{a0}{text}\u{a0}» a plus d’un espace entre ses chiffres\u{a0}; écrivez {amount} si c’est un seul montant. {outcome}",
+                        slots: ["outcome": amountOutcome]),
+        MessageTemplate("\"{text}\" mixes separators in a way that is not one notation; write it with dots for thousands and a comma before the cents, as in 1.500,50 €. {outcome}",
+                        "«\u{a0}{text}\u{a0}» mêle les séparateurs d’une façon qui n’est pas une notation\u{a0}; écrivez-le avec des points pour les milliers et une virgule avant les centimes, comme 1.500,50 €. {outcome}",
+                        slots: ["outcome": amountOutcome]),
+        MessageTemplate("\"{text}\" could be {a} or {b} after a list's dash; write {c} without the dash, or give a negative amount a cell of its own. {outcome}",
+                        "«\u{a0}{text}\u{a0}» peut se lire {a} ou {b} après le tiret d’une liste\u{a0}; écrivez {c} sans le tiret, ou donnez à un montant négatif sa propre case. {outcome}",
+                        slots: ["outcome": amountOutcome]),
+    ]
 
     /// French names, summaries and message templates, by rule id.
     static let french: [String: Rule] = [
@@ -111,9 +147,13 @@ package enum FindingText {
                                         slots: ["kind": .words(["planned": "prévue", "effective": "effective"])])]),
         "action.funding-mismatch": Rule(
             name: "Montant prévu et financement différents",
-            summary: "Le montant prévu d’une action pour une année diffère de la somme de ses financeurs pour cette année.",
-            templates: [MessageTemplate("Action {id} plans {planned} for {year} but its funders give {total} ({funders}); make the planned amount and the funding agree.",
-                                        "L’action {id} prévoit {planned} pour {year}, mais ses financeurs donnent {total} ({funders})\u{a0}; accordez le montant prévu et le financement.")]),
+            summary: "Le montant prévu d’une action pour une année diffère de la somme de ses financeurs pour cette année\u{a0}; un montant prévu pour toute la durée de l’action, de la somme de tous ses financeurs.",
+            templates: [
+                MessageTemplate("Action {id} plans {planned} in total but its funders give {total} ({funders}); make the planned amount and the funding agree.",
+                                "L’action {id} prévoit {planned} au total, mais ses financeurs donnent {total} ({funders})\u{a0}; accordez le montant prévu et le financement."),
+                MessageTemplate("Action {id} plans {planned} for {year} but its funders give {total} ({funders}); make the planned amount and the funding agree.",
+                                "L’action {id} prévoit {planned} pour {year}, mais ses financeurs donnent {total} ({funders})\u{a0}; accordez le montant prévu et le financement."),
+            ]),
         "action.missing-deadline": Rule(
             name: "Échéance non remplie",
             summary: "La case d’échéance de l’action n’a jamais été remplie.",
@@ -197,22 +237,7 @@ package enum FindingText {
             templates: [
                 MessageTemplate("\"{number}\" has no currency, so it is read as part of a label, not as an amount; write {number} € if it is one.",
                                 "«\u{a0}{number}\u{a0}» n’a pas de devise\u{a0}: il est lu comme une partie d’un libellé, pas comme un montant\u{a0}; écrivez {number} € si c’en est un."),
-                MessageTemplate("\"{text}\" could be {a} or {b}; write {c} or {d} \(belgian). {outcome}",
-                                "«\u{a0}{text}\u{a0}» peut se lire {a} ou {b}\u{a0}; écrivez {c} ou {d} (notation belge\u{a0}: le point pour les milliers, la virgule pour les décimales). {outcome}",
-                                slots: ["outcome": amountOutcome]),
-                MessageTemplate("\"{text}\" could be {a} or {b}, which is not a number of cents; write {c} \(belgian). {outcome}",
-                                "«\u{a0}{text}\u{a0}» peut se lire {a} ou {b}, qui n’est pas un nombre de centimes\u{a0}; écrivez {c} (notation belge\u{a0}: le point pour les milliers, la virgule pour les décimales). {outcome}",
-                                slots: ["outcome": amountOutcome]),
-                MessageTemplate("\"{text}\" has more than two decimals, a fraction of a cent; write it rounded to the cent \(belgian). {outcome}",
-                                "«\u{a0}{text}\u{a0}» a plus de deux décimales, une fraction de centime\u{a0}; écrivez-le arrondi au centime (notation belge\u{a0}: le point pour les milliers, la virgule pour les décimales). {outcome}",
-                                slots: ["outcome": amountOutcome]),
-                MessageTemplate("\"{text}\" starts with a separator, not a digit; write 0{text} if that is the amount. {outcome}",
-                                "«\u{a0}{text}\u{a0}» commence par un séparateur, pas par un chiffre\u{a0}; écrivez 0{text} si c’est le montant. {outcome}",
-                                slots: ["outcome": amountOutcome]),
-                MessageTemplate("\"{text}\" mixes separators in a way that is not one notation; write it with dots for thousands and a comma before the cents, as in 1.500,50 €. {outcome}",
-                                "«\u{a0}{text}\u{a0}» mêle les séparateurs d’une façon qui n’est pas une notation\u{a0}; écrivez-le avec des points pour les milliers et une virgule avant les centimes, comme 1.500,50 €. {outcome}",
-                                slots: ["outcome": amountOutcome]),
-            ]),
+            ] + amountNotations),
         "read.amounts-not-a-sum": Rule(
             name: "Plusieurs montants qui ne s’additionnent pas",
             summary: "Plusieurs montants dans une case qui ne forment pas une allocation (prévu et dépensé, plusieurs années, une fourchette).",
@@ -243,9 +268,41 @@ package enum FindingText {
                                 "«\u{a0}{text}\u{a0}» n’est pas un montant que PlanKit lit (un nombre décimal d’euros, deux décimales au plus)\u{a0}; il compte comme inconnu."),
                 MessageTemplate("\"{text}\" is not an article code FUNCTION/ECONOMIC-SUB; the line keeps it in its note.",
                                 "«\u{a0}{text}\u{a0}» n’est pas un code d’article FONCTION/ÉCONOMIQUE-SOUS-CODE\u{a0}; la ligne le garde dans sa note."),
+                MessageTemplate("\"{text}\" is not a status PlanKit knows; its status is unknown. Write one of En cours, A agender, Réalisé, En attente, En pause, Bloqué, Annulé (or not started, in progress, waiting, problem, done, cancelled).",
+                                "«\u{a0}{text}\u{a0}» n’est pas un état que PlanKit connaît\u{a0}; son état est inconnu. Écrivez l’un de ceux-ci\u{a0}: En cours, A agender, Réalisé, En attente, En pause, Bloqué, Annulé (ou, en anglais, not started, in progress, waiting, problem, done, cancelled)."),
+                MessageTemplate("\"{text}\" is not a health PlanKit knows; its health is unknown. Write bon, risque, blocage or pause.",
+                                "«\u{a0}{text}\u{a0}» n’est pas un indice de santé que PlanKit connaît\u{a0}; l’indice de santé est inconnu. Écrivez bon, risque, blocage ou pause."),
+                MessageTemplate("\"{text}\" is not a progress from 0 to 100; its progress is unknown. Write a number such as 40 or 40 %.",
+                                "«\u{a0}{text}\u{a0}» n’est pas un avancement de 0 à 100\u{a0}; son avancement est inconnu. Écrivez un nombre comme 40 ou 40\u{a0}%."),
+                MessageTemplate("\"{text}\" could be {a} % or {b} %; its progress is unknown. Write the percentage, such as {b} or {a} %.",
+                                "«\u{a0}{text}\u{a0}» peut se lire {a}\u{a0}% ou {b}\u{a0}%\u{a0}; son avancement est inconnu. Écrivez le pourcentage, comme {b} ou {a}\u{a0}%."),
+                MessageTemplate("\"{text}\" is not a day PlanKit reads; the date is unknown. Write the day as 31/12/2024 or 2024-12-31.",
+                                "«\u{a0}{text}\u{a0}» n’est pas un jour que PlanKit lit\u{a0}; la date est inconnue. Écrivez le jour sous la forme 31/12/2024 ou 2024-12-31."),
+                MessageTemplate("\"{text}\" is not an indicator as iA.PST writes one (label = reached / expected); the cell is kept as written. Write each indicator so, with \" | \" between them.",
+                                "«\u{a0}{text}\u{a0}» n’est pas un indicateur tel qu’iA.PST l’écrit (libellé = atteint / attendu)\u{a0}; la case est gardée telle quelle. Écrivez chaque indicateur ainsi, séparés par «\u{a0}|\u{a0}»."),
+                MessageTemplate("\"{text}\" is not an indicator as iA.PST writes one (label = reached / expected): one number alone could be either; the cell is kept as written. Write both values, as in \"{example}\".",
+                                "«\u{a0}{text}\u{a0}» n’est pas un indicateur tel qu’iA.PST l’écrit (libellé = atteint / attendu)\u{a0}: un nombre seul pourrait être l’un ou l’autre\u{a0}; la case est gardée telle quelle. Écrivez les deux valeurs, comme «\u{a0}{example}\u{a0}»."),
+                MessageTemplate("\"{text}\" is not one amount of euros; the {what} counts as unknown. Write one amount, such as 5.000 or 1.500,50 €.",
+                                "«\u{a0}{text}\u{a0}» n’est pas un montant en euros\u{a0}; {what} compte comme inconnu. Écrivez un seul montant, comme 5.000 ou 1.500,50 €.",
+                                slots: ["what": .templates([MessageTemplate("planned amount", "le montant prévu"),
+                                                            MessageTemplate("amount of {funder}", "le montant de {funder}")])]),
+                MessageTemplate("\"{text}\" {why}; the cell is kept as written and no funding is read from it. Write each part as iA.PST does, \"2022 pour Wallonie: 12500€\", with \" | \" between them.",
+                                "«\u{a0}{text}\u{a0}» {why}\u{a0}; la case est gardée telle quelle et aucun financement n’en est lu. Écrivez chaque partie comme iA.PST, «\u{a0}2022 pour Wallonie: 12500€\u{a0}», séparées par «\u{a0}|\u{a0}».",
+                                slots: ["why": .words(["is not a year, a source and an amount": "n’est pas une année, une source et un montant",
+                                                       "has no amount PlanKit reads": "n’a pas de montant que PlanKit lit"])]),
+                MessageTemplate("\"{text}\" is not a number of full-time equivalents PlanKit reads (a decimal number such as 0.5); its fte is unknown.",
+                                "«\u{a0}{text}\u{a0}» n’est pas un nombre d’équivalents temps plein que PlanKit lit (un nombre décimal comme 0.5)\u{a0}; il est inconnu."),
+                MessageTemplate("\"{text}\" is not a progress rate PlanKit reads (a decimal number such as 40); its progress is unknown.",
+                                "«\u{a0}{text}\u{a0}» n’est pas un taux d’avancement que PlanKit lit (un nombre décimal comme 40)\u{a0}; l’avancement est inconnu."),
+                MessageTemplate("This cell points at shared string {index}, but the workbook holds {count}; its text is lost, and it counts as unknown (??). The workbook is damaged: open it in a spreadsheet program, check the cell and save it again.",
+                                "Cette case renvoie à la chaîne partagée {index}, mais le classeur n’en compte que {count}\u{a0}; son texte est perdu, et elle compte comme inconnue (??). Le classeur est endommagé\u{a0}: ouvrez-le dans un tableur, vérifiez la case et enregistrez-le à nouveau."),
+                MessageTemplate("\"{text}\" is an amount with no funder beside it ({funder} is blank); it is kept as written, no funding is read. Write the funder's name in {funder}.",
+                                "«\u{a0}{text}\u{a0}» est un montant sans financeur à côté ({funder} est vide)\u{a0}; il est gardé tel quel, aucun financement n’en est lu. Écrivez le nom du financeur dans {funder}."),
+                MessageTemplate("\"{text}\" is in a funder-amount column that no funder column comes before (each funder has one amount); it is kept as written, no funding is read. Put a funder column before it in the layout.",
+                                "«\u{a0}{text}\u{a0}» est dans une colonne de montant de financeur qu’aucune colonne de financeur ne précède (chaque financeur a un montant)\u{a0}; il est gardé tel quel, aucun financement n’en est lu. Placez une colonne de financeur avant elle dans la mise en page."),
                 MessageTemplate("\"{text}\" is not a number of full-time equivalents PlanKit reads (such as 0,5 ETP); its fte is unknown. Write one number followed by ETP.",
                                 "«\u{a0}{text}\u{a0}» n’est pas un nombre d’équivalents temps plein que PlanKit lit (comme 0,5 ETP)\u{a0}; il est inconnu. Écrivez un nombre suivi de ETP."),
-            ]),
+            ] + amountNotations),
         "read.invalid-encoding": Rule(
             name: "Octets invalides",
             summary: "Des octets invalides dans l’encodage du fichier\u{a0}; lus comme leurs caractères Windows-1252 en UTF-8, U+FFFD en UTF-16."),
@@ -255,8 +312,6 @@ package enum FindingText {
             templates: [
                 MessageTemplate("This row is neither an objective nor an action; it is kept verbatim. Start it with \"Objectif stratégique\", \"Objectif opérationnel N.\" or \"Action N.M.\" if it belongs to the plan.",
                                 "Cette ligne n’est ni un objectif ni une action\u{a0}; elle est gardée telle quelle. Commencez-la par «\u{a0}Objectif stratégique\u{a0}», «\u{a0}Objectif opérationnel N.\u{a0}» ou «\u{a0}Action N.M.\u{a0}» si elle fait partie du plan."),
-                MessageTemplate("This row's follow-up cells (status, progress, dates, indicators, funding, comments…) and cells outside the {layout} columns are kept in this warning only; no field of the plan holds them.",
-                                "Les cases de suivi de cette ligne (état, avancement, dates, indicateurs, financement, commentaires…) et ses cases hors des colonnes de la mise en page {layout} ne sont gardées que dans cet avertissement\u{a0}; aucun champ du plan ne les contient."),
                 MessageTemplate("The header row names columns the {layout} layout does not have; their cells are reported row by row. Rename them to the layout's labels, or describe them in a layout file (--layout).",
                                 "La ligne d’en-tête nomme des colonnes que la mise en page {layout} n’a pas\u{a0}; leurs cases sont signalées ligne par ligne. Renommez-les d’après les libellés de la mise en page, ou décrivez-les dans un fichier de mise en page (--layout)."),
                 MessageTemplate("This row names no objective, action or sub-action (its {layout} hierarchy columns are blank); it is kept verbatim. Fill in its titles if it belongs to the plan.",
@@ -267,6 +322,13 @@ package enum FindingText {
                                 "Cette ligne d’objectif a d’autres cases, qu’un objectif ne contient pas\u{a0}; elles ne sont gardées que dans cet avertissement. Déplacez-les sur la ligne d’une action, ou nommez leurs colonnes dans la ligne d’en-tête."),
                 MessageTemplate("This row has cells outside the columns the header names; they are kept in this warning only. Move them to an action's row, or name their columns in the header row.",
                                 "Cette ligne a des cases hors des colonnes que l’en-tête nomme\u{a0}; elles ne sont gardées que dans cet avertissement. Déplacez-les sur la ligne d’une action, ou nommez leurs colonnes dans la ligne d’en-tête."),
+                MessageTemplate("The layout marks this row as {what}; it is kept verbatim in this warning, and no field of the plan holds it.",
+                                "La mise en page marque cette ligne comme {what}\u{a0}; elle est gardée telle quelle dans cet avertissement, et aucun champ du plan ne la contient.",
+                                slots: ["what": .words(["a note": "une note", "a row to leave aside": "une ligne à laisser de côté"])]),
+                MessageTemplate("This objective row has other cells than its title; no field of the plan holds them, they are kept in this warning only.",
+                                "Cette ligne d’objectif a d’autres cases que son intitulé\u{a0}; aucun champ du plan ne les contient, elles ne sont gardées que dans cet avertissement."),
+                MessageTemplate("This row's cells that no field of the plan holds (an objective's follow-up, categories, partners, descriptions, comments…) and its cells outside the {layout} columns are kept in this warning only.",
+                                "Les cases de cette ligne qu’aucun champ du plan ne contient (suivi d’un objectif, catégories, partenaires, descriptions, commentaires…) et ses cases hors des colonnes de la mise en page {layout} ne sont gardées que dans cet avertissement."),
                 MessageTemplate("The header row names columns PlanKit does not read (or a second column of a kind already read); their cells are reported row by row. Rename the column to one of the layout's labels if it holds pilots, a deadline or a budget.",
                                 "La ligne d’en-tête nomme des colonnes que PlanKit ne lit pas (ou une deuxième colonne d’une sorte déjà lue)\u{a0}; leurs cases sont signalées ligne par ligne. Renommez la colonne d’un des libellés de la mise en page si elle contient des pilotes, une échéance ou un budget."),
             ]),
@@ -303,17 +365,17 @@ package enum FindingText {
                                         slots: ["schema": .words(["export": "d’export", "upload": "d’envoi"])])]),
         "read.formula-without-value": Rule(
             name: "Formule sans valeur",
-            summary: "Une formule de classeur sans valeur calculée\u{a0}; la case compte comme vide.",
-            templates: [MessageTemplate("This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as blank. Open and save the workbook in a spreadsheet program, or write the value.",
-                                        "Cette case contient une formule sans sa valeur calculée\u{a0}; PlanKit ne calcule pas les formules, la case compte donc comme vide. Ouvrez et enregistrez le classeur dans un tableur, ou écrivez la valeur.")]),
+            summary: "Une formule de classeur sans valeur calculée\u{a0}; la case compte comme inconnue, jamais comme vide.",
+            templates: [MessageTemplate("This cell holds a formula without its computed value; PlanKit does not compute formulas, so the cell counts as unknown (??), never as blank. Open and save the workbook in a spreadsheet program, or write the value.",
+                                        "Cette case contient une formule sans sa valeur calculée\u{a0}; PlanKit ne calcule pas les formules, la case compte donc comme inconnue (??), jamais comme vide. Ouvrez et enregistrez le classeur dans un tableur, ou écrivez la valeur.")]),
         "read.hidden-content": Rule(
             name: "Contenu masqué",
             summary: "Une feuille ou une ligne masquée d’un classeur qui contient quelque chose\u{a0}; lue comme les autres.",
             templates: [
                 MessageTemplate("This row is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan.",
                                 "Cette ligne est masquée dans le classeur\u{a0}; elle est lue comme les autres. Supprimez-la si elle ne fait pas partie du plan."),
-                MessageTemplate("This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.xlsx#Sheet).",
-                                "Cette feuille est masquée dans le classeur\u{a0}; elle est lue comme les autres. Supprimez-la si elle ne fait pas partie du plan, ou chargez les autres feuilles par leur nom (classeur.xlsx#Feuille)."),
+                MessageTemplate("This sheet is hidden in the workbook; it is read like the others. Delete it if it is not part of the plan, or load the other sheets by name (book.{ext}#Sheet).",
+                                "Cette feuille est masquée dans le classeur\u{a0}; elle est lue comme les autres. Supprimez-la si elle ne fait pas partie du plan, ou chargez les autres feuilles par leur nom (classeur.{ext}#Feuille)."),
             ]),
         "read.sheet-skipped": Rule(
             name: "Feuille sans plan",

@@ -46,6 +46,24 @@ import Testing
         #expect(try Self.openpyxlCSV(book, describe: true) == "Résultat\tfrozen=A2\tfilter=A1:A2\tint:#,##0.00\\ \"€\"\n")
     }
 
+    /// The follow-up fields' days are dates in a workbook, as deadlines' days are, and compare
+    /// with a date written as text.
+    @Test(.enabled(if: openpyxl, "openpyxl is not installed (Scripts/setup.sh installs it with pip)"))
+    func followUpDaysAreDates() throws {
+        let dir = try Executable.temporaryDirectory()
+        defer { Executable.remove(dir) }
+        let book = dir + "/result.xlsx"
+        let query = "actions where id = \"1.1\" select start, end.effective, deadline.end"
+        let written = try Executable.run(["query", query, Executable.fixture("follow-up.json"), "--format", "xlsx", "-o", book])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try Self.openpyxlCSV(book, describe: true)
+            == "Résultat\tfrozen=A2\tfilter=A1:C2\tdatetime:dd/mm/yyyy datetime:dd/mm/yyyy datetime:dd/mm/yyyy\n")
+        // (The script prints a date cell as dd/mm/yyyy; CSV writes 2024-02-01, 2024-11-30, 2024-12-31.)
+        #expect(try Self.openpyxlCSV(book) == "start,end.effective,deadline.end\r\n01/02/2024,30/11/2024,31/12/2024\r\n")
+        let later = try Executable.run(["query", "actions where start >= \"2020-01-01\" select id", Executable.fixture("follow-up.json")])
+        #expect(later.status == 0 && later.stderr.isEmpty && later.stdout.contains("1.1"), "\(later.stderr)")
+    }
+
     @Test func aWorkbookIsWrittenThroughAPipe() throws {
         let dir = try Executable.temporaryDirectory()
         defer { Executable.remove(dir) }

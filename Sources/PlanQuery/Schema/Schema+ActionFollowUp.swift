@@ -62,10 +62,10 @@ extension Schema {
     /// An optional year: missing when `nil`.
     static func year(_ value: Int?) -> QueryValue { value.map { .integer(Int64($0)) } ?? .missing }
 
-    /// A day's cell as a query value: the day `YYYY-MM-DD` when known, missing when not given.
+    /// A day's cell as a query value: the date when known, missing when not given.
     static func day(_ cell: Cell<Day>?) -> QueryValue {
         guard let cell else { return .missing }
-        return state(cell) { .text($0.description) }
+        return state(cell) { .date($0) }
     }
 
     // MARK: - Record types
@@ -83,10 +83,10 @@ extension Schema {
     /// A start or end: its planned and effective days; the planned one as its own value.
     static func date(_ id: RecordTypeID, _ date: @escaping @Sendable (Action) -> PlannedDate) -> RecordType {
         RecordType(id: id, fields: [
-            value("planned", .text, "the day planned, YYYY-MM-DD") { c, i in day(date(action(c, i)).planned) },
-            value("effective", .text, "the day it actually happened, YYYY-MM-DD") { c, i in day(date(action(c, i)).effective) },
+            value("planned", .date, "the day planned, a date (YYYY-MM-DD)") { c, i in day(date(action(c, i)).planned) },
+            value("effective", .date, "the day it actually happened, a date (YYYY-MM-DD)") { c, i in day(date(action(c, i)).effective) },
             value("text", .text, "the planned day as written") { c, i in written(date(action(c, i)).planned?.text) },
-        ], selfValue: (.text, one { c, i in day(date(action(c, i)).planned) }))
+        ], selfValue: (.date, one { c, i in day(date(action(c, i)).planned) }))
     }
 
     static let start = date(.start) { $0.start }
