@@ -364,10 +364,15 @@ package struct SVGChart {
         let span = Self.width - left - right
         let years = Double(last - first + 1)
         func x(_ value: Double) -> Double { left + span * (value - Double(first)) / years }
-        func label(_ block: Block) -> String {
-            block.overdue > 0 ? "\(text.grouped(String(block.due))) ⚠ \(text.grouped(String(block.overdue)))" : text.grouped(String(block.due))
-        }
         func labelWidth(_ label: String) -> Double { Double(label.count) * 7.5 + 6 }
+        /// Where a block's count goes: inside a bar without overdue actions when it fits, else
+        /// beside the bar, on its right or, when the chart ends first, on its left.
+        func placement(_ block: Block, _ x0: Double, _ x1: Double) -> (x: Double, anchor: String, from: Double, to: Double) {
+            let width = labelWidth(Self.timelineLabel(block, text: text))
+            if block.overdue == 0, width < x1 - x0 { return ((x0 + x1) / 2, "middle", x0, x1) }
+            if x1 + 3 + width <= Self.width || x0 - 3 - width < left { return (x1 + 3, "start", x0, x1 + 3 + width) }
+            return (x0 - 3, "end", x0 - 3 - width, x1)
+        }
         let laneOrder = ["year", "end-of-year", "semester", "quarter", "month", "day", "period"]
         // Each form gets a lane; blocks whose drawing (bar and count) would overlap go on sub-lanes.
         var rows: [(form: String, sub: Int)] = []
@@ -376,11 +381,9 @@ package struct SVGChart {
             var ends: [Double] = []
             for block in blocks where block.deadline.form == form {
                 guard let start = block.deadline.start, let end = block.deadline.end else { continue }
-                let x0 = x(position(start)), x1 = x(after(end))
-                let width = labelWidth(label(block))
-                let extent = width < x1 - x0 ? x1 : x1 + 3 + width
-                let sub = ends.firstIndex { $0 <= x0 + 0.5 } ?? ends.count
-                if sub == ends.count { ends.append(extent); rows.append((form, sub)) } else { ends[sub] = extent }
+                let drawn = placement(block, x(position(start)), x(after(end)))
+                let sub = ends.firstIndex { $0 <= drawn.from + 0.5 } ?? ends.count
+                if sub == ends.count { ends.append(drawn.to); rows.append((form, sub)) } else { ends[sub] = drawn.to }
                 placed.append((block, rows.firstIndex { $0.form == form && $0.sub == sub } ?? 0))
             }
         }
@@ -388,7 +391,7 @@ package struct SVGChart {
         var out = open(height: height)
         // Legend.
         out += "<g class=\"legend\" font-size=\"12\"><rect x=\"\(n(left))\" y=\"4\" width=\"14\" height=\"10\" fill=\"\(Self.light)\" stroke=\"\(Self.dark)\"/><text x=\"\(n(left + 18))\" y=\"13\">\(escapeHTML(words.legendDue))</text>"
-        out += "<rect x=\"\(n(left + 90))\" y=\"4\" width=\"14\" height=\"10\" fill=\"url(#\(figure.id)-hatch)\" stroke=\"\(Self.alert)\"/><text x=\"\(n(left + 108))\" y=\"13\">\(escapeHTML(words.legendOverdue))</text></g>"
+        out += "<rect x=\"\(n(left + 170))\" y=\"4\" width=\"14\" height=\"10\" fill=\"url(#\(figure.id)-hatch)\" stroke=\"\(Self.alert)\"/><text x=\"\(n(left + 188))\" y=\"13\">\(escapeHTML(words.legendOverdue))</text></g>"
         // Years and semesters.
         let bottom = top + Double(rows.count) * laneHeight
         out += "<g class=\"axis\">"
@@ -416,14 +419,29 @@ package struct SVGChart {
             let x0 = x(position(start)), x1 = x(after(end))
             let y = top + Double(row) * laneHeight + 4
             let late = block.overdue > 0
-            let label = label(block)
+            let label = Self.timelineLabel(block, text: text)
             out += "<g class=\"due\" data-deadline=\"\(escapeHTML(block.deadline.description))\" data-value=\"\(block.due)\" data-overdue=\"\(block.overdue)\">"
             out += "<title>\(escapeHTML(block.deadline.description)) : \(block.due) \(escapeHTML(words.actionsWord))\(late ? ", \(block.overdue) \(escapeHTML(words.overdue))" : "")</title>"
-            out += "<rect x=\"\(n(x0 + 0.5))\" y=\"\(n(y))\" width=\"\(n(max(x1 - x0 - 1, 2)))\" height=\"20\" fill=\"\(late ? "url(#\(figure.id)-hatch)" : Self.light)\" stroke=\"\(late ? Self.alert : Self.dark)\"/>"
-            let fits = labelWidth(label) < x1 - x0
-            out += "<text x=\"\(n(fits ? (x0 + x1) / 2 : x1 + 3))\" y=\"\(n(y + 14))\" font-size=\"12\"\(fits ? " text-anchor=\"middle\"" : "")\(late ? " font-weight=\"bold\"" : "")>\(escapeHTML(label))</text></g>"
+            // The whole bar, light; its overdue part, hatched, from its start, as long as the
+            // overdue actions' share of those due.
+            let width = max(x1 - x0 - 1, 2)
+            out += "<rect x=\"\(n(x0 + 0.5))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"20\" fill=\"\(Self.light)\" stroke=\"\(Self.dark)\"/>"
+            if late {
+                let share = block.due > 0 ? min(Double(block.overdue) / Double(block.due), 1) : 1
+                out += "<rect class=\"overdue\" data-overdue=\"\(block.overdue)\" x=\"\(n(x0 + 0.5))\" y=\"\(n(y))\" width=\"\(n(width * share))\" height=\"20\" fill=\"url(#\(figure.id)-hatch)\" stroke=\"\(Self.alert)\" stroke-width=\"1.5\"/>"
+            }
+            let place = placement(block, x0, x1)
+            out += "<text x=\"\(n(place.x))\" y=\"\(n(y + 14))\" font-size=\"12\"\(place.anchor == "start" ? "" : " text-anchor=\"\(place.anchor)\"")\(late ? " font-weight=\"bold\"" : "")>\(escapeHTML(label))</text></g>"
         }
         return out + "</svg>"
+    }
+
+    /// A timeline block's count as written beside or in its bar: `4`, or `4 (1 overdue)` when
+    /// some of its actions are overdue.
+    package static func timelineLabel(_ block: Block, text: ReportText) -> String {
+        let due = text.grouped(String(block.due))
+        guard block.overdue > 0 else { return due }
+        return "\(due) (\(text.grouped(String(block.overdue))) \(text.language.words.overdue))"
     }
 
     /// The reference day, as the report gives it.

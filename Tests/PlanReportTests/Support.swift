@@ -88,8 +88,8 @@ struct WrittenReport {
 
     static let today = "2021-07-01"
 
-    /// Writes the report of `input` in `language` to a temporary file and reads it back.
-    static func make(_ input: ReportInput, language: String = "fr", extra: [String] = []) throws -> WrittenReport {
+    /// Writes the report of `input` in `language` on the day `today` to a temporary file and reads it back.
+    static func make(_ input: ReportInput, language: String = "fr", today: String = today, extra: [String] = []) throws -> WrittenReport {
         let directory = try Plankit.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = directory + "/report.html"
