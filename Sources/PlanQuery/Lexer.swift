@@ -1,16 +1,29 @@
 /// Splits a query's text into tokens.
 package struct Lexer {
+    /// The text's characters after its leading spaces.
     private let characters: [Character]
+    /// How many spaces lead the text (a statement aligned under its column in a line).
+    private let padding: Int
     private var index = 0
     private var line = 1
-    private var column = 1
+    private var column: Int
     private let parameters: [String: String]
 
     /// Creates a lexer over `text`; `$name` stands for `parameters[name]`.
     public init(_ text: String, parameters: [String: String] = [:]) {
-        characters = Array(text)
+        // Leading spaces are skipped as bytes: a statement late in a long line is aligned
+        // with as many, and locations count them without making a character of each.
+        // The last space stays when a non-ASCII scalar follows, which may combine with it.
+        var padding = text.utf8.prefix { $0 == UInt8(ascii: " ") }.count
+        if padding > 0, let next = text.utf8.dropFirst(padding).first, next >= 0x80 { padding -= 1 }
+        characters = Array(Substring(text.utf8.dropFirst(padding)))
+        self.padding = padding
+        column = padding + 1
         self.parameters = parameters
     }
+
+    /// The offset in the text of the character at `index`.
+    private var offset: Int { index + padding }
 
     /// All the tokens of the text, ending with an `eof` token; a parameter `$name` is its
     /// value's token, a number or a string, located where `$name` is.
@@ -28,7 +41,7 @@ package struct Lexer {
     }
 
     private func location(length: Int = 1) -> QueryLocation {
-        QueryLocation(offset: index, line: line, column: column, length: length)
+        QueryLocation(offset: offset, line: line, column: column, length: length)
     }
 
     private mutating func advance() {
@@ -57,7 +70,7 @@ package struct Lexer {
             var loc = start
             loc.length = length
             for _ in 0..<length { advance() }
-            return Token(kind: kind, text: String(characters[loc.offset..<(loc.offset + length)]), location: loc)
+            return Token(kind: kind, text: String(characters[(loc.offset - padding)..<(loc.offset - padding + length)]), location: loc)
         }
         switch c {
         case "=": return peek(1) == "=" ? single(.equal, 2) : single(.equal)
@@ -92,7 +105,7 @@ package struct Lexer {
                 while let d = peek(), d.isASCIIDigit { text.append(d); advance() }
             }
             var loc = start
-            loc.length = index - start.offset
+            loc.length = offset - start.offset
             return Token(kind: .number, text: text, location: loc)
         }
         if c.isLetter || c == "_" {
@@ -139,7 +152,7 @@ package struct Lexer {
                 if peek(1) == quote { text.append(quote); advance(); advance(); continue }
                 advance()
                 var loc = start
-                loc.length = index - start.offset
+                loc.length = offset - start.offset
                 return Token(kind: .string, text: text, location: loc)
             }
             if c == "\\", let next = peek(1), next == quote || next == "\\" {

@@ -26,8 +26,8 @@ package enum Statement: Sendable {
     ///
     /// - Throws: ``QueryError`` with a location in `text`.
     package static func parse(_ text: String, environment: QueryEnvironment = QueryEnvironment()) throws(QueryError) -> Statement {
-        let trimmed = text.drop { $0 == " " || $0 == "\t" }
-        if trimmed.hasPrefix(".") {
+        // Looked for in bytes: the text may lead with thousands of aligning spaces.
+        if text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: ".") {
             return .meta(try MetaCommand.parse(text))
         }
         let tokens = try Lexer.tokenize(text, parameters: environment.parameters)

@@ -15,7 +15,10 @@ public struct StatementText: Sendable, Equatable {
     }
 
     /// The text padded so that its first line's columns match the input's.
-    public var aligned: String { String(repeating: " ", count: max(0, column - 1)) + text }
+    public var aligned: String {
+        // The spaces made as bytes: a statement late in a long line has thousands.
+        String(decoding: [UInt8](repeating: UInt8(ascii: " "), count: max(0, column - 1)), as: UTF8.self) + text
+    }
 }
 
 /// Cuts input lines into statements.

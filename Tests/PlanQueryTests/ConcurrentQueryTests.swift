@@ -66,6 +66,9 @@ import Testing
         "budget group by article select article, count(), sum(amount)",
         "budget where article is not missing group by article.main, kind select article.main, kind, count(), sum(amount)",
         "actions group by deadline.year select deadline.year, count()",
+        // State tests and grouping through the dense columns a shared context makes on first use.
+        "budget where article is not missing group by article.main select article.main, count() having count() > 1",
+        "budget where article.year is missing and article.service is not missing group by article.service select article.service, count()",
     ]
 
     /// The threads that run a query at once, and the runs of each.

@@ -69,8 +69,32 @@ import Testing
         let normalised = try run("links where plan = \"pcs 3\" select action, ref").rows.map { $0.map(\.text) }
         #expect(normalised == [["1.1", "6"], ["1.2", "5.5.02"], ["1.3", "6.1.04"]])
         #expect(try run("links where plan in (\"PCS3\") select count()").rows[0][0] == .integer(3))
+        #expect(try run("links where \"PCS 3\" = plan select count()").rows[0][0] == .integer(3))
         // In having as in where.
         #expect(try run("links group by plan select plan, count() having plan = \"pcs 3\"").rows.map { $0.map(\.text) } == [["PCS III", "3"]])
         #expect(try warnings("links group by plan select count() having plan = \"PCS 3\"") == [])
+    }
+
+    /// A comparison written the other way round, literal first, is read as the same comparison:
+    /// the same rows, plan names normalised, and the same warning, shown under the literal.
+    @Test(arguments: [
+        ("links where \"pcs 3\" = plan select action, ref", "links where plan = \"pcs 3\" select action, ref"),
+        ("links where \"PCS3\" != plan select count()", "links where plan != \"PCS3\" select count()"),
+        ("actions where \"pst-citoyenete\" = plan select count()", "actions where plan = \"pst-citoyenete\" select count()"),
+        ("budget where \"Ordinary\" = kind select count()", "budget where kind = \"Ordinary\" select count()"),
+        ("links group by plan select plan, count() having \"pcs 3\" = plan", "links group by plan select plan, count() having plan = \"pcs 3\""),
+    ])
+    func literalFirstReadsAsPathFirst(_ reversed: String, _ written: String) throws {
+        let rows = try run(reversed).rows
+        #expect(rows == (try run(written).rows))
+        // The warning is the same, its caret under the literal wherever it stands.
+        let expected = try warnings(written).map { message -> String in
+            let lines = message.components(separatedBy: "\n")
+            let literal = try #require(written.firstMatch(of: /"[^"]*"/)).output
+            let column = try #require(reversed.range(of: literal)).lowerBound.utf16Offset(in: reversed)
+            return ["query:1:\(column + 1):" + lines[0].split(separator: ":", maxSplits: 3)[3], reversed,
+                    String(repeating: " ", count: column) + String(repeating: "^", count: literal.count)].joined(separator: "\n")
+        }
+        #expect(try warnings(reversed) == expected)
     }
 }

@@ -94,7 +94,7 @@ public struct PlanSet: Sendable {
         /// ``PlanSet/objectives`` for an objective's, in ``PlanSet/volets`` for a volet's.
         private var storedOwner: UInt32
         /// The article's index plus one; 0 when the line names none.
-        private var storedArticle: UInt32
+        fileprivate var storedArticle: UInt32
 
         /// The owner's index: in ``PlanSet/actions`` when ``level`` is an action or sub-action, in
         /// ``PlanSet/objectives`` for a strategic or operational objective, in ``PlanSet/volets``
@@ -249,6 +249,12 @@ public struct PlanSet: Sendable {
         lineArticles.append(article)
         lineArticleCode.append(Int32(truncatingIfNeeded: code))
         return lineIndex
+    }
+
+    /// Each budget line's article as its index in ``lineArticles``, -1 when the line names none:
+    /// one pass, for code that needs every line's.
+    package var lineArticleOffsets: [Int32] {
+        budgetLines.elements.map { $0.storedArticle == 0 ? -1 : Int32(bitPattern: $0.storedArticle &- 1) }
     }
 
     /// Whether the loaded plans name more than one commune (the plans naming none counting as one).

@@ -41,6 +41,8 @@ public struct CompiledQuery: Sendable {
     let having: Compiler.GroupPredicate?
     let sort: [(SortTarget, Bool)]
     let matchers: [TextMatcher]
+    /// The dense keys whose columns the conditions read.
+    let denseKeys: [DenseKey]
 
     /// The seconds a regular expression may take, per run, by default.
     public static let defaultRegexBudget = 5.0
@@ -53,7 +55,8 @@ public struct CompiledQuery: Sendable {
     ///     that needs more stops the query with an error instead of running unbounded.
     /// - Throws: ``QueryError`` when a sum overflows or a pattern runs out of time.
     public func run(_ context: QueryContext, regexBudget: Double = CompiledQuery.defaultRegexBudget) throws(QueryError) -> ResultTable {
-        let run = QueryRun(matchers: matchers.map { $0.start(context, seconds: regexBudget) })
+        let run = QueryRun(matchers: matchers.map { $0.start(context, seconds: regexBudget) },
+                           columns: denseKeys.map { context.denseColumn($0) })
         let table = try evaluate(context, run)
         if let slow = zip(matchers, run.matchers).first(where: { $0.1.exceeded }) {
             throw QueryError("This regular expression takes more than \(regexBudget.formatted()) s over the loaded plans; make it simpler or more specific.", at: slow.0.location)

@@ -7,11 +7,11 @@ extension Compiler {
     ///
     /// A path with several values (an action's budget lines, a cell's agents) is true when the
     /// test is true of any value, else unknown when it is unknown of any, else false.
-    static func compile(_ expression: QueryExpression, _ root: RecordTypeID, _ matchers: inout [TextMatcher]) throws(QueryError) -> CompiledQuery.Predicate {
+    static func compile(_ expression: QueryExpression, _ root: RecordTypeID, _ needs: inout RunNeeds) throws(QueryError) -> CompiledQuery.Predicate {
         switch expression {
         case .and(let terms):
             var predicates: [CompiledQuery.Predicate] = []
-            for term in terms { predicates.append(try compile(term, root, &matchers)) }
+            for term in terms { predicates.append(try compile(term, root, &needs)) }
             let compiled = predicates
             return { c, i, r in
                 var result = Truth.yes
@@ -23,7 +23,7 @@ extension Compiler {
             }
         case .or(let terms):
             var predicates: [CompiledQuery.Predicate] = []
-            for term in terms { predicates.append(try compile(term, root, &matchers)) }
+            for term in terms { predicates.append(try compile(term, root, &needs)) }
             let compiled = predicates
             return { c, i, r in
                 var result = Truth.no
@@ -34,7 +34,7 @@ extension Compiler {
                 return result
             }
         case .not(let inner):
-            let compiled = try compile(inner, root, &matchers)
+            let compiled = try compile(inner, root, &needs)
             return { c, i, r in !compiled(c, i, r) }
         case .comparison(let path, let op, let literal, let location):
             let resolved = try resolve(path, root)
@@ -74,8 +74,7 @@ extension Compiler {
             if built.isLiteral, let column = resolved.foldedColumn { built.column = column }
             let matcher = built
             // The matcher's state in a run is at its index in the run's states.
-            let index = matchers.count
-            matchers.append(matcher)
+            let index = needs.add(matcher)
             if matcher.column != nil {
                 return negate({ _, i, r in
                     let run = r.matchers[index]
@@ -125,13 +124,10 @@ extension Compiler {
         case .state(let path, let state, let negated):
             let resolved = try resolve(path, root)
             if let dense = resolved.denseKey {
-                // The value straight from the row's number, without the chain of records; no
-                // number means a missing value, as the accessor says.
-                let test: CompiledQuery.Predicate = { c, i, _ in
-                    guard let number = dense.index(c, i) else { return Truth(Self.isInState(.missing, state)) }
-                    return Truth(Self.isInState(dense.value(c, number), state))
-                }
-                return negate(test, negated)
+                // The state of the row's class in the key's column, made once a value.
+                let slot = needs.column(dense)
+                let bit = DenseColumn.bit(state), missing = Self.isInState(.missing, state)
+                return { _, i, r in Truth(r.columns[slot].row(i, passes: bit, missing: missing) != negated) }
             }
             let accessor = resolved.accessor
             let test: CompiledQuery.Predicate = { c, i, _ in

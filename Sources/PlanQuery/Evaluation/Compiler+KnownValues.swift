@@ -23,6 +23,10 @@ extension Compiler {
         case .compare(.path(let path), let op, .literal(let literal, let at), let location):
             guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
             return .compare(.path(path), op, .literal(normalised(literal), at), location)
+        case .compare(.literal(let literal, let at), let op, .path(let path), let location):
+            // Written the other way round: `"PCS 3" = plan`.
+            guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
+            return .compare(.literal(normalised(literal), at), op, .path(path), location)
         case .membership(let path, let literals, let negated):
             guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
             return .membership(path, literals.map(normalised), negated: negated)
@@ -59,6 +63,9 @@ extension Compiler {
             if op == .equal || op == .notEqual { check(path, literal, at: location) }
         case .compare(.path(let path), let op, .literal(let literal, _), let location):
             if op == .equal || op == .notEqual { check(path, literal, at: location) }
+        case .compare(.literal(let literal, let at), let op, .path(let path), _):
+            // Written the other way round: `"pst-citoyenete" = plan`; the literal is shown.
+            if op == .equal || op == .notEqual { check(path, literal, at: at) }
         case .membership(let path, let literals, _):
             for literal in literals { check(path, literal, at: path.location) }
         case .and(let terms), .or(let terms):

@@ -18,8 +18,8 @@ public enum Compiler {
             throw QueryError("Unknown collection '\(query.collection)'; \(hint)", at: query.collectionLocation)
         }
         let root = collection.recordTypeID
-        var matchers: [TextMatcher] = []
-        let predicate = try query.filter.map { (e) throws(QueryError) in try compile(e, root, &matchers) }
+        var needs = RunNeeds()
+        let predicate = try query.filter.map { (e) throws(QueryError) in try compile(e, root, &needs) }
 
         var items = query.select ?? collection.defaultColumns.map { SelectItem.path(Path(components: [$0], locations: [query.collectionLocation]), alias: nil) }
         if query.select == nil, !query.groupBy.isEmpty {
@@ -85,7 +85,8 @@ public enum Compiler {
             }
         }
         return CompiledQuery(query: query, collection: collection, predicate: predicate, columnNames: names, columns: columns,
-                             groupKeys: groupKeys, groupDense: groupDense, grouped: grouped, having: having, sort: sort, matchers: matchers)
+                             groupKeys: groupKeys, groupDense: groupDense, grouped: grouped, having: having, sort: sort,
+                             matchers: needs.matchers, denseKeys: needs.denseKeys)
     }
 
     static func collector(_ accessor: @escaping ValueAccessor) -> CompiledQuery.Collect {

@@ -1,33 +1,32 @@
 import PlanKit
 
 extension Groups {
-    /// One key that depends on a small number of the row: its value is made once a number, and
-    /// rows go to their number's group.
-    static func byDenseKey(_ selected: [Int], _ key: CompiledQuery.Collect, _ dense: DenseKey, _ context: QueryContext) -> Groups {
+    /// One key that depends on a small number of the row: rows go to the group of their class
+    /// in the key's column (``DenseColumn``), whose value was made once a class.
+    static func byDenseKey(_ selected: [Int], _ key: CompiledQuery.Collect, _ column: DenseColumn, _ context: QueryContext) -> Groups {
         var groups = Groups()
-        let count = dense.count(context)
-        var groupOfNumber = [Int](repeating: -1, count: count + 1)
+        var groupOfClass = [Int](repeating: -1, count: column.values.count)
         var groupIndex: [QueryValue: Int] = [:]
         for i in selected {
-            let number = dense.index(context, i) ?? count
-            guard number >= 0 && number <= count else {
-                // Not a number the key knows: the row's own value decides.
+            guard i >= 0 && i < column.classes.count else {
+                // A row the column does not cover: its own value decides.
                 let value = key(context, i)
                 if let g = groupIndex[value] { groups.members[g].append(i) } else {
                     groupIndex[value] = groups.open([i], key: [value])
                 }
                 continue
             }
-            var g = groupOfNumber[number]
+            let cls = Int(column.classes[i])
+            var g = groupOfClass[cls]
             if g < 0 {
-                let value = number == count ? QueryValue.missing : dense.value(context, number)
+                let value = column.values[cls]
                 if let known = groupIndex[value] {
                     g = known
                 } else {
                     g = groups.open([], key: [value])
                     groupIndex[value] = g
                 }
-                groupOfNumber[number] = g
+                groupOfClass[cls] = g
             }
             groups.members[g].append(i)
         }

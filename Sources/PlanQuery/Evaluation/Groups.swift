@@ -21,7 +21,7 @@ extension CompiledQuery {
     func gather(_ selected: [Int], _ context: QueryContext) -> Groups {
         if groupKeys.isEmpty { return Groups.whole(selected) }
         if groupKeys.count == 1, let key = groupKeys.first {
-            if let dense = groupDense { return Groups.byDenseKey(selected, Compiler.collector(key), dense, context) }
+            if let dense = groupDense { return Groups.byDenseKey(selected, Compiler.collector(key), context.denseColumn(dense), context) }
             return Groups.byKey(selected, key, context)
         }
         return Groups.byKeys(selected, groupKeys, context)

@@ -4,7 +4,7 @@ import PlanKit
 /// The data a query runs over: the loaded plans and what was derived from them.
 ///
 /// A context may be shared: any number of queries may run over it at once, from any threads.
-/// What it derives on first use (findings, link resolutions, folded texts and columns) is made
+/// What it derives on first use (findings, link resolutions, folded texts, folded and dense columns) is made
 /// once, under a lock, and never changed after; the plans are values that do not change.
 public final class QueryContext: Sendable {
     /// The loaded plans and their indexes.
@@ -12,6 +12,7 @@ public final class QueryContext: Sendable {
     private let foldCache = FoldCache()
     private let foldedColumns = FoldedColumns()
     private let lineCredits = LineCredits()
+    private let denseColumns = DenseColumns()
     private let derived: Derived
 
     /// Creates a context over `planSet`; `findings` defaults to running every rule when first asked for.
@@ -81,4 +82,7 @@ public final class QueryContext: Sendable {
 
     /// A column of folded texts, built the first time a query searches it.
     func foldedColumn(_ key: FoldedColumn.Key) -> FoldedColumn { foldedColumns.column(key, of: self) }
+
+    /// A dense key's values over every row, made the first time a query groups by it or tests it.
+    func denseColumn(_ key: DenseKey) -> DenseColumn { denseColumns.column(key, of: self) }
 }

@@ -39,18 +39,19 @@ extension Schema {
     }))
 
     /// A value of a budget line's article, made once an article when rows are grouped by it.
-    static func articleValue(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [],
+    static func articleValue(_ name: String, _ type: ValueType, _ summary: String, aliases: [String] = [], injective: Bool = false,
                              _ f: @escaping @Sendable (BudgetArticle) -> QueryValue) -> Field {
-        let key = articleKey(f)
+        let key = articleKey("budget.article.\(name)", injective: injective, f)
         var field = value(name, type, summary, aliases: aliases) { c, i in key.value(ofRow: i, in: c) }
         field.denseKey = key
         return field
     }
 
     /// The line's index in ``PlanSet/lineArticles`` as the number `f`'s value depends on.
-    static func articleKey(_ f: @escaping @Sendable (BudgetArticle) -> QueryValue) -> DenseKey {
-        DenseKey(index: { c, i in c.planSet.budgetLines[i].article?.offset }, count: { c in c.planSet.lineArticles.count },
-                 value: { c, k in f(c.planSet.lineArticles[k]) })
+    /// `injective` when different articles always have different values (their code).
+    static func articleKey(_ id: String, injective: Bool = false, _ f: @escaping @Sendable (BudgetArticle) -> QueryValue) -> DenseKey {
+        DenseKey(id: id, numbers: { c in c.planSet.lineArticleOffsets }, index: { c, i in c.planSet.budgetLines[i].article?.offset }, count: { c in c.planSet.lineArticles.count },
+                 value: { c, k in f(c.planSet.lineArticles[k]) }, injective: injective)
     }
 
     /// `field`, marked as the same row seen as another record.
@@ -61,7 +62,7 @@ extension Schema {
     }
 
     static let lineArticle = RecordType(id: .budgetArticle, fields: [
-        articleValue("code", .text, "the article as written, e.g. 84021/124-02") { .text($0.code) },
+        articleValue("code", .text, "the article as written, e.g. 84021/124-02", injective: true) { .text($0.code) },
         articleValue("function", .text, "the function, e.g. 84021") { .text($0.function) },
         articleValue("main", .text, "the main function: the function's first three digits", aliases: ["mainfunction"]) { .text($0.mainFunction) },
         articleValue("economic", .text, "the economic code, e.g. 124 for 84021/124-02") { .text($0.economic) },
@@ -74,5 +75,5 @@ extension Schema {
     ], selfValue: (.text, one { c, i in articleCode.value(ofRow: i, in: c) }), selfDense: articleCode)
 
     /// A line's article as its code.
-    static let articleCode = articleKey { .text($0.code) }
+    static let articleCode = articleKey("budget.article", injective: true) { .text($0.code) }
 }
