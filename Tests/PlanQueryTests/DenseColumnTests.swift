@@ -6,12 +6,8 @@ import PlanKit
 /// value is the line's value, classes are the different values in the order of their first line,
 /// and a class's state bits answer every state test as the value itself does.
 @Suite struct DenseColumnTests {
-    static let context: QueryContext = {
-        do {
-            return try Fixtures.context("pst-citoyennete.tsv", "pst-cohesion.tsv", "pst-forms.csv", "pst-faults.tsv",
-                                        "pcs-citoyenneville.tsv", "demo-pst-201805V1.xml")
-        } catch { fatalError("fixtures unreadable: \(error)") }
-    }()
+    /// The fixtures the grouping tests read: lines with and without articles, official and not.
+    static var context: QueryContext { GroupByArticleTests.context }
 
     /// The article fields whose values a dense column holds, the record's own value (`article`) first.
     static let keys: [(String, DenseKey)] = [("article", Schema.articleCode)] + Schema.lineArticle.fields.compactMap { field in
