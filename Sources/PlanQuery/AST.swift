@@ -113,6 +113,8 @@ public indirect enum Operand: Sendable, Hashable, CustomStringConvertible {
     case arithmetic(ArithmeticOperator, Operand, Operand, QueryLocation)
     /// `percent(x)`: `x` as a percentage of the sum of `x` over every row of the result.
     case percent(Operand, QueryLocation)
+    /// `year(x)`: the year of the date `x`, a number; `year(today())` is read as a number at once.
+    case year(Operand, QueryLocation)
 
     /// The operand as a query writes it, with parentheses only where precedence needs them.
     public var description: String {
@@ -129,6 +131,7 @@ public indirect enum Operand: Sendable, Hashable, CustomStringConvertible {
             }
             return "\(side(left, right: false)) \(op.rawValue) \(side(right, right: true))"
         case .percent(let inner, _): return "percent(\(inner))"
+        case .year(let inner, _): return "year(\(inner))"
         }
     }
 
@@ -136,7 +139,7 @@ public indirect enum Operand: Sendable, Hashable, CustomStringConvertible {
     public var location: QueryLocation {
         switch self {
         case .path(let path): path.location
-        case .literal(_, let location), .aggregate(_, _, _, let location), .percent(_, let location): location
+        case .literal(_, let location), .aggregate(_, _, _, let location), .percent(_, let location), .year(_, let location): location
         case .arithmetic(_, let left, _, _): left.location
         }
     }
@@ -147,7 +150,7 @@ public indirect enum Operand: Sendable, Hashable, CustomStringConvertible {
         case .path, .literal: false
         case .aggregate: true
         case .arithmetic(_, let left, let right, _): left.hasAggregate || right.hasAggregate
-        case .percent(let inner, _): inner.hasAggregate
+        case .percent(let inner, _), .year(let inner, _): inner.hasAggregate
         }
     }
 }

@@ -224,7 +224,8 @@ package struct Parser {
         }
         if current.kind == .identifier, tokens[position + 1].kind == .leftParen {
             let name = current.text.lowercased()
-            if ["today", "date", "year"].contains(name) {
+            if name == "year" { return try parseYear() }
+            if ["today", "date"].contains(name) {
                 let location = current.location
                 return .literal(try parseDateFunction(), location)
             }
@@ -351,6 +352,28 @@ package struct Parser {
         }
         _ = try expect(.rightParen, "')' to close \(name.text.lowercased())(")
         return literal
+    }
+
+    /// `year(OPERAND)`: the year of a literal date at once, as a number (`year(today())`), or
+    /// of a date an operand computes (`year(deadline.end)`).
+    mutating func parseYear() throws(QueryError) -> Operand {
+        let start = advance().location
+        _ = advance()
+        try enter()
+        defer { depth -= 1 }
+        let argument = current
+        let inner = try parseOperand()
+        let close = try expect(.rightParen, "')' to close year(")
+        switch inner {
+        case .literal(.date(let day), _):
+            return .literal(.number(String(day.year)), start)
+        case .literal:
+            throw QueryError("year() takes a date, as in year(today()) or year(date(\"2021-07-01\")).", at: argument.location)
+        default:
+            var location = start
+            if close.location.line == start.line { location.length = close.location.offset + 1 - start.offset }
+            return .year(inner, location)
+        }
     }
 
     /// Whether a token after `( … )` shows the parenthesis held an operand, not a condition.

@@ -93,7 +93,7 @@ extension Operand {
         case .arithmetic(_, let left, let right, _):
             left.collectPaths(into: &paths)
             right.collectPaths(into: &paths)
-        case .percent(let inner, _): inner.collectPaths(into: &paths)
+        case .percent(let inner, _), .year(let inner, _): inner.collectPaths(into: &paths)
         }
     }
 }

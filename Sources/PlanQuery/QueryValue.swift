@@ -112,6 +112,9 @@ public enum QueryValue: Sendable, Hashable {
         case (.deadline(let x), .integer(let y)):
             guard let year = x.year else { return nil }
             return Int64(year) < y ? -1 : (Int64(year) > y ? 1 : 0)
+        case (.date, .deadline), (.integer, .deadline):
+            // Written the other way round: `today() > deadline`, `2022 > deadline`.
+            return compare(b, a).map { -$0 }
         case (.list(let xs), .list(let ys)):
             for (x, y) in zip(xs, ys) { let c = order(x, y); if c != 0 { return c } }
             return xs.count < ys.count ? -1 : (xs.count > ys.count ? 1 : 0)

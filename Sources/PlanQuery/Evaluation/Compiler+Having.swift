@@ -37,8 +37,8 @@ extension Compiler {
         case .comparison(let path, let op, let literal, let location):
             return try compileHaving(.compare(.path(path), op, .literal(literal, location), location), scope)
         case .compare(let left, let op, let right, _):
-            let lt = try type(of: left, scope.root), rt = try type(of: right, scope.root)
-            let l = try groupValue(left, scope, hint: rt), r = try groupValue(right, scope, hint: lt)
+            let (lt, rt) = try comparisonTypes(left, right, scope.root)
+            let l = try groupValue(left, scope, hint: rt.map { Hint($0, right) }), r = try groupValue(right, scope, hint: lt.map { Hint($0, left) })
             return { c, members throws(QueryError) in
                 let a = try l(c, members), b = try r(c, members)
                 guard a.isKnown, b.isKnown, let order = QueryValue.compare(a, b) else { return .unknown }

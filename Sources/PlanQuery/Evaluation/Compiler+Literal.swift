@@ -28,6 +28,10 @@ extension Compiler {
                 throw QueryError("'\(path)' is a date, and \"\(text)\" is not one; write it as \"YYYY-MM-DD\", such as \"2021-07-01\", or today().", at: location)
             }
             return .date(day)
+        case (.deadline, .string(let text)):
+            // A deadline compares with a date by its end, as with date("…").
+            guard let day = Day(iso: text) else { fallthrough }
+            return .date(day)
         case (.deadline, _):
             throw QueryError("'\(path)' is a deadline; compare it with a year (\(path) < 2022) or a date (\(path).end < today()), or use \(path).text ~ \"…\".", at: location)
         default:

@@ -14,8 +14,14 @@ extension Compiler {
         var hasGroupBy: Bool
     }
 
+    /// What a literal compared with an operand is converted to: the operand's type, and the
+    /// operand, which the literal's errors name.
+    typealias Hint = (type: ValueType, subject: Operand)
+
     /// The type of an operand's values, for converting the literal it is compared with; `nil`
     /// for a literal.
+    ///
+    /// - Throws: ``QueryError`` for arithmetic the operand's types do not take.
     static func type(of operand: Operand, _ root: RecordTypeID) throws(QueryError) -> ValueType? {
         switch operand {
         case .path(let path): return try resolve(path, root).type
@@ -24,17 +30,17 @@ extension Compiler {
             if function == .count || distinct { return .integer }
             guard let path else { return .integer }
             return try resolve(path, root).type
-        case .arithmetic(_, let left, let right, _):
-            let types = [try type(of: left, root), try type(of: right, root)]
-            return types.contains(.money) ? .money : .integer
-        case .percent: return .integer
+        case .arithmetic(let op, let left, let right, _):
+            return try arithmeticType(op, left, right, root)
+        case .percent, .year: return .integer
         }
     }
 
-    /// A literal as a value of `type`, or as a number when no type is known (arithmetic).
-    static func literalValue(_ literal: Literal, _ type: ValueType?, at location: QueryLocation) throws(QueryError) -> QueryValue {
-        if let type {
-            let path = Path(components: [literal.description], locations: [location])
+    /// A literal as a value of the type of the operand it is compared with, or as a number when
+    /// no type is known (arithmetic).
+    static func literalValue(_ literal: Literal, _ hint: Hint?, at location: QueryLocation) throws(QueryError) -> QueryValue {
+        if let (type, subject) = hint {
+            let path = Path(components: [subject.description], locations: [extent(of: subject)])
             // Amounts compare with any number: 1/3 of a sum is not a whole number of cents.
             if type == .money, case .number(let text) = literal, Money(decimal: text) == nil, let d = Double(text) { return .decimal(d) }
             return try convert(literal, to: type, path: path, at: location)
@@ -52,7 +58,7 @@ extension Compiler {
     }
 
     /// Compiles an operand for one row; aggregates are refused (they belong in `select` and `having`).
-    static func rowValue(_ operand: Operand, _ root: RecordTypeID, hint: ValueType? = nil) throws(QueryError) -> CompiledQuery.Collect {
+    static func rowValue(_ operand: Operand, _ root: RecordTypeID, hint: Hint? = nil) throws(QueryError) -> CompiledQuery.Collect {
         switch operand {
         case .path(let path):
             return collector(try resolve(path, root).accessor)
@@ -63,29 +69,33 @@ extension Compiler {
             throw QueryError("\(function.rawValue)() sums up a group of rows, so it belongs in select or having, not in where; write having \(operand) ….", at: location)
         case .percent(_, let location):
             throw QueryError("percent() is a share of a column's total, so it belongs in select; write select percent(…).", at: location)
-        case .arithmetic(let op, let left, let right, let location):
-            try checkNumeric(left, root)
-            try checkNumeric(right, root)
+        case .arithmetic(let op, let left, let right, _):
+            _ = try arithmeticType(op, left, right, root)
             let l = try rowValue(left, root), r = try rowValue(right, root)
-            _ = location
             return { c, i in QueryValue.arithmetic(op, l(c, i), r(c, i)) }
+        case .year(let inner, _):
+            try checkYearArgument(inner, root)
+            let value = try rowValue(inner, root)
+            return { c, i in value(c, i).year }
         }
     }
 
-    /// Fails unless `operand` is a number or an amount.
-    static func checkNumeric(_ operand: Operand, _ root: RecordTypeID) throws(QueryError) {
-        guard let type = try type(of: operand, root) else { return }
-        guard type == .money || type == .integer else {
-            throw QueryError("Arithmetic takes numbers and amounts, and '\(operand)' is \(type.rawValue).", at: operand.location)
+    /// Fails unless `operand`, the argument of `year(…)`, is a date.
+    static func checkYearArgument(_ operand: Operand, _ root: RecordTypeID) throws(QueryError) {
+        guard let type = try type(of: operand, root), type != .date else { return }
+        if type == .deadline {
+            throw QueryError("year() takes a date, and '\(operand)' is a deadline; write year(\(operand).end), the year it is due by.", at: extent(of: operand))
         }
+        throw QueryError("year() takes a date, as in year(deadline.end) or year(today()), and '\(operand)' is \(noun(type)).", at: extent(of: operand))
     }
 
     /// Compiles `left OP right` for rows: true when it holds of any pair of values, unknown when
     /// a side is unknown, none or missing.
     static func compileComparison(_ left: Operand, _ op: ComparisonOperator, _ right: Operand, _ root: RecordTypeID,
                                   at location: QueryLocation) throws(QueryError) -> CompiledQuery.Predicate {
-        let lt = try type(of: left, root), rt = try type(of: right, root)
-        if let l = try rowSingle(left, root, hint: rt), let r = try rowSingle(right, root, hint: lt) {
+        let (lt, rt) = try comparisonTypes(left, right, root)
+        let lh = rt.map { Hint($0, right) }, rh = lt.map { Hint($0, left) }
+        if let l = try rowSingle(left, root, hint: lh), let r = try rowSingle(right, root, hint: rh) {
             // One value on each side, as most fields have: compared without enumerating them.
             return { c, i, _ in
                 let a = l(c, i)
@@ -95,7 +105,7 @@ extension Compiler {
                 return Truth(op.holds(order))
             }
         }
-        let l = try rowAccessor(left, root, hint: rt), r = try rowAccessor(right, root, hint: lt)
+        let l = try rowAccessor(left, root, hint: lh), r = try rowAccessor(right, root, hint: rh)
         return { c, i, _ in
             // The usual case first: one value on each side.
             var a = QueryValue.missing, b = QueryValue.missing
@@ -128,13 +138,13 @@ extension Compiler {
 
     /// An operand's one value for a row, when it has exactly one: a field of the row itself, or
     /// the value a literal or arithmetic computes; `nil` for a path that may have several or none.
-    static func rowSingle(_ operand: Operand, _ root: RecordTypeID, hint: ValueType?) throws(QueryError) -> CompiledQuery.Collect? {
+    static func rowSingle(_ operand: Operand, _ root: RecordTypeID, hint: Hint?) throws(QueryError) -> CompiledQuery.Collect? {
         if case .path(let path) = operand { return try resolve(path, root).single }
         return try rowValue(operand, root, hint: hint)
     }
 
     /// An operand's values for a row: a path's own values, or the one value it computes.
-    static func rowAccessor(_ operand: Operand, _ root: RecordTypeID, hint: ValueType?) throws(QueryError) -> ValueAccessor {
+    static func rowAccessor(_ operand: Operand, _ root: RecordTypeID, hint: Hint?) throws(QueryError) -> ValueAccessor {
         if case .path(let path) = operand { return try resolve(path, root).accessor }
         let value = try rowValue(operand, root, hint: hint)
         return { c, i, emit in emit(value(c, i)) }
@@ -142,7 +152,7 @@ extension Compiler {
 
     /// Compiles an operand for a group of rows: a field must be a `group by` key or depend on
     /// one (`objective.title` after `group by objective`); its value is the group's first row's.
-    static func groupValue(_ operand: Operand, _ scope: GroupScope, hint: ValueType? = nil) throws(QueryError) -> GroupValue {
+    static func groupValue(_ operand: Operand, _ scope: GroupScope, hint: Hint? = nil) throws(QueryError) -> GroupValue {
         switch operand {
         case .path(let path):
             try checkGrouped(path, scope)
@@ -165,10 +175,13 @@ extension Compiler {
                 try CompiledQuery.aggregate(function, accessor, type, members, c, location, distinct: distinct)
             }
         case .arithmetic(let op, let left, let right, _):
-            try checkNumeric(left, scope.root)
-            try checkNumeric(right, scope.root)
+            _ = try arithmeticType(op, left, right, scope.root)
             let l = try groupValue(left, scope), r = try groupValue(right, scope)
             return { c, members throws(QueryError) in QueryValue.arithmetic(op, try l(c, members), try r(c, members)) }
+        case .year(let inner, _):
+            try checkYearArgument(inner, scope.root)
+            let value = try groupValue(inner, scope)
+            return { c, members throws(QueryError) in try value(c, members).year }
         case .percent(_, let location):
             throw QueryError("percent() stands on its own in select, as in select percent(sum(amount)).", at: location)
         }
