@@ -84,8 +84,8 @@ package struct Completer {
         if previous == "limit" { return [] }
         if previous == "(" {
             switch beforePrevious {
-            // year() takes a date; date() a string.
-            case "year": return Self.matching(["today()", "date("], word)
+            // year() takes a date: today(), date(…) or, once a letter is typed, a field; date() a string.
+            case "year": return Self.matching(["today()", "date("] + (word.isEmpty ? [] : fields), word)
             case "date", "today": return []
             case "count": return Self.matching(["distinct"] + fields, word)
             case "sum", "avg", "min", "max": return Self.matching(fields, word)

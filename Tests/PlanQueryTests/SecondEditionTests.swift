@@ -164,7 +164,7 @@ import Testing
                           ^^^^^^^^^^
             """),
         ("actions where title + 1 > 3", """
-            query:1:15: error: Arithmetic takes numbers and amounts, and 'title' is text.
+            query:1:15: error: Arithmetic takes numbers, amounts and dates, and 'title' is text.
             actions where title + 1 > 3
                           ^^^^^
             """),

@@ -15,9 +15,9 @@ enum Fixtures {
     }()
 }
 
-/// Runs `text` over `context`.
-func run(_ text: String, _ context: QueryContext = Fixtures.seed) throws -> ResultTable {
-    try Compiler.compile(try Parser.parse(text), planCount: context.planSet.plans.count).run(context)
+/// Runs `text` over `context`, `today()` taken from `environment`.
+func run(_ text: String, _ context: QueryContext = Fixtures.seed, environment: QueryEnvironment = QueryEnvironment()) throws -> ResultTable {
+    try Compiler.compile(try Parser.parse(text, environment: environment), planCount: context.planSet.plans.count).run(context)
 }
 
 /// The texts of the first column.
@@ -26,9 +26,9 @@ func firstColumn(_ text: String, _ context: QueryContext = Fixtures.seed) throws
 }
 
 /// The rendered error of a query that must fail.
-func errorMessage(_ text: String, _ context: QueryContext = Fixtures.seed) -> String? {
+func errorMessage(_ text: String, _ context: QueryContext = Fixtures.seed, environment: QueryEnvironment = QueryEnvironment()) -> String? {
     do {
-        _ = try run(text, context)
+        _ = try run(text, context, environment: environment)
         return nil
     } catch let error as QueryError {
         return error.rendered(source: text)

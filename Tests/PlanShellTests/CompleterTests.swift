@@ -50,6 +50,7 @@ import Testing
         ("actions where deadline < da", ["date("]),
         ("actions where deadline.end.year = ye", ["year("]),
         ("actions where deadline.end.year = year(", ["today()", "date("]),
+        ("actions where year(dea", ["deadline", "deadline."]),
         ("actions where title = to", []),
         ("articles where credit > al", ["allocated"]),
         ("budget where kind = ", ["\"extraordinary\"", "\"ordinary\""]),
