@@ -72,13 +72,14 @@ extension QueryValue {
     private static func days(_ op: ArithmeticOperator, _ a: QueryValue, _ b: QueryValue) -> QueryValue {
         switch (op, a, b) {
         case (.subtract, .date(let x), .date(let y)):
-            return .integer(x.dayNumber - y.dayNumber)
+            return .integer(Int64(x.daysSince1970 - y.daysSince1970))
         case (.add, .date(let x), _), (.subtract, .date(let x), _):
             guard let n = b.wholeDays else { return .unknown }
-            return shifted(op == .add ? x.dayNumber.addingReportingOverflow(n) : x.dayNumber.subtractingReportingOverflow(n))
+            let number = Int64(x.daysSince1970)
+            return shifted(op == .add ? number.addingReportingOverflow(n) : number.subtractingReportingOverflow(n))
         case (.add, _, .date(let y)):
             guard let n = a.wholeDays else { return .unknown }
-            return shifted(y.dayNumber.addingReportingOverflow(n))
+            return shifted(Int64(y.daysSince1970).addingReportingOverflow(n))
         default:
             return .unknown
         }
@@ -86,7 +87,7 @@ extension QueryValue {
 
     /// The day a day number moved by some days gives, or unknown beyond the years 1 to 9999.
     private static func shifted(_ result: (partialValue: Int64, overflow: Bool)) -> QueryValue {
-        guard !result.overflow, let moved = Day(dayNumber: result.partialValue) else { return .unknown }
+        guard !result.overflow, let moved = Day(daysSince1970: Int(result.partialValue)) else { return .unknown }
         return .date(moved)
     }
 

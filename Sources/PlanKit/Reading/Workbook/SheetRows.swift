@@ -192,16 +192,7 @@ enum WorkbookValue {
     /// A day (and time) as `31/12/2020` (`31/12/2020 14:30` when the time is not midnight), from
     /// days since 1970-01-01 and seconds in the day.
     static func date(days: Int, seconds: Int) -> String {
-        // Civil from days (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = Day.civil(daysSince1970: days)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         let day = "\(two(d))/\(two(m))/\(y)"
         guard seconds > 0 else { return day }
@@ -237,14 +228,8 @@ enum WorkbookValue {
             guard total.isFinite, total >= 0, total < 86_400 else { return nil }
             seconds = Int(total)
         }
-        // Days from civil.
-        let (y0, m, d) = (ymd[0], ymd[1], ymd[2])
-        guard (1...9999).contains(y0), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return date(days: era * 146_097 + doe - 719_468, seconds: seconds)
+        let (y, m, d) = (ymd[0], ymd[1], ymd[2])
+        guard (1...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return date(days: Day.daysSince1970(year: y, month: m, day: d), seconds: seconds)
     }
 }
