@@ -22,7 +22,7 @@ extension Compiler {
         case .money:
             throw QueryError("'\(other)' is an amount, and a date takes a whole number of days, as in \(date) + 30.", at: extent(of: other))
         default:
-            if case .literal(.number(let text), let location) = other, Int64(text) == nil {
+            if case .literal(.number(let text), let location) = other, text.contains(".") {
                 throw QueryError("\(text) is not a whole number of days; a date takes whole days, as in \(date) + 30.", at: location)
             }
             guard lt == .date || op == .add else {
