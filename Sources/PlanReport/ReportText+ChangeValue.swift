@@ -17,13 +17,14 @@ extension ReportText {
         guard let value else { return "—" }
         if value == "??" { return words.unknown }
         if value == "/" { return words.none }
-        switch Self.valueKind(field) {
+        let kind = Self.valueKind(field)
+        switch kind {
         case "pending", "health", "line.flow": return words.values[value] ?? value
         case "line.amount", "line.credit": return changeMoney(value) ?? value
         default: break
         }
         guard language == .fr else { return value }
-        switch Self.valueKind(field) {
+        switch kind {
         case "progress", "fte": return frenchNumber(value) ?? value
         case "start.planned", "start.effective", "end.planned", "end.effective":
             guard let day = Day(iso: value) else { return value }
