@@ -5,7 +5,7 @@ import PlanQuery
 extension ReportBuilder {
     /// The command that gives the rows of the comparison's tables.
     func diffCommand(_ since: ReportSince) -> String {
-        "plankit diff \(Self.shellWord(since.oldFile)) \(Self.shellWord(since.new.source)) --format json"
+        "plankit diff \(Self.shellWord(since.oldFile)) \(Self.shellWord(since.newFile)) --format json"
     }
 
     /// A word for a shell: as is when it is plain, else in single quotes.
@@ -136,7 +136,7 @@ extension ReportBuilder {
         let title = "\(words.sinceTitle) \(words.quoteOpen)\(since.oldFile)\(words.quoteClose)"
         let intro = words.sinceIntro
             .replacingOccurrences(of: "%old", with: "\(since.old.name) (\(since.oldFile))")
-            .replacingOccurrences(of: "%new", with: "\(since.new.name) (\(since.new.source))")
+            .replacingOccurrences(of: "%new", with: "\(since.new.name) (\(since.newFile))")
         return ReportSection(id: "since", title: title, intro: intro, figures: figures)
     }
 

@@ -158,6 +158,10 @@ import Testing
         let rows = try Self.changeRows(report)
         #expect(!rows.isEmpty)
         #expect(rows == (try Self.diffRows(Plankit.file(old), Plankit.file(new))))
+        // The command under the tables names the files given, a PlanKit JSON file too (which
+        // keeps the source of the plan it was made from), so it gives the rows back.
+        #expect(try report.nodes("//section[@id='since']//table[@data-command]").first?.value("data-command")
+            == "plankit diff \(Plankit.file(old)) \(Plankit.file(new)) --format json")
         // The values shown are the diff's through the report's display of a change's value.
         let text = ReportText(language: .fr)
         #expect(try Self.shownValues(report) == (try Self.diffChanges(Plankit.file(old), Plankit.file(new))).map { change in
