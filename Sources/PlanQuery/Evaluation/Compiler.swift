@@ -43,7 +43,7 @@ public enum Compiler {
         }
         // With several plans, an action or objective key groups by the record itself, not by
         // its number: action 1.1 of two plans makes two groups, and the rows say each one's plan.
-        var identityKeys: [Int: ValueAccessor] = [:]
+        var identityKeys: [Int: RecordIdentity] = [:]
         if planCount > 1 {
             for (n, path) in query.groupBy.enumerated() {
                 if let identity = try recordIdentity(path, root) { identityKeys[n] = identity }
@@ -85,8 +85,9 @@ public enum Compiler {
         let having = try query.having.map { (e) throws(QueryError) in try compileHaving(e, scope) }
         let resolvedKeys = try query.groupBy.map { (path) throws(QueryError) in try resolve(path, root) }
         var groupKeys = resolvedKeys.map(\.accessor)
-        for (n, identity) in identityKeys { groupKeys[n] = identity }
+        for (n, identity) in identityKeys { groupKeys[n] = identity.value }
         let groupDense = resolvedKeys.count == 1 && identityKeys.isEmpty ? resolvedKeys[0].denseKey : nil
+        let groupIdentity = resolvedKeys.count == 1 ? identityKeys[0] : nil
         let names = items.map(\.name)
         var sort: [(CompiledQuery.SortTarget, Bool)] = []
         for key in query.sort {
@@ -100,7 +101,7 @@ public enum Compiler {
             }
         }
         return CompiledQuery(query: query, collection: collection, predicate: predicate, columnNames: names, columns: columns,
-                             groupKeys: groupKeys, groupDense: groupDense, grouped: grouped, having: having, sort: sort,
+                             groupKeys: groupKeys, groupDense: groupDense, groupIdentity: groupIdentity, grouped: grouped, having: having, sort: sort,
                              matchers: needs.matchers, denseKeys: needs.denseKeys)
     }
 
