@@ -256,8 +256,6 @@ package enum FindingText {
             name: "Case illisible",
             summary: "Une case que PlanKit ne sait pas lire\u{a0}; gardée telle quelle, sa valeur inconnue.",
             templates: [
-                MessageTemplate("\"{text}\" is not a deadline PlanKit reads; it counts as unknown. Write a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
-                                "«\u{a0}{text}\u{a0}» n’est pas une échéance que PlanKit lit\u{a0}; elle compte comme inconnue. Écrivez une année, «\u{a0}2e sem. 2020\u{a0}», «\u{a0}T3 2021\u{a0}», «\u{a0}Mai 2022\u{a0}», «\u{a0}fin 2022\u{a0}», «\u{a0}2019-2024\u{a0}» ou «\u{a0}En continu\u{a0}»."),
                 MessageTemplate("\"{text}\" is not a deadline PlanKit reads; it counts as unknown. Write a day (31/12/2021), a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
                                 "«\u{a0}{text}\u{a0}» n’est pas une échéance que PlanKit lit\u{a0}; elle compte comme inconnue. Écrivez un jour (31/12/2021), une année, «\u{a0}2e sem. 2020\u{a0}», «\u{a0}T3 2021\u{a0}», «\u{a0}Mai 2022\u{a0}», «\u{a0}fin 2022\u{a0}», «\u{a0}2019-2024\u{a0}» ou «\u{a0}En continu\u{a0}»."),
                 MessageTemplate("No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",

@@ -14,7 +14,7 @@ import Testing
         #expect(gate.stdout.replacingOccurrences(of: "\r\n", with: "\n") == #"""
             severity,rule,subject,message,file,line,column
             warning,read.unparsed-cell,Subside régional,"No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",\#(path),23,8
-            warning,read.unparsed-cell,Bientôt,"""Bientôt"" is not a deadline PlanKit reads; it counts as unknown. Write a year, ""2e sem. 2020"", ""T3 2021"", ""Mai 2022"", ""fin 2022"", ""2019-2024"" or ""En continu"".",\#(path),24,6
+            warning,read.unparsed-cell,Bientôt,"""Bientôt"" is not a deadline PlanKit reads; it counts as unknown. Write a day (31/12/2021), a year, ""2e sem. 2020"", ""T3 2021"", ""Mai 2022"", ""fin 2022"", ""2019-2024"" or ""En continu"".",\#(path),24,6
             warning,read.amount-too-large,99999999999999999999 €,The amount 99999999999999999999 € is too large to hold in cents; check the cell. It is kept as unknown.,\#(path),24,8
 
             """#)

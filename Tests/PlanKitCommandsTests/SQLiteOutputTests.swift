@@ -41,7 +41,7 @@ struct SQLiteOutputTests {
              sql: "SELECT a.commune, a.code, a.credit, count(*) FROM budget b JOIN articles a ON a.key = b.article_key JOIN plans p ON p.key = b.plan_key WHERE coalesce(p.commune, '') = coalesce(a.commune, '') GROUP BY a.key, a.commune, a.code, a.credit ORDER BY a.key"),
         Pair(query: "objectives where level = \"operational\" select plan, number, title, actions",
              sql: "SELECT plan, number, title, actions FROM objectives WHERE level = 'operational' ORDER BY key"),
-        Pair(query: "findings select severity, rule, subject", sql: "SELECT severity, rule, subject FROM findings ORDER BY key"),
+        Pair(query: "findings select file, severity, rule, subject", sql: "SELECT file, severity, rule, subject FROM findings ORDER BY key"),
     ]
 
     /// A database of `files`, written in `dir`.

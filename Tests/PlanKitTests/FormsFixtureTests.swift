@@ -48,7 +48,7 @@ import Testing
         let messages = plan.warnings.map { "\($0.location.line):\($0.location.column): \($0.message)" }
         #expect(messages == [
             "23:8: No amount found in this budget cell; write an amount such as 3.000 €, or ?? when it is unknown. It is kept as one line of unknown amount.",
-            "24:6: \"Bientôt\" is not a deadline PlanKit reads; it counts as unknown. Write a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
+            "24:6: \"Bientôt\" is not a deadline PlanKit reads; it counts as unknown. Write a day (31/12/2021), a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
             "24:8: The amount 99999999999999999999 € is too large to hold in cents; check the cell. It is kept as unknown.",
         ])
         let a24 = try #require(plan.action("2.4"))

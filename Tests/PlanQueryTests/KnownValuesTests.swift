@@ -36,6 +36,12 @@ import Testing
             objectives where level = "tactical"
                                      ^^^^^^^^^^
             """),
+        // A plan's name is quoted as written, and its nearest name found from its normal form.
+        ("actions where plan = \"pst citoyenete\"", """
+            query:1:22: warning: No loaded plan is named "pst citoyenete"; did you mean "pst-citoyennete"? The query runs as written.
+            actions where plan = "pst citoyenete"
+                                 ^^^^^^^^^^^^^^^^
+            """),
         // having as where.
         ("budget group by kind select kind, count() having kind = \"ordinry\"", """
             query:1:57: warning: "ordinry" is no budget kind; did you mean "ordinary"? The query runs as written.

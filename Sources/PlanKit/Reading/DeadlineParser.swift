@@ -1,6 +1,11 @@
 /// Reads deadline cells: `2020`, `2e sem. 2020`, `1er semestre 2021`, `T3 2021`, `Mai 2022`,
 /// `fin 2022`, `2019-2024`, `En continu`.
 enum DeadlineParser {
+    /// The warning for a deadline cell `text` that reads as no form: every form it could take.
+    static func unreadMessage(_ text: String) -> String {
+        "\"\(text)\" is not a deadline PlanKit reads; it counts as unknown. Write a day (31/12/2021), a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\"."
+    }
+
     private static let months: [(String, Int)] = [
         ("janvier", 1), ("janv", 1), ("fevrier", 2), ("fevr", 2), ("fev", 2), ("mars", 3), ("avril", 4), ("avr", 4),
         ("mai", 5), ("juin", 6), ("juillet", 7), ("juil", 7), ("aout", 8), ("septembre", 9), ("sept", 9),

@@ -85,7 +85,7 @@ extension PlanBuilder {
         if failed {
             plan.warnings.append(Diagnostic(
                 .unparsedCell, location: location,
-                message: "\"\(text.trimmed)\" is not a deadline PlanKit reads; it counts as unknown. Write a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
+                message: DeadlineParser.unreadMessage(text.trimmed),
                 text: text))
         }
         return cell

@@ -55,7 +55,8 @@ extension Compiler {
             guard !values.isEmpty, !values.contains(text) else { return }
             let hint = Suggestions.closest(to: text, in: values).map { "did you mean \"\($0)\"?" }
                 ?? (values.count <= 8 ? "the \(known.noun)s are \(values.map { "\"\($0)\"" }.joined(separator: ", "))." : "no \(known.noun) is close to it.")
-            let subject = known.planNames ? "No \(known.noun) is named \"\(text)\"" : "\"\(text)\" is no \(known.noun)"
+            // The text as the query writes it; the nearest value is found from its normal form.
+            let subject = known.planNames ? "No \(known.noun) is named \"\(written)\"" : "\"\(text)\" is no \(known.noun)"
             warnings.append(QueryWarning("\(subject); \(hint) The query runs as written.", at: location))
         }
         switch expression {

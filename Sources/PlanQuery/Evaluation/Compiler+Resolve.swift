@@ -61,6 +61,21 @@ extension Compiler {
         }
     }
 
+    /// For a path that ends on an action or an objective through single records (`action`,
+    /// `objective`, `source`), an accessor of the record's place in its table, which no other
+    /// record of any plan shares; `nil` for any other path.
+    static func recordIdentity(_ path: Path, _ root: RecordTypeID) throws(QueryError) -> ValueAccessor? {
+        var record = Schema.recordType(root)
+        var hop: RecordAccessor?
+        for name in path.components {
+            guard let field = record.field(name), case .record(let next, let many, let accessor) = field.kind, !many else { return nil }
+            hop = chain(hop, accessor)
+            record = Schema.recordType(next)
+        }
+        guard let hop, record.id == .action || record.id == .objective else { return nil }
+        return { c, i, emit in hop(c, i) { j in emit(.integer(Int64(j))) } }
+    }
+
     static func negate(_ test: @escaping CompiledQuery.Predicate, _ negated: Bool) -> CompiledQuery.Predicate {
         guard negated else { return test }
         return { c, i, r in !test(c, i, r) }

@@ -31,16 +31,30 @@ public enum Compiler {
                              at: query.havingLocation ?? query.collectionLocation)
         }
         // Rows of several plans say which plan each comes from: the plan column comes first,
-        // unless the rows are grouped or the select names it already.
-        if planCount > 1, !hasAggregate, query.groupBy.isEmpty, query.having == nil, let source = collection.sourcePlan {
-            let names = source == "source.plan" ? [source, "action.plan"] : [source]
+        // unless the rows are grouped or distinct, or the select names it already.
+        func addPlanColumn(_ source: String, also others: [String] = []) {
+            let names = [source] + others
             let named = items.contains { item in
                 if case .path(let path, _) = item { return names.contains(path.description.lowercased()) }
                 return false
             }
-            if !named {
-                let components = source.split(separator: ".").map(String.init)
-                items.insert(.path(Path(components: components, locations: components.map { _ in query.collectionLocation }), alias: nil), at: 0)
+            guard !named else { return }
+            let components = source.split(separator: ".").map(String.init)
+            items.insert(.path(Path(components: components, locations: components.map { _ in query.collectionLocation }), alias: nil), at: 0)
+        }
+        if planCount > 1, !hasAggregate, !query.distinct, query.groupBy.isEmpty, query.having == nil, let source = collection.sourcePlan {
+            addPlanColumn(source, also: source == "source.plan" ? ["action.plan"] : [])
+        }
+        // With several plans, an action or objective key groups by the record itself, not by
+        // its number: action 1.1 of two plans makes two groups, and the rows say each one's plan.
+        var identityKeys: [Int: ValueAccessor] = [:]
+        if planCount > 1 {
+            for (n, path) in query.groupBy.enumerated() {
+                if let identity = try recordIdentity(path, root) { identityKeys[n] = identity }
+            }
+            if let first = identityKeys.keys.min() {
+                let key = query.groupBy[first].description.lowercased()
+                addPlanColumn(key + ".plan", also: collection.sourcePlan == "plan" && root != .link ? ["plan"] : [])
             }
         }
         let grouped = hasAggregate || !query.groupBy.isEmpty || query.having != nil
@@ -51,7 +65,7 @@ public enum Compiler {
             case .path(let path, _):
                 if grouped { try checkGrouped(path, scope) }
                 let resolved = try resolve(path, root)
-                if let n = scope.keys.firstIndex(of: path.description.lowercased()) {
+                if let n = scope.keys.firstIndex(of: path.description.lowercased()), identityKeys[n] == nil {
                     columns.append(.key(n))
                     continue
                 }
@@ -78,8 +92,9 @@ public enum Compiler {
         let aliases = Dictionary(items.compactMap { item in item.alias.map { ($0.lowercased(), item.operand) } }, uniquingKeysWith: { first, _ in first })
         let having = try query.having.map { (e) throws(QueryError) in try compileHaving(e.substituting(aliases), scope) }
         let resolvedKeys = try query.groupBy.map { (path) throws(QueryError) in try resolve(path, root) }
-        let groupKeys = resolvedKeys.map(\.accessor)
-        let groupDense = resolvedKeys.count == 1 ? resolvedKeys[0].denseKey : nil
+        var groupKeys = resolvedKeys.map(\.accessor)
+        for (n, identity) in identityKeys { groupKeys[n] = identity }
+        let groupDense = resolvedKeys.count == 1 && identityKeys.isEmpty ? resolvedKeys[0].denseKey : nil
         let names = items.map(\.name)
         var sort: [(CompiledQuery.SortTarget, Bool)] = []
         for key in query.sort {

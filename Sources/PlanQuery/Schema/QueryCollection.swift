@@ -12,7 +12,8 @@ public struct QueryCollection: Sendable {
     public let defaultColumns: [String]
     /// One line on what a row is.
     public let summary: String
-    /// The path of the plan a row comes from, shown first when several plans are loaded.
+    /// The path of the plan a row comes from (for findings, its file), shown first when several
+    /// plans are loaded.
     public let sourcePlan: String?
     let count: @Sendable (QueryContext) -> Int
 

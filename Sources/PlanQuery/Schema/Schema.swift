@@ -17,7 +17,7 @@ public enum Schema {
         QueryCollection(name: "articles", recordType: .article, defaultColumns: ["code", "main", "economic", "service", "label", "credit", "allocated", "lines"],
                    summary: "a row per distinct budget article of each commune across the loaded plans", sourcePlan: nil) { $0.planSet.articles.count },
         QueryCollection(name: "findings", recordType: .finding, defaultColumns: ["severity", "rule", "subject", "message", "file", "line"],
-                   summary: "a row per finding of the consistency checks", sourcePlan: nil) { $0.findings.count },
+                   summary: "a row per finding of the consistency checks", sourcePlan: "file") { $0.findings.count },
     ]
 
     /// The collection named `name`, ignoring case.

@@ -386,7 +386,7 @@ struct TableBuilder {
         if failed {
             plan.warnings.append(Diagnostic(
                 .unparsedCell, location: location,
-                message: "\"\(text)\" is not a deadline PlanKit reads; it counts as unknown. Write a day (31/12/2021), a year, \"2e sem. 2020\", \"T3 2021\", \"Mai 2022\", \"fin 2022\", \"2019-2024\" or \"En continu\".",
+                message: DeadlineParser.unreadMessage(text),
                 text: text))
         }
         return cell
