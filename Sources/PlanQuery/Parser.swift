@@ -104,12 +104,10 @@ package struct Parser {
                 query.havingLocation = keyword.location
                 query.having = try parseOr()
             case "select":
-                if current.isKeyword("distinct") {
-                    query.distinct = true
-                    _ = advance()
-                    if current.kind == .eof || (current.kind == .identifier && Self.clauseKeywords.contains(current.text.lowercased())) {
-                        throw QueryError("Expected a column after distinct, found \(current.display); write the columns whose distinct values you want, as in select distinct action.", at: current.location)
-                    }
+                if current.isKeyword("distinct") { query.distinct = true; _ = advance() }
+                if current.kind == .eof || current.kind == .comma || (current.kind == .identifier && Self.clauseKeywords.contains(current.text.lowercased())) {
+                    let example = query.distinct ? "the columns whose distinct values you want, as in select distinct action" : "the columns you want, as in select id, title"
+                    throw QueryError("Expected a column after \(query.distinct ? "distinct" : "select"), found \(current.display); write \(example).", at: current.location)
                 }
                 query.select = try parseSelect()
             case "group":

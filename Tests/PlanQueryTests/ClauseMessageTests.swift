@@ -57,6 +57,16 @@ import Testing
             budget select distinct sort by action
                                    ^^^^
             """),
+        ("budget select distinct, kind", """
+            query:1:23: error: Expected a column after distinct, found ','; write the columns whose distinct values you want, as in select distinct action.
+            budget select distinct, kind
+                                  ^
+            """),
+        ("budget select limit 3", """
+            query:1:15: error: Expected a column after select, found 'limit'; write the columns you want, as in select id, title.
+            budget select limit 3
+                          ^^^^^
+            """),
     ] as [(String, String)])
     func wholeMessage(_ text: String, _ expected: String) {
         #expect(message(text, parameters: ["s": "abc"]) == expected)
