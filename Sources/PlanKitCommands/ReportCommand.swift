@@ -63,10 +63,22 @@ package struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// The file of `files` that `plan` was read from: its source when a file or folder of
+    /// `files` names it, else the only file given (a PlanKit JSON file keeps the source of the
+    /// plan it was made from), else its source.
+    static func newFile(of plan: PlanKit.Plan, among files: [String]) -> String {
+        let source = plan.source.split(separator: "#", maxSplits: 1).first.map(String.init) ?? plan.source
+        let named = files.contains { file in
+            file == source || file == plan.source || (file.hasSuffix("/") ? source.hasPrefix(file) : source.hasPrefix(file + "/"))
+        }
+        if named || files.count != 1 { return plan.source }
+        return files[0]
+    }
+
     /// The earlier version read from `path`, and the loaded plan it is compared with: the only
     /// plan loaded, else the only one that differs from it, else the one of the same name; exit 2 when `path` holds no plan or several,
     /// or when no loaded plan, or several, are its new version.
-    static func since(_ path: String, planSet: PlanSet) throws(CommandFailure) -> ReportSince {
+    static func since(_ path: String, planSet: PlanSet, files: [String]) throws(CommandFailure) -> ReportSince {
         let plans: [PlanKit.Plan]
         do {
             plans = try PlanReader().read(path: path)
@@ -93,7 +105,7 @@ package struct ReportCommand: ParsableCommand {
             Console.error("\(path): error: the files hold \(loaded.count) plans and \(what), so which one --since compares with is not clear. Give the new version's file alone, or one sheet of a workbook (book.xlsx#Sheet).")
             throw CommandFailure(.usage)
         }
-        return ReportSince(old: old, oldFile: path, new: new)
+        return ReportSince(old: old, oldFile: path, new: new, newFile: newFile(of: new, among: files))
     }
 
     /// Runs the command; throws ``CommandFailure`` with the exit status after explaining it on standard error.
@@ -122,7 +134,7 @@ package struct ReportCommand: ParsableCommand {
         }
         let context = QueryContext(planSet)
         var builder = ReportBuilder(context: context, files: files, language: lang, today: day)
-        if let since { builder.since = try Self.since(since, planSet: planSet) }
+        if let since { builder.since = try Self.since(since, planSet: planSet, files: files) }
         let report = builder.build()
         let text = format == .html ? HTMLReport(report: report).html : MarkdownReport(report: report).markdown
         Retained.keep(context)

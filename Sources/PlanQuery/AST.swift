@@ -44,6 +44,14 @@ public enum Literal: Sendable, Hashable, CustomStringConvertible {
         case .bool(let b): b ? "true" : "false"
         }
     }
+
+    /// Whether the literal is text or `true`/`false`, which no arithmetic takes.
+    var isTextOrTruth: Bool {
+        switch self {
+        case .string, .bool: true
+        case .number, .date: false
+        }
+    }
 }
 
 /// A comparison operator.
@@ -117,21 +125,26 @@ public indirect enum Operand: Sendable, Hashable, CustomStringConvertible {
     case year(Operand, QueryLocation)
 
     /// The operand as a query writes it, with parentheses only where precedence needs them.
-    public var description: String {
+    public var description: String { description(writing: [:]) }
+
+    /// The operand as ``description`` writes it, but a literal whose location's offset `written`
+    /// holds as that text: `today()` or `$year` as written rather than as the value it stands for.
+    func description(writing written: [Int: String]) -> String {
         switch self {
         case .path(let path): return path.description
-        case .literal(let literal, _): return literal.description
+        case .literal(let literal, let location): return written[location.offset] ?? literal.description
         case .aggregate(let function, let path, let distinct, _):
             return "\(function.rawValue)(\(distinct ? "distinct " : "")\(path?.description ?? ""))"
         case .arithmetic(let op, let left, let right, _):
             func side(_ operand: Operand, right: Bool) -> String {
-                guard case .arithmetic(let inner, _, _, _) = operand else { return operand.description }
+                let text = operand.description(writing: written)
+                guard case .arithmetic(let inner, _, _, _) = operand else { return text }
                 let wrap = inner.precedence < op.precedence || (right && inner.precedence == op.precedence)
-                return wrap ? "(\(operand))" : operand.description
+                return wrap ? "(\(text))" : text
             }
             return "\(side(left, right: false)) \(op.rawValue) \(side(right, right: true))"
-        case .percent(let inner, _): return "percent(\(inner))"
-        case .year(let inner, _): return "year(\(inner))"
+        case .percent(let inner, _): return "percent(\(inner.description(writing: written)))"
+        case .year(let inner, _): return "year(\(inner.description(writing: written)))"
         }
     }
 
@@ -191,15 +204,24 @@ public enum SelectItem: Sendable, Hashable {
     case path(Path, alias: String?)
     /// An aggregate: `sum(amount)`, `count()`, `count(*)`.
     case aggregate(AggregateFunction, Path?, alias: String?, QueryLocation)
-    /// Anything else: arithmetic, `count(distinct p)`, `percent(…)`.
-    case expression(Operand, alias: String?)
+    /// Anything else: arithmetic, `count(distinct p)`, `percent(…)`, `today()`, `$year`;
+    /// `written` is its name when a literal in it is named as written.
+    case expression(Operand, alias: String?, written: String? = nil)
 
-    /// The column's name: its alias, else the path or the aggregate as written (`sum(amount)`).
+    /// The column's name: its alias, else the item as a query writes it (`sum(amount)`,
+    /// `total * 2`), `today()`, `year(today())` and `$year` as written whatever they stand for.
     public var name: String {
         switch self {
         case .path(let path, let alias): alias ?? path.description
         case .aggregate(let function, let path, let alias, _): alias ?? "\(function.rawValue)(\(path?.description ?? ""))"
-        case .expression(let operand, let alias): alias ?? operand.description
+        case .expression(let operand, let alias, let written): alias ?? written ?? operand.description
+        }
+    }
+
+    /// The alias the query gives the column, if any.
+    var alias: String? {
+        switch self {
+        case .path(_, let alias), .aggregate(_, _, let alias, _), .expression(_, let alias, _): alias
         }
     }
 
@@ -208,7 +230,7 @@ public enum SelectItem: Sendable, Hashable {
         switch self {
         case .path(let path, _): .path(path)
         case .aggregate(let function, let path, _, let location): .aggregate(function, path, distinct: false, location)
-        case .expression(let operand, _): operand
+        case .expression(let operand, _, _): operand
         }
     }
 }
@@ -247,10 +269,13 @@ public struct Query: Sendable, Hashable {
     public var having: QueryExpression?
     /// Whether `select distinct` keeps one row of each distinct set of values.
     public var distinct: Bool = false
+    /// Where the `having` keyword is.
+    public var havingLocation: QueryLocation?
 
     /// Creates a query.
     public init(collection: String, collectionLocation: QueryLocation, filter: QueryExpression? = nil, select: [SelectItem]? = nil,
-                groupBy: [Path] = [], sort: [SortKey] = [], limit: Int? = nil, having: QueryExpression? = nil, distinct: Bool = false) {
+                groupBy: [Path] = [], sort: [SortKey] = [], limit: Int? = nil, having: QueryExpression? = nil, distinct: Bool = false,
+                havingLocation: QueryLocation? = nil) {
         self.collection = collection
         self.collectionLocation = collectionLocation
         self.filter = filter
@@ -260,5 +285,6 @@ public struct Query: Sendable, Hashable {
         self.limit = limit
         self.having = having
         self.distinct = distinct
+        self.havingLocation = havingLocation
     }
 }

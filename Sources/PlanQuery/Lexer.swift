@@ -133,7 +133,7 @@ package struct Lexer {
         guard let value = parameters[name] else {
             throw QueryError("The parameter $\(name) has no value; give one with --param \(name)=VALUE, as in plankit run script.pkq --param \(name)=2021, or in the console with .param \(name)=VALUE.", at: loc)
         }
-        return Token(kind: Self.isNumber(value) ? .number : .string, text: value, location: loc)
+        return Token(kind: Self.isNumber(value) ? .number : .string, text: value, location: loc, parameter: name)
     }
 
     /// Whether `text` reads as a number literal: `2021`, `-3`, `1500.50`.

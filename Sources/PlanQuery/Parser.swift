@@ -10,6 +10,9 @@ package struct Parser {
     private var depth = 0
     /// What `today()` stands for.
     private let environment: QueryEnvironment
+    /// How the query writes its `$name` parameters and date functions, by their literals' offsets:
+    /// a column is named `$year` or `year(today())` whatever the value they stand for.
+    private var writtenLiterals: [Int: String] = [:]
 
     /// How deeply parentheses and `not` may nest.
     public static let maximumDepth = 200
@@ -98,9 +101,14 @@ package struct Parser {
             case "where":
                 query.filter = try parseOr()
             case "having":
+                query.havingLocation = keyword.location
                 query.having = try parseOr()
             case "select":
                 if current.isKeyword("distinct") { query.distinct = true; _ = advance() }
+                if current.kind == .eof || current.kind == .comma || (current.kind == .identifier && Self.clauseKeywords.contains(current.text.lowercased())) {
+                    let example = query.distinct ? "the columns whose distinct values you want, as in select distinct action" : "the columns you want, as in select id, title"
+                    throw QueryError("Expected a column after \(query.distinct ? "distinct" : "select"), found \(current.display); write \(example).", at: current.location)
+                }
                 query.select = try parseSelect()
             case "group":
                 try expectKeyword("by")
@@ -160,24 +168,21 @@ package struct Parser {
         return items
     }
 
+    /// Parses `operand [as alias]`; without an alias, the column is named as written.
     mutating func parseSelectItem() throws(QueryError) -> SelectItem {
-        var item: SelectItem
-        switch try parseOperand() {
-        case .path(let path): item = .path(path, alias: nil)
-        case .aggregate(let function, let path, false, let location): item = .aggregate(function, path, alias: nil, location)
-        case let operand: item = .expression(operand, alias: nil)
-        }
+        let operand = try parseOperand()
+        let named = operand.description(writing: writtenLiterals)
+        let written = named == operand.description ? nil : named
+        var alias: String?
         if current.isKeyword("as") {
             _ = advance()
-            let alias: Token
-            if current.kind == .string { alias = advance() } else { alias = try expect(.identifier, "a column name after 'as'") }
-            switch item {
-            case .path(let path, _): item = .path(path, alias: alias.text)
-            case .aggregate(let f, let p, _, let l): item = .aggregate(f, p, alias: alias.text, l)
-            case .expression(let operand, _): item = .expression(operand, alias: alias.text)
-            }
+            if current.kind == .string { alias = advance().text } else { alias = try expect(.identifier, "a column name after 'as'").text }
         }
-        return item
+        switch operand {
+        case .path(let path): return .path(path, alias: alias)
+        case .aggregate(let function, let path, false, let location): return .aggregate(function, path, alias: alias, location)
+        default: return .expression(operand, alias: alias, written: written)
+        }
     }
 
     /// Parses `operand {(+|-) operand}`, where `*` and `/` bind tighter than `+` and `-`.
@@ -211,7 +216,7 @@ package struct Parser {
     /// Parses a literal, a path, an aggregate, `percent(…)`, or an operand in parentheses.
     mutating func parseFactor() throws(QueryError) -> Operand {
         if current.kind == .leftParen {
-            try enter()
+            try enter("expression")
             defer { depth -= 1 }
             _ = advance()
             let inner = try parseOperand()
@@ -220,6 +225,7 @@ package struct Parser {
         }
         if current.kind == .string || current.kind == .number {
             let location = current.location
+            if let name = current.parameter { writtenLiterals[location.offset] = "$" + name }
             return .literal(try parseLiteral(), location)
         }
         if current.kind == .identifier, tokens[position + 1].kind == .leftParen {
@@ -227,12 +233,15 @@ package struct Parser {
             if name == "year" { return try parseYear() }
             if ["today", "date"].contains(name) {
                 let location = current.location
-                return .literal(try parseDateFunction(), location)
+                let start = position
+                let literal = try parseDateFunction()
+                writtenLiterals[location.offset] = written(from: start)
+                return .literal(literal, location)
             }
             if name == "percent" {
                 let start = advance().location
                 _ = advance()
-                try enter()
+                try enter("expression")
                 defer { depth -= 1 }
                 let inner = try parseOperand()
                 let close = try expect(.rightParen, "')' to close percent(")
@@ -267,10 +276,11 @@ package struct Parser {
         return .path(try parsePath())
     }
 
-    mutating func enter() throws(QueryError) {
+    /// Enters a parenthesis or a `not` of a condition, or a parenthesis of an `expression`.
+    mutating func enter(_ what: String = "condition") throws(QueryError) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw QueryError("The condition nests more than \(Self.maximumDepth) levels deep; simplify it.", at: current.location)
+            throw QueryError("The \(what) nests more than \(Self.maximumDepth) levels deep; simplify it.", at: current.location)
         }
     }
 
@@ -357,6 +367,7 @@ package struct Parser {
     /// `year(OPERAND)`: the year of a literal date at once, as a number (`year(today())`), or
     /// of a date an operand computes (`year(deadline.end)`).
     mutating func parseYear() throws(QueryError) -> Operand {
+        let first = position
         let start = advance().location
         _ = advance()
         try enter()
@@ -366,6 +377,7 @@ package struct Parser {
         let close = try expect(.rightParen, "')' to close year(")
         switch inner {
         case .literal(.date(let day), _):
+            writtenLiterals[start.offset] = written(from: first)
             return .literal(.number(String(day.year)), start)
         case .literal:
             throw QueryError("year() takes a date, as in year(today()) or year(date(\"2021-07-01\")).", at: argument.location)
@@ -374,6 +386,15 @@ package struct Parser {
             if close.location.line == start.line { location.length = close.location.offset + 1 - start.offset }
             return .year(inner, location)
         }
+    }
+
+    /// The tokens from `start` to the current one as a query writes them: `today()`,
+    /// `date("2021-07-01")`, `$day`.
+    func written(from start: Int) -> String {
+        tokens[start..<position].map { token in
+            if let name = token.parameter { return "$" + name }
+            return token.kind == .string ? Literal.string(token.text).description : token.text.lowercased()
+        }.joined()
     }
 
     /// Whether a token after `( … )` shows the parenthesis held an operand, not a condition.

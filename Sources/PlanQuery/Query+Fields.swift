@@ -9,15 +9,15 @@ extension Query {
         var fields = Self.ownFields[collection.recordTypeID] ?? []
         var paths: [[String]] = []
         if let filter { filter.collectPaths(into: &paths) }
-        if let having { having.collectPaths(into: &paths) }
+        if let having {
+            // A select item's alias in having reads what the item reads.
+            let aliases = Set((select ?? []).compactMap { $0.alias?.lowercased() })
+            var havingPaths: [[String]] = []
+            having.collectPaths(into: &havingPaths)
+            paths += havingPaths.filter { $0.count != 1 || !aliases.contains($0[0].lowercased()) }
+        }
         if let select {
-            for item in select {
-                switch item {
-                case .path(let path, _): paths.append(path.components)
-                case .aggregate(_, let path, _, _): if let path { paths.append(path.components) }
-                case .expression(let operand, _): operand.collectPaths(into: &paths)
-                }
-            }
+            for item in select { item.operand.collectPaths(into: &paths) }
         } else {
             paths += collection.defaultColumns.map { $0.split(separator: ".").map(String.init) }
             if let plan = collection.sourcePlan { paths.append(plan.split(separator: ".").map(String.init)) }

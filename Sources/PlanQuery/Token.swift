@@ -30,12 +30,15 @@ package struct Token: Sendable, Hashable {
     public var text: String
     /// Where the token is.
     public var location: QueryLocation
+    /// The parameter's name, for the value of a parameter `$name`.
+    public var parameter: String?
 
     /// Creates a token.
-    public init(kind: Kind, text: String, location: QueryLocation) {
+    public init(kind: Kind, text: String, location: QueryLocation, parameter: String? = nil) {
         self.kind = kind
         self.text = text
         self.location = location
+        self.parameter = parameter
     }
 
     /// Whether this token is the keyword `word` (keywords are case-insensitive).

@@ -87,7 +87,7 @@ package struct HTMLReport {
         if case .timeline(let deadline, _, let count) = figure.chart { out += undated(figure, deadline: deadline, count: count) }
         for note in figure.notes { out += "<p class=\"note\">\(escapeHTML(note))</p>\n" }
         out += queryLine(figure)
-        if figure.chart != .cards { out += table(figure) }
+        if figure.chart != .cards, !figure.table.columns.isEmpty { out += table(figure) }
         return out + "</figure>\n"
     }
 

@@ -5,7 +5,7 @@ import PlanQuery
 extension ReportBuilder {
     /// The command that gives the rows of the comparison's tables.
     func diffCommand(_ since: ReportSince) -> String {
-        "plankit diff \(Self.shellWord(since.oldFile)) \(Self.shellWord(since.new.source)) --format json"
+        "plankit diff \(Self.shellWord(since.oldFile)) \(Self.shellWord(since.newFile)) --format json"
     }
 
     /// A word for a shell: as is when it is plain, else in single quotes.
@@ -59,7 +59,7 @@ extension ReportBuilder {
                     words.changeNames[(element == .action ? "f." : "m.") + change.kind.rawValue] ?? change.kind.rawValue,
                     change.oldID ?? "—", change.newID ?? "—",
                     change.field.map(fieldName) ?? "—",
-                    shownValue(change.before, field: change.field, text: text), shownValue(change.after, field: change.field, text: text),
+                    text.changeValue(change.before, field: change.field), text.changeValue(change.after, field: change.field),
                     change.match.map { matchName($0, text: text) } ?? "—",
                 ]
                 figure.shownText[index] = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($0.offset, $0.element) })
@@ -114,7 +114,11 @@ extension ReportBuilder {
             let note = words.sinceKindUnchanged.replacingOccurrences(of: "%@", with: words.values[total.key] ?? total.key) + sum + "."
             totals.notes.append(note.prefix(1).uppercased() + note.dropFirst())
         }
-        if changedTotals.isEmpty { totals.notes.insert(words.sinceTotalsNone, at: 0) }
+        if changedTotals.isEmpty {
+            totals.notes.insert(words.sinceTotalsNone, at: 0)
+            // No row: no table, not a header alone.
+            totals.table = ResultTable(columns: [], rows: [])
+        }
         if diff.totals.contains(where: { ($0.before?.unknownLines ?? 0) + ($0.after?.unknownLines ?? 0) > 0 }) { totals.notes.append(words.sinceUnknownNote) }
         figures.append(totals)
 
@@ -132,7 +136,7 @@ extension ReportBuilder {
         let title = "\(words.sinceTitle) \(words.quoteOpen)\(since.oldFile)\(words.quoteClose)"
         let intro = words.sinceIntro
             .replacingOccurrences(of: "%old", with: "\(since.old.name) (\(since.oldFile))")
-            .replacingOccurrences(of: "%new", with: "\(since.new.name) (\(since.new.source))")
+            .replacingOccurrences(of: "%new", with: "\(since.new.name) (\(since.newFile))")
         return ReportSection(id: "since", title: title, intro: intro, figures: figures)
     }
 
@@ -159,16 +163,6 @@ extension ReportBuilder {
             return name
         }
         return field
-    }
-
-    /// A value of a change as the reader sees it: amounts in euros, states in words, `—` for none.
-    func shownValue(_ value: String?, field: String?, text: ReportText) -> String {
-        guard let value else { return "—" }
-        if value == "??" { return words.unknown }
-        if value == "/" { return words.none }
-        if field == "pending" { return words.values[value] ?? value }
-        if value.hasSuffix(" €"), let money = Money(decimal: String(value.dropLast(2))) { return text.euros(money) }
-        return value
     }
 
     /// How a pair was matched, for the reader.

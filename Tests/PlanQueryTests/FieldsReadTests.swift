@@ -66,6 +66,8 @@ import Testing
         ("actions where deadline.year = 2020", [.deadline, .titles]),
         ("budget where article ~ \"84\" select sum(amount)", .budget),
         ("budget select action.pilot.political", [.budget, .pilots]),
+        ("budget group by action select action, sum(amount) as s having s > 20000", .budget),
+        ("budget group by action select action, count() as label having label > 1", .budget),
         ("links select status", .titles),
         ("findings", .all),
         ("nonsense", .all),

@@ -90,6 +90,19 @@ import Testing
         #expect(table.rows.map { $0.map(\.text) } == expected)
     }
 
+    /// Lines of no action (an objective's, a volet's) make one group, whose action and plan are
+    /// missing, of every plan; each action's lines their own.
+    @Test func linesOfNoActionMakeOneGroup() throws {
+        let context = try Fixtures.context("ecomptes-export-levels.xml", "pst-cohesion.tsv")
+        #expect(try Self.rows("budget group by action select action, count(), sum(amount)", context) == [
+            ["", "", "4", "4563.5"],
+            ["PST 2024-2030", "3", "1", "15000"],
+            ["PST 2024-2030", "4", "1", "1200"],
+            ["PST 2024-2030", "4.5", "1", "300.5"],
+            ["pst-cohesion", "1.1", "1", "22000"],
+        ])
+    }
+
     /// One plan: grouping by action is as it always was, without a plan column.
     @Test func onePlanHasNoPlanColumn() throws {
         #expect(try run("budget group by action select action, sum(amount)").columns == ["action", "sum(amount)"])

@@ -35,6 +35,11 @@ import Testing
         let rows = try Self.changeRows(report)
         #expect(rows == (try Self.diffRows()))
         #expect(rows.count == 8)
+        // The values shown are the diff's through the report's display of a change's value.
+        let text = ReportText(language: try #require(ReportLanguage(rawValue: language)))
+        #expect(try Self.shownValues(report) == (try Self.diffChanges(Plankit.file(Self.seed), Plankit.file(Self.edited))).map { change in
+            [text.changeValue(change.before, field: change.field), text.changeValue(change.after, field: change.field)]
+        })
         // The command named under the tables gives those rows.
         let command = "plankit diff \(Plankit.file(Self.seed)) \(Plankit.file(Self.edited)) --format json"
         #expect(try report.nodes("//section[@id='since']//table[@data-command]").allSatisfy { $0.value("data-command") == command })
@@ -153,6 +158,15 @@ import Testing
         let rows = try Self.changeRows(report)
         #expect(!rows.isEmpty)
         #expect(rows == (try Self.diffRows(Plankit.file(old), Plankit.file(new))))
+        // The command under the tables names the files given, a PlanKit JSON file too (which
+        // keeps the source of the plan it was made from), so it gives the rows back.
+        #expect(try report.nodes("//section[@id='since']//table[@data-command]").first?.value("data-command")
+            == "plankit diff \(Plankit.file(old)) \(Plankit.file(new)) --format json")
+        // The values shown are the diff's through the report's display of a change's value.
+        let text = ReportText(language: .fr)
+        #expect(try Self.shownValues(report) == (try Self.diffChanges(Plankit.file(old), Plankit.file(new))).map { change in
+            [text.changeValue(change.before, field: change.field), text.changeValue(change.after, field: change.field)]
+        })
         // Every field has a French name.
         let fields = try report.nodes("//section[@id='since']//table[@data-element]/tbody/tr/td[4]")
         #expect(!fields.isEmpty)
@@ -160,6 +174,77 @@ import Testing
             // A cell shown as its raw value has no data-value: the field's name was not translated.
             #expect(field.value("data-value") != nil, "\(field.stringValue ?? "")")
         }
+    }
+
+    /// `plankit diff OLD NEW --format json`'s changes (not its totals): field, before, after.
+    static func diffChanges(_ old: String, _ new: String) throws -> [(field: String?, before: String?, after: String?)] {
+        let result = try Plankit.run(["diff", old, new, "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        return rows.filter { $0["change"] as? String != "total" }.map { ($0["field"] as? String, $0["before"] as? String, $0["after"] as? String) }
+    }
+
+    /// The before and after cells of the section's tables of changes, as shown.
+    static func shownValues(_ report: WrittenReport) throws -> [[String]] {
+        try report.nodes("//section[@id='since']//table[@data-element]/tbody/tr").map { row in
+            try report.nodes("./td[position() = 5 or position() = 6]", in: row).map { $0.stringValue ?? "" }
+        }
+    }
+
+    /// The cells of the tables of changes, as shown.
+    static func shownCells(_ report: WrittenReport) throws -> [[String]] {
+        try report.nodes("//section[@id='since']//table[@data-element]/tbody/tr").map { row in
+            try report.nodes("./td", in: row).map { $0.stringValue ?? "" }
+        }
+    }
+
+    static let same = "même numéro et même intitulé"
+
+    /// The follow-up fields a year on, cell for cell as the French report shows them: numbers
+    /// with a decimal comma, days as its deadlines, the amounts per year in French; the plan's
+    /// own words (`EN_COURS`, a funding's text) as written.
+    @Test(arguments: [
+        ("Tests/Fixtures/ecomptes-follow-up.xml", "Tests/Fixtures/ecomptes-follow-up-2025.xml", [
+            ["modifiée", "2", "2", "équivalents temps plein", "1", "0,5", same],
+            ["modifiée", "2", "2", "état", "EN_COURS", "TERMINE", same],
+            ["modifiée", "2", "2", "avancement", "40", "100", same],
+            ["modifiée", "2", "2", "fin prévue", "30/06/2025", "31/03/2025", same],
+            ["modifiée", "2", "2", "plans liés", "—", "PST Énergie", same],
+            ["modifiée", "4", "4", "partenaires", "—", "Province", same],
+            ["modifiée", "4", "4", "remarque sur l’état", "—", "Attente du subside", same],
+            ["renumérotée", "9.1", "8.1", "numéro", "9.1", "8.1", "même intitulé"],
+            ["modifiée", "9.1", "8.1", "code de l’action", "A.9", "A.8", "même intitulé"],
+            ["modifiée", "9.1", "8.1", "action parente", "9", "8", "même intitulé"],
+        ]),
+        ("Tests/Fixtures/follow-up.json", "Tests/Fixtures/follow-up-2025.json", [
+            ["modifiée", "1.1", "1.1", "priorité", "haute", "moyenne", same],
+            ["modifiée", "1.1", "1.1", "indicateurs", "Agents formés = 8 / 10", "Agents formés = 10 / 10", same],
+            ["modifiée", "1.1", "1.1", "montants par année", "2024\u{a0}: prévu 3\u{a0}000\u{a0}€, réel 2\u{a0}500\u{a0}€",
+             "2024\u{a0}: prévu 3\u{a0}000\u{a0}€, réel 2\u{a0}900\u{a0}€", same],
+            ["modifiée", "1.2", "1.2", "santé", "risque", "bon", same],
+            ["modifiée", "1.2", "1.2", "financement", "2025 pour FEDER: 5000€", "2025 pour FEDER: 6000€", same],
+        ]),
+    ])
+    func followUpInFrench(_ old: String, _ new: String, _ expected: [[String]]) throws {
+        let report = try WrittenReport.make(ReportInput(name: "follow-up", files: [new]), extra: ["--since", Plankit.file(old)])
+        #expect(try Self.shownCells(report) == expected)
+        // In English, the values as the diff writes them.
+        let english = try WrittenReport.make(ReportInput(name: "follow-up", files: [new]), language: "en", extra: ["--since", Plankit.file(old)])
+        #expect(try Self.shownCells(english).map { [$0[4], $0[5]] } == (try Self.diffChanges(Plankit.file(old), Plankit.file(new))).map { [$0.before ?? "—", $0.after ?? "—"] })
+    }
+
+    /// No budget total changed: the section says so and shows no table, not a header alone.
+    @Test(arguments: ["fr", "en"])
+    func noHeaderOnlyTotals(_ language: String) throws {
+        let old = "Tests/Fixtures/ecomptes-follow-up.xml", new = "Tests/Fixtures/ecomptes-follow-up-2025.xml"
+        let report = try WrittenReport.make(ReportInput(name: "follow-up", files: [new]), language: language, extra: ["--since", Plankit.file(old)])
+        #expect(try report.nodes("//figure[@id='since-totals']//table").isEmpty)
+        let words = (language == "fr" ? ReportLanguage.fr : .en).words
+        #expect(try report.nodes("//figure[@id='since-totals']/p[@class='note']").first?.stringValue == words.sinceTotalsNone)
+        let markdown = try Plankit.run(["report", new, "--since", old, "--format", "markdown", "--lang", language, "--today", "2025-07-01"])
+        #expect(markdown.status == 0)
+        let totals = try #require(markdown.stdout.components(separatedBy: "\n### ").first { $0.hasPrefix(words.sinceTotals + "\n") })
+        #expect(!totals.contains("|"))
+        #expect(totals.contains("\n\n" + words.sinceTotalsNone + "\n\n"))
     }
 
     /// A folder holding both versions: the earlier one, named by --since, is set aside, and the
@@ -179,8 +264,8 @@ import Testing
     /// A plan against the same plan saved by Excel: no difference, and the section says so.
     @Test func noDifference() throws {
         let report = try WrittenReport.make(ReportInput(name: "excel", files: ["Examples/pst-citoyennete-excel.csv"]), extra: ["--since", Plankit.file(Self.seed)])
-        #expect(try report.nodes("//section[@id='since']//table[@data-command]").count == 1)
-        #expect(try report.nodes("//figure[@id='since-totals']//tbody/tr").isEmpty)
+        #expect(try report.nodes("//section[@id='since']//table[@data-command]").isEmpty)
+        #expect(try report.nodes("//figure[@id='since-totals']//table").isEmpty)
         #expect(report.html.contains(ReportLanguage.fr.words.sinceNone))
     }
 

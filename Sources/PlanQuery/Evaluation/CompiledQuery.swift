@@ -36,6 +36,8 @@ public struct CompiledQuery: Sendable {
     let groupKeys: [ValueAccessor]
     /// The small number the one group key depends on, when it has one.
     let groupDense: DenseKey?
+    /// The record the one group key is, when it is an action or objective of several plans.
+    let groupIdentity: Compiler.RecordIdentity?
     let grouped: Bool
     /// The `having` condition.
     let having: Compiler.GroupPredicate?

@@ -129,6 +129,10 @@ extension Compiler {
                 let bit = DenseColumn.bit(state), missing = Self.isInState(.missing, state)
                 return { _, i, r in Truth(r.columns[slot].row(i, passes: bit, missing: missing) != negated) }
             }
+            if let single = resolved.single {
+                // One value a row (missing when there is none): tested as it is.
+                return { c, i, _ in Truth(Self.isInState(single(c, i), state) != negated) }
+            }
             let accessor = resolved.accessor
             let test: CompiledQuery.Predicate = { c, i, _ in
                 var any = false

@@ -61,10 +61,25 @@ extension Compiler {
         }
     }
 
-    /// For a path that ends on an action or an objective through single records (`action`,
-    /// `objective`, `source`), an accessor of the record's place in its table, which no other
-    /// record of any plan shares; `nil` for any other path.
-    static func recordIdentity(_ path: Path, _ root: RecordTypeID) throws(QueryError) -> ValueAccessor? {
+    /// How a path that ends on an action or an objective through single records (`action`,
+    /// `objective`, `source`) reaches it: the record's place in its table, which no other record
+    /// of any plan shares, and how many places the table has.
+    struct RecordIdentity {
+        /// Visits the record's place.
+        let place: RecordAccessor
+        /// The number of places.
+        let count: @Sendable (QueryContext) -> Int
+
+        /// The place as a value, for grouping with other keys.
+        var value: ValueAccessor {
+            let place = place
+            return { c, i, emit in place(c, i) { j in emit(.integer(Int64(j))) } }
+        }
+    }
+
+    /// The identity of the record `path` ends on, when it is an action or an objective reached
+    /// through single records; `nil` for any other path.
+    static func recordIdentity(_ path: Path, _ root: RecordTypeID) throws(QueryError) -> RecordIdentity? {
         var record = Schema.recordType(root)
         var hop: RecordAccessor?
         for name in path.components {
@@ -72,8 +87,12 @@ extension Compiler {
             hop = chain(hop, accessor)
             record = Schema.recordType(next)
         }
-        guard let hop, record.id == .action || record.id == .objective else { return nil }
-        return { c, i, emit in hop(c, i) { j in emit(.integer(Int64(j))) } }
+        guard let hop else { return nil }
+        switch record.id {
+        case .action: return RecordIdentity(place: hop, count: { $0.planSet.actions.count })
+        case .objective: return RecordIdentity(place: hop, count: { $0.planSet.objectives.count })
+        default: return nil
+        }
     }
 
     static func negate(_ test: @escaping CompiledQuery.Predicate, _ negated: Bool) -> CompiledQuery.Predicate {

@@ -26,6 +26,10 @@ public enum Compiler {
             items = query.groupBy.map { SelectItem.path($0, alias: nil) } + [.aggregate(.count, nil, alias: nil, query.collectionLocation)]
         }
         let hasAggregate = items.contains { $0.operand.hasAggregate }
+        if query.having != nil, !hasAggregate, query.groupBy.isEmpty {
+            throw QueryError("having filters groups, so it needs a group by (as in budget group by action having count() > 1) or aggregates in select (as in budget select count() having count() > 1); to filter rows, use where.",
+                             at: query.havingLocation ?? query.collectionLocation)
+        }
         // Rows of several plans say which plan each comes from: the plan column comes first,
         // unless the rows are grouped or distinct, or the select names it already.
         func addPlanColumn(_ source: String, also others: [String] = []) {
@@ -43,7 +47,7 @@ public enum Compiler {
         }
         // With several plans, an action or objective key groups by the record itself, not by
         // its number: action 1.1 of two plans makes two groups, and the rows say each one's plan.
-        var identityKeys: [Int: ValueAccessor] = [:]
+        var identityKeys: [Int: RecordIdentity] = [:]
         if planCount > 1 {
             for (n, path) in query.groupBy.enumerated() {
                 if let identity = try recordIdentity(path, root) { identityKeys[n] = identity }
@@ -66,9 +70,12 @@ public enum Compiler {
                     continue
                 }
                 columns.append(.path(collector(resolved.accessor)))
-            case .expression(.percent(let inner, _), _):
+            case .expression(.percent(let inner, _), _, _):
                 columns.append(.percent(grouped ? .group(try groupValue(inner, scope)) : .path(try rowValue(inner, root))))
-            case .expression(let operand, _):
+            case .expression(.literal(let literal, let location), _, let written) where literal.isTextOrTruth:
+                let what = written.map { "\($0) stands for the text \(literal), which" } ?? literal.description
+                throw QueryError("\(what) alone is not a column: a select names fields, aggregates or arithmetic; write a field's name, without quotes, as in select title.", at: location)
+            case .expression(let operand, _, _):
                 columns.append(grouped ? .group(try groupValue(operand, scope)) : .path(try rowValue(operand, root)))
             case .aggregate(let function, let path, _, let location):
                 if let path {
@@ -82,11 +89,13 @@ public enum Compiler {
                 }
             }
         }
-        let having = try query.having.map { (e) throws(QueryError) in try compileHaving(e, scope) }
+        let aliases = Dictionary(items.compactMap { item in item.alias.map { ($0.lowercased(), item.operand) } }, uniquingKeysWith: { first, _ in first })
+        let having = try query.having.map { (e) throws(QueryError) in try compileHaving(e.substituting(aliases), scope) }
         let resolvedKeys = try query.groupBy.map { (path) throws(QueryError) in try resolve(path, root) }
         var groupKeys = resolvedKeys.map(\.accessor)
-        for (n, identity) in identityKeys { groupKeys[n] = identity }
+        for (n, identity) in identityKeys { groupKeys[n] = identity.value }
         let groupDense = resolvedKeys.count == 1 && identityKeys.isEmpty ? resolvedKeys[0].denseKey : nil
+        let groupIdentity = resolvedKeys.count == 1 ? identityKeys[0] : nil
         let names = items.map(\.name)
         var sort: [(CompiledQuery.SortTarget, Bool)] = []
         for key in query.sort {
@@ -100,7 +109,7 @@ public enum Compiler {
             }
         }
         return CompiledQuery(query: query, collection: collection, predicate: predicate, columnNames: names, columns: columns,
-                             groupKeys: groupKeys, groupDense: groupDense, grouped: grouped, having: having, sort: sort,
+                             groupKeys: groupKeys, groupDense: groupDense, groupIdentity: groupIdentity, grouped: grouped, having: having, sort: sort,
                              matchers: needs.matchers, denseKeys: needs.denseKeys)
     }
 

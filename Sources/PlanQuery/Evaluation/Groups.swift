@@ -21,6 +21,7 @@ extension CompiledQuery {
     func gather(_ selected: [Int], _ context: QueryContext) -> Groups {
         if groupKeys.isEmpty { return Groups.whole(selected) }
         if groupKeys.count == 1, let key = groupKeys.first {
+            if let identity = groupIdentity { return Groups.byPlace(selected, identity, context) }
             if let dense = groupDense { return Groups.byDenseKey(selected, Compiler.collector(key), context.denseColumn(dense), context) }
             return Groups.byKey(selected, key, context)
         }
