@@ -43,7 +43,7 @@ import Testing
                            ^^
             """),
         ("actions select title + \"abc\"", """
-            query:1:16: error: Arithmetic takes numbers and amounts, and 'title' is text.
+            query:1:16: error: Arithmetic takes numbers, amounts and dates, and 'title' is text.
             actions select title + "abc"
                            ^^^^^
             """),
