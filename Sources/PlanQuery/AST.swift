@@ -177,8 +177,9 @@ public indirect enum QueryExpression: Sendable, Hashable {
     case compare(Operand, ComparisonOperator, Operand, QueryLocation)
     /// `path ~ "regex"` or `path !~ "regex"`.
     case match(Path, pattern: String, negated: Bool, QueryLocation)
-    /// `path in ("a", "b")` or `path not in (…)`.
-    case membership(Path, [Literal], negated: Bool)
+    /// `path in ("a", "b")` or `path not in (…)`, with where each value is written (empty for
+    /// a query made in code: the path's place stands for them).
+    case membership(Path, [Literal], negated: Bool, at: [QueryLocation] = [])
     /// `path is unknown`, `path is not empty`…
     case state(Path, StateTest, negated: Bool)
     /// `sum(amount) is incomplete`, `total / 0 is unknown`: the state of what is more than a path.
@@ -286,5 +287,12 @@ public struct Query: Sendable, Hashable {
         self.having = having
         self.distinct = distinct
         self.havingLocation = havingLocation
+    }
+}
+
+extension QueryExpression {
+    /// Where value `k` of an `in` list is written: its place in `locations`, else the path's.
+    static func location(ofValue k: Int, _ locations: [QueryLocation], _ path: Path) -> QueryLocation {
+        k >= 0 && k < locations.count ? locations[k] : path.location
     }
 }

@@ -453,13 +453,15 @@ package struct Parser {
             _ = advance()
             if negated { _ = advance() }
             _ = try expect(.leftParen, "'(' to open the list of values")
+            var locations = [current.location]
             var values = [try parseLiteral()]
             while current.kind == .comma {
                 _ = advance()
+                locations.append(current.location)
                 values.append(try parseLiteral())
             }
             _ = try expect(.rightParen, "')' to close the list of values")
-            return .membership(path, values, negated: negated)
+            return .membership(path, values, negated: negated, at: locations)
         }
         return .truth(path)
     }

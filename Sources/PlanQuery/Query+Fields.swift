@@ -67,7 +67,7 @@ extension QueryExpression {
     /// Appends the components of every path the expression reads.
     func collectPaths(into paths: inout [[String]]) {
         switch self {
-        case .comparison(let path, _, _, _), .match(let path, _, _, _), .membership(let path, _, _),
+        case .comparison(let path, _, _, _), .match(let path, _, _, _), .membership(let path, _, _, _),
              .state(let path, _, _), .truth(let path):
             paths.append(path.components)
         case .operandState(let operand, _, _):

@@ -27,9 +27,9 @@ import Testing
                                   ^^^^^^^^^^^^^^^^
             """),
         ("findings where rule in (\"budget.overcomitted\")", """
-            query:1:16: warning: "budget.overcomitted" is no rule; did you mean "budget.overcommitted"? The query runs as written.
+            query:1:25: warning: "budget.overcomitted" is no rule; did you mean "budget.overcommitted"? The query runs as written.
             findings where rule in ("budget.overcomitted")
-                           ^^^^
+                                    ^^^^^^^^^^^^^^^^^^^^^
             """),
         ("objectives where level = \"tactical\"", """
             query:1:26: warning: "tactical" is no objective level; the objective levels are "strategic", "operational". The query runs as written.
@@ -41,6 +41,12 @@ import Testing
             query:1:22: warning: No loaded plan is named "pst citoyenete"; did you mean "pst-citoyennete"? The query runs as written.
             actions where plan = "pst citoyenete"
                                  ^^^^^^^^^^^^^^^^
+            """),
+        // Each text of an in list is shown where it is written.
+        ("budget where kind in (\"ordinary\", \"ordinay\")", """
+            query:1:35: warning: "ordinay" is no budget kind; did you mean "ordinary"? The query runs as written.
+            budget where kind in ("ordinary", "ordinay")
+                                              ^^^^^^^^^
             """),
         // having as where.
         ("budget group by kind select kind, count() having kind = \"ordinry\"", """

@@ -27,7 +27,8 @@ import Testing
     @Test func membershipAndStates() throws {
         let query = try Parser.parse(#"actions where id not in ("1.1", 2) and deadline is not empty"#)
         guard case .and(let terms)? = query.filter else { Issue.record("no and"); return }
-        #expect(terms[0] == .membership(Path(components: ["id"], locations: [QueryLocation(offset: 14, line: 1, column: 15, length: 2)]), [.string("1.1"), .number("2")], negated: true))
+        #expect(terms[0] == .membership(Path(components: ["id"], locations: [QueryLocation(offset: 14, line: 1, column: 15, length: 2)]), [.string("1.1"), .number("2")], negated: true,
+                                           at: [QueryLocation(offset: 25, line: 1, column: 26, length: 5), QueryLocation(offset: 32, line: 1, column: 33, length: 1)]))
         if case .state(_, let state, let negated) = terms[1] { #expect(state == .empty && negated) } else { Issue.record("no state") }
     }
 

@@ -114,9 +114,11 @@ extension Compiler {
                 }
                 return result
             }, negated)
-        case .membership(let path, let literals, let negated):
+        case .membership(let path, let literals, let negated, let locations):
             let resolved = try resolve(path, root)
-            let values = try literals.map { (l) throws(QueryError) in try convert(l, to: resolved.type, path: path, at: path.location) }
+            let values = try literals.enumerated().map { (k, l) throws(QueryError) in
+                try convert(l, to: resolved.type, path: path, at: QueryExpression.location(ofValue: k, locations, path))
+            }
             return negate(anyValue(resolved.accessor) { v in
                 guard v.isKnown else { return .unknown }
                 return Truth(values.contains { QueryValue.compare(v, $0) == 0 })

@@ -44,10 +44,12 @@ extension Compiler {
                 guard a.isKnown, b.isKnown, let order = QueryValue.compare(a, b) else { return .unknown }
                 return Truth(op.holds(order))
             }
-        case .membership(let path, let literals, let negated):
+        case .membership(let path, let literals, let negated, let locations):
             let value = try groupValue(.path(path), scope)
             let type = try resolve(path, scope.root).type
-            let values = try literals.map { (l) throws(QueryError) in try convert(l, to: type, path: path, at: path.location) }
+            let values = try literals.enumerated().map { (k, l) throws(QueryError) in
+                try convert(l, to: type, path: path, at: QueryExpression.location(ofValue: k, locations, path))
+            }
             return { c, members throws(QueryError) in
                 let v = try value(c, members)
                 guard v.isKnown else { return .unknown }

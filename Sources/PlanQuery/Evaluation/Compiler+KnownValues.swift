@@ -27,9 +27,9 @@ extension Compiler {
             // Written the other way round: `"PCS 3" = plan`.
             guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
             return .compare(.literal(normalised(literal), at), op, .path(path), location)
-        case .membership(let path, let literals, let negated):
+        case .membership(let path, let literals, let negated, let locations):
             guard KnownValues.of(path, from: root)?.planNames == true else { return expression }
-            return .membership(path, literals.map(normalised), negated: negated)
+            return .membership(path, literals.map(normalised), negated: negated, at: locations)
         case .and(let terms): return .and(terms.map { normalising($0, root) })
         case .or(let terms): return .or(terms.map { normalising($0, root) })
         case .not(let inner): return .not(normalising(inner, root))
@@ -67,8 +67,9 @@ extension Compiler {
         case .compare(.literal(let literal, let at), let op, .path(let path), _):
             // Written the other way round: `"pst-citoyenete" = plan`; the literal is shown.
             if op == .equal || op == .notEqual { check(path, literal, at: at) }
-        case .membership(let path, let literals, _):
-            for literal in literals { check(path, literal, at: path.location) }
+        case .membership(let path, let literals, _, let locations):
+            // Each text shown where it is written.
+            for (k, literal) in literals.enumerated() { check(path, literal, at: QueryExpression.location(ofValue: k, locations, path)) }
         case .and(let terms), .or(let terms):
             for term in terms { collectWarnings(term, root, context, &warnings) }
         case .not(let inner):

@@ -14,10 +14,12 @@ extension QueryExpression {
             return .compare(operand, op, .literal(literal, location), location)
         case .compare(let left, let op, let right, let location):
             return .compare(left.substituting(aliases), op, right.substituting(aliases), location)
-        case .membership(let path, let literals, let negated):
+        case .membership(let path, let literals, let negated, let locations):
             guard let operand = item(path) else { return self }
-            if case .path(let field) = operand { return .membership(field, literals, negated: negated) }
-            let equalities = literals.map { QueryExpression.compare(operand, .equal, .literal($0, path.location), path.location) }
+            if case .path(let field) = operand { return .membership(field, literals, negated: negated, at: locations) }
+            let equalities = literals.enumerated().map { k, literal in
+                QueryExpression.compare(operand, .equal, .literal(literal, QueryExpression.location(ofValue: k, locations, path)), path.location)
+            }
             let any = equalities.count == 1 ? equalities[0] : .or(equalities)
             return negated ? .not(any) : any
         case .state(let path, let state, let negated):
